@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Entas: East Java's "four clusters, four strategies" poverty programme as
+// message-driven services. See DESIGN notes in README.md and docs/.
+let package = Package(
+    name: "Entas",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "EntasDomain", targets: ["EntasDomain"]),
+        .library(name: "EntasKafka", targets: ["EntasKafka"]),
+        .library(name: "EntasStore", targets: ["EntasStore"]),
+        .library(name: "EntasService", targets: ["EntasService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // librdkafka, as Debian ships it (librdkafka-dev). Only EntasKafka imports it.
+        .systemLibrary(
+            name: "CRdKafka",
+            path: "Shared/CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        // Value types and rules, no I/O.
+        .target(
+            name: "EntasDomain",
+            path: "Shared/EntasDomain",
+            resources: [.copy("Resources")]
+        ),
+        // The only code that touches librdkafka.
+        .target(
+            name: "EntasKafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/EntasKafka"
+        ),
+        // GRDB: database opening, outbox, inbox, household replica.
+        .target(
+            name: "EntasStore",
+            dependencies: [
+                "EntasDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Shared/EntasStore"
+        ),
+        // What a service is made of: configuration, outbox relay, subscriptions, lifecycle.
+        .target(
+            name: "EntasService",
+            dependencies: [
+                "EntasDomain", "EntasKafka", "EntasStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/EntasService"
+        ),
+        .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
+        .testTarget(name: "EntasKafkaTests", dependencies: ["EntasKafka"], path: "Tests/EntasKafkaTests"),
+        .testTarget(
+            name: "EntasStoreTests",
+            dependencies: ["EntasStore", "EntasDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/EntasStoreTests"
+        ),
+        .testTarget(
+            name: "EntasServiceTests",
+            dependencies: [
+                "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/EntasServiceTests"
+        ),
+    ]
+)

@@ -1,0 +1,65 @@
+import Foundation
+
+/// One Entas event: the CloudEvents attributes (id, source, time) and the typed payload.
+///
+/// On Kafka an envelope is a record in CloudEvents binary mode: the attributes are `ce_*` headers, the value
+/// is the payload's JSON, and the key is ``key``. ``encoded()`` makes that record, ``decode(headers:value:)``
+/// reads one back and validates it.
+public struct EventEnvelope: Sendable, Equatable {
+    /// `ce_id`: unique per event; consumers' inboxes dedupe on it.
+    public let id: UUID
+    /// `ce_source`: the publishing service, `/entas/<service>` (``Cluster/eventSource``).
+    public let source: String
+    /// `ce_time`: when the fact was recorded, kept to the millisecond (the precision `ce_time` carries), so
+    /// an envelope reads back equal to itself.
+    public let time: Date
+    /// The event's data.
+    public let payload: EventPayload
+
+    /// Makes an envelope; `time` is cut down to the millisecond.
+    public init(id: UUID = UUID(), source: String, time: Date = Date(), payload: EventPayload) {
+        self.id = id
+        self.source = source
+        self.time = InstantFormat.truncated(time)
+        self.payload = payload
+    }
+
+    /// Makes an envelope published by `cluster`'s service (source `/entas/<serviceName>`).
+    public init(id: UUID = UUID(), cluster: Cluster, time: Date = Date(), payload: EventPayload) {
+        self.init(id: id, source: cluster.eventSource, time: time, payload: payload)
+    }
+
+    /// Makes an envelope around a payload struct.
+    public init(id: UUID = UUID(), source: String, time: Date = Date(), data: some EventData) {
+        self.init(id: id, source: source, time: time, payload: data.eventPayload)
+    }
+
+    /// The payload's type and version.
+    public var eventType: EventType { payload.eventType }
+    /// The Kafka key (see ``EventPayload/key``).
+    public var key: String { payload.key }
+    /// The topic the event belongs on (see ``EventPayload/topic``).
+    public var topic: EntasTopic { payload.topic }
+
+    /// The Kafka record: topic, key, the six headers and the JSON value. The payload is validated first with
+    /// the rules consumers apply, so an invalid event is never published.
+    public func encoded() throws(EventEncodingError) -> EncodedEvent {
+        guard source.contains(where: { !$0.isWhitespace }) else { throw .emptySource }
+        do {
+            try payload.validate(in: .eastJava)
+        } catch {
+            throw .invalidPayload(path: error.path, reason: error.reason)
+        }
+        guard let timeText = InstantFormat.format(time) else { throw .timeOutOfRange }
+        let value = try payload.jsonValue()
+        let headers = [
+            EventHeader.specVersion: EventHeader.specVersionValue,
+            EventHeader.id: id.uuidString.lowercased(),
+            EventHeader.source: source,
+            EventHeader.type: eventType.ceType,
+            EventHeader.time: timeText,
+            EventHeader.contentType: EventHeader.jsonContentType,
+        ]
+        return EncodedEvent(id: id, topic: topic.name, key: key, headers: headers, value: value)
+    }
+}

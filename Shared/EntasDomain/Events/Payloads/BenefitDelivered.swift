@@ -1,0 +1,118 @@
+import Foundation
+
+/// `benefit.delivered` v1, on the cluster's topic: one delivery (penyaluran) of a programme's benefit to an
+/// enrolled household, in cash (rupiah), in kind (quantity and unit), or both.
+public struct BenefitDelivered: EventData {
+    /// `id.go.jatim.entas.benefit.delivered.v1`.
+    public static let eventType = EventType(name: "benefit.delivered", version: 1)
+
+    /// The delivery's id, chosen by the cluster.
+    public var deliveryID: UUID
+    /// The enrolment the delivery belongs to.
+    public var enrolmentID: UUID
+    /// No. KK of the household.
+    public var kkNumber: KKNumber
+    /// The household's desa/kelurahan.
+    public var desaCode: RegionCode
+    /// The cluster that delivered.
+    public var cluster: Cluster
+    /// The programme code.
+    public var programme: String
+    /// The strategy the programme serves.
+    public var strategy: Strategy
+    /// Cash value in whole rupiah (no decimals), at least 0; nil for a delivery in kind only.
+    public var amountRupiah: Int64?
+    /// Quantity delivered in kind (15 for 15 kg of rice), above 0; nil for cash only.
+    public var inKindQuantity: Double?
+    /// The unit of ``inKindQuantity`` (`kg`, `paket`, `ekor`); given exactly when the quantity is.
+    public var inKindUnit: String?
+    /// The period the delivery counts towards (the commitment's period).
+    public var period: Period
+    /// The day of the delivery.
+    public var deliveredOn: CalendarDate
+
+    /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
+    public init(
+        deliveryID: UUID, enrolmentID: UUID, kkNumber: KKNumber, desaCode: RegionCode, cluster: Cluster,
+        programme: String, strategy: Strategy, amountRupiah: Int64? = nil, inKindQuantity: Double? = nil,
+        inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate
+    ) {
+        self.deliveryID = deliveryID
+        self.enrolmentID = enrolmentID
+        self.kkNumber = kkNumber
+        self.desaCode = desaCode
+        self.cluster = cluster
+        self.programme = programme
+        self.strategy = strategy
+        self.amountRupiah = amountRupiah
+        self.inKindQuantity = inKindQuantity
+        self.inKindUnit = inKindUnit
+        self.period = period
+        self.deliveredOn = deliveredOn
+    }
+
+    /// Checks the rules listed under "Rejected when" in docs/events.md.
+    public func validate(in reference: RegionReference) throws(EventValidationError) {
+        let check = PayloadChecks(reference: reference)
+        try check.desa(desaCode, "desaCode")
+        try check.programme(programme, "programme")
+        if amountRupiah == nil, inKindQuantity == nil {
+            throw EventValidationError(
+                path: "amountRupiah", reason: "a delivery needs amountRupiah, inKindQuantity with inKindUnit, or both")
+        }
+        if let amountRupiah { try check.atLeast(amountRupiah, 0, "amountRupiah") }
+        if let inKindQuantity {
+            guard inKindQuantity.isFinite, inKindQuantity > 0 else {
+                throw EventValidationError(path: "inKindQuantity", reason: "must be a number above 0")
+            }
+            guard let inKindUnit else {
+                throw EventValidationError(path: "inKindUnit", reason: "is required with inKindQuantity (kg, paket, …)")
+            }
+            try check.text(inKindUnit, "inKindUnit", maximum: 32)
+        } else if inKindUnit != nil {
+            throw EventValidationError(
+                path: "inKindUnit", reason: "is given without inKindQuantity; give both or neither")
+        }
+    }
+
+    /// This payload as an ``EventPayload``.
+    public var eventPayload: EventPayload { .benefitDelivered(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case deliveryID, enrolmentID, kkNumber, desaCode, cluster, programme, strategy
+        case amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        deliveryID = try container.decode(UUID.self, forKey: .deliveryID)
+        enrolmentID = try container.decode(UUID.self, forKey: .enrolmentID)
+        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
+        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
+        cluster = try container.decode(Cluster.self, forKey: .cluster)
+        programme = try container.decode(String.self, forKey: .programme)
+        strategy = try container.decode(Strategy.self, forKey: .strategy)
+        amountRupiah = try container.decodeIfPresent(Int64.self, forKey: .amountRupiah)
+        inKindQuantity = try container.decodeIfPresent(Double.self, forKey: .inKindQuantity)
+        inKindUnit = try container.decodeIfPresent(String.self, forKey: .inKindUnit)
+        period = try container.decode(Period.self, forKey: .period)
+        deliveredOn = try container.decode(CalendarDate.self, forKey: .deliveredOn)
+        try checkDecoded(decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeLowercase(deliveryID, forKey: .deliveryID)
+        try container.encodeLowercase(enrolmentID, forKey: .enrolmentID)
+        try container.encode(kkNumber, forKey: .kkNumber)
+        try container.encode(desaCode, forKey: .desaCode)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(programme, forKey: .programme)
+        try container.encode(strategy, forKey: .strategy)
+        try container.encodeIfPresent(amountRupiah, forKey: .amountRupiah)
+        try container.encodeIfPresent(inKindQuantity, forKey: .inKindQuantity)
+        try container.encodeIfPresent(inKindUnit, forKey: .inKindUnit)
+        try container.encode(period, forKey: .period)
+        try container.encode(deliveredOn, forKey: .deliveredOn)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `commitment.made` v1, on the cluster's topic: a cluster's promise (komitmen) for a region and period: how
+/// many households it will serve, how many deliveries it will make and the rupiah it budgets, for one
+/// programme and strategy. A later commitment with the same id replaces the earlier one.
+public struct CommitmentMade: EventData {
+    /// `id.go.jatim.entas.commitment.made.v1`.
+    public static let eventType = EventType(name: "commitment.made", version: 1)
+
+    /// The commitment's id, chosen by the cluster; re-publishing with the same id revises it.
+    public var commitmentID: UUID
+    /// The cluster that commits.
+    public var cluster: Cluster
+    /// The region covered, at any level (a kabupaten, a kecamatan, a desa, or the province).
+    public var regionCode: RegionCode
+    /// The period covered.
+    public var period: Period
+    /// The programme code.
+    public var programme: String
+    /// The strategy the programme serves.
+    public var strategy: Strategy
+    /// Households to be served, at least 0.
+    public var households: Int
+    /// Deliveries to be made, at least 0.
+    public var deliveries: Int
+    /// Budget in whole rupiah, at least 0.
+    public var budgetRupiah: Int64
+    /// The day the commitment was made (signed or approved).
+    public var madeOn: CalendarDate
+
+    /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
+    public init(
+        commitmentID: UUID, cluster: Cluster, regionCode: RegionCode, period: Period, programme: String,
+        strategy: Strategy, households: Int, deliveries: Int, budgetRupiah: Int64, madeOn: CalendarDate
+    ) {
+        self.commitmentID = commitmentID
+        self.cluster = cluster
+        self.regionCode = regionCode
+        self.period = period
+        self.programme = programme
+        self.strategy = strategy
+        self.households = households
+        self.deliveries = deliveries
+        self.budgetRupiah = budgetRupiah
+        self.madeOn = madeOn
+    }
+
+    /// Checks the rules listed under "Rejected when" in docs/events.md.
+    public func validate(in reference: RegionReference) throws(EventValidationError) {
+        let check = PayloadChecks(reference: reference)
+        try check.region(regionCode, "regionCode")
+        try check.programme(programme, "programme")
+        try check.atLeast(households, 0, "households")
+        try check.atLeast(deliveries, 0, "deliveries")
+        try check.atLeast(budgetRupiah, 0, "budgetRupiah")
+    }
+
+    /// This payload as an ``EventPayload``.
+    public var eventPayload: EventPayload { .commitmentMade(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case commitmentID, cluster, regionCode, period, programme, strategy, households, deliveries
+        case budgetRupiah, madeOn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        commitmentID = try container.decode(UUID.self, forKey: .commitmentID)
+        cluster = try container.decode(Cluster.self, forKey: .cluster)
+        regionCode = try container.decode(RegionCode.self, forKey: .regionCode)
+        period = try container.decode(Period.self, forKey: .period)
+        programme = try container.decode(String.self, forKey: .programme)
+        strategy = try container.decode(Strategy.self, forKey: .strategy)
+        households = try container.decode(Int.self, forKey: .households)
+        deliveries = try container.decode(Int.self, forKey: .deliveries)
+        budgetRupiah = try container.decode(Int64.self, forKey: .budgetRupiah)
+        madeOn = try container.decode(CalendarDate.self, forKey: .madeOn)
+        try checkDecoded(decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeLowercase(commitmentID, forKey: .commitmentID)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(regionCode, forKey: .regionCode)
+        try container.encode(period, forKey: .period)
+        try container.encode(programme, forKey: .programme)
+        try container.encode(strategy, forKey: .strategy)
+        try container.encode(households, forKey: .households)
+        try container.encode(deliveries, forKey: .deliveries)
+        try container.encode(budgetRupiah, forKey: .budgetRupiah)
+        try container.encode(madeOn, forKey: .madeOn)
+    }
+}

@@ -1,0 +1,76 @@
+/// `household.registered` v1, on `entas.households`: a cluster registers a household (rumah tangga) for the
+/// first time, with its head, address, members and the BPS criteria it meets.
+public struct HouseholdRegistered: EventData {
+    /// `id.go.jatim.entas.household.registered.v1`.
+    public static let eventType = EventType(name: "household.registered", version: 1)
+
+    /// No. KK: the household's key.
+    public var kkNumber: KKNumber
+    /// NIK of the head of household (kepala keluarga).
+    public var headNIK: NIK
+    /// Name of the head of household, as on the KK.
+    public var headName: String
+    /// Street address (alamat): dusun, RT/RW, street; the desa is in ``desaCode``.
+    public var address: String
+    /// The desa/kelurahan the household lives in; must be a desa-level code of the reference.
+    public var desaCode: RegionCode
+    /// Number of household members (anggota keluarga), at least 1.
+    public var memberCount: Int
+    /// The BPS criteria the household meets, each at most once.
+    public var criteriaMet: [PovertyCriterion]
+    /// The PPLS 2008 status (RTSM/RTM/RTHM), when the household was in that collection; stored as stated.
+    public var baselineStatus: PovertyStatus?
+    /// The cluster that registered the household.
+    public var registeredBy: Cluster
+
+    /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
+    public init(
+        kkNumber: KKNumber, headNIK: NIK, headName: String, address: String, desaCode: RegionCode,
+        memberCount: Int, criteriaMet: [PovertyCriterion], baselineStatus: PovertyStatus? = nil,
+        registeredBy: Cluster
+    ) {
+        self.kkNumber = kkNumber
+        self.headNIK = headNIK
+        self.headName = headName
+        self.address = address
+        self.desaCode = desaCode
+        self.memberCount = memberCount
+        self.criteriaMet = criteriaMet
+        self.baselineStatus = baselineStatus
+        self.registeredBy = registeredBy
+    }
+
+    /// The status the criteria count gives under Entas's banding (not the stated ``baselineStatus``).
+    public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: Set(criteriaMet)) }
+
+    /// Checks the rules listed under "Rejected when" in docs/events.md.
+    public func validate(in reference: RegionReference) throws(EventValidationError) {
+        let check = PayloadChecks(reference: reference)
+        try check.text(headName, "headName", maximum: PayloadChecks.nameLength)
+        try check.text(address, "address")
+        try check.desa(desaCode, "desaCode")
+        try check.atLeast(memberCount, 1, "memberCount")
+        try check.criteria(criteriaMet, "criteriaMet")
+        if baselineStatus == .graduated {
+            throw EventValidationError(
+                path: "baselineStatus", reason: "PPLS 2008 gave sangatMiskin, miskin or hampirMiskin, not graduated")
+        }
+    }
+
+    /// This payload as an ``EventPayload``.
+    public var eventPayload: EventPayload { .householdRegistered(self) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
+        headNIK = try container.decode(NIK.self, forKey: .headNIK)
+        headName = try container.decode(String.self, forKey: .headName)
+        address = try container.decode(String.self, forKey: .address)
+        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
+        memberCount = try container.decode(Int.self, forKey: .memberCount)
+        criteriaMet = try container.decode([PovertyCriterion].self, forKey: .criteriaMet)
+        baselineStatus = try container.decodeIfPresent(PovertyStatus.self, forKey: .baselineStatus)
+        registeredBy = try container.decode(Cluster.self, forKey: .registeredBy)
+        try checkDecoded(decoder)
+    }
+}

@@ -1,0 +1,77 @@
+/// `household.updated` v1, on `entas.households`: a cluster corrects or updates a registered household.
+/// Only the fields present change; an absent field keeps its value. At least one field must be given.
+public struct HouseholdUpdated: EventData {
+    /// `id.go.jatim.entas.household.updated.v1`.
+    public static let eventType = EventType(name: "household.updated", version: 1)
+
+    /// No. KK of the household updated.
+    public var kkNumber: KKNumber
+    /// New head of household's NIK (a new kepala keluarga), when changed.
+    public var headNIK: NIK?
+    /// New or corrected head's name, when changed.
+    public var headName: String?
+    /// New address, when changed.
+    public var address: String?
+    /// New desa/kelurahan (the household moved), when changed.
+    public var desaCode: RegionCode?
+    /// New number of members, at least 1, when changed.
+    public var memberCount: Int?
+    /// The full new list of criteria met (replaces the old list), when changed.
+    public var criteriaMet: [PovertyCriterion]?
+    /// The cluster that made the update.
+    public var updatedBy: Cluster
+
+    /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
+    public init(
+        kkNumber: KKNumber, headNIK: NIK? = nil, headName: String? = nil, address: String? = nil,
+        desaCode: RegionCode? = nil, memberCount: Int? = nil, criteriaMet: [PovertyCriterion]? = nil,
+        updatedBy: Cluster
+    ) {
+        self.kkNumber = kkNumber
+        self.headNIK = headNIK
+        self.headName = headName
+        self.address = address
+        self.desaCode = desaCode
+        self.memberCount = memberCount
+        self.criteriaMet = criteriaMet
+        self.updatedBy = updatedBy
+    }
+
+    /// True when no field but the key and the cluster is given.
+    public var isEmpty: Bool {
+        headNIK == nil && headName == nil && address == nil && desaCode == nil && memberCount == nil
+            && criteriaMet == nil
+    }
+
+    /// Checks the rules listed under "Rejected when" in docs/events.md.
+    public func validate(in reference: RegionReference) throws(EventValidationError) {
+        let check = PayloadChecks(reference: reference)
+        if isEmpty {
+            throw EventValidationError(
+                path: "$",
+                reason: "an update must change at least one of headNIK, headName, address, desaCode, "
+                    + "memberCount or criteriaMet")
+        }
+        if let headName { try check.text(headName, "headName", maximum: PayloadChecks.nameLength) }
+        if let address { try check.text(address, "address") }
+        if let desaCode { try check.desa(desaCode, "desaCode") }
+        if let memberCount { try check.atLeast(memberCount, 1, "memberCount") }
+        if let criteriaMet { try check.criteria(criteriaMet, "criteriaMet") }
+    }
+
+    /// This payload as an ``EventPayload``.
+    public var eventPayload: EventPayload { .householdUpdated(self) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
+        headNIK = try container.decodeIfPresent(NIK.self, forKey: .headNIK)
+        headName = try container.decodeIfPresent(String.self, forKey: .headName)
+        address = try container.decodeIfPresent(String.self, forKey: .address)
+        desaCode = try container.decodeIfPresent(RegionCode.self, forKey: .desaCode)
+        memberCount = try container.decodeIfPresent(Int.self, forKey: .memberCount)
+        criteriaMet = try container.decodeIfPresent([PovertyCriterion].self, forKey: .criteriaMet)
+        updatedBy = try container.decode(Cluster.self, forKey: .updatedBy)
+        try checkDecoded(decoder)
+    }
+}

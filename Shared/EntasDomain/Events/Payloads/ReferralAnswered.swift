@@ -1,0 +1,80 @@
+import Foundation
+
+/// `referral.answered` v1, on the answering cluster's topic: the cluster a household was referred to accepts
+/// or declines it. `fromCluster` and `toCluster` repeat the referral's, so `toCluster` is the publisher.
+public struct ReferralAnswered: EventData {
+    /// `id.go.jatim.entas.referral.answered.v1`.
+    public static let eventType = EventType(name: "referral.answered", version: 1)
+
+    /// The referral answered (from its `referral.made`).
+    public var referralID: UUID
+    /// No. KK of the household.
+    public var kkNumber: KKNumber
+    /// The household's desa/kelurahan.
+    public var desaCode: RegionCode
+    /// The cluster that made the referral.
+    public var fromCluster: Cluster
+    /// The cluster that answers (and publishes this event).
+    public var toCluster: Cluster
+    /// Accepted or declined.
+    public var outcome: ReferralOutcome
+    /// Why, or what happens next; expected when declining.
+    public var note: String?
+    /// The day of the answer.
+    public var answeredOn: CalendarDate
+
+    /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
+    public init(
+        referralID: UUID, kkNumber: KKNumber, desaCode: RegionCode, fromCluster: Cluster, toCluster: Cluster,
+        outcome: ReferralOutcome, note: String? = nil, answeredOn: CalendarDate
+    ) {
+        self.referralID = referralID
+        self.kkNumber = kkNumber
+        self.desaCode = desaCode
+        self.fromCluster = fromCluster
+        self.toCluster = toCluster
+        self.outcome = outcome
+        self.note = note
+        self.answeredOn = answeredOn
+    }
+
+    /// Checks the rules listed under "Rejected when" in docs/events.md.
+    public func validate(in reference: RegionReference) throws(EventValidationError) {
+        let check = PayloadChecks(reference: reference)
+        try check.desa(desaCode, "desaCode")
+        try check.differentClusters(fromCluster, toCluster, "toCluster")
+        if let note { try check.text(note, "note") }
+    }
+
+    /// This payload as an ``EventPayload``.
+    public var eventPayload: EventPayload { .referralAnswered(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case referralID, kkNumber, desaCode, fromCluster, toCluster, outcome, note, answeredOn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        referralID = try container.decode(UUID.self, forKey: .referralID)
+        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
+        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
+        fromCluster = try container.decode(Cluster.self, forKey: .fromCluster)
+        toCluster = try container.decode(Cluster.self, forKey: .toCluster)
+        outcome = try container.decode(ReferralOutcome.self, forKey: .outcome)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        answeredOn = try container.decode(CalendarDate.self, forKey: .answeredOn)
+        try checkDecoded(decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeLowercase(referralID, forKey: .referralID)
+        try container.encode(kkNumber, forKey: .kkNumber)
+        try container.encode(desaCode, forKey: .desaCode)
+        try container.encode(fromCluster, forKey: .fromCluster)
+        try container.encode(toCluster, forKey: .toCluster)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encodeIfPresent(note, forKey: .note)
+        try container.encode(answeredOn, forKey: .answeredOn)
+    }
+}

@@ -1,0 +1,203 @@
+import CRdKafka
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Sends records to Kafka and returns once the broker has acknowledged each one.
+///
+/// Idempotent by default (`enable.idempotence=true`, `acks=all`): retries inside librdkafka
+/// never reorder or duplicate a partition's records on a real broker. Delivery reports are
+/// served by a thread of the producer's own, which polls librdkafka continuously (no sleep
+/// timer, so a report is handed back as soon as it arrives).
+///
+/// As a `Service`, it runs until graceful shutdown, then flushes what is queued for at most
+/// `flushTimeout` and fails the callers still waiting.
+public final class KafkaProducer: Service, Sendable {
+    private enum State { case running, closing, closed }
+
+    private let client: RdKafkaClient
+    private let deliveries: DeliveryTable
+    private let worker: BlockingWorker
+    private let state = Mutex(State.running)
+    private let polling = RunFlag()
+    private let flushTimeout: Duration
+    private let logger: Logger
+
+    /// The properties Entas sets on every producer before the caller's own.
+    public static let defaultProperties: [String: String] = [
+        "enable.idempotence": "true",
+        "acks": "all",
+        "linger.ms": "5",
+    ]
+
+    public init(settings: KafkaSettings, flushTimeout: Duration = .seconds(10), logger: Logger) throws(KafkaError) {
+        let deliveries = DeliveryTable()
+        self.deliveries = deliveries
+        self.client = try RdKafkaClient(
+            kind: .producer,
+            properties: settings.librdkafkaProperties(defaults: Self.defaultProperties),
+            context: ClientContext(logger: logger, deliveries: deliveries)
+        )
+        self.worker = BlockingWorker(name: "entas-kafka-producer")
+        self.flushTimeout = flushTimeout
+        self.logger = logger
+        startPolling()
+    }
+
+    deinit {
+        polling.clear()
+        worker.stop()
+    }
+
+    private func startPolling() {
+        let client = self.client
+        worker.submit { [polling] in
+            while polling.isSet {
+                rd_kafka_poll(client.handle, 100)
+            }
+        }
+    }
+
+    /// Sends one record and waits for its delivery report.
+    ///
+    /// A full local queue is back-pressure: `send` waits for room and tries again.
+    /// - Throws: `KafkaError` with the broker's or client's error, or when the producer is
+    ///   shutting down.
+    @discardableResult
+    public func send(_ message: KafkaOutgoingMessage) async throws(KafkaError) -> DeliveryReport {
+        guard let result = await send(batch: [message]).first else {
+            throw KafkaError(.produce, message: "no delivery result")
+        }
+        return try result.get()
+    }
+
+    /// Sends records in the given order (so records of one key keep their order) and waits
+    /// for every delivery report. Results come back in the same order as the records.
+    ///
+    /// A full local queue is back-pressure: the batch waits for room, then goes on. Records
+    /// not handed to librdkafka (shutdown or cancellation) fail without being sent.
+    public func send(batch messages: [KafkaOutgoingMessage]) async -> [Result<DeliveryReport, KafkaError>] {
+        let batch = DeliveryBatch(count: messages.count)
+        guard !messages.isEmpty else { return [] }
+        var index = 0
+        while index < messages.count {
+            guard state.withLock({ $0 == .running }) else {
+                let error = KafkaError(.produce, message: "the producer is shutting down; the record was not sent")
+                for unsent in index..<messages.count { batch.complete(unsent, with: .failure(error)) }
+                break
+            }
+            let id = deliveries.register(batch, index: index)
+            guard let error = produce(messages[index], opaque: id) else {
+                index += 1
+                continue
+            }
+            guard error.isQueueFull, !Task.isCancelled else {
+                deliveries.complete(id, with: .failure(error))
+                index += 1
+                continue
+            }
+            // Back-pressure: take the registration back, wait for reports to drain, retry.
+            deliveries.withdraw(id)
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return await batch.results()
+    }
+
+    /// Hands a record to librdkafka; nil when queued (its report comes later).
+    private func produce(_ message: KafkaOutgoingMessage, opaque: UInt) -> KafkaError? {
+        var arena = CArena()
+        defer { arena.free() }
+        var fields: [rd_kafka_vu_t] = []
+        func field(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
+            var field = rd_kafka_vu_t()
+            field.vtype = type
+            fill(&field)
+            fields.append(field)
+        }
+        let topic = arena.string(message.topic)
+        field(RD_KAFKA_VTYPE_TOPIC) { $0.u.cstr = UnsafePointer(topic) }
+        if let key = message.key {
+            let bytes = arena.bytes(key)
+            field(RD_KAFKA_VTYPE_KEY) { $0.u.mem.ptr = bytes; $0.u.mem.size = key.count }
+        }
+        let value = arena.bytes(message.value)
+        field(RD_KAFKA_VTYPE_VALUE) { $0.u.mem.ptr = value; $0.u.mem.size = message.value.count }
+        field(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY }
+        field(RD_KAFKA_VTYPE_OPAQUE) { $0.u.ptr = UnsafeMutableRawPointer(bitPattern: opaque) }
+        for header in message.headers {
+            let name = arena.string(header.name)
+            let value = header.value.map { arena.bytes($0) }
+            field(RD_KAFKA_VTYPE_HEADER) {
+                $0.u.header.name = UnsafePointer(name)
+                $0.u.header.val = UnsafeRawPointer(value)
+                $0.u.header.size = header.value.map { $0.count } ?? -1
+            }
+        }
+        let error = fields.withUnsafeMutableBufferPointer { buffer in
+            rd_kafka_produceva(client.handle, buffer.baseAddress, buffer.count)
+        }
+        return error.map { KafkaError(.produce, consuming: $0) }
+    }
+
+    /// Records queued in librdkafka and not yet acknowledged.
+    public var inFlightCount: Int { Int(rd_kafka_outq_len(client.handle)) }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await shutdown()
+    }
+
+    /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
+    /// callers still waiting, and stops the poll thread. Safe to call more than once.
+    public func shutdown() async {
+        let first = state.withLock { state in
+            guard state == .running else { return false }
+            state = .closing
+            return true
+        }
+        guard first else { return }
+        polling.clear()
+        let client = self.client
+        let milliseconds = Int32(clamping: flushTimeout.components.seconds * 1000 + flushTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let result = await worker.run { rd_kafka_flush(client.handle, milliseconds) }
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(rd_kafka_outq_len(client.handle))"])
+        }
+        deliveries.failAll(with: KafkaError(.shutdown, message: "the producer shut down before the broker acknowledged the record"))
+        worker.stop()
+        state.withLock { $0 = .closed }
+    }
+}
+
+/// C memory for one produce call: strings and bytes that must outlive `rd_kafka_produceva`.
+struct CArena {
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    mutating func string(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let pointer = strdup(text)!  // allocation failure is not recoverable
+        allocations.append(UnsafeMutableRawPointer(pointer))
+        return pointer
+    }
+
+    mutating func bytes(_ data: Data) -> UnsafeMutableRawPointer {
+        let pointer = malloc(max(data.count, 1))!  // allocation failure is not recoverable
+        data.withUnsafeBytes { source in
+            if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: data.count) }
+        }
+        allocations.append(pointer)
+        return pointer
+    }
+
+    func free() {
+        for pointer in allocations { Foundation.free(pointer) }
+    }
+}
+
+/// A flag the poll thread reads and the owner clears; a class so the thread can hold it
+/// without holding the producer.
+final class RunFlag: Sendable {
+    private let value = Atomic<Bool>(true)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func clear() { value.store(false, ordering: .relaxed) }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import EntasKafka
+import Logging
+
+/// The flags every Entas executable shares. Each has an environment variable behind it; a
+/// flag wins over its variable.
+public struct ServiceOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("database"), help: "The service's SQLite file (env ENTAS_DATABASE).")
+    public var databasePath: String?
+
+    @Option(name: .customLong("kafka-bootstrap-servers"), help: "Kafka brokers, host:port[,…] (env KAFKA_BOOTSTRAP_SERVERS).")
+    public var kafkaBootstrapServers: String?
+
+    @Option(
+        name: .customLong("kafka"),
+        help: ArgumentHelp(
+            "A librdkafka property, key=value; repeatable (env KAFKA_<NAME>, e.g. KAFKA_SECURITY_PROTOCOL).",
+            valueName: "key=value"))
+    public var kafkaProperties: [String] = []
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env ENTAS_LOG_LEVEL).")
+    public var logLevel: Logger.Level?
+
+    public init() {}
+
+    /// The configuration these flags and `environment` describe, for the service `name`
+    /// (`social-aid`, `coordinator`, …), whose database defaults to `.entas/<name>.sqlite`.
+    public func configuration(service name: String, environment: [String: String]) throws(ConfigurationError) -> ServiceConfiguration {
+        let level: Logger.Level
+        if let logLevel {
+            level = logLevel
+        } else if let text = environment["ENTAS_LOG_LEVEL"] {
+            guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
+                throw ConfigurationError(
+                    setting: "ENTAS_LOG_LEVEL", problem: "'\(text)' is not a log level",
+                    fix: "Use one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            level = parsed
+        } else {
+            level = .info
+        }
+        return ServiceConfiguration(
+            serviceName: name,
+            databasePath: databasePath ?? environment["ENTAS_DATABASE"] ?? ".entas/\(name).sqlite",
+            kafka: try KafkaEnvironment.settings(
+                environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties,
+                clientID: "entas-\(name)"),
+            logLevel: level)
+    }
+}
+
+/// Everything a service needs to start.
+public struct ServiceConfiguration: Sendable {
+    /// `social-aid`, `empowerment`, `umkm`, `low-cost` or `coordinator`.
+    public var serviceName: String
+    public var databasePath: String
+    public var kafka: KafkaSettings
+    public var logLevel: Logger.Level
+
+    public init(serviceName: String, databasePath: String, kafka: KafkaSettings, logLevel: Logger.Level = .info) {
+        self.serviceName = serviceName
+        self.databasePath = databasePath
+        self.kafka = kafka
+        self.logLevel = logLevel
+    }
+
+    /// CloudEvents `ce_source` of this service's events.
+    public var eventSource: String { "/entas/\(serviceName)" }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,116 @@
+import EntasDomain
+import EntasKafka
+import EntasStore
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Publishes the outbox to Kafka: reads unsent rows in id order, sends them as one ordered
+/// batch, and marks sent only the rows whose delivery the broker acknowledged.
+///
+/// While Kafka is unreachable the rows wait and the relay retries with exponential backoff;
+/// after a restart it publishes whatever was left. A crash between a delivery and its
+/// marking publishes that row again, which consumers' inboxes absorb (same event id).
+///
+/// Graceful shutdown lets the batch in flight finish (its reports are awaited), then stops;
+/// the producer, stopped after the relay, flushes last.
+public struct OutboxRelay: Service {
+    public struct Settings: Sendable {
+        public var batchSize = 500
+        /// How long to wait between looks when nothing wakes the relay.
+        public var idleInterval: Duration = .seconds(1)
+        public var minimumBackoff: Duration = .milliseconds(100)
+        public var maximumBackoff: Duration = .seconds(5)
+        public init() {}
+    }
+
+    private let outbox: Outbox
+    private let producer: KafkaProducer
+    private let settings: Settings
+    private let logger: Logger
+    private let published = Counter(label: "entas_outbox_published_total")
+    private let failures = Counter(label: "entas_outbox_publish_failures_total")
+
+    public init(outbox: Outbox, producer: KafkaProducer, settings: Settings = Settings(), logger: Logger) {
+        self.outbox = outbox
+        self.producer = producer
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let signal = WakeSignal()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in outbox.pendingChanges() { signal.notify() }
+            }
+            defer { group.cancelAll() }
+            try await relayLoop(signal: signal)
+        }
+    }
+
+    private func relayLoop(signal: WakeSignal) async throws {
+        var backoff = settings.minimumBackoff
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let outcome: BatchOutcome
+            do {
+                outcome = try await publishBatch()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("Outbox could not be read or marked", metadata: [EntasLogKey.reason: "\(error)"])
+                outcome = BatchOutcome(sent: 0, failed: 1)
+            }
+            if outcome.failed > 0 {
+                let delay = backoff
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                backoff = min(backoff * 2, settings.maximumBackoff)
+                continue
+            }
+            backoff = settings.minimumBackoff
+            if outcome.sent == settings.batchSize { continue }
+            await signal.wait(atMost: settings.idleInterval)
+        }
+    }
+
+    struct BatchOutcome {
+        var sent: Int
+        var failed: Int
+    }
+
+    /// Publishes one batch of unsent rows; marks the acknowledged ones sent.
+    func publishBatch() async throws -> BatchOutcome {
+        let rows = try await outbox.unsent(limit: settings.batchSize)
+        guard !rows.isEmpty else { return BatchOutcome(sent: 0, failed: 0) }
+        let messages = rows.map { row in
+            let event = row.encodedEvent
+            return KafkaOutgoingMessage(
+                topic: event.topic, key: event.key,
+                headers: event.headers.sorted { $0.key < $1.key }.map { KafkaHeader(name: $0.key, string: $0.value) },
+                value: event.value)
+        }
+        let results = await producer.send(batch: messages)
+        var sentIDs: [Int64] = []
+        var firstError: KafkaError?
+        var failedCount = 0
+        for (row, result) in zip(rows, results) {
+            switch result {
+            case .success: sentIDs.append(row.id)
+            case .failure(let error):
+                failedCount += 1
+                if firstError == nil { firstError = error }
+                try await outbox.recordFailure(row.id, error: error.description)
+            }
+        }
+        try await outbox.markSent(sentIDs, at: Date())
+        published.increment(by: sentIDs.count)
+        if let firstError {
+            failures.increment(by: failedCount)
+            logger.warning(
+                "Outbox rows not acknowledged; they wait and will be retried",
+                metadata: [EntasLogKey.count: "\(failedCount)", EntasLogKey.reason: "\(firstError.description)"])
+        }
+        return BatchOutcome(sent: sentIDs.count, failed: failedCount)
+    }
+}

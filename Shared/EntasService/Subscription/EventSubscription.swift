@@ -1,0 +1,140 @@
+import EntasDomain
+import EntasKafka
+import EntasStore
+import Foundation
+import GRDB
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// A service's subscription to Entas topics: consume → decode → apply once → mark processed.
+///
+/// Applying an event and recording its id in the inbox happen in one SQLite transaction, and
+/// the offset is stored only after that transaction commits, so a redelivered event (after a
+/// crash, a rebalance or a duplicate from the broker) changes nothing: effectively once.
+///
+/// A record that cannot be decoded or validated, that is too large, or whose handler keeps
+/// failing after `maximumAttempts`, goes to `entas.dead-letter` with the reason in a header,
+/// and the subscription moves on. A dead letter that cannot be published (broker down) is
+/// retried; the offset does not move past a record that is neither applied nor dead-lettered.
+public struct EventSubscription: Service {
+    /// Applies one event to the service's store, inside the inbox transaction.
+    public typealias Handler = @Sendable (EventEnvelope, Database) throws -> Void
+
+    public struct Settings: Sendable {
+        public var maximumAttempts = 3
+        public var retryDelay: Duration = .milliseconds(200)
+        /// Records larger than this are refused (the event contract allows 1 MiB).
+        public var maximumValueBytes = 1 << 20
+        public init() {}
+    }
+
+    private let consumer: KafkaConsumer
+    private let inbox: Inbox
+    private let deadLetters: KafkaProducer
+    private let handler: Handler
+    private let settings: Settings
+    private let logger: Logger
+    private let applied: Counter
+    private let duplicates: Counter
+    private let deadLettered: Counter
+
+    public init(
+        consumer: KafkaConsumer, inbox: Inbox, deadLetters: KafkaProducer,
+        settings: Settings = Settings(), logger: Logger, handler: @escaping Handler
+    ) {
+        self.consumer = consumer
+        self.inbox = inbox
+        self.deadLetters = deadLetters
+        self.handler = handler
+        self.settings = settings
+        self.logger = logger
+        let dimensions = [("group", consumer.settings.groupID)]
+        applied = Counter(label: "entas_events_applied_total", dimensions: dimensions)
+        duplicates = Counter(label: "entas_events_duplicate_total", dimensions: dimensions)
+        deadLettered = Counter(label: "entas_events_dead_lettered_total", dimensions: dimensions)
+    }
+
+    public func run() async throws {
+        do {
+            for try await message in consumer.messages.cancelOnGracefulShutdown() {
+                try await process(message)
+            }
+        } catch is CancellationError {
+            // Hard cancellation: leave the group all the same.
+        }
+        await consumer.close()
+        // A subscription never returns by itself while the group runs: wait for shutdown.
+        if !Task.isShuttingDownGracefully && !Task.isCancelled { try? await gracefulShutdown() }
+    }
+
+    /// Handles one record until it is applied, found a duplicate, or dead-lettered; then marks
+    /// it processed.
+    func process(_ message: KafkaMessage) async throws {
+        if message.value.count > settings.maximumValueBytes {
+            try await deadLetter(
+                message, reason: DeadLetter.Reason.tooLarge,
+                detail: "the value has \(message.value.count) bytes; the limit is \(settings.maximumValueBytes)")
+        } else {
+            switch Result(catching: { () throws(EventDecodingError) in try EventEnvelope.decode(headers: message.stringHeaders, value: message.value) }) {
+            case .failure(let error):
+                try await deadLetter(message, reason: error.code, detail: error.description)
+            case .success(let envelope):
+                try await apply(envelope, from: message)
+            }
+        }
+        try consumer.markProcessed(message)
+    }
+
+    private func apply(_ envelope: EventEnvelope, from message: KafkaMessage) async throws {
+        let metadata: Logger.Metadata = [
+            EntasLogKey.eventID: "\(envelope.id)", EntasLogKey.eventType: "\(envelope.payload.eventType.ceType)",
+        ]
+        var attempt = 1
+        while true {
+            do {
+                let outcome = try await inbox.applyOnce(eventID: envelope.id, eventType: envelope.payload.eventType.ceType) { db in
+                    try handler(envelope, db)
+                }
+                switch outcome {
+                case .applied: applied.increment()
+                case .duplicate:
+                    duplicates.increment()
+                    logger.debug("Duplicate event skipped", metadata: metadata)
+                }
+                return
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                guard attempt < settings.maximumAttempts else {
+                    try await deadLetter(
+                        message, reason: DeadLetter.Reason.applyFailed,
+                        detail: "applying failed \(attempt) times; last error: \(error)")
+                    return
+                }
+                logger.warning("Applying an event failed; retrying", metadata: metadata.merging([EntasLogKey.attempt: "\(attempt)", EntasLogKey.reason: "\(error)"]) { $1 })
+                attempt += 1
+                try await Task.sleep(for: settings.retryDelay * attempt)
+            }
+        }
+    }
+
+    private func deadLetter(_ message: KafkaMessage, reason: String, detail: String) async throws {
+        let letter = DeadLetter.message(for: message, reason: reason, detail: detail, group: consumer.settings.groupID)
+        var delay = settings.retryDelay
+        while true {
+            do {
+                try await deadLetters.send(letter)
+                deadLettered.increment()
+                logger.warning(
+                    "Event sent to the dead-letter topic",
+                    metadata: [EntasLogKey.reason: "\(reason)", EntasLogKey.topic: "\(message.topic)", KafkaLogKey.offset: "\(message.offset)"])
+                return
+            } catch {
+                logger.error("Dead letter could not be published; retrying", metadata: [EntasLogKey.reason: "\(error)"])
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+}

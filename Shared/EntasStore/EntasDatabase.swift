@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// Opening a service's SQLite file, and the migrations every service shares.
+///
+/// Each service owns one file and opens it once for the life of the process, as a `DatabasePool`
+/// (WAL: one writer, concurrent readers):
+///
+/// ```swift
+/// var migrator = DatabaseMigrator()
+/// EntasDatabase.registerSharedMigrations(&migrator)
+/// migrator.registerMigration("v1-enrolment") { db in … }
+/// let pool = try EntasDatabase.openPool(at: ".entas/social-aid.sqlite", migrator: migrator)
+/// ```
+public enum EntasDatabase {
+    /// How long a connection waits for another connection's lock before failing with `SQLITE_BUSY`.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating when missing) the database at `path` and migrates it.
+    ///
+    /// Creates the parent folder, opens a `DatabasePool` in WAL mode with foreign keys on, a busy timeout
+    /// of ``busyTimeout`` and `synchronous = NORMAL`, then runs `migrator`. A file already migrated by a
+    /// newer build (with migrations `migrator` does not know) is refused rather than written by older code.
+    /// It blocks while migrating: call it once at startup, before the service takes requests or events.
+    ///
+    /// - Parameters:
+    ///   - path: the database file, e.g. `.entas/social-aid.sqlite`.
+    ///   - migrator: the shared migrations (``registerSharedMigrations(_:)``) followed by the service's own.
+    ///   - configuration: a base GRDB configuration; busy mode, foreign keys and the pragma are set on top.
+    /// - Throws: ``EntasDatabaseError``, naming the path and the fix.
+    public static func openPool(
+        at path: String,
+        migrator: DatabaseMigrator,
+        configuration: Configuration = Configuration()
+    ) throws(EntasDatabaseError) -> DatabasePool {
+        try createParentDirectory(of: path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: productionConfiguration(configuration))
+        } catch {
+            throw openingError(error, path: path)
+        }
+        try migrate(pool, with: migrator, path: path)
+        return pool
+    }
+
+    /// `configuration` with the settings every Entas database uses.
+    static func productionConfiguration(_ base: Configuration) -> Configuration {
+        var configuration = base
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // In WAL mode, NORMAL loses no committed transaction when the *process* crashes (the WAL is
+            // in the file system already); only a power loss or OS crash may roll back the last commits,
+            // and the file is never corrupted. Kafka redelivery and the outbox cover that window. GRDB
+            // sets this for the writer too; we say it for every connection so the choice is explicit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    private static func createParentDirectory(of path: String) throws(EntasDatabaseError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateDirectory(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    private static func openingError(_ error: any Error, path: String) -> EntasDatabaseError {
+        guard let error = error as? DatabaseError else {
+            return .cannotOpen(path: path, reason: String(describing: error))
+        }
+        if error.resultCode == .SQLITE_NOTADB {
+            return .notADatabase(path: path)
+        }
+        return .cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+    }
+
+    private static func migrate(
+        _ pool: DatabasePool, with migrator: DatabaseMigrator, path: String
+    ) throws(EntasDatabaseError) {
+        do {
+            let unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
+            if !unknown.isEmpty {
+                throw EntasDatabaseError.supersededSchema(path: path, unknownMigrations: unknown.sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let error as EntasDatabaseError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADatabase(path: path)
+        } catch {
+            // Migrations run in order, each in its own transaction: the first one not applied failed.
+            let applied = (try? pool.read { db in try migrator.appliedIdentifiers(db) }) ?? []
+            let failed = migrator.migrations.first { !applied.contains($0) }
+            let reason = (error as? DatabaseError)?.message ?? String(describing: error)
+            throw .migrationFailed(path: path, migration: failed, reason: reason)
+        }
+    }
+}

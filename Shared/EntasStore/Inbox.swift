@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// The inbox of one service database (`inboxEntry`): the ids of the events it has applied, so a redelivered
+/// event is skipped. With Kafka's at-least-once delivery this makes applying effectively once.
+///
+/// A consumer calls ``applyOnce(eventID:eventType:at:_:)`` for each event and stores the Kafka offset only
+/// after it returns, whatever the outcome.
+public struct Inbox: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// An inbox over `writer`, a database migrated with ``EntasDatabase/registerSharedMigrations(_:)``.
+    public init(_ writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Applies an event unless it was applied before, in one write transaction.
+    ///
+    /// If `eventID` is in the inbox, nothing runs and the result is ``InboxOutcome/duplicate``. Otherwise
+    /// `apply` runs, then the inbox entry is inserted, and both commit together (``InboxOutcome/applied``).
+    /// If `apply` throws, the transaction rolls back (neither its changes nor the entry are kept) and the
+    /// error propagates, so the event can be retried or sent to the dead-letter topic.
+    ///
+    /// Writes are serialised by the database writer, so concurrent calls with one id apply it once; the
+    /// primary key on `inboxEntry.eventId` guards the same across processes.
+    public func applyOnce(
+        eventID: UUID,
+        eventType: String,
+        at date: Date = Date(),
+        _ apply: @Sendable (Database) throws -> Void
+    ) async throws -> InboxOutcome {
+        try await writer.write { db in
+            if try Self.contains(eventID, in: db) { return .duplicate }
+            try apply(db)
+            try InboxEntry(eventId: eventID, eventType: eventType, appliedAt: date).insert(db)
+            return .applied
+        }
+    }
+
+    /// True when `eventID` has been applied in this database.
+    public static func contains(_ eventID: UUID, in db: Database) throws -> Bool {
+        try InboxEntry.exists(db, key: eventID)
+    }
+
+    /// True when `eventID` has been applied.
+    public func contains(_ eventID: UUID) async throws -> Bool {
+        try await writer.read { db in try Self.contains(eventID, in: db) }
+    }
+
+    /// How many events have been applied (the number of inbox entries).
+    public func count() async throws -> Int {
+        try await writer.read { db in try InboxEntry.fetchCount(db) }
+    }
+
+    /// Deletes entries applied before `date` and returns how many (housekeeping). Only safe for events
+    /// older than anything Kafka could still redeliver (the topic's retention).
+    @discardableResult
+    public func purge(appliedBefore date: Date) async throws -> Int {
+        try await writer.write { db in
+            try InboxEntry.filter(InboxEntry.Columns.appliedAt < date).deleteAll(db)
+        }
+    }
+}

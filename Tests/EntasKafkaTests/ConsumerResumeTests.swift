@@ -1,0 +1,56 @@
+import EntasKafka
+import Foundation
+import Testing
+
+@Suite("Consumer offsets", .timeLimit(.minutes(2)))
+struct ConsumerResumeTests {
+    @Test("a member that committed half resumes, as a new instance, at the next message")
+    func resumesAfterCommittedHalf() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("resume")
+        try kafka.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        let results = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 1_000, keys: 10))
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        await producer.shutdown()
+
+        let group = KafkaTestSupport.uniqueName("resume")
+        let first = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])
+        // Read more than half, but mark only the first 500 processed.
+        let seen = try await KafkaTestSupport.collect(first, count: 700, mark: false)
+        for message in seen.prefix(500) { try first.markProcessed(message) }
+        try await first.commit()
+        await first.close()
+
+        let second = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])
+        let rest = try await KafkaTestSupport.collect(second, count: 500)
+        #expect(rest.first?.offset == 500)
+        #expect(rest.map(\.offset) == Array(500..<1_000))
+        let positions = try await second.positions()
+        try await second.commit()
+        await second.close()
+        #expect(positions.count == 1)
+    }
+
+    @Test("unmarked messages are not committed: a restarted member sees them again")
+    func unmarkedAreRedelivered() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("unmarked")
+        try kafka.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        _ = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 20, keys: 2))
+        await producer.shutdown()
+
+        let group = KafkaTestSupport.uniqueName("unmarked")
+        let first = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])
+        _ = try await KafkaTestSupport.collect(first, count: 20, mark: false)
+        await first.close()
+
+        let second = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])
+        let again = try await KafkaTestSupport.collect(second, count: 20)
+        await second.close()
+        #expect(again.first?.offset == 0)
+    }
+}

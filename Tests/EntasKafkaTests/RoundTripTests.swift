@@ -1,0 +1,68 @@
+import EntasKafka
+import Foundation
+import Testing
+
+@Suite("Producer and consumer through the embedded broker", .timeLimit(.minutes(2)))
+struct RoundTripTests {
+    @Test("10,000 keyed messages reach two groups whole, in order per key")
+    func twoGroupsSeeEverything() async throws {
+        let kafka = try EmbeddedKafka(brokers: 3, logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("round-trip")
+        try kafka.createTopic(topic, partitions: 4)
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+
+        let outgoing = KafkaTestSupport.keyedMessages(topic: topic, count: 10_000, keys: 97)
+        let results = await producer.send(batch: outgoing)
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        await producer.shutdown()
+
+        for group in ["group-a", "group-b"] {
+            let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName(group), topics: [topic])
+            let received = try await KafkaTestSupport.collect(consumer, count: 10_000)
+            await consumer.close()
+            #expect(received.count == 10_000)
+            #expect(Set(received.compactMap { $0.stringHeaders["ce_id"] }).count == 10_000)
+            #expect(KafkaTestSupport.perKeyOrderHolds(received))
+        }
+    }
+
+    @Test("key, headers, value and timestamp survive the trip")
+    func fieldsSurvive() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("fields")
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        let binary = Data([0, 1, 2, 255])
+        let report = try await producer.send(
+            KafkaOutgoingMessage(
+                topic: topic, key: "3509311203080001",
+                headers: [KafkaHeader(name: "ce_type", string: "id.go.jatim.entas.household.registered.v1"), KafkaHeader(name: "binary", value: binary)],
+                value: Data(#"{"memberCount":4}"#.utf8)))
+        #expect(report.topic == topic)
+        #expect(report.offset == 0)
+
+        let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName("fields"), topics: [topic])
+        let message = try #require(try await KafkaTestSupport.collect(consumer, count: 1).first)
+        await consumer.close()
+        await producer.shutdown()
+        #expect(message.keyString == "3509311203080001")
+        #expect(message.stringHeaders["ce_type"] == "id.go.jatim.entas.household.registered.v1")
+        #expect(message.headers.first { $0.name == "binary" }?.value == binary)
+        #expect(message.value == Data(#"{"memberCount":4}"#.utf8))
+        let timestamp = try #require(message.timestamp)
+        #expect(abs(timestamp.timeIntervalSinceNow) < 60)
+        #expect(message.partition == report.partition && message.offset == report.offset)
+    }
+
+    @Test("a producer that has shut down refuses to send, with a clear error")
+    func sendAfterShutdown() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        await producer.shutdown()
+        await #expect(throws: KafkaError.self) {
+            try await producer.send(KafkaOutgoingMessage(topic: "t", key: "k", value: Data()))
+        }
+    }
+}

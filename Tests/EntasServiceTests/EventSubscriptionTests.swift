@@ -1,0 +1,134 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import EntasStore
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+@Suite("Event subscription: apply once, dead-letter the rest", .timeLimit(.minutes(3)))
+struct EventSubscriptionTests {
+    /// A running subscription over a fresh store, its producer, and what it needs to stop.
+    struct Harness {
+        let kafka: EmbeddedKafka
+        let pool: DatabasePool
+        let directory: URL
+        let producer: KafkaProducer
+        let task: Task<Void, any Error>
+        let consumer: KafkaConsumer
+
+        static func start(topic: String, handler: @escaping EventSubscription.Handler) async throws -> Harness {
+            let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
+            try kafka.createTopic(topic, partitions: 2)
+            try kafka.createTopic(EntasTopic.deadLetter.rawValue, partitions: 1)
+            let (pool, directory) = try ServiceTestSupport.temporaryStore()
+            let producer = try KafkaProducer(settings: ServiceTestSupport.kafkaSettings(kafka), logger: ServiceTestSupport.logger)
+            let consumer = try KafkaConsumer(
+                settings: KafkaConsumerSettings(kafka: ServiceTestSupport.kafkaSettings(kafka), groupID: ServiceTestSupport.uniqueName("sub"), topics: [topic]),
+                logger: ServiceTestSupport.logger)
+            var settings = EventSubscription.Settings()
+            settings.retryDelay = .milliseconds(20)
+            let subscription = EventSubscription(
+                consumer: consumer, inbox: Inbox(pool), deadLetters: producer, settings: settings,
+                logger: ServiceTestSupport.logger, handler: handler)
+            let task = Task { try await subscription.run() }
+            return Harness(kafka: kafka, pool: pool, directory: directory, producer: producer, task: task, consumer: consumer)
+        }
+
+        func send(_ event: EncodedEvent) async throws {
+            try await producer.send(
+                KafkaOutgoingMessage(
+                    topic: event.topic, key: event.key,
+                    headers: event.headers.map { KafkaHeader(name: $0.key, string: $0.value) }, value: event.value))
+        }
+
+        func send(raw value: Data, headers: [String: String], topic: String) async throws {
+            try await producer.send(
+                KafkaOutgoingMessage(topic: topic, key: "poison", headers: headers.map { KafkaHeader(name: $0.key, string: $0.value) }, value: value))
+        }
+
+        func applications(_ id: UUID) async throws -> Int {
+            try await pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT applications FROM appliedEvent WHERE eventId = ?", arguments: [id.uuidString]) ?? 0
+            }
+        }
+
+        func stop() async {
+            task.cancel()
+            _ = await task.result
+            await producer.shutdown()
+            kafka.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    @Test("the same event delivered twice changes the store once")
+    func duplicateAppliedOnce() async throws {
+        let topic = EntasTopic.households.rawValue
+        let harness = try await Harness.start(topic: topic) { envelope, db in
+            try ServiceTestSupport.recordApplication(envelope.id, in: db)
+        }
+        let event = try ServiceTestSupport.registeredEvent(1).encoded()
+        let marker = try ServiceTestSupport.registeredEvent(2).encoded()
+        try await harness.send(event)
+        try await harness.send(event)
+        try await harness.send(marker)
+        try await ServiceTestSupport.eventually("the marker event is applied") { try await harness.applications(marker.id) == 1 }
+        #expect(try await harness.applications(event.id) == 1)
+        await harness.stop()
+    }
+
+    @Test("poison records land on the dead-letter topic with a reason, and the next good event is applied")
+    func poisonToDeadLetter() async throws {
+        let topic = EntasTopic.households.rawValue
+        let harness = try await Harness.start(topic: topic) { envelope, db in
+            try ServiceTestSupport.recordApplication(envelope.id, in: db)
+        }
+        let good = try ServiceTestSupport.registeredEvent(3).encoded()
+        var badJSONHeaders = good.headers
+        badJSONHeaders["ce_id"] = UUID().uuidString.lowercased()
+        try await harness.send(raw: Data("{not json".utf8), headers: badJSONHeaders, topic: topic)
+        var unknownTypeHeaders = good.headers
+        unknownTypeHeaders["ce_id"] = UUID().uuidString.lowercased()
+        unknownTypeHeaders["ce_type"] = "id.go.jatim.entas.household.teleported.v1"
+        try await harness.send(raw: good.value, headers: unknownTypeHeaders, topic: topic)
+        try await harness.send(good)
+
+        try await ServiceTestSupport.eventually("the good event is applied") { try await harness.applications(good.id) == 1 }
+        let letters = try await ServiceTestSupport.readAll(harness.kafka, topics: [EntasTopic.deadLetter.rawValue], count: 2)
+        let reasons = Set(letters.compactMap { $0.stringHeaders[DeadLetter.reasonHeader] })
+        #expect(letters.count == 2)
+        #expect(reasons == ["invalid-json", "unknown-type"])
+        #expect(letters.allSatisfy { $0.stringHeaders[DeadLetter.originalTopicHeader] == topic })
+        #expect(letters.allSatisfy { !($0.stringHeaders[DeadLetter.detailHeader] ?? "").isEmpty })
+        let applied = try await harness.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appliedEvent") ?? 0 }
+        #expect(applied == 1, "nothing of the poison records is applied")
+        await harness.stop()
+    }
+
+    @Test("an event whose handler keeps failing is dead-lettered after bounded retries and does not block the partition")
+    func failingHandler() async throws {
+        let topic = EntasTopic.households.rawValue
+        let doomed = try ServiceTestSupport.registeredEvent(4).encoded()
+        let after = try ServiceTestSupport.registeredEvent(5).encoded()
+        let attempts = Mutex(0)
+        struct HandlerFailure: Error {}
+        let harness = try await Harness.start(topic: topic) { envelope, db in
+            if envelope.id == doomed.id {
+                attempts.withLock { $0 += 1 }
+                throw HandlerFailure()
+            }
+            try ServiceTestSupport.recordApplication(envelope.id, in: db)
+        }
+        try await harness.send(doomed)
+        try await harness.send(after)
+        try await ServiceTestSupport.eventually("the next event is applied") { try await harness.applications(after.id) == 1 }
+        #expect(attempts.withLock { $0 } == EventSubscription.Settings().maximumAttempts)
+        #expect(try await harness.applications(doomed.id) == 0)
+        let letters = try await ServiceTestSupport.readAll(harness.kafka, topics: [EntasTopic.deadLetter.rawValue], count: 1)
+        #expect(letters.first?.stringHeaders[DeadLetter.reasonHeader] == DeadLetter.Reason.applyFailed)
+        #expect(letters.first?.stringHeaders["ce_id"] == doomed.id.uuidString.lowercased())
+        await harness.stop()
+    }
+}
