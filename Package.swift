@@ -7,6 +7,10 @@ let package = Package(
     name: "Entas",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "entas-social-aid", targets: ["SocialAid"]),
+        .executable(name: "entas-empowerment", targets: ["CommunityEmpowerment"]),
+        .executable(name: "entas-umkm", targets: ["Enterprise"]),
+        .executable(name: "entas-low-cost", targets: ["LowCostPrograms"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -14,7 +18,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -58,6 +66,10 @@ let package = Package(
             dependencies: [
                 "EntasDomain", "EntasKafka", "EntasStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -65,6 +77,11 @@ let package = Package(
             ],
             path: "Shared/EntasService"
         ),
+        // One executable per cluster; each differs only in its ClusterDefinition.
+        .executableTarget(name: "SocialAid", dependencies: ["EntasService", "EntasDomain"], path: "Services/SocialAid"),
+        .executableTarget(name: "CommunityEmpowerment", dependencies: ["EntasService", "EntasDomain"], path: "Services/CommunityEmpowerment"),
+        .executableTarget(name: "Enterprise", dependencies: ["EntasService", "EntasDomain"], path: "Services/Enterprise"),
+        .executableTarget(name: "LowCostPrograms", dependencies: ["EntasService", "EntasDomain"], path: "Services/LowCostPrograms"),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasKafkaTests", dependencies: ["EntasKafka"], path: "Tests/EntasKafkaTests"),
         .testTarget(
@@ -78,8 +95,21 @@ let package = Package(
                 "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/EntasServiceTests"
+        ),
+        .testTarget(
+            name: "ClusterServiceTests",
+            dependencies: [
+                "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "SocialAid", "CommunityEmpowerment", "Enterprise", "LowCostPrograms",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ClusterServiceTests"
         ),
     ]
 )

@@ -41,3 +41,27 @@ extension PovertyCriterion: DatabaseValueConvertible {}
 
 /// Stored as the raw value (the case name, e.g. `socialAid`).
 extension Cluster: DatabaseValueConvertible {}
+
+/// Stored as `YYYY-MM-DD`, so dates sort as text.
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? CalendarDate($0) }
+    }
+}
+
+/// Stored as in JSON: `2027`, `2027-Q1` or `2027-03`.
+extension Period: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Period? {
+        String.fromDatabaseValue(dbValue).flatMap { try? Period($0) }
+    }
+}
+
+/// Stored as the raw value (`socialProtection`, …).
+extension Strategy: DatabaseValueConvertible {}
+
+/// Stored as the raw value (`accepted`, `declined`).
+extension ReferralOutcome: DatabaseValueConvertible {}

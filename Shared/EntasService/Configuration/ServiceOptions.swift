@@ -5,6 +5,12 @@ import Logging
 /// The flags every Entas executable shares. Each has an environment variable behind it; a
 /// flag wins over its variable.
 public struct ServiceOptions: ParsableArguments, Sendable {
+    @Option(help: "Address the HTTP API listens on (env ENTAS_HTTP_HOST, default 127.0.0.1).")
+    public var host: String?
+
+    @Option(help: "Port of the HTTP API; 0 picks a free one (env ENTAS_HTTP_PORT).")
+    public var port: Int?
+
     @Option(name: .customLong("database"), help: "The service's SQLite file (env ENTAS_DATABASE).")
     public var databasePath: String?
 
@@ -25,7 +31,18 @@ public struct ServiceOptions: ParsableArguments, Sendable {
 
     /// The configuration these flags and `environment` describe, for the service `name`
     /// (`social-aid`, `coordinator`, …), whose database defaults to `.entas/<name>.sqlite`.
-    public func configuration(service name: String, environment: [String: String]) throws(ConfigurationError) -> ServiceConfiguration {
+    public func configuration(service name: String, defaultPort: Int = 8080, environment: [String: String]) throws(ConfigurationError) -> ServiceConfiguration {
+        let httpPort: Int
+        if let port {
+            httpPort = port
+        } else if let text = environment["ENTAS_HTTP_PORT"] {
+            guard let parsed = Int(text), (0...65535).contains(parsed) else {
+                throw ConfigurationError(setting: "ENTAS_HTTP_PORT", problem: "'\(text)' is not a port", fix: "Use a number from 0 to 65535.")
+            }
+            httpPort = parsed
+        } else {
+            httpPort = defaultPort
+        }
         let level: Logger.Level
         if let logLevel {
             level = logLevel
@@ -45,7 +62,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
             kafka: try KafkaEnvironment.settings(
                 environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties,
                 clientID: "entas-\(name)"),
-            logLevel: level)
+            logLevel: level,
+            httpHost: host ?? environment["ENTAS_HTTP_HOST"] ?? "127.0.0.1",
+            httpPort: httpPort)
     }
 }
 
@@ -56,12 +75,20 @@ public struct ServiceConfiguration: Sendable {
     public var databasePath: String
     public var kafka: KafkaSettings
     public var logLevel: Logger.Level
+    public var httpHost: String
+    /// 0 picks a free port (tests); the chosen one is reported by `onServerRunning`.
+    public var httpPort: Int
 
-    public init(serviceName: String, databasePath: String, kafka: KafkaSettings, logLevel: Logger.Level = .info) {
+    public init(
+        serviceName: String, databasePath: String, kafka: KafkaSettings, logLevel: Logger.Level = .info,
+        httpHost: String = "127.0.0.1", httpPort: Int = 8080
+    ) {
         self.serviceName = serviceName
         self.databasePath = databasePath
         self.kafka = kafka
         self.logLevel = logLevel
+        self.httpHost = httpHost
+        self.httpPort = httpPort
     }
 
     /// CloudEvents `ce_source` of this service's events.

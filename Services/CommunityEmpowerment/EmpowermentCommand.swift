@@ -1,0 +1,14 @@
+import ArgumentParser
+import EntasService
+
+/// `entas-empowerment`: Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.
+@main
+struct EmpowermentCommand: AsyncParsableCommand, ClusterExecutable {
+    static let definition = ClusterDefinition(cluster: .communityEmpowerment, defaultPort: 8082, programmes: EmpowermentProgrammes.all)
+
+    static let configuration = CommandConfiguration(
+        commandName: "entas-empowerment",
+        abstract: "Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.",
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self],
+        defaultSubcommand: ServeCommand<Self>.self)
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import EntasService
+
+/// `entas-umkm`: Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.
+@main
+struct EnterpriseCommand: AsyncParsableCommand, ClusterExecutable {
+    static let definition = ClusterDefinition(cluster: .enterprise, defaultPort: 8083, programmes: EnterpriseProgrammes.all)
+
+    static let configuration = CommandConfiguration(
+        commandName: "entas-umkm",
+        abstract: "Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.",
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self],
+        defaultSubcommand: ServeCommand<Self>.self)
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import EntasService
+
+/// `entas-social-aid`: Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.
+@main
+struct SocialAidCommand: AsyncParsableCommand, ClusterExecutable {
+    static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all)
+
+    static let configuration = CommandConfiguration(
+        commandName: "entas-social-aid",
+        abstract: "Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.",
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self],
+        defaultSubcommand: ServeCommand<Self>.self)
+}

@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// A bearer token issued by a service, as stored: only its SHA-256 hash, never the token.
+///
+/// A token reads `entas.<service>.<secret>`: the service part lets another service answer
+/// 403 ("issued for social-aid") instead of 401.
+public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "serviceToken"
+
+    public var id: UUID
+    /// Who holds it, e.g. `field-team-jember`.
+    public var name: String
+    public var service: String
+    /// Hex SHA-256 of the whole token.
+    public var tokenHash: String
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let name = Column(CodingKeys.name)
+        public static let tokenHash = Column(CodingKeys.tokenHash)
+        public static let revokedAt = Column(CodingKeys.revokedAt)
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The service a token names, if it has the Entas form.
+    static func service(of token: String) -> String? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "entas", !parts[1].isEmpty, parts[2].count >= 32 else { return nil }
+        return String(parts[1])
+    }
+
+    /// The token table; every service registers it with its migrations.
+    public static func registerMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v1-service-token") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE serviceToken (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                        service TEXT NOT NULL,
+                        tokenHash TEXT NOT NULL UNIQUE,
+                        createdAt DATETIME NOT NULL,
+                        revokedAt DATETIME
+                    )
+                    """)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Splits a byte stream into CSV records as the bytes arrive: commas between fields, quoted
+/// fields with `""` for a quote (commas and line breaks allowed inside), CRLF or LF, a
+/// UTF-8 byte-order mark at the start ignored. Only the record being read is held.
+struct CSVRecordParser {
+    private var field: [UInt8] = []
+    private var record: [String] = []
+    private var inQuotes = false
+    private var quoteJustClosed = false
+    private var atStart = true
+    private var bomBytesSeen = 0
+
+    /// Feeds bytes; returns the records they complete.
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> [[String]] {
+        var records: [[String]] = []
+        for byte in bytes {
+            if atStart {
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                if bomBytesSeen < 3, byte == bom[bomBytesSeen] {
+                    bomBytesSeen += 1
+                    continue
+                }
+                atStart = false
+            }
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    inQuotes = false
+                    quoteJustClosed = true
+                } else {
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                if quoteJustClosed { field.append(byte) }  // "" inside quotes
+                inQuotes = true
+                quoteJustClosed = false
+            case UInt8(ascii: ","):
+                endField()
+            case UInt8(ascii: "\n"):
+                endField()
+                records.append(record)
+                record = []
+            case UInt8(ascii: "\r"):
+                quoteJustClosed = false
+            default:
+                field.append(byte)
+                quoteJustClosed = false
+            }
+        }
+        return records
+    }
+
+    /// The last record when the input did not end with a line break.
+    mutating func finish() -> [String]? {
+        guard !field.isEmpty || !record.isEmpty else { return nil }
+        endField()
+        defer { record = [] }
+        return record
+    }
+
+    private mutating func endField() {
+        record.append(String(decoding: field, as: UTF8.self))
+        field = []
+        quoteJustClosed = false
+    }
+}

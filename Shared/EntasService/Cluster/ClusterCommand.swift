@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import EntasStore
+
+/// A cluster executable names its definition through this protocol; the commands below
+/// are shared by all four.
+public protocol ClusterExecutable {
+    static var definition: ClusterDefinition { get }
+}
+
+/// `entas-<cluster> serve` (the default): runs the service until SIGTERM or SIGINT.
+public struct ServeCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "serve", abstract: "Run the \(Executable.definition.cluster.indonesianName) service (the default).")
+    }
+
+    @OptionGroup public var options: ServiceOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let definition = Executable.definition
+        let configuration = try options.configuration(
+            service: definition.serviceName, defaultPort: definition.defaultPort, environment: ProcessInfo.processInfo.environment)
+        EntasLogging.bootstrap(level: configuration.logLevel)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Logger(label: definition.executableName)
+        let app = try ClusterApplication.build(definition: definition, configuration: configuration, registry: registry, logger: logger)
+        try await app.runService()
+    }
+}
+
+/// `entas-<cluster> token create|list|revoke`: the bearer tokens of this service.
+public struct TokenCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "token", abstract: "Issue, list or revoke this service's bearer tokens.",
+            subcommands: [TokenCreateCommand<Executable>.self, TokenListCommand<Executable>.self, TokenRevokeCommand<Executable>.self])
+    }
+
+    public init() {}
+}
+
+/// Opens only the token table's store, without Kafka.
+struct TokenOptions: ParsableArguments {
+    @Option(name: .customLong("database"), help: "The service's SQLite file (env ENTAS_DATABASE).")
+    var databasePath: String?
+
+    func tokens(service: String) throws -> TokenStore {
+        let path = databasePath ?? ProcessInfo.processInfo.environment["ENTAS_DATABASE"] ?? ".entas/\(service).sqlite"
+        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(ClusterMigrations.register))
+        return TokenStore(database, service: service)
+    }
+}
+
+public struct TokenCreateCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "create", abstract: "Issue a token; it is printed once and stored only as a hash.")
+    }
+    @Option(help: "Who holds the token, e.g. field-team-jember.") var name: String
+    @OptionGroup var options: TokenOptions
+    public init() {}
+
+    public func run() async throws {
+        let (token, _) = try await options.tokens(service: Executable.definition.serviceName).create(name: name)
+        print(token)
+    }
+}
+
+public struct TokenListCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: "List tokens (names and dates, never the tokens).") }
+    @OptionGroup var options: TokenOptions
+    public init() {}
+
+    public func run() async throws {
+        for token in try await options.tokens(service: Executable.definition.serviceName).list() {
+            let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "active"
+            print("\(token.name)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
+        }
+    }
+}
+
+public struct TokenRevokeCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration { CommandConfiguration(commandName: "revoke", abstract: "Revoke every token of a name.") }
+    @Option(help: "The name the tokens were issued to.") var name: String
+    @OptionGroup var options: TokenOptions
+    public init() {}
+
+    public func run() async throws {
+        let count = try await options.tokens(service: Executable.definition.serviceName).revoke(name: name)
+        print("revoked \(count) token(s) named \(name)")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+
+/// `GET /openapi.json`, generated from the router's own route table, so it lists every route
+/// there is. Each route's summary comes from the controller that registered it.
+public struct OpenAPIDocument: Sendable {
+    public var title: String
+    public var version: String
+    /// Summaries by "METHOD /path", e.g. "POST /v1/households".
+    public var summaries: [String: String]
+
+    public init(title: String, version: String = "1.0.0", summaries: [String: String] = [:]) {
+        self.title = title
+        self.version = version
+        self.summaries = summaries
+    }
+
+    /// The document for `routes` (Hummingbird's `router.routes`).
+    public func json(routes: [(path: String, method: String)]) throws -> Data {
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            let path = Self.openAPIPath(route.path)
+            let method = route.method.lowercased()
+            let parameters = Self.parameters(in: path).map { name -> [String: Any] in
+                ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            var operation: [String: Any] = [
+                "summary": summaries["\(route.method.uppercased()) \(path)"] ?? "",
+                "responses": [
+                    "200": ["description": "Success"],
+                    "default": ["description": "A problem document (RFC 9457)", "content": ["application/problem+json": [:] as [String: Any]]],
+                ],
+            ]
+            if !parameters.isEmpty { operation["parameters"] = parameters }
+            if path.hasPrefix("/v1/") { operation["security"] = [["bearer": [String]()]] }
+            paths[path, default: [:]][method] = operation
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": ["title": title, "version": version],
+            "paths": paths,
+            "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+    }
+
+    /// `/v1/households/:kk` or `/v1/households/{kk}` → `/v1/households/{kk}`.
+    static func openAPIPath(_ path: String) -> String {
+        let segments = path.split(separator: "/").map { segment -> String in
+            segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    static func parameters(in path: String) -> [String] {
+        path.split(separator: "/").compactMap { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
+        }
+    }
+
+    /// Registers `GET /openapi.json`. Call it after every other route is registered: the
+    /// document is made from the route table as it is then.
+    public func addRoute<Context: RequestContext>(to router: Router<Context>) throws {
+        let routes = router.routes.map { (path: $0.path.description, method: $0.method.rawValue) } + [(path: "/openapi.json", method: "GET")]
+        let body = try json(routes: routes)
+        router.get("openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import EntasDomain
+import EntasKafka
+import EntasStore
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// What every Entas service is made of, assembled once: its SQLite store (shared tables, the
+/// token table, then the service's own migrations), the Kafka producer and outbox relay, its
+/// event subscriptions, and the HTTP router with problem documents, request logging,
+/// metrics, token authentication, `/health`, `/metrics` and `/openapi.json`.
+///
+/// Services are started producer first, then relay, then subscriptions, then HTTP, so that
+/// on shutdown HTTP stops first and the producer flushes last.
+public final class ServiceRuntime: Sendable {
+    public let configuration: ServiceConfiguration
+    public let database: DatabasePool
+    public let outbox: Outbox
+    public let producer: KafkaProducer
+    public let tokens: TokenStore
+    public let logger: Logger
+    public let registry: PrometheusCollectorRegistry
+    private let admin: KafkaAdmin
+
+    /// Opens the store and the Kafka clients. Migrations finish here, before any request.
+    public init(
+        configuration: ServiceConfiguration,
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        logger: Logger,
+        migrations: (inout DatabaseMigrator) -> Void
+    ) throws {
+        var logger = logger
+        logger[metadataKey: EntasLogKey.service] = "\(configuration.serviceName)"
+        self.database = try EntasDatabase.openPool(at: configuration.databasePath, migrator: Self.migrator(migrations))
+        self.configuration = configuration
+        self.outbox = Outbox(database)
+        self.producer = try KafkaProducer(settings: configuration.kafka, logger: logger)
+        self.admin = try KafkaAdmin(settings: configuration.kafka, logger: logger)
+        self.tokens = TokenStore(database, service: configuration.serviceName)
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// Every migration of a service: the shared tables, the token table, then its own.
+    public static func migrator(_ migrations: (inout DatabaseMigrator) -> Void) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        EntasDatabase.registerSharedMigrations(&migrator)
+        ServiceToken.registerMigration(&migrator)
+        migrations(&migrator)
+        return migrator
+    }
+
+    /// A subscription of this service: its own consumer group, the handler inside the inbox
+    /// transaction, dead letters through this service's producer.
+    public func subscription(
+        group: String, topics: [EntasTopic], handler: @escaping EventSubscription.Handler
+    ) throws -> EventSubscription {
+        var kafka = configuration.kafka
+        kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
+        let consumer = try KafkaConsumer(
+            settings: KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue)),
+            logger: logger)
+        return EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, handler: handler)
+    }
+
+    /// A router with the shared middleware and the open operational routes. Mount the
+    /// service's API on `api(router)`.
+    public func makeRouter() -> Router<AgencyRequestContext> {
+        let router = Router(context: AgencyRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: TokenAuthenticator(tokens: tokens))
+        HealthController(database: database, outbox: outbox, admin: admin).addRoutes(to: router)
+        let outbox = self.outbox
+        MetricsController(registry: registry) {
+            if let pending = try? await outbox.pendingCount() {
+                Gauge(label: "entas_outbox_pending").record(pending)
+            }
+        }.addRoutes(to: router)
+        return router
+    }
+
+    /// The token-protected `/v1` group of a router made by `makeRouter`.
+    public func api(_ router: Router<AgencyRequestContext>) -> RouterGroup<AgencyRequestContext> {
+        router.group("v1").add(middleware: RequireTokenMiddleware())
+    }
+
+    /// The application: HTTP on the configured address, with the producer, the outbox relay
+    /// and `services` (subscriptions) in its service group. `/openapi.json` is generated here,
+    /// from every route registered by then.
+    public func application(
+        router: Router<AgencyRequestContext>, openAPI: OpenAPIDocument, services: [any Service],
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        try openAPI.addRoute(to: router)
+        let relay = OutboxRelay(outbox: outbox, producer: producer, logger: logger)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.httpHost, port: configuration.httpPort),
+                serverName: "entas-\(configuration.serviceName)"),
+            services: [producer, relay] + services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,96 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import EntasStore
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// A cluster service built for a test: its own SQLite file in a temporary directory, the
+/// shared embedded broker, a token, and a second connection to its store for inspection.
+struct TestCluster {
+    let definition: ClusterDefinition
+    let directory: URL
+    let database: DatabasePool
+    let token: String
+
+    static var logger: Logger {
+        var logger = Logger(label: "entas.cluster.tests")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    static func make(_ definition: ClusterDefinition, kafka: EmbeddedKafka) async throws -> (TestCluster, some ApplicationProtocol) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-cluster-\(UUID().uuidString)")
+        let path = directory.appendingPathComponent("\(definition.serviceName).sqlite").path
+        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(ClusterMigrations.register))
+        let (token, _) = try await TokenStore(database, service: definition.serviceName).create(name: "tests")
+        let configuration = ServiceConfiguration(
+            serviceName: definition.serviceName, databasePath: path,
+            kafka: KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-\(definition.serviceName)", properties: EmbeddedKafka.recommendedClientProperties),
+            logLevel: .critical, httpHost: "127.0.0.1", httpPort: 0)
+        let app = try ClusterApplication.build(definition: definition, configuration: configuration, logger: logger)
+        return (TestCluster(definition: definition, directory: directory, database: database, token: token), app)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    var authorization: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+
+    func outboxCount() async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage") ?? 0 }
+    }
+
+    /// Waits until the relay has published everything written so far.
+    func waitForOutbox() async throws {
+        try await eventually("the outbox of \(definition.serviceName) drains") {
+            try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE sentAt IS NULL") ?? 0 } == 0
+        }
+    }
+
+    func replicaCount() async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM householdReplica") ?? 0 }
+    }
+}
+
+enum Fixture {
+    /// A valid registration in Desa Sumberjambe (35.09.31.2006); `criteria` criteria met.
+    static func household(_ index: Int, criteria: Int = 10, baseline: PovertyStatus? = .miskin) -> [String: Any] {
+        var household: [String: Any] = [
+            "kkNumber": String(format: "350931%010d", index),
+            "headNIK": String(format: "3509311507%02d%04d", 60 + index % 30, index % 9_999 + 1),
+            "headName": "Kepala Keluarga \(index)",
+            "address": "Dusun Krajan RT 01 RW 02",
+            "desaCode": "35.09.31.2006",
+            "memberCount": 4,
+            "criteriaMet": PovertyCriterion.allCases.prefix(criteria).map(\.rawValue),
+        ]
+        if let baseline { household["baselineStatus"] = baseline.rawValue }
+        return household
+    }
+
+    static func json(_ object: Any) -> ByteBuffer {
+        ByteBuffer(data: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ buffer: ByteBuffer) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+
+    static func object(_ buffer: ByteBuffer) -> [String: Any] {
+        ((try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any]) ?? [:]
+    }
+}
+
+/// Waits until `condition` holds, or fails after `timeout`.
+func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    struct NotReached: Error, CustomStringConvertible { let description: String }
+    throw NotReached(description: "not reached within \(timeout): \(what)")
+}

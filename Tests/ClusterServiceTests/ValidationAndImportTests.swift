@@ -1,0 +1,164 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import LowCostPrograms
+@testable import SocialAid
+
+@Suite("Bad input, eligibility and import", .timeLimit(.minutes(2)))
+struct ValidationAndImportTests {
+    static func modified(_ change: @escaping @Sendable (inout [String: Any]) -> Void) -> @Sendable () -> [String: Any] {
+        { var household = Fixture.household(7); change(&household); return household }
+    }
+
+    @Test("every bad registration is a 4xx problem document naming the field, and nothing is written")
+    func badRegistrations() async throws {
+        let rawCases: [(String, String, [String: Any])] = [
+            ("KK too short", "kkNumber", Self.modified { $0["kkNumber"] = "35093100001" }()),
+            ("KK with letters", "kkNumber", Self.modified { $0["kkNumber"] = "35093100000000AB" }()),
+            ("KK of an unknown kecamatan", "kkNumber", Self.modified { $0["kkNumber"] = "3599990000000001" }()),
+            ("NIK with 31 February", "headNIK", Self.modified { $0["headNIK"] = "3509313102850001" }()),
+            ("desa code unknown", "desaCode", Self.modified { $0["desaCode"] = "35.09.31.2999" }()),
+            ("kecamatan instead of desa", "desaCode", Self.modified { $0["desaCode"] = "35.09.31" }()),
+            ("no members", "memberCount", Self.modified { $0["memberCount"] = 0 }()),
+            ("unknown criterion", "criteriaMet", Self.modified { $0["criteriaMet"] = ["owns_a_yacht"] }()),
+            ("missing name", "headName", Self.modified { $0.removeValue(forKey: "headName") }()),
+            ("unknown status", "baselineStatus", Self.modified { $0["baselineStatus"] = "rich" }()),
+        ]
+        let cases = rawCases.map { ($0.0, $0.1, Fixture.json($0.2)) }
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        try await app.test(.live) { client in
+            for (name, field, body) in cases {
+                try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: body) { response in
+                    #expect((400..<500).contains(response.status.code), "\(name)")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(name)")
+                    let problem = Fixture.object(response.body)
+                    #expect((problem["field"] as? String)?.hasPrefix(field) == true, "\(name): \(problem)")
+                    #expect((problem["detail"] as? String)?.isEmpty == false, "\(name)")
+                }
+            }
+            try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: ByteBuffer(string: "{not json")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        #expect(try await cluster.replicaCount() == 0)
+        #expect(try await cluster.outboxCount() == 0)
+    }
+
+    @Test("enrolment follows the programme's rule: refused with the reason when not met")
+    func eligibility() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        let nearPoorKK = "3509310000000011"
+        let poorKK = "3509310000000012"
+        let bodies = [Fixture.json(Fixture.household(11, criteria: 7, baseline: .hampirMiskin)), Fixture.json(Fixture.household(12, criteria: 10, baseline: .miskin))]
+        try await app.test(.live) { client in
+            for body in bodies {
+                try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: body)
+            }
+            let before = try await cluster.outboxCount()
+            try await client.execute(
+                uri: "/v1/enrolments", method: .post, headers: cluster.authorization,
+                body: Fixture.json(["kkNumber": nearPoorKK, "programme": "pkh", "startedOn": "2026-01-05"])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = Fixture.object(response.body)
+                #expect(problem["code"] as? String == "not-eligible")
+                #expect((problem["detail"] as? String)?.contains("Hampir Miskin") == true)
+            }
+            #expect(try await cluster.outboxCount() == before, "a refusal publishes nothing")
+            var enrolmentID = ""
+            try await client.execute(
+                uri: "/v1/enrolments", method: .post, headers: cluster.authorization,
+                body: Fixture.json(["kkNumber": poorKK, "programme": "pkh", "startedOn": "2026-01-05"])
+            ) { response in
+                #expect(response.status == .created)
+                enrolmentID = Fixture.object(response.body)["id"] as? String ?? ""
+            }
+            try await client.execute(
+                uri: "/v1/enrolments", method: .post, headers: cluster.authorization,
+                body: Fixture.json(["kkNumber": poorKK, "programme": "pkh", "startedOn": "2026-01-06"])
+            ) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(
+                uri: "/v1/enrolments/\(enrolmentID)/deliveries", method: .post, headers: cluster.authorization,
+                body: Fixture.json(["amountRupiah": 750_000, "period": "2026-Q1", "deliveredOn": "2026-02-01"])
+            ) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(
+                uri: "/v1/households/\(poorKK)/graduation", method: .post, headers: cluster.authorization,
+                body: Fixture.json(["reason": "head of household employed", "graduatedOn": "2026-06-30"])
+            ) { response in
+                #expect(response.status == .created)
+                #expect(Fixture.object(response.body)["status"] as? String == "graduated")
+            }
+            try await cluster.waitForOutbox()
+        }
+        let events = try await readTopic(kafka, .socialAid, count: 4)
+        #expect(
+            events.compactMap { $0.stringHeaders["ce_type"] } == [
+                "id.go.jatim.entas.enrolment.started.v1", "id.go.jatim.entas.benefit.delivered.v1",
+                "id.go.jatim.entas.enrolment.ended.v1", "id.go.jatim.entas.household.graduated.v1",
+            ])
+    }
+
+    @Test("an electricity connection needs a home without electric lighting")
+    func lowCostRule() async throws {
+        let rule = try #require(LowCostCommand.definition.programme("electricity")).eligibility
+        let lit = HouseholdFacts(status: .miskin, memberCount: 3, criteriaMet: [.floorEarthBambooOrCheapWood])
+        let dark = HouseholdFacts(status: .miskin, memberCount: 3, criteriaMet: [.noElectricLighting])
+        #expect(rule.refusal(for: lit) != nil)
+        #expect(rule.refusal(for: dark) == nil)
+    }
+
+    @Test("a CSV import writes the good rows and lists each bad row with its number and reason")
+    func importCSV() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        var csv = "kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet,baselineStatus\n"
+        for index in 1...2_000 {
+            csv += String(format: "350931%010d,3509311507%02d%04d,Kepala %d,\"Dusun Krajan, RT 01\",35.09.31.2006,4,1;2;5,SM\n", index, 60 + index % 30, index % 9_999 + 1, index)
+        }
+        csv += "3509310000000001,3509311507610002,Kepala 1,\"Dusun Krajan, RT 01\",35.09.31.2006,4,1;2;5,SM\n"  // row 2002: unchanged
+        csv += "35093100000ABC12,3509311507610002,Bad KK,x,35.09.31.2006,4,,SM\n"  // row 2003
+        csv += "3509310000099999,3509311507610002,Bad desa,x,35.09.31.9999,4,,SM\n"  // row 2004
+        csv += "3509310000099998,3509311507610002,Bad count,x,35.09.31.2006,four,,SM\n"  // row 2005
+        let body = ByteBuffer(string: csv)
+        try await app.test(.live) { client in
+            try await client.execute(
+                uri: "/v1/households/import", method: .post,
+                headers: [.authorization: "Bearer \(cluster.token)", .contentType: "text/csv"], body: body
+            ) { response in
+                #expect(response.status == .ok)
+                let summary = Fixture.object(response.body)
+                #expect(summary["rows"] as? Int == 2_004)
+                #expect(summary["created"] as? Int == 2_000)
+                #expect(summary["unchanged"] as? Int == 1)
+                #expect(summary["rejected"] as? Int == 3)
+                let rejections = summary["rejections"] as? [[String: Any]] ?? []
+                #expect(rejections.compactMap { $0["row"] as? Int } == [2003, 2004, 2005])
+                #expect(rejections.compactMap { $0["field"] as? String } == ["kkNumber", "desaCode", "memberCount"])
+            }
+            try await client.execute(uri: "/v1/households/import", method: .post, headers: cluster.authorization, body: ByteBuffer(string: "a,b\n1,2\n")) { response in
+                #expect(response.status == .badRequest)
+                #expect((Fixture.object(response.body)["detail"] as? String)?.contains("kkNumber") == true)
+            }
+            try await cluster.waitForOutbox()
+        }
+        #expect(try await cluster.replicaCount() == 2_000)
+        #expect(try await cluster.outboxCount() == 2_000)
+    }
+}
