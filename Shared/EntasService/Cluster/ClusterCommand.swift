@@ -5,11 +5,23 @@ import Logging
 import Metrics
 import Prometheus
 import EntasStore
+import GRDB
+
+/// Any Entas executable with a store and tokens: its service name and its migrations.
+public protocol ServiceExecutable {
+    static var serviceName: String { get }
+    static func registerMigrations(_ migrator: inout DatabaseMigrator)
+}
 
 /// A cluster executable names its definition through this protocol; the commands below
 /// are shared by all four.
-public protocol ClusterExecutable {
+public protocol ClusterExecutable: ServiceExecutable {
     static var definition: ClusterDefinition { get }
+}
+
+extension ClusterExecutable {
+    public static var serviceName: String { definition.serviceName }
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) { ClusterMigrations.register(&migrator) }
 }
 
 /// `entas-<cluster> serve` (the default): runs the service until SIGTERM or SIGINT.
@@ -35,8 +47,8 @@ public struct ServeCommand<Executable: ClusterExecutable>: AsyncParsableCommand 
     }
 }
 
-/// `entas-<cluster> token create|list|revoke`: the bearer tokens of this service.
-public struct TokenCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+/// `entas-<service> token create|list|revoke`: the bearer tokens of this service.
+public struct TokenCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "token", abstract: "Issue, list or revoke this service's bearer tokens.",
@@ -51,14 +63,15 @@ struct TokenOptions: ParsableArguments {
     @Option(name: .customLong("database"), help: "The service's SQLite file (env ENTAS_DATABASE).")
     var databasePath: String?
 
-    func tokens(service: String) throws -> TokenStore {
+    func tokens<Executable: ServiceExecutable>(_ executable: Executable.Type) throws -> TokenStore {
+        let service = Executable.serviceName
         let path = databasePath ?? ProcessInfo.processInfo.environment["ENTAS_DATABASE"] ?? ".entas/\(service).sqlite"
-        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(ClusterMigrations.register))
+        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(Executable.registerMigrations))
         return TokenStore(database, service: service)
     }
 }
 
-public struct TokenCreateCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+public struct TokenCreateCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "create", abstract: "Issue a token; it is printed once and stored only as a hash.")
     }
@@ -67,32 +80,32 @@ public struct TokenCreateCommand<Executable: ClusterExecutable>: AsyncParsableCo
     public init() {}
 
     public func run() async throws {
-        let (token, _) = try await options.tokens(service: Executable.definition.serviceName).create(name: name)
+        let (token, _) = try await options.tokens(Executable.self).create(name: name)
         print(token)
     }
 }
 
-public struct TokenListCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+public struct TokenListCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: "List tokens (names and dates, never the tokens).") }
     @OptionGroup var options: TokenOptions
     public init() {}
 
     public func run() async throws {
-        for token in try await options.tokens(service: Executable.definition.serviceName).list() {
+        for token in try await options.tokens(Executable.self).list() {
             let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "active"
             print("\(token.name)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
         }
     }
 }
 
-public struct TokenRevokeCommand<Executable: ClusterExecutable>: AsyncParsableCommand {
+public struct TokenRevokeCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration { CommandConfiguration(commandName: "revoke", abstract: "Revoke every token of a name.") }
     @Option(help: "The name the tokens were issued to.") var name: String
     @OptionGroup var options: TokenOptions
     public init() {}
 
     public func run() async throws {
-        let count = try await options.tokens(service: Executable.definition.serviceName).revoke(name: name)
+        let count = try await options.tokens(Executable.self).revoke(name: name)
         print("revoked \(count) token(s) named \(name)")
     }
 }

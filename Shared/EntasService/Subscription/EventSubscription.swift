@@ -55,6 +55,15 @@ public struct EventSubscription: Service {
         deadLettered = Counter(label: "entas_events_dead_lettered_total", dimensions: dimensions)
     }
 
+    /// Where the subscription's group stands on each partition it owns (lag = high
+    /// watermark − committed offset).
+    public func positions() async throws -> [PartitionPosition] {
+        try await consumer.positions(timeout: .seconds(2))
+    }
+
+    /// The consumer group's id.
+    public var groupID: String { consumer.settings.groupID }
+
     public func run() async throws {
         do {
             for try await message in consumer.messages.cancelOnGracefulShutdown() {
