@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "entas-empowerment", targets: ["CommunityEmpowerment"]),
         .executable(name: "entas-umkm", targets: ["Enterprise"]),
         .executable(name: "entas-low-cost", targets: ["LowCostPrograms"]),
+        .executable(name: "entas-coordinator", targets: ["Coordinator"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -82,6 +83,16 @@ let package = Package(
         .executableTarget(name: "CommunityEmpowerment", dependencies: ["EntasService", "EntasDomain"], path: "Services/CommunityEmpowerment"),
         .executableTarget(name: "Enterprise", dependencies: ["EntasService", "EntasDomain"], path: "Services/Enterprise"),
         .executableTarget(name: "LowCostPrograms", dependencies: ["EntasService", "EntasDomain"], path: "Services/LowCostPrograms"),
+        // The coordinator: consensus views over every topic, and its read API.
+        .executableTarget(
+            name: "Coordinator",
+            dependencies: [
+                "EntasService", "EntasDomain", "EntasStore", "EntasKafka",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/Coordinator"
+        ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasKafkaTests", dependencies: ["EntasKafka"], path: "Tests/EntasKafkaTests"),
         .testTarget(
@@ -98,6 +109,15 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/EntasServiceTests"
+        ),
+        .testTarget(
+            name: "CoordinatorTests",
+            dependencies: [
+                "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/CoordinatorTests"
         ),
         .testTarget(
             name: "ClusterServiceTests",

@@ -3,6 +3,11 @@ import Foundation
 import Hummingbird
 import Logging
 
+/// An error of a service's own that knows which problem document answers it.
+public protocol ProblemConvertible: Error {
+    var problem: ProblemDocument { get }
+}
+
 /// Turns every error a handler throws into a problem document: domain validation errors name
 /// their field and rule, body decoding errors their path, Hummingbird's own errors keep their
 /// status, and anything else is a 500 whose cause goes to the log (never to the client).
@@ -22,6 +27,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     static func problem(for error: any Error, logger: Logger) -> ProblemDocument {
         switch error {
         case let error as ProblemDocument: return error
+        case let error as any ProblemConvertible: return error.problem
         case let error as DecodingError: return problem(decoding: error)
         case let error as IdentityNumberError: return .invalidField(error.field, error.description)
         case let error as RegionCodeError: return .invalidField("desaCode", error.description)

@@ -1,0 +1,88 @@
+import EntasDomain
+import EntasService
+import Foundation
+import Hummingbird
+
+/// Views of a region: the overview, progress by month, strategies, commitments. Each reads
+/// the per-region aggregates, so its cost grows with the regions shown, not the households.
+struct RegionViewController: Sendable {
+    let queries: CoordinatorQueries
+
+    static let summaries: [String: String] = [
+        "GET /v1/overview": "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)",
+        "GET /v1/progress": "SM, M, HM and graduated households per month (?region=&from=YYYY-MM&to=YYYY-MM)",
+        "GET /v1/strategies": "Enrolments and deliveries per strategy and cluster (?region=)",
+        "GET /v1/commitments": "Clusters' commitments for a region and period, with revisions (?region=&period=)",
+    ]
+
+    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        group.get("overview") { request, _ in
+            let depth = try Query.int(request, "depth", default: 1, range: 0...3)
+            return try await queries.overview(region: try Query.region(request), depth: depth, includeEmpty: request.uri.queryParameters.get("empty") == "true")
+        }
+        group.get("progress") { request, _ in
+            let today = CalendarMonth(CalendarDate.today())
+            let to = try Query.month(request, "to") ?? today
+            let from = try Query.month(request, "from") ?? CalendarMonth(try CalendarDate(year: to.year - 1, month: to.month, day: 1))
+            return try await queries.progress(region: try Query.region(request), from: from, to: to)
+        }
+        group.get("strategies") { request, _ in
+            try await queries.strategies(region: try Query.region(request))
+        }
+        group.get("commitments") { request, _ in
+            let period = try request.uri.queryParameters.get("period").map { text in
+                do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
+            }
+            return CommitmentList(commitments: try await queries.commitments(region: try Query.region(request), period: period))
+        }
+    }
+}
+
+struct CommitmentList: ResponseEncodable, Sendable {
+    var commitments: [CommitmentView]
+}
+
+extension Overview: ResponseEncodable {}
+extension ProgressReport: ResponseEncodable {}
+extension StrategyReport: ResponseEncodable {}
+extension HouseholdDetail: ResponseEncodable {}
+extension HouseholdPage: ResponseEncodable {}
+extension Freshness: ResponseEncodable {}
+
+/// Query parameters of the read API, each refused with a problem document naming it.
+enum Query {
+    /// `?region=` (dotted or digits; default the province, 35).
+    static func region(_ request: Request) throws -> RegionCode {
+        guard let text = request.uri.queryParameters.get("region") else { return .eastJava }
+        do { return try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+    }
+
+    static func int(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.uri.queryParameters.get(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ProblemDocument.invalidField(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(20))'")
+        }
+        return number
+    }
+
+    static func month(_ request: Request, _ name: String) throws -> CalendarMonth? {
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
+        do { return try CalendarMonth(text) } catch { throw ProblemDocument.invalidField(name, "\(name) is a month YYYY-MM: \(error)") }
+    }
+
+    static func cluster(_ request: Request) throws -> Cluster? {
+        guard let text = request.uri.queryParameters.get("cluster") else { return nil }
+        guard let cluster = Cluster(rawValue: text) ?? Cluster(serviceName: text) else {
+            throw ProblemDocument.invalidField("cluster", "'\(text.prefix(30))' is not a cluster; use \(Cluster.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return cluster
+    }
+
+    static func status(_ request: Request) throws -> PovertyStatus? {
+        guard let text = request.uri.queryParameters.get("status") else { return nil }
+        guard let status = PovertyStatus(rawValue: text) ?? PovertyStatus(abbreviation: text) else {
+            throw ProblemDocument.invalidField("status", "'\(text.prefix(30))' is not a status; use SM, M or HM")
+        }
+        return status
+    }
+}

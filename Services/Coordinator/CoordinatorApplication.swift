@@ -1,0 +1,44 @@
+import EntasDomain
+import EntasService
+import EntasStore
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// Builds the coordinator: its read model fed by a subscription to every Entas topic, and
+/// the token-protected read API over it.
+enum CoordinatorApplication {
+    /// Every topic the coordinator consumes.
+    static let topics: [EntasTopic] = [.households, .socialAid, .empowerment, .umkm, .lowCost]
+    static let consumerGroup = "entas-coordinator"
+
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        CoordinatorMigrations.register(&migrator)
+    }
+
+    static func build(
+        configuration: ServiceConfiguration, secret: HouseholdKeySecret,
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: registerMigrations)
+        let readModel = CoordinatorReadModel(secret: secret)
+        let subscription = try runtime.subscription(group: consumerGroup, topics: topics, handler: readModel.handler)
+        let queries = CoordinatorQueries(runtime.database)
+        let router = runtime.makeRouter()
+        let api = runtime.api(router)
+        RegionViewController(queries: queries).addRoutes(to: api)
+        HouseholdViewController(queries: queries, secret: secret).addRoutes(to: api)
+        FreshnessController(queries: queries, subscription: subscription).addRoutes(to: api)
+        var summaries = RegionViewController.summaries.merging(HouseholdViewController.summaries) { $1 }
+        summaries.merge(FreshnessController.summaries) { $1 }
+        summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
+        summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
+        summaries["GET /openapi.json"] = "This document"
+        let openAPI = OpenAPIDocument(title: "entas-coordinator: consensus views of the four clusters (Bappeda)", summaries: summaries)
+        return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
+    }
+}

@@ -1,0 +1,117 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import EntasStore
+import Foundation
+import GRDB
+import Logging
+
+/// Rebuilds the read model by replaying every topic from the beginning into a fresh store,
+/// then puts it in place of the old one (kept beside it as `…before-rebuild`). Tokens are
+/// carried over. Run it with the coordinator stopped.
+///
+/// Events that cannot be decoded were dead-lettered when first consumed; the replay skips
+/// them. The replay is done when every partition's lag is 0 twice in a row.
+struct CoordinatorRebuild {
+    let configuration: ServiceConfiguration
+    let secret: HouseholdKeySecret
+    let logger: Logger
+    var progress: @Sendable (String) -> Void = { _ in }
+
+    struct Outcome: Sendable {
+        var eventsApplied: Int
+        var skipped: Int
+        var rebuiltPath: String
+    }
+
+    /// Replays into `path` (a new file) and returns once caught up.
+    func replay(into path: String) async throws -> Outcome {
+        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
+        let readModel = CoordinatorReadModel(secret: secret)
+        let inbox = Inbox(database)
+        let consumer = try KafkaConsumer(
+            settings: KafkaConsumerSettings(
+                kafka: configuration.kafka, groupID: "entas-coordinator-rebuild-\(UUID().uuidString.prefix(8).lowercased())",
+                topics: CoordinatorApplication.topics.map(\.rawValue), startFrom: .earliest),
+            logger: logger)
+        let counts = Counts()
+        let applier = Task {
+            do {
+                for try await message in consumer.messages {
+                    if let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value) {
+                        _ = try await inbox.applyOnce(eventID: envelope.id, eventType: envelope.payload.eventType.ceType) { db in
+                            try readModel.apply(envelope, db)
+                        }
+                        await counts.applied()
+                    } else {
+                        await counts.skipped()
+                    }
+                    try consumer.markProcessed(message)
+                }
+            } catch is CancellationError {
+            } catch {
+                await counts.fail(error)
+            }
+        }
+        var caughtUpChecks = 0
+        while caughtUpChecks < 2 {
+            try await Task.sleep(for: .seconds(1))
+            if let failure = await counts.failure {
+                applier.cancel()
+                await consumer.close()
+                throw failure
+            }
+            try await consumer.commit()
+            let positions = try await consumer.positions()
+            let lag = positions.reduce(Int64(0)) { $0 + $1.lag }
+            progress("replayed \(await counts.appliedCount) events, \(lag) to go")
+            caughtUpChecks = !positions.isEmpty && lag == 0 ? caughtUpChecks + 1 : 0
+        }
+        applier.cancel()
+        _ = await applier.result
+        await consumer.close()
+        return Outcome(eventsApplied: await counts.appliedCount, skipped: await counts.skippedCount, rebuiltPath: path)
+    }
+
+    /// Replays, copies the tokens, then swaps the files.
+    func run() async throws -> Outcome {
+        let target = configuration.databasePath
+        let fresh = target + ".rebuild"
+        let previous = target + ".before-rebuild"
+        try? Self.removeDatabase(at: fresh)
+        let outcome = try await replay(into: fresh)
+        if FileManager.default.fileExists(atPath: target) {
+            let rebuilt = try DatabaseQueue(path: fresh)
+            try await rebuilt.writeWithoutTransaction { db in
+                // ATTACH cannot run inside a transaction.
+                try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [target])
+                try db.execute(sql: "INSERT OR IGNORE INTO main.serviceToken SELECT * FROM old.serviceToken")
+                try db.execute(sql: "DETACH DATABASE old")
+                try db.checkpoint(.truncate)
+            }
+            try rebuilt.close()
+            try? Self.removeDatabase(at: previous)
+            try FileManager.default.moveItem(atPath: target, toPath: previous)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        }
+        try FileManager.default.moveItem(atPath: fresh, toPath: target)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: fresh + suffix) }
+        return outcome
+    }
+
+    static func removeDatabase(at path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    actor Counts {
+        var appliedCount = 0
+        var skippedCount = 0
+        var failure: (any Error)?
+        func fail(_ error: any Error) { failure = error }
+        func applied() { appliedCount += 1 }
+        func skipped() { skippedCount += 1 }
+    }
+}
+

@@ -1,0 +1,51 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+/// Whether a cluster's latest word came from an assessment or from a graduation.
+public enum AssessmentSource: String, Sendable, Hashable, Codable, DatabaseValueConvertible {
+    /// A `household.assessed` event.
+    case assessment
+    /// A `household.graduated` event, read as the status `graduated`.
+    case graduation
+}
+
+/// A cluster's latest assessment of a household (`clusterAssessment`), one row per household and cluster.
+/// "Latest" is by ``FactOrder``: `assessedOn` (a graduation's `graduatedOn`), then `ce_time`, then event
+/// id, so an older assessment arriving late does not replace a newer one.
+struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "clusterAssessment"
+
+    var householdKey: HouseholdKey
+    var cluster: Cluster
+    var status: PovertyStatus
+    /// The number of BPS criteria found met; nil for a graduation.
+    var criteriaMetCount: Int?
+    var source: AssessmentSource
+    var assessedOn: CalendarDate
+    var eventTime: Timestamp
+    var eventId: String
+
+    enum Columns {
+        static let householdKey = Column(CodingKeys.householdKey)
+        static let cluster = Column(CodingKeys.cluster)
+    }
+
+    var order: FactOrder { FactOrder(day: assessedOn, time: eventTime, eventId: eventId) }
+
+    /// The household's latest assessments, one per cluster.
+    static func latest(for key: HouseholdKey, _ db: Database) throws -> [ClusterAssessment] {
+        try ClusterAssessment.filter(Columns.householdKey == key).order(Columns.cluster).fetchAll(db)
+    }
+
+    /// Stores `self` unless the cluster already has a later assessment of the household.
+    func saveIfLatest(_ db: Database) throws {
+        if let current = try ClusterAssessment.fetchOne(
+            db, key: ["householdKey": householdKey.databaseValue, "cluster": cluster.databaseValue]),
+            current.order >= order
+        {
+            return
+        }
+        try upsert(db)
+    }
+}

@@ -1,0 +1,138 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+extension CoordinatorReadModel {
+    /// Recomputes every region table from the stored households and facts, from scratch: the aggregates
+    /// with one SQL pass per level over `household`, the strategy counters from `enrolment` and `delivery`,
+    /// the months from each household's status history. Reads everything: for tests and a `verify` command,
+    /// never for serving. Compare it with ``stored(_:)``.
+    public static func recount(_ db: Database) throws -> ReadModelRecount {
+        var aggregates: [RegionAggregate] = []
+        for level in RegionLevel.allCases {
+            aggregates += try RegionAggregate.fetchAll(
+                db, sql: recountSQL, arguments: [level.rawValue, length(of: level)])
+        }
+        return ReadModelRecount(
+            aggregates: aggregates, strategies: try recountStrategies(db), months: try recountMonths(db))
+    }
+
+    /// The region tables as the incremental updates left them, in the form ``recount(_:)`` returns.
+    public static func stored(_ db: Database) throws -> ReadModelRecount {
+        ReadModelRecount(
+            aggregates: try RegionAggregate.fetchAll(db), strategies: try RegionStrategy.fetchAll(db),
+            months: try RegionMonth.fetchAll(db))
+    }
+
+    /// The households whose stored consensus, conflict, coverage or gap differ from what their stored
+    /// assessments and enrolments give now: empty when every household row is up to date.
+    public static func staleHouseholds(_ db: Database) throws -> [HouseholdKey] {
+        let latest = Dictionary(grouping: try ClusterAssessment.fetchAll(db), by: \.householdKey)
+        let active = Dictionary(grouping: try Enrolment.fetchAll(db).filter(\.isActive), by: \.householdKey)
+        return try Household.order(Household.Columns.key).fetchAll(db).compactMap { household in
+            let statuses = latest[household.key, default: []].map(\.status)
+            let coverage = Set(active[household.key, default: []].map(\.cluster))
+            let consensus = ConsensusRule.consensus(of: statuses, baseline: household.baselineStatus)
+            let fresh =
+                household.consensusStatus == consensus && household.hasConflict == ConsensusRule.hasConflict(statuses)
+                && household.coverage == coverage
+                && household.isGap == ConsensusRule.isGap(consensus: consensus, coveredBy: coverage)
+            return fresh ? nil : household.key
+        }
+    }
+
+    private static func length(of level: RegionLevel) -> Int {
+        // Dotted codes: 35, 35.09, 35.09.31, 35.09.31.2006.
+        switch level {
+        case .province: 2
+        case .kabupaten: 5
+        case .kecamatan: 8
+        case .desa: 13
+        }
+    }
+
+    private static let recountSQL = """
+        SELECT substr(desaCode, 1, ?2) AS regionCode, ?1 AS level,
+            count(*) AS households,
+            sum(consensusStatus IS 'sangatMiskin') AS sangatMiskin,
+            sum(consensusStatus IS 'miskin') AS miskin,
+            sum(consensusStatus IS 'hampirMiskin') AS hampirMiskin,
+            sum(consensusStatus IS 'tidakMiskin') AS tidakMiskin,
+            sum(consensusStatus IS 'graduated') AS graduated,
+            sum(consensusStatus IS NULL) AS unassessed,
+            sum(baselineStatus IS 'sangatMiskin') AS baselineSangatMiskin,
+            sum(baselineStatus IS 'miskin') AS baselineMiskin,
+            sum(baselineStatus IS 'hampirMiskin') AS baselineHampirMiskin,
+            sum(coveredSocialAid) AS coveredSocialAid,
+            sum(coveredCommunityEmpowerment) AS coveredCommunityEmpowerment,
+            sum(coveredEnterprise) AS coveredEnterprise,
+            sum(coveredLowCost) AS coveredLowCost,
+            sum(coveredSocialAid OR coveredCommunityEmpowerment OR coveredEnterprise OR coveredLowCost)
+                AS coveredAny,
+            sum(isGap) AS gaps,
+            sum(hasConflict) AS conflicts
+        FROM household
+        GROUP BY 1
+        """
+
+    private static func recountStrategies(_ db: Database) throws -> [RegionStrategy] {
+        var cells: [StrategyCell: StrategyCounts] = [:]
+        let sources: [(String, (Row) -> StrategyCounts)] = [
+            (
+                """
+                SELECT h.desaCode, e.cluster, e.strategy, count(*) AS n FROM enrolment e
+                JOIN household h ON h.key = e.householdKey
+                WHERE e.startedOn IS NOT NULL AND e.endedOn IS NULL GROUP BY 1, 2, 3
+                """,
+                { StrategyCounts(activeEnrolments: $0["n"]) }
+            ),
+            (
+                """
+                SELECT desaCode, cluster, strategy, count(*) AS n FROM enrolment
+                WHERE startedOn IS NOT NULL GROUP BY 1, 2, 3
+                """,
+                { StrategyCounts(enrolmentsStarted: $0["n"]) }
+            ),
+            (
+                """
+                SELECT desaCode, cluster, strategy, count(*) AS n, sum(coalesce(amountRupiah, 0)) AS rupiah
+                FROM delivery GROUP BY 1, 2, 3
+                """,
+                { StrategyCounts(deliveries: $0["n"], deliveredRupiah: $0["rupiah"]) }
+            ),
+        ]
+        for (sql, counts) in sources {
+            for row in try Row.fetchAll(db, sql: sql) {
+                guard let desa = row["desaCode"] as RegionCode?, let cluster = row["cluster"] as Cluster?,
+                    let strategy = (row["strategy"] as String?).flatMap(Strategy.init(rawValue:))
+                else { continue }
+                for region in RegionLedger.chain(of: desa) {
+                    let cell = StrategyCell(desaCode: region, cluster: cluster, strategy: strategy)
+                    cells[cell, default: StrategyCounts()] = cells[cell, default: StrategyCounts()] + counts(row)
+                }
+            }
+        }
+        return cells.map { cell, counts in
+            RegionStrategy(regionCode: cell.desaCode, cluster: cell.cluster, strategy: cell.strategy, counts: counts)
+        }
+    }
+
+    private static func recountMonths(_ db: Database) throws -> [RegionMonth] {
+        let facts = Dictionary(
+            grouping: try HouseholdEvent.filter(HouseholdEvent.Columns.status != nil).fetchAll(db),
+            by: \.householdKey)
+        var months: [RegionCode: [MonthStatus: Int]] = [:]
+        for household in try Household.fetchAll(db) {
+            let statusFacts = facts[household.key, default: []].compactMap { event in
+                event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
+            }
+            let changes = StatusTimeline.changes(facts: statusFacts, baseline: household.registeredBaseline)
+            for region in RegionLedger.chain(of: household.desaCode) {
+                months[region, default: [:]].merge(changes, uniquingKeysWith: +)
+            }
+        }
+        return months.flatMap { region, changes in
+            changes.map { RegionMonth(regionCode: region, month: $0.key.month, status: $0.key.status, delta: $0.value) }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import EntasDomain
+import EntasStore
+import Foundation
+import GRDB
+
+/// The coordinator's read model: applies every Entas event to the consensus views in SQLite.
+///
+/// ``apply(_:_:)`` runs inside the inbox transaction (the subscription's ``handler``), synchronously, and
+/// changes only what the event changes: the household it concerns, its facts, and the region tables by the
+/// difference of that household's footprint. It never recounts households.
+///
+/// Events may arrive in any order across topics: a household is placed from the first event that names
+/// it and completed when its registration arrives; "latest", "first" and "where it lives" are decided by
+/// the facts' dates, `ce_time` and event id, never by arrival (see ``FactOrder``), so any order of the same
+/// events gives the same views. Re-applying an event already applied changes nothing (the inbox normally
+/// stops it first).
+///
+/// Households are keyed by ``HouseholdKey``; no name, NIK or full No. KK is stored.
+public struct CoordinatorReadModel: Sendable {
+    private let secret: HouseholdKeySecret
+
+    /// A read model keying households with `secret`.
+    public init(secret: HouseholdKeySecret) {
+        self.secret = secret
+    }
+
+    /// The key of the household with No. KK `kk`.
+    public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, secret: secret) }
+
+    /// ``apply(_:_:)`` as an `EventSubscription.Handler`.
+    public var handler: @Sendable (EventEnvelope, Database) throws -> Void {
+        { envelope, db in try self.apply(envelope, db) }
+    }
+
+    /// Applies one event. Call it inside a write transaction (the inbox's).
+    /// - Throws: ``CoordinatorReadModelError`` for an event that contradicts earlier ones, or a GRDB error.
+    public func apply(_ envelope: EventEnvelope, _ db: Database) throws {
+        let event = AppliedEvent(envelope)
+        if case .commitmentMade(let data) = envelope.payload {
+            guard try !Commitment.exists(db, key: event.id) else { return }
+            try applyCommitment(data, event, db)
+        } else {
+            guard try !HouseholdEvent.exists(db, key: event.id) else { return }
+            if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
+                try applyUpdateWithoutMove(data, event, db)
+            } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
+                var change = try HouseholdChange.begin(
+                    key: key(for: kk), kk: kk, location: location, time: event.time, db)
+                try HouseholdEvent.record(envelope.payload, event, key: change.household.key, db)
+                try applyFacts(of: envelope.payload, event, to: &change, db)
+                try change.finish(db)
+            }
+        }
+        try ReadModelState.record(event.time, db)
+    }
+
+    /// Where a household event says the household lives (nil for a commitment or an update without desa).
+    static func location(of payload: EventPayload, _ event: AppliedEvent) -> LocationFact? {
+        let order = FactOrder(time: event.time, eventId: event.id)
+        switch payload {
+        case .householdRegistered(let data): return LocationFact(desaCode: data.desaCode, authority: 1, order: order)
+        case .householdUpdated(let data):
+            return data.desaCode.map { LocationFact(desaCode: $0, authority: 1, order: order) }
+        case .householdAssessed(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .enrolmentStarted(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .enrolmentEnded(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .benefitDelivered(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .referralMade(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .referralAnswered(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .householdGraduated(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .commitmentMade: return nil
+        }
+    }
+
+    /// An update that moves nobody changes no view (the coordinator keeps none of the personal fields it
+    /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
+    /// waits in the history until one is.
+    private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, _ db: Database) throws {
+        let key = key(for: data.kkNumber)
+        try HouseholdEvent.record(.householdUpdated(data), event, key: key, db)
+        if var household = try Household.fetchOne(db, key: key), household.updatedAt < event.time {
+            household.updatedAt = event.time
+            try household.update(db)
+        }
+    }
+
+    private func applyCommitment(_ data: CommitmentMade, _ event: AppliedEvent, _ db: Database) throws {
+        try Commitment(
+            eventId: event.id, commitmentID: data.commitmentID.uuidString.lowercased(), cluster: data.cluster,
+            regionCode: data.regionCode, period: data.period, periodStart: data.period.firstDay,
+            periodEnd: data.period.lastDay, programme: data.programme, strategy: data.strategy,
+            households: data.households, deliveries: data.deliveries, budgetRupiah: data.budgetRupiah,
+            madeOn: data.madeOn, eventTime: event.time
+        ).insert(db)
+    }
+}
+
+/// The CloudEvents attributes the read model keeps: the lowercase `ce_id`, `ce_type` and `ce_time`.
+struct AppliedEvent: Sendable {
+    var id: String
+    var ceType: String
+    var time: Timestamp
+
+    init(_ envelope: EventEnvelope) {
+        id = envelope.id.uuidString.lowercased()
+        ceType = envelope.eventType.ceType
+        time = Timestamp(envelope.time)
+    }
+}

@@ -1,0 +1,44 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+/// A household's enrolment in a cluster's programme (`enrolment`), assembled from `enrolment.started` and
+/// `enrolment.ended` in whichever order they arrive. Active means started and not ended: an end is final
+/// whatever its date, and an end that arrives first waits for its start.
+struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "enrolment"
+
+    /// The lowercase UUID.
+    var enrolmentID: String
+    var householdKey: HouseholdKey
+    var cluster: Cluster
+    var programme: String
+    /// Known from the start.
+    var strategy: Strategy?
+    /// The desa of the start (of the end until the start arrives).
+    var desaCode: RegionCode
+    var startedOn: CalendarDate?
+    var endedOn: CalendarDate?
+
+    enum Columns {
+        static let householdKey = Column(CodingKeys.householdKey)
+        static let startedOn = Column(CodingKeys.startedOn)
+        static let endedOn = Column(CodingKeys.endedOn)
+    }
+
+    /// Started and not ended.
+    var isActive: Bool { startedOn != nil && endedOn == nil }
+
+    /// The household's enrolments.
+    static func all(for key: HouseholdKey, _ db: Database) throws -> [Enrolment] {
+        try Enrolment.filter(Columns.householdKey == key).fetchAll(db)
+    }
+
+    /// What the start of this enrolment adds to `regionStrategy.enrolmentsStarted`, in the desa of the start.
+    var startedCells: [StrategyCell: StrategyCounts] {
+        guard startedOn != nil, let strategy else { return [:] }
+        var counts = StrategyCounts()
+        counts.enrolmentsStarted = 1
+        return [StrategyCell(desaCode: desaCode, cluster: cluster, strategy: strategy): counts]
+    }
+}

@@ -1,0 +1,128 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+/// Where a registered baseline came from: a registration's PPLS 2008 status, or the first assessment.
+public enum BaselineSource: String, Sendable, Hashable, Codable, DatabaseValueConvertible {
+    /// A registration's `baselineStatus` (PPLS 2008).
+    case registration
+    /// The earliest assessment, when no registration gave a baseline.
+    case assessment
+}
+
+/// One household as the coordinator sees it (`household`): where it lives, its baseline, and the consensus
+/// views derived from its clusters' latest assessments and active enrolments. No name, NIK or full KK.
+struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "household"
+
+    var key: HouseholdKey
+    /// `350931******0001`, for field teams.
+    var maskedKK: String
+    var desaCode: RegionCode
+    var kecamatanCode: RegionCode
+    var kabupatenCode: RegionCode
+    /// 1 when the desa came from a registration or an update, 0 when from another event's desaCode.
+    var locationAuthority: Int
+    var locationTime: Timestamp
+    var locationEventId: String
+    var baselineStatus: PovertyStatus?
+    var baselineSource: BaselineSource?
+    var baselineOn: CalendarDate?
+    var baselineTime: Timestamp?
+    var baselineEventId: String?
+    var consensusStatus: PovertyStatus?
+    var hasConflict: Bool
+    var coveredSocialAid: Bool
+    var coveredCommunityEmpowerment: Bool
+    var coveredEnterprise: Bool
+    var coveredLowCost: Bool
+    var isGap: Bool
+    /// The time of the earliest registration seen; nil until one arrives.
+    var registeredAt: Timestamp?
+    var registeredBy: Cluster?
+    /// The latest `ce_time` among the household's events (not the wall clock, so a rebuild gives it back).
+    var updatedAt: Timestamp
+
+    enum Columns {
+        static let key = Column(CodingKeys.key)
+        static let desaCode = Column(CodingKeys.desaCode)
+        static let consensusStatus = Column(CodingKeys.consensusStatus)
+        static let hasConflict = Column(CodingKeys.hasConflict)
+        static let isGap = Column(CodingKeys.isGap)
+    }
+
+    /// A household known only from an event that is not its registration: it lives in `desa`, has no
+    /// status and no coverage until facts say otherwise.
+    init(key: HouseholdKey, kk: KKNumber, desa: RegionCode, location: LocationFact) {
+        self.key = key
+        maskedKK = kk.masked
+        desaCode = desa
+        kecamatanCode = desa
+        kabupatenCode = desa
+        locationAuthority = location.authority
+        locationTime = location.order.time
+        locationEventId = location.order.eventId
+        hasConflict = false
+        coveredSocialAid = false
+        coveredCommunityEmpowerment = false
+        coveredEnterprise = false
+        coveredLowCost = false
+        isGap = false
+        updatedAt = location.order.time
+        move(to: location.desaCode)
+    }
+
+    /// Moves the household to `desa` (the kecamatan and kabupaten follow).
+    mutating func move(to desa: RegionCode) {
+        desaCode = desa
+        let ancestors = desa.ancestors
+        kecamatanCode = ancestors.count > 2 ? ancestors[2] : desa
+        kabupatenCode = ancestors.count > 1 ? ancestors[1] : desa
+    }
+
+    /// The clusters with an active enrolment.
+    var coverage: Set<Cluster> {
+        get {
+            var clusters: Set<Cluster> = []
+            if coveredSocialAid { clusters.insert(.socialAid) }
+            if coveredCommunityEmpowerment { clusters.insert(.communityEmpowerment) }
+            if coveredEnterprise { clusters.insert(.enterprise) }
+            if coveredLowCost { clusters.insert(.lowCost) }
+            return clusters
+        }
+        set {
+            coveredSocialAid = newValue.contains(.socialAid)
+            coveredCommunityEmpowerment = newValue.contains(.communityEmpowerment)
+            coveredEnterprise = newValue.contains(.enterprise)
+            coveredLowCost = newValue.contains(.lowCost)
+        }
+    }
+
+    /// What this household adds to the totals of its desa and every region above it.
+    var totals: RegionTotals {
+        var totals = RegionTotals()
+        totals.households = 1
+        switch consensusStatus {
+        case .sangatMiskin: totals.sangatMiskin = 1
+        case .miskin: totals.miskin = 1
+        case .hampirMiskin: totals.hampirMiskin = 1
+        case .tidakMiskin: totals.tidakMiskin = 1
+        case .graduated: totals.graduated = 1
+        case nil: totals.unassessed = 1
+        }
+        switch baselineStatus {
+        case .sangatMiskin: totals.baselineSangatMiskin = 1
+        case .miskin: totals.baselineMiskin = 1
+        case .hampirMiskin: totals.baselineHampirMiskin = 1
+        default: break
+        }
+        totals.coveredSocialAid = coveredSocialAid ? 1 : 0
+        totals.coveredCommunityEmpowerment = coveredCommunityEmpowerment ? 1 : 0
+        totals.coveredEnterprise = coveredEnterprise ? 1 : 0
+        totals.coveredLowCost = coveredLowCost ? 1 : 0
+        totals.coveredAny = coverage.isEmpty ? 0 : 1
+        totals.gaps = isGap ? 1 : 0
+        totals.conflicts = hasConflict ? 1 : 0
+        return totals
+    }
+}

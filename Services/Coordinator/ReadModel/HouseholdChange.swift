@@ -1,0 +1,72 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+/// One event's change to one household, from ``begin(key:kk:location:time:_:)`` (load or place the household
+/// and take its footprint) to ``finish(_:)`` (derive the consensus views, save, and add the footprint's
+/// difference to the region tables), within one transaction.
+struct HouseholdChange: Sendable {
+    let time: Timestamp
+    var household: Household
+    /// Counters the event's own facts change (enrolments started, deliveries), by cell.
+    var strategyChanges: [StrategyCell: StrategyCounts] = [:]
+    private let before: HouseholdFootprint?
+
+    private init(time: Timestamp, household: Household, before: HouseholdFootprint?) {
+        self.time = time
+        self.household = household
+        self.before = before
+    }
+
+    /// Loads the household, or places a new one where `location` says, and notes its footprint.
+    static func begin(
+        key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, _ db: Database
+    ) throws -> HouseholdChange {
+        if var household = try Household.fetchOne(db, key: key) {
+            let before = HouseholdFootprint(
+                household: household, enrolments: try Enrolment.all(for: key, db),
+                facts: try HouseholdEvent.statusFacts(for: key, db))
+            household.adopt(location)
+            return HouseholdChange(time: time, household: household, before: before)
+        }
+        var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
+        // History may have arrived before the household could be placed (an update without a desa).
+        let earlierHistory = try Timestamp.fetchOne(
+            db, sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key])
+        household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
+        try household.insert(db)
+        return HouseholdChange(time: time, household: household, before: nil)
+    }
+
+    /// Derives consensus, conflict, coverage and gap from the household's facts, saves it, and adds the
+    /// difference of its footprint (and ``strategyChanges``) to the region tables.
+    mutating func finish(_ db: Database) throws {
+        let key = household.key
+        let latest = try ClusterAssessment.latest(for: key, db).map(\.status)
+        let enrolments = try Enrolment.all(for: key, db)
+        household.coverage = Set(enrolments.filter(\.isActive).map(\.cluster))
+        household.consensusStatus = ConsensusRule.consensus(of: latest, baseline: household.baselineStatus)
+        household.hasConflict = ConsensusRule.hasConflict(latest)
+        household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
+        household.updatedAt = max(household.updatedAt, time)
+        try household.update(db)
+
+        let after = HouseholdFootprint(
+            household: household, enrolments: enrolments, facts: try HouseholdEvent.statusFacts(for: key, db))
+        if let before, before.desaCode == after.desaCode {
+            try RegionLedger.add(after.totals - before.totals, at: after.desaCode, db)
+            try RegionLedger.add(after.months.subtracting(before.months), at: after.desaCode, db)
+        } else {
+            if let before {
+                try RegionLedger.add(.zero - before.totals, at: before.desaCode, db)
+                try RegionLedger.add(before.months.negated, at: before.desaCode, db)
+            }
+            try RegionLedger.add(after.totals, at: after.desaCode, db)
+            try RegionLedger.add(after.months, at: after.desaCode, db)
+        }
+        var cells = strategyChanges
+        cells.add(after.active)
+        if let before { cells.add(before.active, negated: true) }
+        try RegionLedger.add(cells, db)
+    }
+}

@@ -1,0 +1,46 @@
+import EntasDomain
+import EntasStore
+import GRDB
+
+/// One event in a household's history (`householdEvent`): its type, cluster, effective day and a summary
+/// built from coded fields only (statuses, clusters, programmes, region codes, amounts), never from names,
+/// addresses or identity numbers. Assessments and graduations keep their status: the progress timeline is
+/// rebuilt from these rows.
+struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "householdEvent"
+
+    /// The event's `ce_id`, lowercase.
+    var eventId: String
+    var householdKey: HouseholdKey
+    /// `id.go.jatim.entas.household.assessed.v1`, …
+    var ceType: String
+    /// The stating cluster.
+    var cluster: Cluster
+    /// The day the fact is dated: `assessedOn`, `startedOn`, …; the Jakarta day of `ce_time` for a
+    /// registration or an update.
+    var effectiveDate: CalendarDate
+    var eventTime: Timestamp
+    /// The status an assessment states, `graduated` for a graduation, nil otherwise.
+    var status: PovertyStatus?
+    var summary: String
+
+    enum Columns {
+        static let eventId = Column(CodingKeys.eventId)
+        static let householdKey = Column(CodingKeys.householdKey)
+        static let effectiveDate = Column(CodingKeys.effectiveDate)
+        static let eventTime = Column(CodingKeys.eventTime)
+        static let status = Column(CodingKeys.status)
+    }
+
+    var order: FactOrder { FactOrder(day: effectiveDate, time: eventTime, eventId: eventId) }
+
+    /// Every assessment and graduation of the household, as timeline facts.
+    static func statusFacts(for key: HouseholdKey, _ db: Database) throws -> [StatusFact] {
+        try HouseholdEvent
+            .filter(Columns.householdKey == key && Columns.status != nil)
+            .fetchAll(db)
+            .compactMap { event in
+                event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
+            }
+    }
+}

@@ -1,0 +1,64 @@
+import Crypto
+import EntasDomain
+import Foundation
+import GRDB
+
+/// How the coordinator names a household without storing its No. KK: the lowercase hexadecimal HMAC-SHA256
+/// of the KK's 16 digits under the configured ``HouseholdKeySecret``.
+///
+/// Without the secret a key cannot be turned back into a KK number, nor checked against a guessed one (the
+/// KK space is small enough to enumerate, which is why a plain hash would not do). Stored and encoded as
+/// its 64 hexadecimal digits.
+public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    DatabaseValueConvertible
+{
+    /// 64 lowercase hexadecimal digits.
+    public let rawValue: String
+
+    /// The key of the household whose No. KK is `kk`.
+    public init(kk: KKNumber, secret: HouseholdKeySecret) {
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(kk.rawValue.utf8), using: SymmetricKey(data: secret.bytes))
+        rawValue = code.map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+
+    /// A key as the coordinator lists it.
+    /// - Throws: ``HouseholdKeyError/malformedKey`` unless `text` is 64 lowercase hexadecimal digits.
+    public init(_ text: String) throws(HouseholdKeyError) {
+        guard text.utf8.count == 64,
+            text.utf8.allSatisfy({
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+            })
+        else { throw .malformedKey }
+        rawValue = text
+    }
+
+    /// The 64 digits.
+    public var description: String { rawValue }
+
+    public static func < (lhs: HouseholdKey, rhs: HouseholdKey) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> HouseholdKey? {
+        String.fromDatabaseValue(dbValue).flatMap { try? HouseholdKey($0) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            try self.init(try container.decode(String.self))
+        } catch let error as HouseholdKeyError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,91 @@
+import EntasDomain
+import Foundation
+
+@testable import Coordinator
+
+/// Random but repeatable histories of many households: registrations (most with a baseline), assessments
+/// by random clusters on random days (ties on a day included), graduations, enrolments started and ended,
+/// deliveries, moves, updates that move nobody, referrals and their answers, and a few commitments.
+enum RandomHistory {
+    /// Desas in two kecamatan of Jember, one more kecamatan of Jember, Kabupaten Malang and Kota Surabaya.
+    static let desas = [
+        "35.09.31.2006", "35.09.31.2001", "35.09.31.2003", "35.09.30.2004", "35.09.30.2001",
+        "35.09.01.2001", "35.07.01.2001", "35.07.01.2002",
+    ]
+
+    static func events(households count: Int, seed: UInt64) throws -> [EventEnvelope] {
+        var random = SeededGenerator(seed: seed)
+        var script = EventScript()
+        for number in 0..<count {
+            var household = try TestHousehold(number, in: desas[number % desas.count])
+            let desa = try RegionCode(desas.randomElement(using: &random) ?? desas[0])
+            household.desa = desa
+            if Double.random(in: 0..<1, using: &random) < 0.9 {
+                let baseline =
+                    [nil, PovertyStatus.sangatMiskin, .miskin, .hampirMiskin].randomElement(using: &random) ?? nil
+                try script.register(
+                    household, baseline: baseline, by: Cluster.allCases.randomElement(using: &random) ?? .socialAid)
+            }
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                try script.assess(
+                    household, PovertyStatus.allCases.randomElement(using: &random) ?? .miskin,
+                    by: Cluster.allCases.randomElement(using: &random) ?? .socialAid, on: day(&random),
+                    criteria: Int.random(in: 0...14, using: &random))
+            }
+            if Double.random(in: 0..<1, using: &random) < 0.15 {
+                try script.graduate(
+                    household, by: Cluster.allCases.randomElement(using: &random) ?? .enterprise, on: day(&random))
+            }
+            if Double.random(in: 0..<1, using: &random) < 0.1 {
+                script.move(&household, to: try RegionCode(desas.randomElement(using: &random) ?? desas[0]))
+            }
+            if Double.random(in: 0..<1, using: &random) < 0.1 {
+                script.add(HouseholdUpdated(kkNumber: household.kk, memberCount: 5, updatedBy: .lowCost), by: .lowCost)
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let cluster = Cluster.allCases.randomElement(using: &random) ?? .socialAid
+                let strategy = Strategy.allCases.randomElement(using: &random) ?? .socialProtection
+                let id = try script.enrol(
+                    household, in: cluster, programme: "p-\(cluster.serviceName)", strategy: strategy, on: day(&random))
+                for _ in 0..<Int.random(in: 0...2, using: &random) {
+                    try script.deliver(
+                        household, enrolment: id, by: cluster, programme: "p-\(cluster.serviceName)",
+                        strategy: strategy,
+                        rupiah: Int64.random(in: 0...10, using: &random) * 50_000, on: day(&random))
+                }
+                if Double.random(in: 0..<1, using: &random) < 0.3 {
+                    try script.end(
+                        id, of: household, in: cluster, programme: "p-\(cluster.serviceName)", on: day(&random))
+                }
+            }
+            if Double.random(in: 0..<1, using: &random) < 0.2 {
+                let from = Cluster.allCases.randomElement(using: &random) ?? .socialAid
+                let to = Cluster.allCases.first { $0 != from } ?? .enterprise
+                let id = try script.refer(household, from: from, to: to, on: day(&random))
+                if Bool.random(using: &random) {
+                    try script.answer(
+                        id, of: household, from: from, to: to, Bool.random(using: &random) ? .accepted : .declined,
+                        on: day(&random))
+                }
+            }
+        }
+        for (index, region) in ["35.09", "35.09.31", "35.07"].enumerated() {
+            let id = UUID()
+            for revision in 0..<2 {
+                script.add(
+                    CommitmentMade(
+                        commitmentID: id, cluster: Cluster.allCases[index], regionCode: try RegionCode(region),
+                        period: try Period("2027"), programme: "pkh", strategy: .socialProtection,
+                        households: 100 + revision * 10, deliveries: 400, budgetRupiah: 1_000_000_000,
+                        madeOn: try CalendarDate("2026-11-0\(revision + 1)")),
+                    by: Cluster.allCases[index])
+            }
+        }
+        return script.events
+    }
+
+    /// A random day of 2027 (many collide, so ties on the day are exercised).
+    static func day(_ random: inout SeededGenerator) -> String {
+        CalendarDate(daysSinceEpoch: 20_819 + Int.random(in: 0..<120, using: &random) * 3).description
+    }
+}
