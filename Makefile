@@ -34,10 +34,12 @@ bench: setup
 	$(SWIFT) build -c release
 	@echo "make bench: no benchmarks yet; see docs/ and the open performance issue."
 
-## run: the whole system on this machine (grows with the `entas dev` issue)
+## run: the whole system on this machine: embedded Kafka, four cluster services and the
+## coordinator as child processes, the Sumberjambe demo, then serve until Ctrl-C
+## (ARGS="--fresh" starts over)
 run: setup
 	$(SWIFT) build
-	@echo "make run: the services and 'entas dev' are not built yet; see README.md."
+	.build/debug/entas dev $(ARGS)
 
 clean:
 	rm -rf .build .entas

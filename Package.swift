@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "entas-umkm", targets: ["Enterprise"]),
         .executable(name: "entas-low-cost", targets: ["LowCostPrograms"]),
         .executable(name: "entas-coordinator", targets: ["Coordinator"]),
+        .executable(name: "entas", targets: ["CLI"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -94,6 +95,7 @@ let package = Package(
             path: "Services/Coordinator"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
+        .testTarget(name: "EntasDemoTests", dependencies: ["EntasDemo", "EntasDomain"], path: "Tests/EntasDemoTests"),
         .testTarget(name: "EntasKafkaTests", dependencies: ["EntasKafka"], path: "Tests/EntasKafkaTests"),
         .testTarget(
             name: "EntasStoreTests",
@@ -110,6 +112,38 @@ let package = Package(
             ],
             path: "Tests/EntasServiceTests"
         ),
+        // The deterministic Sumberjambe demo (PPLS 2008 figures) for `entas dev` and `entas seed`.
+        .target(name: "EntasDemo", dependencies: ["EntasDomain"], path: "Shared/EntasDemo"),
+        // `entas dev`: the whole system on one machine (embedded Kafka, five child processes).
+        .target(
+            name: "EntasDev",
+            dependencies: [
+                "EntasService", "EntasDomain", "EntasKafka", "EntasDemo",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Dev"
+        ),
+        // The `entas` CLI: provincial overviews and the other read commands, watch, import, dev.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "EntasService", "EntasDomain", "EntasKafka", "EntasDemo", "EntasDev",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/CLI"
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "CLI", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/CLITests"
+        ),
         .testTarget(
             name: "CoordinatorTests",
             dependencies: [
@@ -119,6 +153,8 @@ let package = Package(
             ],
             path: "Tests/CoordinatorTests"
         ),
+        // The whole system: `entas dev` and the executables as real child processes.
+        .testTarget(name: "SystemTests", path: "Tests/SystemTests"),
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [

@@ -83,10 +83,11 @@ public struct ClusterStore: Sendable {
         try await database.read { db in try view(of: requireHousehold(kk, in: db), in: db) }
     }
 
-    /// Households in a region (any level), optionally with a status, in KK order.
-    public func households(in region: RegionCode?, status: PovertyStatus?, limit: Int, offset: Int) async throws -> [HouseholdView] {
+    /// Households in a region (any level), optionally with a status, in KK order, and how
+    /// many there are in all.
+    public func households(in region: RegionCode?, status: PovertyStatus?, limit: Int, offset: Int) async throws -> (total: Int, page: [HouseholdView]) {
         try await database.read { db in
-            var sql = "SELECT h.* FROM householdReplica h LEFT JOIN householdStatus s ON s.kkNumber = h.kkNumber WHERE 1"
+            var sql = "FROM householdReplica h LEFT JOIN householdStatus s ON s.kkNumber = h.kkNumber WHERE 1"
             var arguments: StatementArguments = []
             if let region {
                 switch region.level {
@@ -106,9 +107,11 @@ public struct ClusterStore: Sendable {
                 sql += " AND COALESCE(s.status, h.baselineStatus) = ?"
                 _ = arguments.append(contentsOf: [status.rawValue])
             }
-            sql += " ORDER BY h.kkNumber LIMIT ? OFFSET ?"
-            _ = arguments.append(contentsOf: [limit, offset])
-            return try HouseholdReplica.fetchAll(db, sql: sql, arguments: arguments).map { try view(of: $0, in: db) }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + sql, arguments: arguments) ?? 0
+            var pageArguments = arguments
+            _ = pageArguments.append(contentsOf: [limit, offset])
+            let page = try HouseholdReplica.fetchAll(db, sql: "SELECT h.* " + sql + " ORDER BY h.kkNumber LIMIT ? OFFSET ?", arguments: pageArguments)
+            return (total, try page.map { try view(of: $0, in: db) })
         }
     }
 

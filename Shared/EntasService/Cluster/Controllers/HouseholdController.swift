@@ -33,8 +33,8 @@ public struct HouseholdController: Sendable {
                 return status
             }
             let page = try Paging(request)
-            let households = try await store.households(in: region, status: status, limit: page.limit, offset: page.offset)
-            return HouseholdPage(households: households, limit: page.limit, offset: page.offset)
+            let (total, households) = try await store.households(in: region, status: status, limit: page.limit, offset: page.offset)
+            return HouseholdPage(total: total, households: households, limit: page.limit, offset: page.offset)
         }
         households.get("{kk}") { _, context in
             try await store.household(try Self.kk(context))
@@ -60,6 +60,8 @@ public struct HouseholdController: Sendable {
 
 /// A page of households.
 public struct HouseholdPage: ResponseCodable, Sendable {
+    /// How many households match, over all pages.
+    public var total: Int
     public var households: [HouseholdView]
     public var limit: Int
     public var offset: Int

@@ -1,0 +1,104 @@
+import ArgumentParser
+import EntasDomain
+import EntasKafka
+import EntasService
+import Foundation
+import ServiceLifecycle
+import Logging
+
+/// `entas watch`: prints household events as they arrive on Kafka, one line each, until
+/// Ctrl-C. It joins a consumer group of its own, so it takes nothing from the services.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Print household events from every Entas topic as they arrive, until Ctrl-C.",
+        discussion:
+            "Each line: time (WIB), event type, the cluster that states it, masked KK, desa code and name, "
+                + "and a summary. Joins a consumer group of its own (entas-watch-<uuid>) starting at the newest "
+                + "events, or at the oldest with --from-beginning. Brokers from --kafka-bootstrap-servers or "
+                + "KAFKA_BOOTSTRAP_SERVERS; SASL/SSL with --kafka key=value or KAFKA_<NAME> variables, as the "
+                + "services take them.")
+
+    @Option(help: "Only events about households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    var region: RegionArgument?
+
+    @Option(
+        name: .customLong("type"),
+        help: ArgumentHelp("Only these event types, comma-separated, e.g. household.registered,enrolment.started.", valueName: "types"))
+    var types: [String] = []
+
+    @Flag(help: "Start from the oldest events kept on the topics instead of the newest.")
+    var fromBeginning = false
+
+    @Option(name: .customLong("kafka-bootstrap-servers"), help: "Kafka brokers, host:port[,…] (env KAFKA_BOOTSTRAP_SERVERS).")
+    var kafkaBootstrapServers: String?
+
+    @Option(
+        name: .customLong("kafka"),
+        help: ArgumentHelp("A librdkafka property, key=value; repeatable (env KAFKA_<NAME>).", valueName: "key=value"))
+    var kafkaProperties: [String] = []
+
+    func validate() throws {
+        if let region { _ = try region.validated() }
+        do {
+            _ = try EventFilter.typeNames(types)
+            _ = try kafkaSettings(environment: ProcessInfo.processInfo.environment)
+        } catch let error as UnknownEventTypeError {
+            throw ValidationError(error.description)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The filter the options describe.
+    func filter() throws -> EventFilter {
+        EventFilter(region: try region?.validated(), typeNames: try EventFilter.typeNames(types))
+    }
+
+    func kafkaSettings(environment: [String: String]) throws -> KafkaSettings {
+        try KafkaEnvironment.settings(
+            environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties, clientID: "entas-watch")
+    }
+
+    /// The consumer settings: a group of its own, every Entas topic, newest or oldest first.
+    func consumerSettings(environment: [String: String]) throws -> KafkaConsumerSettings {
+        KafkaConsumerSettings(
+            kafka: try kafkaSettings(environment: environment),
+            groupID: "entas-watch-\(UUID().uuidString.lowercased())",
+            topics: EventWatcher.topics.map(\.name),
+            startFrom: fromBeginning ? .earliest : .latest)
+    }
+
+    func run() async throws {
+        EntasLogging.bootstrap(level: .error)
+        let settings = try consumerSettings(environment: ProcessInfo.processInfo.environment)
+        let logger = Logger(label: "entas-watch")
+        let consumer = try KafkaConsumer(settings: settings, logger: logger)
+        Console.error("Watching \(EventWatcher.topics.map(\.name).joined(separator: ", ")) at \(settings.kafka.bootstrapServers) "
+            + "from the \(fromBeginning ? "oldest" : "newest") events; Ctrl-C stops.")
+        let watcher = WatchService(watcher: EventWatcher(filter: try filter()), consumer: consumer)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        try await group.run()
+        Console.error("Stopped; left the consumer group.")
+    }
+}
+
+/// `entas watch` as a service, so that SIGINT and SIGTERM stop it through ServiceLifecycle:
+/// the event loop ends, then the consumer leaves its group.
+struct WatchService: Service {
+    let watcher: EventWatcher
+    let consumer: KafkaConsumer
+
+    func run() async throws {
+        do {
+            try await watcher.run(consumer, emit: Console.out, warn: Console.error)
+        } catch {
+            await consumer.close()
+            throw error
+        }
+        await consumer.close()
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import EntasDemo
+import EntasDev
+import EntasService
+import Foundation
+import Logging
+import ServiceLifecycle
+
+extension DemoContent: ExpressibleByArgument {}
+
+/// `entas dev`: the whole system on this machine, with the Sumberjambe demo (what `make run`
+/// starts).
+struct DevCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dev",
+        abstract: "Run the whole system on this machine with the Sumberjambe demo, until Ctrl-C.",
+        discussion: """
+            Starts an embedded Kafka in this process (librdkafka's mock cluster, loopback only, its log in memory only),
+            then entas-coordinator, entas-social-aid, entas-empowerment, entas-umkm and entas-low-cost as child
+            processes, each with its SQLite file under --directory and its own port. Issues dev tokens (written to
+            <directory>/tokens.env), loads the demo through the services' APIs, prints the overview, and serves until
+            Ctrl-C, which stops every child. Running it again reuses the directory without duplicating households;
+            --fresh starts over. Production runs each service against a real Kafka cluster (see deploy/).
+            """)
+
+    @Option(help: "Where the stores, logs, tokens and secret live.")
+    var directory = ".entas"
+
+    @Flag(help: "Remove the directory first and load the demo anew.")
+    var fresh = false
+
+    @Option(help: "Port of the coordinator; the four cluster services take the next four.")
+    var basePort = 8080
+
+    @Option(help: "Seed of the demo generator (the same seed gives the same households).")
+    var seed: UInt64 = DemoPlan.defaultSeed
+
+    @Option(help: "What to load: full (households and the programme cycle), households (the PPLS 2008 households only), none.")
+    var demo: DemoContent = .full
+
+    @Option(help: "Where the Entas executables are (default: beside this one).")
+    var binaries: String?
+
+    func validate() throws {
+        guard (1...65_531).contains(basePort) else { throw ValidationError("--base-port must leave room for five ports below 65536, not \(basePort).") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "entas-dev")
+        logger.logLevel = .error
+        let executableDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var options = DevSystem.Options(
+            directory: URL(fileURLWithPath: directory), binaries: binaries.map { URL(fileURLWithPath: $0) } ?? executableDirectory, logger: logger)
+        options.fresh = fresh
+        options.basePort = basePort
+        let system = DevSystem(options: options)
+        let runner = DevRunner(
+            system: system, seed: seed, demo: demo,
+            progress: { line in Console.error(line) },
+            report: { system in await Self.report(system) })
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: runner)], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        try await group.run()
+    }
+
+    /// The provincial overview, the Jember → Sumberjambe drill-down, then how to use the system.
+    static func report(_ system: DevSystem) async {
+        guard let coordinator = system.service("coordinator"), let token = system.tokens["coordinator"] else { return }
+        for (title, region) in [("Jawa Timur", "35"), ("Kabupaten Jember", "35.09"), ("Kecamatan Sumberjambe", "35.09.31")] {
+            do {
+                let command = try OverviewCommand.parse(["--region", region, "--wide", "--coordinator", coordinator.url, "--token", token])
+                Console.out("\n\(title) (\(region))\n" + (try await command.output(environment: [:])))
+            } catch {
+                Console.error("could not print the overview of \(region): \(error)")
+            }
+        }
+        var lines = ["", "Services (tokens in \(system.layout.tokensFile.path); `source` it to use them):"]
+        for service in system.services {
+            lines.append("  \(service.executable.padding(toLength: 20, withPad: " ", startingAt: 0)) \(service.url)")
+        }
+        lines += [
+            "Kafka (embedded, in memory only): \(system.kafka?.bootstrapServers ?? "")",
+            "",
+            "Try:",
+            "  source \(system.layout.tokensFile.path)",
+            "  entas overview --region 35.09.31",
+            "  entas gaps --region 35.09.31 --status SM",
+            "  entas watch",
+            "  curl -s -H \"Authorization: Bearer $ENTAS_TOKEN\" $ENTAS_COORDINATOR_URL/v1/overview?region=35.09",
+            "",
+            "Serving until Ctrl-C.",
+        ]
+        Console.out(lines.joined(separator: "\n"))
+    }
+}

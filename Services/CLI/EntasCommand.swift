@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// `entas`: the command line of Entas. Read commands ask the coordinator's read API; `watch`
+/// follows the events on Kafka; `import` streams a CSV into a cluster service.
+///
+/// To add a command, write it under `Commands/` and add it to ``subcommands``.
+@main
+struct EntasCommand: AsyncParsableCommand {
+    /// Every subcommand, in the order `entas --help` lists them.
+    static let subcommands: [any ParsableCommand.Type] = [
+        OverviewCommand.self,
+        GapsCommand.self,
+        ConflictsCommand.self,
+        HouseholdCommand.self,
+        ProgressCommand.self,
+        StrategiesCommand.self,
+        WatchCommand.self,
+        ImportCommand.self,
+        DevCommand.self,
+    ]
+
+    static let configuration = CommandConfiguration(
+        commandName: "entas",
+        abstract: "Entas, East Java's four-cluster poverty programme: overviews, gaps, conflicts, events, imports.",
+        discussion:
+            "Read commands (overview, gaps, conflicts, household, progress, strategies) ask the coordinator "
+                + "(--coordinator, env ENTAS_COORDINATOR_URL) with a coordinator token (--token, env ENTAS_TOKEN). "
+                + "`watch` prints the household events on Kafka as they arrive; `import` sends a CSV of households "
+                + "to a cluster service.",
+        subcommands: subcommands)
+}

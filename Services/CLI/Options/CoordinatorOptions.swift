@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+/// The options of every read command: where the coordinator is, its token, and the output
+/// format. A flag wins over its environment variable.
+struct CoordinatorOptions: ParsableArguments, Sendable {
+    static let urlVariable = "ENTAS_COORDINATOR_URL"
+    static let tokenVariable = "ENTAS_TOKEN"
+    static let defaultURL = "http://127.0.0.1:8080"
+
+    @Option(name: .customLong("coordinator"), help: ArgumentHelp(
+        "The coordinator's URL (env ENTAS_COORDINATOR_URL, default http://127.0.0.1:8080).", valueName: "url"))
+    var coordinatorURL: String?
+
+    @Option(help: ArgumentHelp(
+        "A coordinator token (env ENTAS_TOKEN); issued with `entas-coordinator token create --name <who>`.",
+        valueName: "token"))
+    var token: String?
+
+    @Option(help: "Output: table (aligned, for people), json (the coordinator's answer) or csv.")
+    var format: OutputFormat = .table
+
+    init() {}
+
+    /// Checks the URL and that a token was given, against `environment`. Commands call it from
+    /// their `validate()` after checking their own arguments.
+    func validateConnection(environment: [String: String]) throws {
+        do {
+            _ = try endpoint(environment: environment)
+        } catch let error as MissingTokenError {
+            throw ValidationError(error.description)
+        } catch let error as InvalidURLError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The coordinator these options and `environment` name.
+    /// - Throws: ``MissingTokenError`` without a token, ``InvalidURLError`` for a malformed URL.
+    func endpoint(environment: [String: String]) throws -> ServiceEndpoint {
+        let text = coordinatorURL ?? environment[Self.urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultURL
+        let setting = "--coordinator URL (or \(Self.urlVariable))"
+        let url = try ServiceEndpoint.parseURL(text, setting: setting)
+        guard let token = token ?? environment[Self.tokenVariable], !token.isEmpty else {
+            throw MissingTokenError(serviceName: "coordinator", flag: "--token", variable: Self.tokenVariable)
+        }
+        return ServiceEndpoint(serviceName: "coordinator", baseURL: url, token: token, urlSetting: setting)
+    }
+
+    /// A client of the coordinator.
+    func client(environment: [String: String]) throws -> APIClient {
+        APIClient(endpoint: try endpoint(environment: environment))
+    }
+}

@@ -1,0 +1,38 @@
+/// `entas strategies` as a table or CSV: enrolments and deliveries per cluster and strategy,
+/// with a total row.
+enum StrategiesOutput {
+    static func table(_ report: API.StrategyReport, maximumWidth: Int = 80) -> String {
+        let title = "\(report.regionName) (\(report.regionCode.dotted)): programme activity per cluster and strategy"
+        guard !report.rows.isEmpty else { return title + "\n\nNo enrolments or deliveries yet." }
+        let columns: [TableColumn] = [
+            .left("Cluster"), .flexible("Strategy", minimumWidth: 12), .right("Active"), .right("Started"),
+            .right("Deliveries"), .right("Rupiah"),
+        ]
+        let rows = report.rows.map {
+            [
+                $0.cluster.serviceName, $0.strategy.rawValue, NumberFormat.grouped($0.activeEnrolments),
+                NumberFormat.grouped($0.enrolmentsStarted), NumberFormat.grouped($0.deliveries), NumberFormat.grouped($0.deliveredRupiah),
+            ]
+        }
+        let total = [
+            "Total", "",
+            NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.activeEnrolments }),
+            NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.enrolmentsStarted }),
+            NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.deliveries }),
+            NumberFormat.grouped(report.rows.reduce(Int64(0)) { $0 + $1.deliveredRupiah }),
+        ]
+        let lines = TableRenderer.render(Table(columns: columns, rows: rows, footer: [total]), maximumWidth: maximumWidth)
+        return ([TextWidth.truncate(title, to: maximumWidth), ""] + lines).joined(separator: "\n")
+    }
+
+    static func csv(_ report: API.StrategyReport) -> String {
+        CSVRenderer.render(
+            header: ["regionCode", "cluster", "strategy", "activeEnrolments", "enrolmentsStarted", "deliveries", "deliveredRupiah"],
+            rows: report.rows.map {
+                [
+                    report.regionCode.dotted, $0.cluster.rawValue, $0.strategy.rawValue, String($0.activeEnrolments),
+                    String($0.enrolmentsStarted), String($0.deliveries), String($0.deliveredRupiah),
+                ]
+            })
+    }
+}

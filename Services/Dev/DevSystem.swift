@@ -1,0 +1,167 @@
+import EntasDomain
+import EntasKafka
+import Foundation
+import Logging
+
+/// The whole system on one machine: an embedded Kafka in this process, and the four cluster
+/// services and the coordinator as child processes of their own executables, each with its
+/// SQLite file under the dev folder and its own port, talking only through Kafka and HTTP.
+public final class DevSystem: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var directory: URL
+        public var fresh = false
+        public var basePort = 8080
+        /// Where the executables are (default: beside the running `entas`).
+        public var binaries: URL
+        public var logger: Logger
+
+        public init(directory: URL, binaries: URL, logger: Logger) {
+            self.directory = directory
+            self.binaries = binaries
+            self.logger = logger
+        }
+    }
+
+    public let options: Options
+    public let layout: DevLayout
+    public let services: [DevService]
+    public private(set) var kafka: EmbeddedKafka?
+    public private(set) var tokens: [String: String] = [:]
+    private var children: [ChildProcess] = []
+
+    /// Partition counts: the mock keeps ~5 MiB per partition, so the busiest topic gets more.
+    static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
+
+    public init(options: Options) {
+        self.options = options
+        self.layout = DevLayout(directory: options.directory)
+        self.services = DevService.all(basePort: options.basePort)
+    }
+
+    public func service(_ name: String) -> DevService? { services.first { $0.name == name } }
+
+    /// Starts everything and returns once every service answers `/health` with 200.
+    public func start(progress: @Sendable (String) -> Void) async throws {
+        try layout.prepare(fresh: options.fresh)
+        try layout.ensureSecret()
+        for service in services {
+            let path = options.binaries.appendingPathComponent(service.executable).path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw DevError.missingExecutable(service.executable, directory: options.binaries.path)
+            }
+        }
+        let kafka = try EmbeddedKafka(brokers: 1, logger: options.logger)
+        self.kafka = kafka
+        for (topic, count) in Self.partitions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            try kafka.createTopic(topic.rawValue, partitions: count)
+        }
+        try Data((kafka.bootstrapServers + "\n").utf8).write(to: layout.bootstrapFile)
+        progress("Embedded Kafka on \(kafka.bootstrapServers) (in memory only; production uses a real cluster, see deploy/)")
+
+        for service in services {
+            tokens[service.name] = try await issueToken(for: service)
+        }
+        try writeTokensFile()
+        progress("Tokens issued (\(layout.tokensFile.path))")
+
+        for service in services {
+            let child = try ChildProcess(
+                service: service, executable: options.binaries.appendingPathComponent(service.executable),
+                environment: environment(for: service, bootstrap: kafka.bootstrapServers), log: layout.log(service.name))
+            try child.start()
+            children.append(child)
+        }
+        try Data(children.map { "\($0.pid) \($0.service.executable)" }.joined(separator: "\n").utf8).write(to: layout.pidsFile)
+        progress("Started \(services.map(\.executable).joined(separator: ", ")); logs in \(layout.logs.path)")
+        for child in children {
+            try await waitUntilHealthy(child)
+            progress("  \(child.service.executable) healthy at \(child.service.url)")
+        }
+    }
+
+    func environment(for service: DevService, bootstrap: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
+        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
+        for (property, value) in EmbeddedKafka.recommendedClientProperties {
+            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
+        }
+        environment["ENTAS_DATABASE"] = layout.database(service.name)
+        environment["ENTAS_HTTP_PORT"] = "\(service.port)"
+        environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
+        environment["ENTAS_LOG_LEVEL"] = "notice"
+        if service.name == "coordinator" { environment["ENTAS_HOUSEHOLD_KEY_SECRET_FILE"] = layout.secretFile }
+        return environment
+    }
+
+    /// Revokes the previous dev token and issues a new one, through the service's own
+    /// `token` command on its database.
+    func issueToken(for service: DevService) async throws -> String {
+        let executable = options.binaries.appendingPathComponent(service.executable)
+        let database = layout.database(service.name)
+        _ = try runToCompletion(executable, ["token", "revoke", "--name", "entas-dev", "--database", database])
+        let output = try runToCompletion(executable, ["token", "create", "--name", "entas-dev", "--database", database])
+        let token = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.hasPrefix("entas.\(service.name).") else { throw DevError.tokenFailed(service: service.name, output: output) }
+        return token
+    }
+
+    private func runToCompletion(_ executable: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func writeTokensFile() throws {
+        var lines = ["# Tokens and URLs of the running `entas dev` (source this file)."]
+        for service in services {
+            lines.append("export \(service.urlVariable)=\(service.url)")
+            lines.append("export \(service.tokenVariable)=\(tokens[service.name] ?? "")")
+        }
+        lines.append("export ENTAS_COORDINATOR_URL=\(service("coordinator")?.url ?? "")")
+        lines.append("export ENTAS_TOKEN=\(tokens["coordinator"] ?? "")")
+        lines.append("export KAFKA_BOOTSTRAP_SERVERS=\(kafka?.bootstrapServers ?? "")")
+        guard FileManager.default.createFile(
+            atPath: layout.tokensFile.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        else { throw DevError.cannotWrite(layout.tokensFile.path) }
+    }
+
+    private func waitUntilHealthy(_ child: ChildProcess, timeout: Duration = .seconds(90)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard child.isRunning else {
+                throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
+            }
+            if let answer = try? await DevHTTP.send("GET", child.service.url + "/health", timeout: 5), answer.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw DevError.notHealthy(service: child.service.executable, url: child.service.url + "/health", lastLines: child.lastLogLines(), log: child.logURL.path)
+    }
+
+    /// Returns (throwing) as soon as a child exits while it should be running.
+    public func watchChildren() async throws {
+        while !Task.isCancelled {
+            for child in children where !child.isRunning {
+                throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+    }
+
+    /// Stops the children (SIGINT, then SIGKILL after 10 s), then the broker.
+    public func stop() async {
+        await withTaskGroup(of: Void.self) { group in
+            for child in children { group.addTask { await child.stop() } }
+        }
+        kafka?.stop()
+    }
+
+    /// The PIDs of the children, for tests that check nothing is left.
+    public var childPIDs: [Int32] { children.map(\.pid) }
+}

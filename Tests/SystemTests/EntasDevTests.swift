@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("The whole system through `entas dev`", .serialized, .timeLimit(.minutes(10)))
+struct EntasDevTests {
+    @Test("entas dev loads Sumberjambe's PPLS 2008 households, serves the overview through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT")
+    func wholeSystem() async throws {
+        let dev = try EntasDevProcess(arguments: ["--demo", "households"])
+        defer { dev.remove() }
+        try await dev.waitFor("Serving until Ctrl-C", timeout: .seconds(480))
+        let tokens = try dev.tokens()
+        let coordinator = try #require(tokens["ENTAS_COORDINATOR_URL"])
+        let token = try #require(tokens["ENTAS_TOKEN"])
+
+        // The coordinator's API: Sumberjambe's baseline is exactly PPLS 2008's.
+        let (status, overview) = try await HTTP.send("GET", coordinator + "/v1/overview?region=35.09&depth=1", token: token)
+        #expect(status == 200)
+        let rows = overview["regions"] as? [[String: Any]] ?? []
+        let sumberjambe = try #require(rows.first { $0["code"] as? String == "35.09.31" })
+        let totals = sumberjambe["totals"] as? [String: Any] ?? [:]
+        #expect(totals["households"] as? Int == 12_827)
+        #expect(totals["baselineSangatMiskin"] as? Int == 1_485)
+        #expect(totals["baselineMiskin"] as? Int == 5_574)
+        #expect(totals["baselineHampirMiskin"] as? Int == 5_768)
+
+        // The same through the CLI.
+        let cli = try EntasDevProcess.run("entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
+        #expect(cli.status == 0)
+        #expect(cli.output.contains("35.09.31"))
+        #expect(cli.output.contains("12827"))
+        #expect(dev.stdout.contains("Sumberjambe"), "entas dev printed the drill-down")
+
+        // One more household at social aid reaches the coordinator within 2 seconds.
+        let socialAid = try #require(tokens["ENTAS_SOCIAL_AID_URL"])
+        let kk = "3509310101990001"  // issued 1 Jan 1999: the demo issues 2000–2024
+        let household: [String: Any] = [
+            "kkNumber": kk, "headNIK": "3509315507850099", "headName": "Uji Sistem", "address": "Dusun Krajan RT 001 RW 001",
+            "desaCode": "35.09.31.2006", "memberCount": 3, "criteriaMet": ["floor_earth_bamboo_or_cheap_wood"], "baselineStatus": "sangatMiskin",
+        ]
+        let registered = ContinuousClock.now
+        let (created, _) = try await HTTP.send("POST", socialAid + "/v1/households", token: tokens["ENTAS_SOCIAL_AID_TOKEN"], json: household)
+        #expect(created == 201)
+        var seen: Duration?
+        while ContinuousClock.now - registered < .seconds(10) {
+            if try await HTTP.send("GET", coordinator + "/v1/households/\(kk)", token: token).0 == 200 {
+                seen = ContinuousClock.now - registered
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let latency = try #require(seen, "the household never reached the coordinator")
+        #expect(latency < .seconds(2), "took \(latency)")
+
+        // SIGINT stops every child.
+        let pids = try dev.childPIDs()
+        #expect(pids.count == 5)
+        let exit = await dev.interruptAndWait()
+        #expect(exit == 0, "entas dev ended with \(String(describing: exit)):\n\(dev.stderr.suffix(2_000))")
+        for pid in pids {
+            #expect(kill(pid, 0) == -1 && errno == ESRCH, "process \(pid) is still there")
+        }
+    }
+
+    @Test("a missing executable is reported clearly and entas dev exits non-zero")
+    func missingExecutable() async throws {
+        let dev = try EntasDevProcess(arguments: ["--demo", "none", "--binaries", "/nonexistent"])
+        defer { dev.remove() }
+        while dev.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(dev.process.terminationStatus != 0)
+        #expect(dev.stderr.contains("is not in /nonexistent"))
+    }
+}
