@@ -38,8 +38,8 @@ bench: setup
 ## coordinator as child processes, the Sumberjambe demo, then serve until Ctrl-C
 ## (ARGS="--fresh" starts over)
 run: setup
-	$(SWIFT) build
-	.build/debug/entas dev $(ARGS)
+	$(SWIFT) build -c release
+	.build/release/entas dev $(ARGS)
 
 clean:
 	rm -rf .build .entas
