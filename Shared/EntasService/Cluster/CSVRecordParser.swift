@@ -20,6 +20,10 @@ struct CSVRecordParser {
                     continue
                 }
                 atStart = false
+                if bomBytesSeen > 0, bomBytesSeen < 3 {
+                    // Not a byte-order mark after all: what was skipped is text.
+                    field.append(contentsOf: bom.prefix(bomBytesSeen))
+                }
             }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
