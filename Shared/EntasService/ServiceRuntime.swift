@@ -8,6 +8,7 @@ import Logging
 import Metrics
 import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 /// What every Entas service is made of, assembled once: its SQLite store (shared tables, the
 /// token table, then the service's own migrations), the Kafka producer and outbox relay, its
@@ -25,6 +26,8 @@ public final class ServiceRuntime: Sendable {
     public let logger: Logger
     public let registry: PrometheusCollectorRegistry
     private let admin: KafkaAdmin
+    /// The subscriptions made through this runtime, for their lag in `/metrics`.
+    private let subscriptions = Mutex<[EventSubscription]>([])
 
     /// Opens the store and the Kafka clients. Migrations finish here, before any request.
     public init(
@@ -64,7 +67,9 @@ public final class ServiceRuntime: Sendable {
         let consumer = try KafkaConsumer(
             settings: KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue)),
             logger: logger)
-        return EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, handler: handler)
+        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, handler: handler)
+        subscriptions.withLock { $0.append(subscription) }
+        return subscription
     }
 
     /// A router with the shared middleware and the open operational routes. Mount the
@@ -76,10 +81,18 @@ public final class ServiceRuntime: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenAuthenticator(tokens: tokens))
         HealthController(database: database, outbox: outbox, admin: admin).addRoutes(to: router)
-        let outbox = self.outbox
-        MetricsController(registry: registry) {
+        MetricsController(registry: registry) { [self] in
             if let pending = try? await outbox.pendingCount() {
                 Gauge(label: "entas_outbox_pending").record(pending)
+            }
+            for subscription in subscriptions.withLock({ $0 }) {
+                guard let positions = try? await subscription.positions() else { continue }
+                for position in positions {
+                    Gauge(
+                        label: "entas_consumer_lag",
+                        dimensions: [("group", subscription.groupID), ("topic", position.topic), ("partition", "\(position.partition)")]
+                    ).record(position.lag)
+                }
             }
         }.addRoutes(to: router)
         return router

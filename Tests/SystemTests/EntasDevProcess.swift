@@ -102,6 +102,11 @@ final class EntasDevProcess: @unchecked Sendable {
 
 /// Small HTTP helpers for the system tests.
 enum HTTP {
+    static func text(_ url: String) async throws -> (Int, String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)  // the test builds these URLs itself
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
     static func send(_ method: String, _ url: String, token: String?, json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
         var request = URLRequest(url: URL(string: url)!, timeoutInterval: 30)  // the test builds these URLs itself
         request.httpMethod = method

@@ -51,6 +51,13 @@ struct EntasDevTests {
         let latency = try #require(seen, "the household never reached the coordinator")
         #expect(latency < .seconds(2), "took \(latency)")
 
+        // A service's Prometheus metrics carry its outbox backlog, consumer lag and requests.
+        let (metricsStatus, metrics) = try await HTTP.text(socialAid + "/metrics")
+        #expect(metricsStatus == 200)
+        for name in ["entas_outbox_pending", "entas_consumer_lag", "hb_requests"] {
+            #expect(metrics.contains(name), "\(name) missing from /metrics")
+        }
+
         // SIGINT stops every child.
         let pids = try dev.childPIDs()
         #expect(pids.count == 5)
