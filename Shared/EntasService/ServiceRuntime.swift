@@ -60,14 +60,15 @@ public final class ServiceRuntime: Sendable {
     /// A subscription of this service: its own consumer group, the handler inside the inbox
     /// transaction, dead letters through this service's producer.
     public func subscription(
-        group: String, topics: [EntasTopic], handler: @escaping EventSubscription.Handler
+        group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
+        handler: @escaping EventSubscription.Handler
     ) throws -> EventSubscription {
         var kafka = configuration.kafka
         kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
         let consumer = try KafkaConsumer(
             settings: KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue)),
             logger: logger)
-        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, handler: handler)
+        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, accepts: accepts, handler: handler)
         subscriptions.withLock { $0.append(subscription) }
         return subscription
     }

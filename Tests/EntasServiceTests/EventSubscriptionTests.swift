@@ -18,7 +18,9 @@ struct EventSubscriptionTests {
         let task: Task<Void, any Error>
         let consumer: KafkaConsumer
 
-        static func start(topic: String, handler: @escaping EventSubscription.Handler) async throws -> Harness {
+        static func start(
+            topic: String, accepts: @escaping EventSubscription.Filter = { _ in true }, handler: @escaping EventSubscription.Handler
+        ) async throws -> Harness {
             let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
             try kafka.createTopic(topic, partitions: 2)
             try kafka.createTopic(EntasTopic.deadLetter.rawValue, partitions: 1)
@@ -31,7 +33,7 @@ struct EventSubscriptionTests {
             settings.retryDelay = .milliseconds(20)
             let subscription = EventSubscription(
                 consumer: consumer, inbox: Inbox(pool), deadLetters: producer, settings: settings,
-                logger: ServiceTestSupport.logger, handler: handler)
+                logger: ServiceTestSupport.logger, accepts: accepts, handler: handler)
             let task = Task { try await subscription.run() }
             return Harness(kafka: kafka, pool: pool, directory: directory, producer: producer, task: task, consumer: consumer)
         }
@@ -76,6 +78,23 @@ struct EventSubscriptionTests {
         try await harness.send(marker)
         try await ServiceTestSupport.eventually("the marker event is applied") { try await harness.applications(marker.id) == 1 }
         #expect(try await harness.applications(event.id) == 1)
+        await harness.stop()
+    }
+
+    @Test("events the handler does not want are skipped with no transaction and no inbox row")
+    func filteredEvents() async throws {
+        let topic = EntasTopic.households.rawValue
+        let unwanted = try ServiceTestSupport.registeredEvent(6).encoded()
+        let wanted = try ServiceTestSupport.registeredEvent(7).encoded()
+        let harness = try await Harness.start(topic: topic, accepts: { $0.id == wanted.id }) { envelope, db in
+            try ServiceTestSupport.recordApplication(envelope.id, in: db)
+        }
+        try await harness.send(unwanted)
+        try await harness.send(wanted)
+        try await ServiceTestSupport.eventually("the wanted event is applied") { try await harness.applications(wanted.id) == 1 }
+        #expect(try await harness.applications(unwanted.id) == 0)
+        let inboxed = try await Inbox(harness.pool).contains(unwanted.id)
+        #expect(!inboxed)
         await harness.stop()
     }
 

@@ -26,7 +26,9 @@ public enum ClusterApplication {
         ProgrammeController(definition: definition).addRoutes(to: api)
 
         let handler = ClusterEventHandler(cluster: definition.cluster)
-        let subscription = try runtime.subscription(group: "entas-\(definition.serviceName)", topics: ClusterEventHandler.topics) { envelope, db in
+        let subscription = try runtime.subscription(
+            group: "entas-\(definition.serviceName)", topics: ClusterEventHandler.topics, accepts: handler.accepts
+        ) { envelope, db in
             try handler.apply(envelope, db)
         }
         var summaries = HouseholdController.summaries

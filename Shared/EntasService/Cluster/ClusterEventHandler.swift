@@ -18,6 +18,17 @@ public struct ClusterEventHandler: Sendable {
     /// travel on the referring cluster's topic).
     public static let topics: [EntasTopic] = [.households, .socialAid, .empowerment, .umkm, .lowCost]
 
+    /// The events this cluster acts on: households from anyone, referrals made to it, and
+    /// answers to its own referrals. The rest is skipped without a transaction.
+    public func accepts(_ envelope: EventEnvelope) -> Bool {
+        switch envelope.payload {
+        case .householdRegistered, .householdUpdated: true
+        case .referralMade(let made): made.toCluster == cluster
+        case .referralAnswered(let answered): answered.fromCluster == cluster
+        default: false
+        }
+    }
+
     public func apply(_ envelope: EventEnvelope, _ db: Database) throws {
         switch envelope.payload {
         case .householdRegistered(let registered):

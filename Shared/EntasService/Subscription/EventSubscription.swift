@@ -20,6 +20,9 @@ import ServiceLifecycle
 public struct EventSubscription: Service {
     /// Applies one event to the service's store, inside the inbox transaction.
     public typealias Handler = @Sendable (EventEnvelope, Database) throws -> Void
+    /// Whether the handler wants an event at all; one it does not want is marked processed
+    /// with no transaction (no inbox row: nothing was applied).
+    public typealias Filter = @Sendable (EventEnvelope) -> Bool
 
     public struct Settings: Sendable {
         public var maximumAttempts = 3
@@ -33,6 +36,7 @@ public struct EventSubscription: Service {
     private let inbox: Inbox
     private let deadLetters: KafkaProducer
     private let handler: Handler
+    private let accepts: Filter
     private let settings: Settings
     private let logger: Logger
     private let applied: Counter
@@ -41,8 +45,9 @@ public struct EventSubscription: Service {
 
     public init(
         consumer: KafkaConsumer, inbox: Inbox, deadLetters: KafkaProducer,
-        settings: Settings = Settings(), logger: Logger, handler: @escaping Handler
+        settings: Settings = Settings(), logger: Logger, accepts: @escaping Filter = { _ in true }, handler: @escaping Handler
     ) {
+        self.accepts = accepts
         self.consumer = consumer
         self.inbox = inbox
         self.deadLetters = deadLetters
@@ -88,6 +93,8 @@ public struct EventSubscription: Service {
             switch Result(catching: { () throws(EventDecodingError) in try EventEnvelope.decode(headers: message.stringHeaders, value: message.value) }) {
             case .failure(let error):
                 try await deadLetter(message, reason: error.code, detail: error.description)
+            case .success(let envelope) where !accepts(envelope):
+                break
             case .success(let envelope):
                 try await apply(envelope, from: message)
             }
