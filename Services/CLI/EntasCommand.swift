@@ -17,6 +17,7 @@ struct EntasCommand: AsyncParsableCommand {
         WatchCommand.self,
         ImportCommand.self,
         DevCommand.self,
+        SeedCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

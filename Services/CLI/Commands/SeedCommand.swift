@@ -1,0 +1,69 @@
+import ArgumentParser
+import EntasDemo
+import Foundation
+
+/// `entas seed`: the demo generator for larger loads. Writes households as the import CSV
+/// (streamed, so a million rows need little memory), and optionally the programme cycle's
+/// actions as JSON Lines; `entas import FILE --service social-aid` then loads the CSV.
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Generate demo households (the import CSV) and their programme actions, deterministically.",
+        discussion: """
+            Sumberjambe's PPLS 2008 households (12,827) are always included; --extra-households adds households in
+            Bondowoso, Sampang and Surabaya (2,480 by default). The same --seed gives the same output.
+            Example: entas seed --extra-households 1000000 --output households.csv && entas import households.csv --service social-aid
+            """)
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64 = DemoPlan.defaultSeed
+
+    @Option(help: "Households outside Sumberjambe (default 2,480, as in `entas dev`).")
+    var extraHouseholds: Int = DemoKecamatan.extraHouseholdsAtScaleOne
+
+    @Option(help: "Where to write the CSV (default: standard output).")
+    var output: String?
+
+    @Option(help: "Also write the programme actions (assessments, enrolments, …) as JSON Lines to this file.")
+    var actions: String?
+
+    func validate() throws {
+        guard (0...DemoKecamatan.maximumExtraHouseholds).contains(extraHouseholds) else {
+            throw ValidationError("--extra-households must be from 0 to \(DemoKecamatan.maximumExtraHouseholds), not \(extraHouseholds).")
+        }
+    }
+
+    func run() async throws {
+        let plan = DemoPlan()
+        let households = plan.households(seed: seed, extraHouseholds: extraHouseholds)
+        let sink = try Self.open(output)
+        var written = 0
+        for chunk in DemoCSVChunks(households: households, rowsPerChunk: 10_000) {
+            sink.write(Data(chunk.utf8))
+            written = min(written + 10_000, households.count)
+            if output != nil { Console.errorRaw("\rhouseholds: \(written) of \(households.count)") }
+        }
+        if output != nil { Console.error("") }
+        if let actions {
+            let file = try Self.open(actions)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            var count = 0
+            for phase in DemoPhase.allCases {
+                for action in plan.actions(for: households, in: phase) {
+                    file.write(try encoder.encode(action) + Data("\n".utf8))
+                    count += 1
+                }
+            }
+            Console.error("actions: \(count) written to \(actions)")
+        }
+    }
+
+    static func open(_ path: String?) throws -> FileHandle {
+        guard let path else { return FileHandle.standardOutput }
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw ValidationError("cannot write \(path); check the folder exists and is writable")
+        }
+        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+}
