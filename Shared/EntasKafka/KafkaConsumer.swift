@@ -82,6 +82,17 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
+    /// The next message if librdkafka already has one, without waiting (nil otherwise).
+    /// Lets a caller take a batch of what has arrived after a blocking `next()`.
+    public func nextIfAvailable() throws(KafkaError) -> KafkaMessage? {
+        guard state.withLock({ $0 == .open }) else { return nil }
+        switch poll(timeoutMilliseconds: 0) {
+        case .message(let message): return message
+        case .failure(let error) where error.isFatal: throw error
+        case .failure, .nothing, nil: return nil
+        }
+    }
+
     private enum PollOutcome: Sendable {
         case message(KafkaMessage)
         case failure(KafkaError)

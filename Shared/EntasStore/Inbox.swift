@@ -38,6 +38,31 @@ public struct Inbox: Sendable {
     }
 
     /// True when `eventID` has been applied in this database.
+    /// Applies several events in ONE write transaction, each once: an id already in the inbox
+    /// (or repeated within the batch) is skipped. If any `apply` throws, nothing of the batch
+    /// is written and the error propagates, so the caller can fall back to one at a time.
+    /// Outcomes come back in the order of `events`.
+    public func applyEachOnce(
+        _ events: [(eventID: UUID, eventType: String)],
+        at date: Date = Date(),
+        _ apply: @Sendable (Int, Database) throws -> Void
+    ) async throws -> [InboxOutcome] {
+        try await writer.write { db in
+            var outcomes: [InboxOutcome] = []
+            outcomes.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() {
+                if try Self.contains(event.eventID, in: db) {
+                    outcomes.append(.duplicate)
+                    continue
+                }
+                try apply(index, db)
+                try InboxEntry(eventId: event.eventID, eventType: event.eventType, appliedAt: date).insert(db)
+                outcomes.append(.applied)
+            }
+            return outcomes
+        }
+    }
+
     public static func contains(_ eventID: UUID, in db: Database) throws -> Bool {
         try InboxEntry.exists(db, key: eventID)
     }

@@ -143,7 +143,10 @@ struct EventSubscriptionTests {
         try await harness.send(doomed)
         try await harness.send(after)
         try await ServiceTestSupport.eventually("the next event is applied") { try await harness.applications(after.id) == 1 }
-        #expect(attempts.withLock { $0 } == EventSubscription.Settings().maximumAttempts)
+        // Tried in its batch (when it arrived with others), then alone up to maximumAttempts times.
+        let tries = attempts.withLock { $0 }
+        let maximum = EventSubscription.Settings().maximumAttempts
+        #expect(tries == maximum || tries == maximum + 1)
         #expect(try await harness.applications(doomed.id) == 0)
         let letters = try await ServiceTestSupport.readAll(harness.kafka, topics: [EntasTopic.deadLetter.rawValue], count: 1)
         #expect(letters.first?.stringHeaders[DeadLetter.reasonHeader] == DeadLetter.Reason.applyFailed)

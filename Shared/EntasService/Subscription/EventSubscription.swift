@@ -29,6 +29,8 @@ public struct EventSubscription: Service {
         public var retryDelay: Duration = .milliseconds(200)
         /// Records larger than this are refused (the event contract allows 1 MiB).
         public var maximumValueBytes = 1 << 20
+        /// Events already received are applied together, up to this many per transaction.
+        public var maximumBatch = 256
         public init() {}
     }
 
@@ -71,8 +73,12 @@ public struct EventSubscription: Service {
 
     public func run() async throws {
         do {
-            for try await message in consumer.messages.cancelOnGracefulShutdown() {
-                try await process(message)
+            for try await first in consumer.messages.cancelOnGracefulShutdown() {
+                var batch = [first]
+                while batch.count < settings.maximumBatch, let more = try consumer.nextIfAvailable() {
+                    batch.append(more)
+                }
+                try await process(batch: batch)
             }
         } catch is CancellationError {
             // Hard cancellation: leave the group all the same.
@@ -80,6 +86,45 @@ public struct EventSubscription: Service {
         await consumer.close()
         // A subscription never returns by itself while the group runs: wait for shutdown.
         if !Task.isShuttingDownGracefully && !Task.isCancelled { try? await gracefulShutdown() }
+    }
+
+    /// Handles records that have already arrived: the ones the handler wants are applied in
+    /// one transaction (each once, through the inbox), then all are marked processed. A batch
+    /// with a record that is too large or undecodable, or whose transaction fails, is handled
+    /// one record at a time instead, so each gets its own retries and dead letter.
+    func process(batch: [KafkaMessage]) async throws {
+        guard batch.count > 1 else {
+            if let only = batch.first { try await process(only) }
+            return
+        }
+        var wanted: [EventEnvelope] = []
+        for message in batch {
+            guard message.value.count <= settings.maximumValueBytes,
+                let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
+            else {
+                for message in batch { try await process(message) }
+                return
+            }
+            if accepts(envelope) { wanted.append(envelope) }
+        }
+        if !wanted.isEmpty {
+            let handler = self.handler
+            let envelopes = wanted
+            do {
+                let outcomes = try await inbox.applyEachOnce(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { index, db in
+                    try handler(envelopes[index], db)
+                }
+                let appliedCount = outcomes.filter { $0 == .applied }.count
+                applied.increment(by: appliedCount)
+                duplicates.increment(by: outcomes.count - appliedCount)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                for message in batch { try await process(message) }
+                return
+            }
+        }
+        for message in batch { try consumer.markProcessed(message) }
     }
 
     /// Handles one record until it is applied, found a duplicate, or dead-lettered; then marks
