@@ -1,3 +1,5 @@
+import EntasService
+
 /// Splits a CSV byte stream into records as the bytes arrive, keeping each record's bytes as
 /// they are, so that records can be forwarded unchanged. A line break ends a record only
 /// outside quotes (a quoted field may hold commas, `""` and line breaks), as the services'
@@ -6,8 +8,7 @@
 struct CSVRecordSplitter {
     private var current: [UInt8] = []
     private var inQuotes = false
-    private var bomBytesSeen = 0
-    private var atStart = true
+    private var byteOrderMark = ByteOrderMarkFilter()
 
     /// True while the input read so far ends inside a quoted field.
     var isInsideQuotes: Bool { inQuotes }
@@ -16,27 +17,24 @@ struct CSVRecordSplitter {
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [[UInt8]] {
         var records: [[UInt8]] = []
         for byte in bytes {
-            if atStart {
-                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-                if bomBytesSeen < 3, byte == bom[bomBytesSeen] {
-                    bomBytesSeen += 1
-                    continue
-                }
-                atStart = false
-                if bomBytesSeen > 0, bomBytesSeen < 3 {
-                    // Not a byte-order mark after all: keep what was skipped.
-                    current.append(contentsOf: bom.prefix(bomBytesSeen))
-                }
-            }
-            current.append(byte)
-            if byte == UInt8(ascii: "\"") {
-                inQuotes.toggle()  // `""` inside quotes toggles twice: still inside
-            } else if byte == UInt8(ascii: "\n"), !inQuotes {
-                records.append(current)
-                current = []
+            if byteOrderMark.isPastStart {
+                take(byte, into: &records)
+            } else {
+                for byte in byteOrderMark.pass(byte) { take(byte, into: &records) }
             }
         }
         return records
+    }
+
+    /// Adds a byte to the record being read; a line break outside quotes completes it.
+    private mutating func take(_ byte: UInt8, into records: inout [[UInt8]]) {
+        current.append(byte)
+        if byte == UInt8(ascii: "\"") {
+            inQuotes.toggle()  // `""` inside quotes toggles twice: still inside
+        } else if byte == UInt8(ascii: "\n"), !inQuotes {
+            records.append(current)
+            current = []
+        }
     }
 
     /// The last record when the input did not end with a line break (a line break is added).

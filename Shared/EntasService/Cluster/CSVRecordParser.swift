@@ -6,53 +6,48 @@ struct CSVRecordParser {
     private var record: [String] = []
     private var inQuotes = false
     private var quoteJustClosed = false
-    private var atStart = true
-    private var bomBytesSeen = 0
+    private var byteOrderMark = ByteOrderMarkFilter()
 
     /// Feeds bytes; returns the records they complete.
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [[String]] {
         var records: [[String]] = []
         for byte in bytes {
-            if atStart {
-                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-                if bomBytesSeen < 3, byte == bom[bomBytesSeen] {
-                    bomBytesSeen += 1
-                    continue
-                }
-                atStart = false
-                if bomBytesSeen > 0, bomBytesSeen < 3 {
-                    // Not a byte-order mark after all: what was skipped is text.
-                    field.append(contentsOf: bom.prefix(bomBytesSeen))
-                }
-            }
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    inQuotes = false
-                    quoteJustClosed = true
-                } else {
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                if quoteJustClosed { field.append(byte) }  // "" inside quotes
-                inQuotes = true
-                quoteJustClosed = false
-            case UInt8(ascii: ","):
-                endField()
-            case UInt8(ascii: "\n"):
-                endField()
-                records.append(record)
-                record = []
-            case UInt8(ascii: "\r"):
-                quoteJustClosed = false
-            default:
-                field.append(byte)
-                quoteJustClosed = false
+            if byteOrderMark.isPastStart {
+                take(byte, into: &records)
+            } else {
+                for byte in byteOrderMark.pass(byte) { take(byte, into: &records) }
             }
         }
         return records
+    }
+
+    private mutating func take(_ byte: UInt8, into records: inout [[String]]) {
+        if inQuotes {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes = false
+                quoteJustClosed = true
+            } else {
+                field.append(byte)
+            }
+            return
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            if quoteJustClosed { field.append(byte) }  // "" inside quotes
+            inQuotes = true
+            quoteJustClosed = false
+        case UInt8(ascii: ","):
+            endField()
+        case UInt8(ascii: "\n"):
+            endField()
+            records.append(record)
+            record = []
+        case UInt8(ascii: "\r"):
+            quoteJustClosed = false
+        default:
+            field.append(byte)
+            quoteJustClosed = false
+        }
     }
 
     /// The last record when the input did not end with a line break.

@@ -1,0 +1,22 @@
+/// Drops a UTF-8 byte-order mark (EF BB BF) at the start of a byte stream, and gives back the
+/// bytes of a first character that only began like one.
+public struct ByteOrderMarkFilter: Sendable {
+    private static let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private var matched = 0
+    /// True once the start of the stream is behind: every further byte passes as it is.
+    public private(set) var isPastStart = false
+
+    public init() {}
+
+    /// The bytes to read in place of `byte`: none while a mark may still be under way, the
+    /// held-back bytes and `byte` when it turned out not to be one.
+    public mutating func pass(_ byte: UInt8) -> ArraySlice<UInt8> {
+        if matched < Self.mark.count, byte == Self.mark[matched] {
+            matched += 1
+            if matched == Self.mark.count { isPastStart = true }
+            return []
+        }
+        isPastStart = true
+        return Self.mark.prefix(matched) + [byte]
+    }
+}
