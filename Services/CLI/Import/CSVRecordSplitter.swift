@@ -16,13 +16,7 @@ struct CSVRecordSplitter {
     /// Feeds bytes; returns the records they complete, each ending with its line break.
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [[UInt8]] {
         var records: [[UInt8]] = []
-        for byte in bytes {
-            if byteOrderMark.isPastStart {
-                take(byte, into: &records)
-            } else {
-                for byte in byteOrderMark.pass(byte) { take(byte, into: &records) }
-            }
-        }
+        for byte in byteOrderMark.filter(bytes) { take(byte, into: &records) }
         return records
     }
 

@@ -19,4 +19,14 @@ public struct ByteOrderMarkFilter: Sendable {
         isPastStart = true
         return Self.mark.prefix(matched) + [byte]
     }
+
+    /// `bytes` without a leading byte-order mark (only the start of the stream is looked at).
+    public mutating func filter<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.underestimatedCount)
+        for byte in bytes {
+            if isPastStart { result.append(byte) } else { result.append(contentsOf: pass(byte)) }
+        }
+        return result
+    }
 }

@@ -11,13 +11,7 @@ struct CSVRecordParser {
     /// Feeds bytes; returns the records they complete.
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [[String]] {
         var records: [[String]] = []
-        for byte in bytes {
-            if byteOrderMark.isPastStart {
-                take(byte, into: &records)
-            } else {
-                for byte in byteOrderMark.pass(byte) { take(byte, into: &records) }
-            }
-        }
+        for byte in byteOrderMark.filter(bytes) { take(byte, into: &records) }
         return records
     }
 
