@@ -3,6 +3,14 @@ import PackageDescription
 
 // Entas: East Java's "four clusters, four strategies" poverty programme as
 // message-driven services. See DESIGN notes in README.md and docs/.
+/// What each cluster executable links: the shared runtime, and GRDB and Hummingbird for
+/// its own records' tables and routes.
+let clusterServiceDependencies: [Target.Dependency] = [
+    "EntasService", "EntasDomain", "EntasStore",
+    .product(name: "GRDB", package: "GRDB.swift"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+]
+
 let package = Package(
     name: "Entas",
     platforms: [.macOS(.v15)],
@@ -80,10 +88,10 @@ let package = Package(
             path: "Shared/EntasService"
         ),
         // One executable per cluster; each differs only in its ClusterDefinition.
-        .executableTarget(name: "SocialAid", dependencies: ["EntasService", "EntasDomain"], path: "Services/SocialAid"),
-        .executableTarget(name: "CommunityEmpowerment", dependencies: ["EntasService", "EntasDomain"], path: "Services/CommunityEmpowerment"),
-        .executableTarget(name: "Enterprise", dependencies: ["EntasService", "EntasDomain"], path: "Services/Enterprise"),
-        .executableTarget(name: "LowCostPrograms", dependencies: ["EntasService", "EntasDomain"], path: "Services/LowCostPrograms"),
+        .executableTarget(name: "SocialAid", dependencies: clusterServiceDependencies, path: "Services/SocialAid"),
+        .executableTarget(name: "CommunityEmpowerment", dependencies: clusterServiceDependencies, path: "Services/CommunityEmpowerment"),
+        .executableTarget(name: "Enterprise", dependencies: clusterServiceDependencies, path: "Services/Enterprise"),
+        .executableTarget(name: "LowCostPrograms", dependencies: clusterServiceDependencies, path: "Services/LowCostPrograms"),
         // The coordinator: consensus views over every topic, and its read API.
         .executableTarget(
             name: "Coordinator",

@@ -4,7 +4,8 @@ import EntasService
 /// `entas-umkm`: Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.
 @main
 struct EnterpriseCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .enterprise, defaultPort: 8083, programmes: EnterpriseProgrammes.all)
+    static let definition = ClusterDefinition(cluster: .enterprise, defaultPort: 8083, programmes: EnterpriseProgrammes.all,
+        records: [EnterpriseRecords(), LoanRecords(), TrainingRecords(), CollectiveRecords(Cooperatives.definition)])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-umkm",

@@ -4,7 +4,7 @@ import EntasService
 /// `entas-low-cost`: Program Murah (stakeholders): cheap electricity, clean water, RTLH housing renovation.
 @main
 struct LowCostCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .lowCost, defaultPort: 8084, programmes: LowCostProgrammes.all)
+    static let definition = ClusterDefinition(cluster: .lowCost, defaultPort: 8084, programmes: LowCostProgrammes.all, records: [WorkRecords()])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-low-cost",

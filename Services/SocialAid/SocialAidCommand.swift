@@ -4,7 +4,7 @@ import EntasService
 /// `entas-social-aid`: Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.
 @main
 struct SocialAidCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all)
+    static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all, records: [ShockRecords()])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-social-aid",

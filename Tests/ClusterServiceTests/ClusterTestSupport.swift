@@ -25,7 +25,7 @@ struct TestCluster {
     static func make(_ definition: ClusterDefinition, kafka: EmbeddedKafka) async throws -> (TestCluster, some ApplicationProtocol) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-cluster-\(UUID().uuidString)")
         let path = directory.appendingPathComponent("\(definition.serviceName).sqlite").path
-        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(ClusterMigrations.register))
+        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(definition.registerMigrations))
         let (token, _) = try await TokenStore(database, service: definition.serviceName).create(name: "tests")
         let configuration = ServiceConfiguration(
             serviceName: definition.serviceName, databasePath: path,
@@ -48,6 +48,18 @@ struct TestCluster {
         try await eventually("the outbox of \(definition.serviceName) drains") {
             try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE sentAt IS NULL") ?? 0 } == 0
         }
+    }
+
+    /// The short types (`enrolment.started`) of the events this service wrote, oldest first.
+    func writtenEventTypes() async throws -> [String] {
+        try await database.read { db in
+            try String.fetchAll(db, sql: "SELECT eventType FROM inboxEntry ORDER BY rowid")
+                .map { $0.replacingOccurrences(of: "id.go.jatim.entas.", with: "").replacingOccurrences(of: ".v1", with: "") }
+        }
+    }
+
+    func count(_ table: String) async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     func replicaCount() async throws -> Int {

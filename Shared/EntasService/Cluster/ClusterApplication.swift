@@ -15,7 +15,7 @@ public enum ClusterApplication {
         logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: ClusterMigrations.register)
+        let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: definition.registerMigrations)
         let store = ClusterStore(runtime.database, definition: definition)
         let router = runtime.makeRouter()
         let api = runtime.api(router)
@@ -24,6 +24,7 @@ public enum ClusterApplication {
         EnrolmentController(store: store).addRoutes(to: api)
         ReferralController(store: store).addRoutes(to: api)
         ProgrammeController(definition: definition).addRoutes(to: api)
+        for records in definition.records { records.addRoutes(to: api, store: store) }
 
         let handler = ClusterEventHandler(cluster: definition.cluster)
         let subscription = try runtime.subscription(
@@ -32,7 +33,8 @@ public enum ClusterApplication {
             try handler.apply(envelope, db)
         }
         var summaries = HouseholdController.summaries
-        for more in [EnrolmentController.summaries, ReferralController.summaries, ProgrammeController.summaries, ImportController.summaries] {
+        let more = [EnrolmentController.summaries, ReferralController.summaries, ProgrammeController.summaries, ImportController.summaries]
+        for more in more + definition.records.map(\.summaries) {
             summaries.merge(more) { $1 }
         }
         summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"

@@ -21,7 +21,7 @@ public protocol ClusterExecutable: ServiceExecutable {
 
 extension ClusterExecutable {
     public static var serviceName: String { definition.serviceName }
-    public static func registerMigrations(_ migrator: inout DatabaseMigrator) { ClusterMigrations.register(&migrator) }
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) { definition.registerMigrations(&migrator) }
 }
 
 /// `entas-<cluster> serve` (the default): runs the service until SIGTERM or SIGINT.

@@ -20,7 +20,7 @@ public struct ClusterStore: Sendable {
 
     /// Validates `payload`, then stores it in the outbox and the inbox.
     @discardableResult
-    func publish(_ payload: EventPayload, in db: Database, now: Date = Date()) throws -> UUID {
+    package func publish(_ payload: EventPayload, in db: Database, now: Date = Date()) throws -> UUID {
         let envelope = EventEnvelope(source: source, time: now, payload: payload)
         try Outbox.enqueue(try envelope.encoded(), in: db)
         try InboxEntry(eventId: envelope.id, eventType: payload.eventType.ceType, appliedAt: now).insert(db)
@@ -28,7 +28,7 @@ public struct ClusterStore: Sendable {
     }
 
     /// A household as this service knows it, or a 404 problem.
-    func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
+    package func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
         guard let household = try HouseholdReplica.fetchOne(db, key: kk) else {
             throw ProblemDocument.notFound("No household with KK \(kk.masked) is known here. Register it first (POST /v1/households).")
         }

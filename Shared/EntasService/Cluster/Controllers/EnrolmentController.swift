@@ -21,22 +21,17 @@ public struct EnrolmentController: Sendable {
         }
         enrolments.post("{id}/end") { request, context in
             let end = try await request.decodeJSON(as: EndEnrolmentRequest.self, context: context)
-            return try await store.endEnrolment(try Self.id(context), end)
+            return try await store.endEnrolment(try context.uuid(of: "an enrolment"), end)
         }
         enrolments.post("{id}/deliveries") { request, context in
             let delivery = try await request.decodeJSON(as: DeliveryRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.recordDelivery(try Self.id(context), delivery))
+            return EditedResponse(status: .created, response: try await store.recordDelivery(try context.uuid(of: "an enrolment"), delivery))
         }
         enrolments.get("{id}/deliveries") { _, context in
-            DeliveryList(deliveries: try await store.deliveries(of: try Self.id(context)))
+            DeliveryList(deliveries: try await store.deliveries(of: try context.uuid(of: "an enrolment")))
         }
     }
 
-    static func id(_ context: AgencyRequestContext) throws -> UUID {
-        let text = try context.parameters.require("id")
-        guard let id = UUID(uuidString: text) else { throw ProblemDocument.invalidField("id", "'\(text)' is not an enrolment id (a UUID)") }
-        return id
-    }
 }
 
 public struct DeliveryList: ResponseCodable, Sendable {

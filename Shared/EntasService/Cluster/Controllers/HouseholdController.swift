@@ -37,25 +37,22 @@ public struct HouseholdController: Sendable {
             return HouseholdPage(total: total, households: households, limit: page.limit, offset: page.offset)
         }
         households.get("{kk}") { _, context in
-            try await store.household(try Self.kk(context))
+            try await store.household(try context.kkNumber())
         }
         households.patch("{kk}") { request, context in
             let changes = try await request.decodeJSON(as: HouseholdChanges.self, context: context)
-            return try await store.update(try Self.kk(context), with: changes)
+            return try await store.update(try context.kkNumber(), with: changes)
         }
         households.post("{kk}/assessments") { request, context in
             let assessment = try await request.decodeJSON(as: AssessmentRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.assess(try Self.kk(context), assessment))
+            return EditedResponse(status: .created, response: try await store.assess(try context.kkNumber(), assessment))
         }
         households.post("{kk}/graduation") { request, context in
             let graduation = try await request.decodeJSON(as: GraduationRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.graduate(try Self.kk(context), graduation))
+            return EditedResponse(status: .created, response: try await store.graduate(try context.kkNumber(), graduation))
         }
     }
 
-    static func kk(_ context: AgencyRequestContext) throws -> KKNumber {
-        try KKNumber(try context.parameters.require("kk"))
-    }
 }
 
 /// A page of households.
@@ -68,11 +65,11 @@ public struct HouseholdPage: ResponseCodable, Sendable {
 }
 
 /// `?limit=&offset=` with bounds (limit 1–1000, default 100).
-struct Paging {
-    var limit = 100
-    var offset = 0
+package struct Paging: Sendable {
+    package var limit = 100
+    package var offset = 0
 
-    init(_ request: Request) throws {
+    package init(_ request: Request) throws {
         let query = request.uri.queryParameters
         if let text = query.get("limit") {
             guard let value = Int(text), (1...1_000).contains(value) else {

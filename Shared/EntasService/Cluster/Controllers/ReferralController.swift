@@ -28,21 +28,16 @@ public struct ReferralController: Sendable {
             ReferralList(referrals: try await store.outgoingReferrals())
         }
         referrals.get("{id}") { _, context in
-            try await store.referral(try Self.id(context))
+            try await store.referral(try context.uuid(of: "a referral"))
         }
         for outcome in ReferralOutcome.allCases {
             referrals.post("{id}/\(outcome == .accepted ? "accept" : "decline")") { request, context in
                 let answer = try await Self.optionalBody(request, context)
-                return try await store.answer(try Self.id(context), outcome, answer)
+                return try await store.answer(try context.uuid(of: "a referral"), outcome, answer)
             }
         }
     }
 
-    static func id(_ context: AgencyRequestContext) throws -> UUID {
-        let text = try context.parameters.require("id")
-        guard let id = UUID(uuidString: text) else { throw ProblemDocument.invalidField("id", "'\(text)' is not a referral id (a UUID)") }
-        return id
-    }
 
     /// The answer's body is optional: an empty body accepts or declines with no note.
     static func optionalBody(_ request: Request, _ context: AgencyRequestContext) async throws -> ReferralAnswerRequest {

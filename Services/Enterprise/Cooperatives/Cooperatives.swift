@@ -1,0 +1,9 @@
+import EntasDomain
+import EntasService
+
+/// Koperasi: cooperatives of a kecamatan, whose member households are enrolled in `cooperative`.
+enum Cooperatives {
+    static let definition = CollectiveDefinition(
+        route: "cooperatives", table: "cooperative", programme: EnterpriseProgrammes.cooperative.code,
+        noun: "cooperative", kinds: ["savingsAndLoan", "producer", "marketing", "consumer", "multipurpose"], memberArea: .kecamatan)
+}

@@ -1,0 +1,32 @@
+import EntasDomain
+import Foundation
+import Hummingbird
+
+extension AgencyRequestContext {
+    /// The `{name}` path parameter as a UUID, or a problem naming what the id was for.
+    package func uuid(_ name: String = "id", of what: String) throws -> UUID {
+        let text = try parameters.require(name)
+        guard let id = UUID(uuidString: text) else { throw ProblemDocument.invalidField(name, "'\(text)' is not \(what) id (a UUID)") }
+        return id
+    }
+
+    /// The `{kk}` path parameter as a validated family card number.
+    package func kkNumber(_ name: String = "kk") throws -> KKNumber {
+        try KKNumber(try parameters.require(name))
+    }
+}
+
+extension Request {
+    /// An optional query parameter parsed by `parse`; a parse error becomes a problem
+    /// naming the parameter.
+    package func query<Value>(_ name: String, _ parse: (String) throws -> Value) throws -> Value? {
+        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return nil }
+        do {
+            return try parse(text)
+        } catch let problem as ProblemDocument {
+            throw problem
+        } catch {
+            throw ProblemDocument.invalidField(name, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A live cluster service for the records tests: JSON in, status and JSON object out.
+struct RecordsClient {
+    let client: any TestClientProtocol
+    let cluster: TestCluster
+
+    /// Sends `body` and expects `status`; returns the answer as a JSON object.
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: [String: Any]? = nil, expect status: HTTPResponse.Status,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [String: Any] {
+        try await client.execute(uri: uri, method: method, headers: cluster.authorization, body: body.map(Fixture.json)) { response in
+            #expect(response.status == status, "\(method) \(uri): \(String(buffer: response.body))", sourceLocation: sourceLocation)
+            return Fixture.object(response.body)
+        }
+    }
+
+    func register(_ index: Int, desa: String = "35.09.31.2006", baseline: PovertyStatus = .miskin) async throws {
+        var household = Fixture.household(index, baseline: baseline)
+        household["desaCode"] = desa
+        try await send(.post, "/v1/households", household, expect: .created)
+    }
+
+    /// Runs `body` against a fresh service of `definition` on the embedded broker.
+    static func with(_ definition: ClusterDefinition, _ body: @escaping @Sendable (RecordsClient) async throws -> Void) async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(definition, kafka: kafka)
+        defer { cluster.remove() }
+        try await app.test(.live) { client in try await body(RecordsClient(client: client, cluster: cluster)) }
+    }
+}
+
+func kk(_ index: Int) -> String { String(format: "350931%010d", index) }
