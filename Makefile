@@ -4,28 +4,42 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := librdkafka-dev libsqlite3-dev pkg-config
+# What the deployment checks (Tests/DeployTests) run, none of which needs a Docker engine:
+# Compose to validate deploy/compose.yaml (Debian's docker-compose), PyYAML to read it,
+# systemd-analyze to verify the units in deploy/systemd.
+APT_TEST_PACKAGES := docker-compose python3-yaml systemd
 
-.PHONY: setup build test bench run clean
+.PHONY: setup setup-test build test bench run clean
 
-## setup: install librdkafka and SQLite headers when missing (no-op when present)
-setup:
+# apt-install PACKAGES: install those of the Debian packages that are missing.
+define apt-install
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make setup: installing$$missing"; \
+	  echo "make $@: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	else \
-	  echo "make setup: librdkafka-dev and libsqlite3-dev are installed"; \
+	  echo "make $@: $(1) installed"; \
 	fi
+endef
+
+## setup: install what building needs when missing (no-op when present):
+## librdkafka and SQLite headers
+setup:
+	$(call apt-install,$(APT_PACKAGES))
+
+## setup-test: the deployment checks' tools (docker-compose, python3-yaml, systemd)
+setup-test:
+	$(call apt-install,$(APT_TEST_PACKAGES))
 
 ## build: compile every target
 build: setup
 	$(SWIFT) build
 
 ## test: build and run the whole test suite (embedded Kafka, real SQLite files, loopback only)
-test: setup
+test: setup setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -175,5 +175,6 @@ let package = Package(
             ],
             path: "Tests/ClusterServiceTests"
         ),
+        .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     ]
 )

@@ -150,6 +150,14 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
     /// callers still waiting, and stops the poll thread. Safe to call more than once.
+    /// Stops waiting for the reports of records already handed to librdkafka: every `send`
+    /// still waiting returns them as failures now. For a graceful shutdown while the broker
+    /// is away, so it does not wait out `message.timeout.ms`. A record given up on may still
+    /// be delivered; whoever sent it must tolerate sending it again.
+    public func abandonPendingDeliveries() {
+        deliveries.failAll(with: KafkaError(.shutdown, message: "stopped waiting for the broker's acknowledgement at shutdown"))
+    }
+
     public func shutdown() async {
         let first = state.withLock { state in
             guard state == .running else { return false }

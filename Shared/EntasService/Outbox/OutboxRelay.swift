@@ -13,8 +13,10 @@ import ServiceLifecycle
 /// after a restart it publishes whatever was left. A crash between a delivery and its
 /// marking publishes that row again, which consumers' inboxes absorb (same event id).
 ///
-/// Graceful shutdown lets the batch in flight finish (its reports are awaited), then stops;
-/// the producer, stopped after the relay, flushes last.
+/// Graceful shutdown lets the batch in flight finish (its reports are awaited) for at most
+/// `shutdownGrace`, then stops; rows whose reports did not come stay unsent and are
+/// published again after the restart (inboxes absorb any that did arrive). The producer,
+/// stopped after the relay, flushes last.
 public struct OutboxRelay: Service {
     public struct Settings: Sendable {
         public var batchSize = 500
@@ -22,6 +24,9 @@ public struct OutboxRelay: Service {
         public var idleInterval: Duration = .seconds(1)
         public var minimumBackoff: Duration = .milliseconds(100)
         public var maximumBackoff: Duration = .seconds(5)
+        /// How long a graceful shutdown waits for the batch in flight (a broker that is
+        /// away would otherwise hold the shutdown for `message.timeout.ms`).
+        public var shutdownGrace: Duration = .seconds(5)
         public init() {}
     }
 
@@ -55,7 +60,7 @@ public struct OutboxRelay: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let outcome: BatchOutcome
             do {
-                outcome = try await publishBatch()
+                outcome = try await publishBatchWithinShutdownGrace()
             } catch is CancellationError {
                 return
             } catch {
@@ -77,6 +82,28 @@ public struct OutboxRelay: Service {
     struct BatchOutcome {
         var sent: Int
         var failed: Int
+    }
+
+    /// `publishBatch`, but once a graceful shutdown begins its reports are waited for at most
+    /// `shutdownGrace`.
+    func publishBatchWithinShutdownGrace() async throws -> BatchOutcome {
+        try await withThrowingTaskGroup(of: BatchOutcome?.self) { group in
+            group.addTask { try await publishBatch() }
+            group.addTask {
+                // Ends only by cancellation, once the batch has its outcome.
+                try await gracefulShutdown()
+                try await Task.sleep(for: settings.shutdownGrace)
+                while true {
+                    producer.abandonPendingDeliveries()
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+            }
+            defer { group.cancelAll() }
+            while let outcome = try await group.next() {
+                if let outcome { return outcome }
+            }
+            return BatchOutcome(sent: 0, failed: 0)
+        }
     }
 
     /// Publishes one batch of unsent rows; marks the acknowledged ones sent.
