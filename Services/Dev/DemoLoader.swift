@@ -26,17 +26,12 @@ struct DemoLoader {
             return counts
         }
         let counts = plan.actionCounts(for: households)
-        var enrolments = IDTable()
-        var referrals = IDTable()
         for phase in DemoPhase.allCases {
-            let actions = plan.actions(for: households, in: phase)
             let started = ContinuousClock.now
-            let ids = try await perform(actions, enrolments: enrolments, referrals: referrals)
-            enrolments.merge(ids.enrolments)
-            referrals.merge(ids.referrals)
-            guard ids.count > 0 else { continue }
-            progress("  \(phase): \(ids.count) in \(Self.seconds(since: started))")
-            if phase == .referral { try await waitForIncomingReferrals(ids.count) }
+            let applied = try await perform(plan.actions(for: households, in: phase))
+            guard applied > 0 else { continue }
+            progress("  \(phase): \(applied) in \(Self.seconds(since: started))")
+            if phase == .referral { try await waitForIncomingReferrals(applied) }
         }
         return counts
     }
@@ -97,94 +92,48 @@ struct DemoLoader {
 
     // MARK: Actions
 
-    /// Ids the services gave: enrolments by cluster, KK and programme; referrals by the two
-    /// clusters and KK.
-    struct IDTable: Sendable {
-        var values: [String: String] = [:]
-        mutating func merge(_ other: IDTable) { values.merge(other.values) { $1 } }
-        static func enrolmentKey(_ cluster: Cluster, _ kk: String, _ programme: String) -> String { "\(cluster.rawValue)|\(kk)|\(programme)" }
-        static func referralKey(_ from: Cluster, _ to: Cluster, _ kk: String) -> String { "\(from.rawValue)|\(to.rawValue)|\(kk)" }
-    }
+    /// Lines per bulk request; each service applies them in transactions of 500.
+    static let linesPerRequest = 5_000
 
-    /// Sends a phase's actions, `concurrency` at a time, as the sequence yields them.
-    private func perform(_ actions: some Sequence<DemoAction>, enrolments: IDTable, referrals: IDTable) async throws -> (enrolments: IDTable, referrals: IDTable, count: Int) {
-        try await withThrowingTaskGroup(of: (String, String)?.self) { group in
-            var count = 0
-            var newEnrolments = IDTable()
-            var newReferrals = IDTable()
-            func collect(_ result: (String, String)?) {
-                guard let (key, id) = result else { return }
-                if key.hasPrefix("E:") { newEnrolments.values[String(key.dropFirst(2))] = id } else { newReferrals.values[String(key.dropFirst(2))] = id }
+    /// Sends a phase's actions as JSON Lines to each cluster's `/v1/bulk` (the same lines
+    /// `entas seed --actions` writes), the four clusters at once; returns how many applied.
+    private func perform(_ actions: some Sequence<DemoAction>) async throws -> Int {
+        var lines: [Cluster: [Data]] = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for action in actions { lines[action.cluster, default: []].append(try encoder.encode(action)) }
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for (cluster, clusterLines) in lines {
+                group.addTask { try await send(clusterLines, to: cluster) }
             }
-            var inFlight = 0
-            for action in actions {
-                if inFlight >= concurrency {
-                    collect(try await group.next() ?? nil)
-                    inFlight -= 1
-                }
-                group.addTask { try await perform(action, enrolments: enrolments, referrals: referrals) }
-                inFlight += 1
-                count += 1
+            return try await group.reduce(0, +)
+        }
+    }
+
+    private func send(_ lines: [Data], to cluster: Cluster) async throws -> Int {
+        guard let service = system.service(cluster.serviceName), let token = system.tokens[service.name] else {
+            throw DevError.demoFailed("no service for \(cluster)")
+        }
+        var applied = 0
+        for start in stride(from: 0, to: lines.count, by: Self.linesPerRequest) {
+            var body = Data()
+            for line in lines[start..<min(start + Self.linesPerRequest, lines.count)] {
+                body.append(line)
+                body.append(UInt8(ascii: "\n"))
             }
-            for try await result in group { collect(result) }
-            return (newEnrolments, newReferrals, count)
+            let answer = try await DevHTTP.send("POST", service.url + "/v1/bulk", token: token, body: body, contentType: "application/x-ndjson")
+            guard answer.status == 200 else { throw DevError.demoFailed("bulk at \(service.name) answered \(answer.status): \(answer.text.prefix(300))") }
+            let summary = try JSONDecoder().decode(BulkSummary.self, from: answer.body)
+            guard summary.rejected == 0 else { throw DevError.demoFailed("\(service.name) rejected \(summary.rejected) demo actions: \(answer.text.prefix(400))") }
+            applied += summary.applied
         }
+        return applied
     }
 
-    /// Sends one action; returns the id the service gave, keyed, when later actions need it.
-    private func perform(_ action: DemoAction, enrolments: IDTable, referrals: IDTable) async throws -> (String, String)? {
-        guard let service = system.services.first(where: { $0.name == action.cluster.serviceName }),
-            let token = system.tokens[service.name]
-        else { throw DevError.demoFailed("no service for \(action.cluster)") }
-        let path: String
-        let body: Data
-        switch action {
-        case .assessment(let a):
-            path = "/v1/households/\(a.kkNumber)/assessments"
-            body = try DevHTTP.json(AssessmentBody(status: a.status, criteriaMet: a.criteriaMet, assessedOn: a.assessedOn, assessor: a.assessor))
-        case .enrolment(let e):
-            path = "/v1/enrolments"
-            body = try DevHTTP.json(EnrolmentBody(kkNumber: e.kkNumber, programme: e.programme, startedOn: e.startedOn))
-        case .delivery(let d):
-            guard let id = enrolments.values[IDTable.enrolmentKey(d.cluster, d.kkNumber, d.programme)] else { return nil }
-            path = "/v1/enrolments/\(id)/deliveries"
-            body = try DevHTTP.json(DeliveryBody(amountRupiah: d.amountRupiah, inKindQuantity: d.inKindQuantity, inKindUnit: d.inKindUnit, period: d.period, deliveredOn: d.deliveredOn))
-        case .referral(let r):
-            path = "/v1/referrals"
-            body = try DevHTTP.json(ReferralBody(kkNumber: r.kkNumber, toCluster: r.toCluster, reason: r.reason))
-        case .referralAnswer(let a):
-            guard let id = referrals.values[IDTable.referralKey(a.fromCluster, a.toCluster, a.kkNumber)] else { return nil }
-            path = "/v1/referrals/\(id)/\(a.outcome == .accepted ? "accept" : "decline")"
-            body = try DevHTTP.json(AnswerBody(note: a.note, answeredOn: a.answeredOn))
-        case .graduation(let g):
-            path = "/v1/households/\(g.kkNumber)/graduation"
-            body = try DevHTTP.json(GraduationBody(reason: g.reason, graduatedOn: g.graduatedOn))
-        }
-        let answer = try await DevHTTP.send("POST", service.url + path, token: token, body: body)
-        guard (200..<300).contains(answer.status) else {
-            throw DevError.demoFailed("\(action.route) at \(service.name) answered \(answer.status): \(answer.text.prefix(300))")
-        }
-        struct Created: Decodable { var id: String }
-        switch action {
-        case .enrolment(let e):
-            let id = try JSONDecoder().decode(Created.self, from: answer.body).id
-            return ("E:" + IDTable.enrolmentKey(e.cluster, e.kkNumber, e.programme), id)
-        case .referral(let r):
-            let id = try JSONDecoder().decode(Created.self, from: answer.body).id
-            return ("R:" + IDTable.referralKey(r.fromCluster, r.toCluster, r.kkNumber), id)
-        default:
-            return nil
-        }
+    struct BulkSummary: Decodable {
+        var applied: Int
+        var rejected: Int
     }
-
-    struct AssessmentBody: Encodable { var status: PovertyStatus; var criteriaMet: [PovertyCriterion]; var assessedOn: CalendarDate; var assessor: String }
-    struct EnrolmentBody: Encodable { var kkNumber: String; var programme: String; var startedOn: CalendarDate }
-    struct DeliveryBody: Encodable {
-        var amountRupiah: Int64?; var inKindQuantity: Double?; var inKindUnit: String?; var period: Period; var deliveredOn: CalendarDate
-    }
-    struct ReferralBody: Encodable { var kkNumber: String; var toCluster: Cluster; var reason: String }
-    struct AnswerBody: Encodable { var note: String?; var answeredOn: CalendarDate }
-    struct GraduationBody: Encodable { var reason: String; var graduatedOn: CalendarDate }
 
     static func seconds(since start: ContinuousClock.Instant) -> String {
         let elapsed = ContinuousClock.now - start

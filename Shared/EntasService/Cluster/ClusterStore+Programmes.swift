@@ -175,28 +175,31 @@ extension ClusterStore {
     /// Marks a household as having left poverty for this cluster's purposes, ends its active
     /// enrolments here, and publishes `household.graduated` (and `enrolment.ended` for each).
     public func graduate(_ kk: KKNumber, _ request: GraduationRequest) async throws -> HouseholdView {
-        try await database.write { db in
-            let household = try requireHousehold(kk, in: db)
-            guard try Graduation.fetchOne(db, key: kk) == nil else {
-                throw ProblemDocument.conflict("the household has already graduated from \(cluster.indonesianName)", code: "already-graduated")
-            }
-            for var enrolment in try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.endedOn == nil).fetchAll(db) {
-                let endedOn = max(request.graduatedOn, enrolment.startedOn)
-                try publish(
-                    .enrolmentEnded(
-                        EnrolmentEnded(
-                            enrolmentID: enrolment.id, kkNumber: kk, desaCode: household.desaCode, cluster: cluster,
-                            programme: enrolment.programme, endedOn: endedOn, reason: "graduated: \(request.reason)")), in: db)
-                enrolment.endedOn = endedOn
-                enrolment.endReason = "graduated: \(request.reason)"
-                try enrolment.update(db)
-            }
-            try publish(
-                .householdGraduated(
-                    HouseholdGraduated(kkNumber: kk, desaCode: household.desaCode, cluster: cluster, reason: request.reason, graduatedOn: request.graduatedOn)),
-                in: db)
-            try Graduation(kkNumber: kk, reason: request.reason, graduatedOn: request.graduatedOn).insert(db)
-            return try view(of: household, in: db)
+        try await database.write { db in try view(of: graduate(kk, request, in: db), in: db) }
+    }
+
+    @discardableResult
+    package func graduate(_ kk: KKNumber, _ request: GraduationRequest, in db: Database) throws -> HouseholdReplica {
+        let household = try requireHousehold(kk, in: db)
+        guard try Graduation.fetchOne(db, key: kk) == nil else {
+            throw ProblemDocument.conflict("the household has already graduated from \(cluster.indonesianName)", code: "already-graduated")
         }
+        for var enrolment in try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.endedOn == nil).fetchAll(db) {
+            let endedOn = max(request.graduatedOn, enrolment.startedOn)
+            try publish(
+                .enrolmentEnded(
+                    EnrolmentEnded(
+                        enrolmentID: enrolment.id, kkNumber: kk, desaCode: household.desaCode, cluster: cluster,
+                        programme: enrolment.programme, endedOn: endedOn, reason: "graduated: \(request.reason)")), in: db)
+            enrolment.endedOn = endedOn
+            enrolment.endReason = "graduated: \(request.reason)"
+            try enrolment.update(db)
+        }
+        try publish(
+            .householdGraduated(
+                HouseholdGraduated(kkNumber: kk, desaCode: household.desaCode, cluster: cluster, reason: request.reason, graduatedOn: request.graduatedOn)),
+            in: db)
+        try Graduation(kkNumber: kk, reason: request.reason, graduatedOn: request.graduatedOn).insert(db)
+        return household
     }
 }

@@ -19,22 +19,24 @@ public struct ReferralAnswerRequest: Codable, Sendable {
 extension ClusterStore {
     /// Refers a household to another cluster; publishes `referral.made` on this cluster's topic.
     public func refer(_ request: ReferralRequest, on date: CalendarDate = .today()) async throws -> Referral {
+        try await database.write { db in try refer(request, on: date, in: db) }
+    }
+
+    package func refer(_ request: ReferralRequest, on date: CalendarDate, in db: Database) throws -> Referral {
         guard request.toCluster != cluster else {
             throw ProblemDocument.invalidField("toCluster", "a referral goes to another cluster, not to \(cluster.rawValue) itself")
         }
-        return try await database.write { db in
-            let household = try requireHousehold(request.kkNumber, in: db)
-            let referral = Referral(
-                id: UUID(), kkNumber: request.kkNumber, desaCode: household.desaCode, fromCluster: cluster, toCluster: request.toCluster,
-                reason: request.reason, madeOn: date, outcome: nil, note: nil, answeredOn: nil)
-            try publish(
-                .referralMade(
-                    ReferralMade(
-                        referralID: referral.id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: cluster,
-                        toCluster: request.toCluster, reason: request.reason, madeOn: date)), in: db)
-            try referral.insert(db)
-            return referral
-        }
+        let household = try requireHousehold(request.kkNumber, in: db)
+        let referral = Referral(
+            id: UUID(), kkNumber: request.kkNumber, desaCode: household.desaCode, fromCluster: cluster, toCluster: request.toCluster,
+            reason: request.reason, madeOn: date, outcome: nil, note: nil, answeredOn: nil)
+        try publish(
+            .referralMade(
+                ReferralMade(
+                    referralID: referral.id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: cluster,
+                    toCluster: request.toCluster, reason: request.reason, madeOn: date)), in: db)
+        try referral.insert(db)
+        return referral
     }
 
     /// Referrals other clusters made to this one; `open` keeps those not yet answered.
@@ -66,27 +68,40 @@ extension ClusterStore {
 
     /// Accepts or declines a referral made to this cluster; publishes `referral.answered`.
     public func answer(_ id: UUID, _ outcome: ReferralOutcome, _ request: ReferralAnswerRequest) async throws -> Referral {
-        try await database.write { db in
-            var referral = try requireReferral(id, in: db)
-            guard referral.toCluster == cluster else {
-                throw ProblemDocument(
-                    status: .forbidden, code: "not-addressee", title: "Not this cluster's referral",
-                    detail: "Only \(referral.toCluster.indonesianName), to whom it was made, can answer this referral.")
-            }
-            guard referral.outcome == nil else {
-                throw ProblemDocument.conflict("the referral was already \(referral.outcome?.rawValue ?? "answered")", code: "already-answered")
-            }
-            let date = request.answeredOn ?? .today()
-            referral.outcome = outcome
-            referral.note = request.note
-            referral.answeredOn = date
-            try publish(
-                .referralAnswered(
-                    ReferralAnswered(
-                        referralID: id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: referral.fromCluster,
-                        toCluster: referral.toCluster, outcome: outcome, note: request.note, answeredOn: date)), in: db)
-            try referral.update(db)
-            return referral
+        try await database.write { db in try answer(requireReferral(id, in: db), outcome, request, in: db) }
+    }
+
+    /// The open referral `from` made of household `kk` to this cluster.
+    package func openReferral(_ kk: KKNumber, from: Cluster, in db: Database) throws -> Referral {
+        guard let referral = try Referral.filter(Column("kkNumber") == kk).filter(Referral.Columns.fromCluster == from.rawValue)
+            .filter(Referral.Columns.toCluster == cluster.rawValue).filter(Referral.Columns.outcome == nil).fetchOne(db)
+        else {
+            throw ProblemDocument.notFound("No open referral of household \(kk.masked) from \(from.indonesianName) has reached \(cluster.indonesianName).")
         }
+        return referral
+    }
+
+    package func answer(_ referral: Referral, _ outcome: ReferralOutcome, _ request: ReferralAnswerRequest, in db: Database) throws -> Referral {
+        var referral = referral
+        let id = referral.id
+        guard referral.toCluster == cluster else {
+            throw ProblemDocument(
+                status: .forbidden, code: "not-addressee", title: "Not this cluster's referral",
+                detail: "Only \(referral.toCluster.indonesianName), to whom it was made, can answer this referral.")
+        }
+        guard referral.outcome == nil else {
+            throw ProblemDocument.conflict("the referral was already \(referral.outcome?.rawValue ?? "answered")", code: "already-answered")
+        }
+        let date = request.answeredOn ?? .today()
+        referral.outcome = outcome
+        referral.note = request.note
+        referral.answeredOn = date
+        try publish(
+            .referralAnswered(
+                ReferralAnswered(
+                    referralID: id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: referral.fromCluster,
+                    toCluster: referral.toCluster, outcome: outcome, note: request.note, answeredOn: date)), in: db)
+        try referral.update(db)
+        return referral
     }
 }

@@ -127,16 +127,22 @@ public struct ClusterStore: Sendable {
     /// This cluster's view of a household's status; publishes `household.assessed`.
     public func assess(_ kk: KKNumber, _ assessment: AssessmentRequest) async throws -> HouseholdView {
         try await database.write { db in
-            let household = try requireHousehold(kk, in: db)
-            let payload = HouseholdAssessed(
-                kkNumber: kk, desaCode: household.desaCode, cluster: cluster, status: assessment.status,
-                criteriaMet: assessment.criteriaMet, assessedOn: assessment.assessedOn, assessor: assessment.assessor)
-            try publish(.householdAssessed(payload), in: db)
-            try HouseholdStatus(
-                kkNumber: kk, status: assessment.status, criteriaMet: assessment.criteriaMet,
-                assessedOn: assessment.assessedOn, assessor: assessment.assessor
-            ).save(db)
+            let household = try assess(kk, assessment, in: db)
             return try view(of: household, in: db)
         }
+    }
+
+    @discardableResult
+    package func assess(_ kk: KKNumber, _ assessment: AssessmentRequest, in db: Database) throws -> HouseholdReplica {
+        let household = try requireHousehold(kk, in: db)
+        let payload = HouseholdAssessed(
+            kkNumber: kk, desaCode: household.desaCode, cluster: cluster, status: assessment.status,
+            criteriaMet: assessment.criteriaMet, assessedOn: assessment.assessedOn, assessor: assessment.assessor)
+        try publish(.householdAssessed(payload), in: db)
+        try HouseholdStatus(
+            kkNumber: kk, status: assessment.status, criteriaMet: assessment.criteriaMet,
+            assessedOn: assessment.assessedOn, assessor: assessment.assessor
+        ).save(db)
+        return household
     }
 }

@@ -1,0 +1,105 @@
+import EntasDomain
+import EntasService
+import Foundation
+import Hummingbird
+
+/// The web dashboard: `/` (the province), `/regions/{code}` (a kabupaten/kota, kecamatan or desa), and
+/// sign-in at `/login` with a coordinator token, which sets a signed session cookie. Server-rendered HTML with
+/// inline SVG and CSS: no script, nothing from another site. The JSON API under `/v1` keeps its bearer tokens.
+struct DashboardController: Sendable {
+    let reader: DashboardReader
+    let tokens: TokenStore
+    let sessions: DashboardSessions
+
+    init(runtime: ServiceRuntime, queries: CoordinatorQueries, subscription: EventSubscription, secret: HouseholdKeySecret) {
+        reader = DashboardReader(queries: queries, subscription: subscription)
+        tokens = runtime.tokens
+        sessions = DashboardSessions(secret: secret, database: runtime.database, service: runtime.tokens.service)
+    }
+
+    static let summaries: [String: String] = [
+        "GET /": "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login",
+        "GET /regions/{code}": "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts and strategies (?gaps=&conflicts= list offsets)",
+        "GET /login": "Dashboard sign-in form",
+        "POST /login": "Dashboard sign-in (form field token: a coordinator token); sets an HttpOnly, SameSite=Strict session cookie",
+        "POST /logout": "Dashboard sign-out: clears the session cookie",
+    ]
+
+    private struct LoginForm: Decodable {
+        var token: String?
+        var next: String?
+    }
+
+    func addRoutes(to router: Router<AgencyRequestContext>) {
+        router.get("login") { request, _ in
+            HTMLPage(html: LoginPage(next: DashboardPaths.safeNext(request.uri.queryParameters.get("next"))).render())
+        }
+        router.post("login") { request, context in try await signIn(request, context) }
+        router.post("logout") { request, _ in
+            var response = Response.redirect(to: "/login")
+            response.setCookie(sessions.clearingCookie(secure: Self.isHTTPS(request)))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        let pages = router.group().add(middleware: DashboardAuthMiddleware(sessions: sessions))
+        pages.get("/") { request, context in
+            try await regionPage(.eastJava, request, context)
+        }
+        pages.get("regions/{code}") { request, context in
+            let text = try context.parameters.require("code")
+            guard let code = try? RegionCode(text), reader.queries.regions.contains(code) else {
+                let page = MessagePage(
+                    title: "Region not found",
+                    message: "No region \u{201C}\(text.prefix(40))\u{201D} in the Kemendagri reference of Jawa Timur. "
+                        + "Codes read like 35.09 (kabupaten/kota), 35.09.31 (kecamatan) or 35.09.31.2006 (desa).",
+                    freshness: try await reader.freshness())
+                return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
+            }
+            if code == .eastJava { return Response.redirect(to: "/") }
+            return try await regionPage(code, request, context)
+        }
+    }
+
+    private func regionPage(_ code: RegionCode, _ request: Request, _ context: AgencyRequestContext) async throws -> Response {
+        let data = try await reader.regionPage(code, gapOffset: Self.offset(request, "gaps"), conflictOffset: Self.offset(request, "conflicts"))
+        let page = RegionPage(data: data, reference: reader.queries.regions)
+        return try HTMLPage(html: page.render()).response(from: request, context: context)
+    }
+
+    private func signIn(_ request: Request, _ context: AgencyRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 16 * 1024)
+        let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm()
+        let next = DashboardPaths.safeNext(form.next)
+        let token = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        func refuse(_ status: HTTPResponse.Status, _ problem: String) throws -> Response {
+            try HTMLPage(status: status, html: LoginPage(next: next, problem: problem).render()).response(from: request, context: context)
+        }
+        guard !token.isEmpty, token.utf8.count <= 512 else {
+            return try refuse(.unauthorized, "Enter a coordinator token.")
+        }
+        switch try await tokens.authenticate(token) {
+        case .success(let identity):
+            var response = Response.redirect(to: next)
+            response.setCookie(sessions.cookie(for: identity, secure: Self.isHTTPS(request)))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        case .failure(let problem) where problem.code == "wrong-service":
+            return try refuse(.forbidden, "That token was issued by another Entas service. Sign in with a token of the coordinator.")
+        case .failure:
+            return try refuse(.unauthorized, "That token is not a live coordinator token. Check it, or ask the operator for a new one.")
+        }
+    }
+
+    /// A list offset from the query (`?gaps=40`); 0 when missing or not a number.
+    private static func offset(_ request: Request, _ name: String) -> Int {
+        guard let text = request.uri.queryParameters.get(name), let value = Int(text) else { return 0 }
+        return min(max(value, 0), 100_000_000)
+    }
+
+    /// True behind a proxy that terminated TLS and says so; the session cookie is then `Secure`.
+    private static func isHTTPS(_ request: Request) -> Bool {
+        guard let name = HTTPFields.Element.Name("X-Forwarded-Proto") else { return false }
+        return request.headers[name]?.lowercased() == "https"
+    }
+}

@@ -1,0 +1,80 @@
+import EntasDomain
+
+/// The page of one region: the province at `/`, a kabupaten/kota, kecamatan or desa at `/regions/{code}`.
+/// Key figures, households by consensus status per child region, coverage per cluster, progress; below the
+/// province also the gap and conflict lists and the strategy breakdown.
+struct RegionPage: Sendable {
+    var data: RegionPageData
+    var reference: RegionReference
+
+    var region: RegionSummary { data.overview.region }
+
+    func render() -> HTML {
+        let code = region.code
+        let content: HTML = """
+            <p class="level">\(levelName(code)) · \(code.dotted)</p>
+            <h1>\(region.name)</h1>
+            \(figures)
+            \(StatusSection(overview: data.overview).render())
+            \(CoverageSection(overview: data.overview).render())
+            \(ProgressSection(report: data.progress, baselineSangatMiskin: region.totals.baselineSangatMiskin).render())
+            \(data.gaps.map { GapListSection(region: code, page: $0, conflictOffset: data.conflicts?.offset ?? 0).render() } ?? .empty)
+            \(data.conflicts.map { ConflictListSection(region: code, page: $0, gapOffset: data.gaps?.offset ?? 0).render() } ?? .empty)
+            \(data.strategies.map { StrategySection(report: $0).render() } ?? .empty)
+            """
+        return DashboardLayout.page(
+            title: region.name, crumbs: crumbs, freshness: data.freshness, signedIn: true, content: content)
+    }
+
+    /// Jawa Timur › Kabupaten Jember › Sumberjambe: every level above linked, this one not.
+    var crumbs: [DashboardLayout.Crumb] {
+        let above = region.code.ancestors.map { code in
+            DashboardLayout.Crumb(name: reference.region(code)?.name ?? code.dotted, href: DashboardLayout.href(code))
+        }
+        return above + [DashboardLayout.Crumb(name: region.name, href: nil)]
+    }
+
+    private func levelName(_ code: RegionCode) -> String {
+        switch reference.region(code)?.kind {
+        case .province: "Provinsi"
+        case .kabupaten: "Kabupaten"
+        case .kota: "Kota"
+        case .kecamatan: "Kecamatan"
+        case .desa: "Desa"
+        case .kelurahan: "Kelurahan"
+        case nil: code.level.indonesianName
+        }
+    }
+
+    /// The region's totals as a row of figures.
+    private var figures: HTML {
+        let totals = region.totals
+        let items: [(String, Int, String)] = [
+            ("Households", totals.households, "households"),
+            ("Sangat Miskin (SM)", totals.sangatMiskin, "sm"),
+            ("Miskin (M)", totals.miskin, "m"),
+            ("Hampir Miskin (HM)", totals.hampirMiskin, "hm"),
+            ("Graduated", totals.graduated, "graduated"),
+            ("SM at baseline", totals.baselineSangatMiskin, "baseline-sm"),
+            ("Gaps", totals.gaps, "gaps"),
+            ("Conflicts", totals.conflicts, "conflicts"),
+            ("Covered by any cluster", totals.coveredAny, "covered"),
+        ]
+        let cells = items.map { name, value, id -> HTML in
+            "<div><dt>\(name)</dt><dd id=\"figure-\(id)\">\(DashboardFormat.count(value))</dd></div>"
+        }
+        return "<dl class=\"figures\" aria-label=\"Key figures\">\(cells)</dl>"
+    }
+}
+
+extension RegionLevel {
+    /// The heading of a column of regions at this level: `Kabupaten/kota`, `Kecamatan`, `Desa/kelurahan`.
+    var columnHeading: String {
+        switch self {
+        case .province: "Province"
+        case .kabupaten: "Kabupaten/kota"
+        case .kecamatan: "Kecamatan"
+        case .desa: "Desa/kelurahan"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import EntasDomain
+
+/// Households by consensus status (SM, M, HM) per child region, as a bar chart and the table behind it,
+/// each region linking to its own page. A desa, which has no children, shows itself.
+struct StatusSection: Sendable {
+    var overview: Overview
+
+    static let series = [
+        BarChart.Series(name: "Sangat Miskin (SM)", fillClass: "f-sm"),
+        BarChart.Series(name: "Miskin (M)", fillClass: "f-m"),
+        BarChart.Series(name: "Hampir Miskin (HM)", fillClass: "f-hm"),
+    ]
+
+    /// The rows: the children, or the region itself at desa level.
+    var rows: [RegionSummary] { overview.depth == 0 ? [overview.region] : overview.regions }
+
+    var rowLevel: RegionLevel { overview.depth == 0 ? overview.region.level : overview.region.level.child ?? .desa }
+
+    func render() -> HTML {
+        let heading = "Households by consensus status, per \(rowLevel.columnHeading.lowercased())"
+        let chart = BarChart(
+            title: heading, series: Self.series,
+            rows: rows.map { summary in
+                BarChart.Row(
+                    label: summary.name, href: overview.depth == 0 ? nil : DashboardLayout.href(summary.code),
+                    values: [summary.totals.sangatMiskin, summary.totals.miskin, summary.totals.hampirMiskin])
+            },
+            tableID: "status-table", totalHeading: "SM + M + HM")
+        return """
+            <section id="status" aria-labelledby="status-heading">
+            <h2 id="status-heading">\(heading)</h2>
+            \(chart.render())
+            \(table)
+            </section>
+            """
+    }
+
+    private var table: HTML {
+        let body = rows.map { row($0, linked: overview.depth > 0) }
+        let footer: HTML = overview.depth == 0 ? .empty : "<tfoot>\(row(overview.region, linked: false, label: "Total"))</tfoot>"
+        return """
+            <div class="scroll"><table id="status-table">
+            <caption>Households by status, gaps, conflicts</caption>
+            <thead><tr><th scope="col">\(rowLevel.columnHeading)</th><th scope="col">Households</th>\
+            <th scope="col"><abbr title="Sangat Miskin">SM</abbr></th><th scope="col"><abbr title="Miskin">M</abbr></th>\
+            <th scope="col"><abbr title="Hampir Miskin">HM</abbr></th><th scope="col">Graduated</th>\
+            <th scope="col">Not poor</th><th scope="col">Baseline SM</th><th scope="col">Baseline M</th>\
+            <th scope="col">Baseline HM</th><th scope="col">Gaps</th><th scope="col">Conflicts</th></tr></thead>
+            <tbody>\(body)</tbody>
+            \(footer)
+            </table></div>
+            """
+    }
+
+    private func row(_ summary: RegionSummary, linked: Bool, label: String? = nil) -> HTML {
+        let totals = summary.totals
+        let name: HTML =
+            if linked { "<a href=\"\(DashboardLayout.href(summary.code))\">\(summary.name)</a>" } else { "\(label ?? summary.name)" }
+        let values = [
+            totals.households, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
+            totals.tidakMiskin, totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin,
+            totals.gaps, totals.conflicts,
+        ]
+        let cells = values.map { value -> HTML in "<td>\(DashboardFormat.count(value))</td>" }
+        return "<tr data-region=\"\(summary.code.dotted)\"><th scope=\"row\">\(name)</th>\(cells)</tr>"
+    }
+}

@@ -1,0 +1,44 @@
+import EntasDomain
+
+/// The strategy breakdown: enrolments and deliveries per strategy and cluster in the region.
+struct StrategySection: Sendable {
+    var report: StrategyReport
+
+    func render() -> HTML {
+        guard !report.rows.isEmpty else {
+            return """
+                <section id="strategies" aria-labelledby="strategies-heading">
+                <h2 id="strategies-heading">Strategies</h2>
+                <p class="muted">No enrolment or delivery in this region yet.</p>
+                </section>
+                """
+        }
+        let rows = report.rows.map { row -> HTML in
+            """
+            <tr><th scope="row">\(row.strategy.indonesianName)</th><td>\(row.cluster.indonesianName)</td>\
+            <td>\(DashboardFormat.count(row.activeEnrolments))</td><td>\(DashboardFormat.count(row.enrolmentsStarted))</td>\
+            <td>\(DashboardFormat.count(row.deliveries))</td><td>\(DashboardFormat.rupiah(row.deliveredRupiah))</td></tr>
+            """
+        }
+        let total = report.rows.reduce(into: (0, 0, 0, Int64(0))) {
+            $0.0 += $1.activeEnrolments
+            $0.1 += $1.enrolmentsStarted
+            $0.2 += $1.deliveries
+            $0.3 += $1.deliveredRupiah
+        }
+        return """
+            <section id="strategies" aria-labelledby="strategies-heading">
+            <h2 id="strategies-heading">Strategies</h2>
+            <div class="scroll"><table id="strategy-table">
+            <caption>Per strategy and cluster</caption>
+            <thead><tr><th scope="col">Strategy</th><th scope="col">Cluster</th><th scope="col">Active enrolments</th>\
+            <th scope="col">Enrolments started</th><th scope="col">Deliveries</th><th scope="col">Delivered (cash)</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            <tfoot><tr><th scope="row">Total</th><td></td><td>\(DashboardFormat.count(total.0))</td>\
+            <td>\(DashboardFormat.count(total.1))</td><td>\(DashboardFormat.count(total.2))</td>\
+            <td>\(DashboardFormat.rupiah(total.3))</td></tr></tfoot>
+            </table></div>
+            </section>
+            """
+    }
+}
