@@ -14,6 +14,7 @@ struct EntasCommand: AsyncParsableCommand {
         HouseholdCommand.self,
         ProgressCommand.self,
         StrategiesCommand.self,
+        PlanCommand.self,
         TargetCommand.self,
         WatchCommand.self,
         ImportCommand.self,

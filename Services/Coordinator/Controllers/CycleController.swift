@@ -1,0 +1,30 @@
+import EntasDomain
+import EntasService
+import Foundation
+import Hummingbird
+
+/// The programme cycle around the consensus: the plan (need, commitments, shortfall) for a region and
+/// period. Derived from the same events as every other view, so a rebuild gives it back.
+struct CycleController: Sendable {
+    let queries: CoordinatorQueries
+
+    static let summaries: [String: String] = [
+        "GET /v1/plan": "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)"
+    ]
+
+    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        group.get("plan") { request, _ in
+            try await queries.plan(region: try Query.region(request), period: try Query.period(request))
+        }
+    }
+}
+
+extension PlanReport: ResponseEncodable {}
+
+extension Query {
+    /// `?period=` (`2027`, `2027-Q1` or `2027-03`); this year (WIB) when absent.
+    static func period(_ request: Request, today: CalendarDate = .today()) throws -> Period {
+        guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return Period.containing(today, as: .year) }
+        do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
+    }
+}

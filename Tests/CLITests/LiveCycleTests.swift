@@ -1,0 +1,94 @@
+import EntasDomain
+import EntasKafka
+import EntasService
+import EntasStore
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import CLI
+@testable import Coordinator
+
+@Suite("entas plan against a live coordinator", .timeLimit(.minutes(3)))
+struct LiveCycleTests {
+    /// The Sumberjambe story plus two commitments for 2027: social aid's PKH for 2 households of the
+    /// kecamatan, low cost's RTLH for 1 household of desa Plerean.
+    static func events() throws -> [EventEnvelope] {
+        var events = try Story.sumberjambe().events
+        var clock = Date(timeIntervalSince1970: 1_799_200_000)
+        func commit(_ cluster: Cluster, _ programme: String, _ strategy: Strategy, _ region: String, households: Int, deliveries: Int, rupiah: Int64) throws {
+            clock.addTimeInterval(60)
+            let data = CommitmentMade(
+                commitmentID: UUID(), cluster: cluster, regionCode: try RegionCode(region), period: try Period("2027"), programme: programme,
+                strategy: strategy, households: households, deliveries: deliveries, budgetRupiah: rupiah, madeOn: try CalendarDate("2026-11-02"))
+            events.append(EventEnvelope(cluster: cluster, time: clock, payload: data.eventPayload))
+        }
+        try commit(.socialAid, "pkh", .socialProtection, "35.09.31", households: 2, deliveries: 8, rupiah: 6_000_000)
+        try commit(.lowCost, "rtlh", .basicServices, "35.09.31.2001", households: 1, deliveries: 1, rupiah: 17_500_000)
+        return events
+    }
+
+    /// A coordinator fed with ``events()``; `body` gets the `--coordinator` and `--token` flags.
+    static func withCoordinator(_ body: @Sendable ([String]) async throws -> Void) async throws {
+        let kafka = try Live.kafka()
+        defer { kafka.stop() }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("coordinator.sqlite")
+        let configuration = ServiceConfiguration(
+            serviceName: "coordinator", databasePath: path, kafka: Live.kafkaSettings(kafka, clientID: "entas-coordinator"),
+            logLevel: .critical, httpPort: 0)
+        let tokens = TokenStore(
+            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)),
+            service: "coordinator")
+        let (token, _) = try await tokens.create(name: "bappeda")
+        let events = try Self.events()
+        try await Live.publish(events, to: kafka)
+        let app = try CoordinatorApplication.build(configuration: configuration, secret: try Live.secret(), logger: Live.logger)
+        try await app.test(.live) { client in
+            let flags = ["--coordinator", "http://127.0.0.1:\(try #require(client.port))", "--token", token]
+            try await Live.eventually("the coordinator applied every event") {
+                let json = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "json"] + flags)
+                let plan = try APIDecoding.decoder.decode(API.PlanReport.self, from: Data(json.utf8))
+                return plan.commitments.count == 2 && plan.region.totals.households == 4 && plan.region.totals.graduated == 1
+            }
+            try await body(flags)
+        }
+    }
+
+    @Test("entas plan prints the need, the commitments per cluster and strategy, and the shortfall per desa")
+    func plan() async throws {
+        try await Self.withCoordinator { flags in
+            let table = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027"] + flags)
+            #expect(table.hasPrefix("Plan for Sumberjambe (kecamatan 35.09.31), 2027"), "\(table)")
+            #expect(table.contains("Need now: 3 SM, 0 M, 0 HM"))
+            #expect(table.contains("SM shortfall: 3 SM households, 2 covered by commitments, 1 short"))
+            #expect(table.contains("Targets 2027: none set"))
+            let lines = table.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("social-aid 2 8 6,000,000 2 1"), "\(table)")
+            #expect(lines.contains("low-cost 1 1 17,500,000 1 2"))
+            #expect(lines.contains("35.09.31.2006 Sumberjambe 2 0 2"))
+            #expect(lines.contains("35.09.31.2001 Plerean 1 1 0"))
+            for line in table.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+
+            let csv = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "csv"] + flags)
+            let rows = csv.split(separator: "\n").map(String.init)
+            #expect(rows.first == PlanOutput.csvHeader.joined(separator: ","))
+            #expect(rows.contains("cluster,35.09.31,2027,socialAid,,2,8,6000000,3,2,1"))
+            #expect(rows.contains("strategy,35.09.31,2027,,basicServices,1,1,17500000,3,1,2"))
+            #expect(rows.contains("region,35.09.31.2006,2027,,,,,,2,0,2"))
+            #expect(rows.last == "total,35.09.31,2027,,,,,,3,2,1")
+
+            let other = try await Live.entas(["plan", "--region", "35.07", "--period", "2027"] + flags)
+            #expect(other.contains("No commitments for 2027"))
+        }
+    }
+
+    @Test("entas plan refuses a malformed period before any request")
+    func badPeriod() throws {
+        for period in ["2027-Q5", "27", "2027/03"] {
+            let message = try #require(ParsingTests.failure(["plan", "--period", period, "--token", "t"]))
+            #expect(message.contains("--period") && message.contains("2027-Q1"), "\(message)")
+        }
+    }
+}
