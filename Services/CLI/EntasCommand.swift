@@ -15,6 +15,7 @@ struct EntasCommand: AsyncParsableCommand {
         ProgressCommand.self,
         StrategiesCommand.self,
         PlanCommand.self,
+        EvaluateCommand.self,
         TargetCommand.self,
         WatchCommand.self,
         ImportCommand.self,

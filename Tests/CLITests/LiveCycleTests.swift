@@ -84,6 +84,37 @@ struct LiveCycleTests {
         }
     }
 
+    @Test("entas evaluate prints realisation against commitment, regions furthest behind first, and the SM trajectory")
+    func evaluate() async throws {
+        try await Self.withCoordinator { flags in
+            let arguments = ["evaluate", "--region", "35.09.31", "--period", "2027"] + flags
+            let table = try await Live.entas(arguments)
+            #expect(table.hasPrefix("Evaluation of Sumberjambe (kecamatan 35.09.31), 2027"), "\(table)")
+            #expect(table.contains("Sangat Miskin: 2 at baseline, 3 at the end of 2027 (3 now)"))
+            #expect(table.contains("Social aid covers 1 of 3 SM and M households (33.3%)"))
+            let lines = table.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("social-aid pkh 2 1 1 50% 8 0 0%"), "\(table)")
+            #expect(lines.contains("low-cost rtlh 1 0 0 0% 1 0 0%"))
+            #expect(lines.contains("Total 3 1 1 33.3% 9 0 0% 1"))
+            #expect(lines.contains("Total 23,500,000 0 0% 1"))
+            let regions = lines.filter { $0.hasPrefix("35.09.31.") }
+            #expect(regions == ["35.09.31.2001 Plerean 1 0 0% 0% 0% 1 1 1", "35.09.31.2006 Sumberjambe 0 1 - - - 0 1 2"])
+            #expect(lines.contains("2027-01 3") && lines.contains("2027-12 3"))
+            for line in table.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+
+            let csv = try await Live.entas(arguments + ["--format", "csv"]).split(separator: "\n").map(String.init)
+            #expect(csv.first == EvaluationOutput.csvHeader.joined(separator: ","))
+            #expect(csv.contains("programme,35.09.31,2027,socialAid,pkh,socialProtection,2,8,6000000,1,1,0,0,,50.0,50.0,0.0,0.0,"))
+            #expect(csv.contains("total,35.09.31,2027,,,,3,9,23500000,1,1,0,0,1,33.3,33.3,0.0,0.0,3"))
+            #expect(csv.contains("region,35.09.31.2006,2027,,,,0,0,0,1,1,0,0,0,,,,,2"))
+            #expect(csv.filter { $0.hasPrefix("month,") }.count == 12)
+
+            let json = try await Live.entas(arguments + ["--format", "json"])
+            let report = try APIDecoding.decoder.decode(API.EvaluationReport.self, from: Data(json.utf8))
+            #expect(report.total.achieved.householdsServed == 33.3)
+        }
+    }
+
     @Test("entas plan refuses a malformed period before any request")
     func badPeriod() throws {
         for period in ["2027-Q5", "27", "2027/03"] {
