@@ -115,6 +115,29 @@ struct LiveCycleTests {
         }
     }
 
+    @Test("entas evaluate --report writes one self-contained HTML file with the tables; a folder that does not exist is refused")
+    func report() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Self.withCoordinator { flags in
+            let path = folder.path("report.html")
+            let line = try await Live.entas(["evaluate", "--region", "35.09.31", "--period", "2027", "--report", path] + flags)
+            #expect(line.hasPrefix("Wrote the evaluation of 35.09.31 for 2027 to \(path)"), "\(line)")
+            let html = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            for id in ["programme-table", "cluster-table", "strategy-table", "region-table", "trajectory-table"] {
+                #expect(html.contains("<table id=\"\(id)\""), "\(id)")
+            }
+            #expect(html.contains("<tr data-region=\"35.09.31.2001\"><th scope=\"row\">35.09.31.2001 Plerean</th><td>1</td><td>0</td><td>0%</td>"))
+            #expect(!html.contains("<script"))
+            await #expect {
+                _ = try await Live.entas(["evaluate", "--region", "35.09.31", "--report", folder.path("missing/report.html")] + flags)
+            } throws: { error in
+                error is ReportWriteError && "\(error)".contains("folder that exists")
+            }
+        }
+    }
+
     @Test("entas plan refuses a malformed period before any request")
     func badPeriod() throws {
         for period in ["2027-Q5", "27", "2027/03"] {

@@ -73,6 +73,7 @@ struct CycleScenarioTests {
                     }
                     try await Self.checkPlans(coordinator)
                     try await Self.checkEvaluations(coordinator)
+                    try await Self.checkReport(coordinatorClient, token: readToken, in: directory)
                     var answers: [String: Data] = [:]
                     for view in views { answers[view] = try await coordinator.data(view) }
                     return answers
@@ -231,5 +232,42 @@ struct CycleScenarioTests {
         // The first quarter: the year's commitments overlap it; only Q1's deliveries count.
         let firstQuarter = try await coordinator.get(EvaluationReport.self, "/v1/evaluation?region=35.09&period=\(year)-Q1")
         #expect(summary(firstQuarter.total) == "12/18/12000000 8/8/4/3000000/0 66.7/66.7/22.2/25.0")
+    }
+
+    /// The printable report of Jember: a self-contained HTML file whose tables hold the hand-counted figures,
+    /// read from the file and from the DOM headless Chromium builds of it.
+    static func checkReport(_ client: any TestClientProtocol, token: String, in directory: TemporaryDirectory) async throws {
+        let response = try await client.execute(
+            uri: "/v1/evaluation/report?region=35.09&period=\(year)", method: .get, headers: [.authorization: "Bearer \(token)"])
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(response.headers[.contentDisposition] == "attachment; filename=\"entas-evaluation-35.09-\(year).html\"")
+        let html = String(buffer: response.body)
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href=\"http") && !html.contains("@import"), "self-contained, no script")
+        #expect(html.contains("<svg") && html.contains("<style>"))
+        #expect(!DOM.containsSixteenDigits(html), "no KK or NIK")
+        let file = directory.url.appendingPathComponent("report.html")
+        try Data(html.utf8).write(to: file)
+
+        var documents = [("the file", html)]
+        let chromium = try Chromium(scratch: directory.url)
+        documents.append(("Chromium's DOM", try await chromium.dumpDOM(file.absoluteString)))
+        for (source, document) in documents {
+            #expect(DOM.text(ofID: "report-title", in: document) == "Kabupaten Jember, \(year)", "\(source)")
+            #expect(DOM.text(ofID: "figure-sm-achieved", in: document) == "22.2%", "\(source)")
+            #expect(DOM.text(ofID: "figure-households", in: document) == "8 / 12", "\(source)")
+            #expect(DOM.cells(ofRowMarked: "data-line=\"programme-socialAid-pkh\"", in: document) == [
+                "Bantuan Sosial · pkh", "Perlindungan Sosial", "6", "5", "5", "83.3%", "12", "6", "50%", "Rp 9,000,000", "Rp 4,500,000", "50%", "–",
+            ], "\(source)")
+            #expect(DOM.cells(ofRowMarked: "data-line=\"total\"", in: document) == [
+                "Total", "", "12", "8", "8", "66.7%", "18", "7", "38.9%", "Rp 12,000,000", "Rp 5,000,000", "41.7%", "2",
+            ], "\(source)")
+            #expect(DOM.cells(ofRowMarked: "data-line=\"cluster-communityEmpowerment\"", in: document).last == "1", "\(source)")
+            #expect(DOM.cells(ofRowMarked: "data-region=\"35.09.30\"", in: document) == ["35.09.30 Silo", "6", "3", "50%", "37.5%", "40%", "1", "3", "2"], "\(source)")
+            let silo = try #require(document.range(of: "data-region=\"35.09.30\""), "\(source)")
+            let sumberjambe = try #require(document.range(of: "data-region=\"35.09.31\""), "\(source)")
+            #expect(silo.lowerBound < sumberjambe.lowerBound, "the region furthest behind comes first (\(source))")
+            #expect(DOM.cells(ofRowMarked: "data-month=\"\(year)-09\"", in: document) == ["Sep \(year)", "7"], "\(source)")
+        }
     }
 }

@@ -10,6 +10,7 @@ struct CycleController: Sendable {
 
     static let summaries: [String: String] = [
         "GET /v1/plan": "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)",
+        "GET /v1/evaluation/report": "The evaluation as one printable, self-contained HTML file (inline CSS and SVG, tables behind every chart) (?region=&period=)",
         "GET /v1/evaluation": "Realisation against commitment per cluster, programme, strategy and child region (furthest behind first), and against the targets, with the SM trajectory per month (?region=&period=)",
     ]
 
@@ -19,6 +20,13 @@ struct CycleController: Sendable {
         }
         group.get("evaluation") { request, _ in
             try await queries.evaluation(region: try Query.region(request), period: try Query.period(request))
+        }
+        group.get("evaluation/report") { request, _ in
+            let region = try Query.region(request)
+            let period = try Query.period(request)
+            let page = EvaluationReportPage(
+                report: try await queries.evaluation(region: region, period: period), generatedAt: Date(), freshness: try await queries.freshness())
+            return ReportFile(html: page.render(), fileName: "entas-evaluation-\(region.dotted)-\(period).html")
         }
     }
 }
