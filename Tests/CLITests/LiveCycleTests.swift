@@ -90,7 +90,7 @@ struct LiveCycleTests {
             let arguments = ["evaluate", "--region", "35.09.31", "--period", "2027"] + flags
             let table = try await Live.entas(arguments)
             #expect(table.hasPrefix("Evaluation of Sumberjambe (kecamatan 35.09.31), 2027"), "\(table)")
-            #expect(table.contains("Sangat Miskin: 2 at baseline, 3 at the end of 2027 (3 now)"))
+            #expect(table.contains("Sangat Miskin: 2 at baseline, 3 now (3 at the end of 2027)"))
             #expect(table.contains("Social aid covers 1 of 3 SM and M households (33.3%)"))
             let lines = table.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
             #expect(lines.contains("social-aid pkh 2 1 1 50% 8 0 0%"), "\(table)")

@@ -36,11 +36,13 @@ enum EvaluationOutput {
 
     static func smLine(_ report: API.EvaluationReport) -> String {
         let sm = report.sangatMiskin
-        var text = "Sangat Miskin: \(NumberFormat.grouped(sm.baseline)) at baseline, \(NumberFormat.grouped(sm.atPeriodEnd)) at the end of "
-            + "\(report.period) (\(NumberFormat.grouped(sm.now)) now)"
+        var text = "Sangat Miskin: \(NumberFormat.grouped(sm.baseline)) at baseline, \(NumberFormat.grouped(sm.now)) now "
+            + "(\(NumberFormat.grouped(sm.atPeriodEnd)) at the end of \(report.period))"
         if let target = sm.target {
             text += "; target \(NumberFormat.grouped(target))"
-            if let needed = sm.reductionNeeded, let achieved = sm.achievedPercent {
+            if sm.reduced < 0 {
+                text += ": \(NumberFormat.grouped(-sm.reduced)) more than at baseline"
+            } else if let needed = sm.reductionNeeded, let achieved = sm.achievedPercent {
                 text += ": \(NumberFormat.grouped(sm.reduced)) of \(NumberFormat.grouped(needed)) fewer, \(Self.percent(achieved)) of the way"
             }
             text += sm.targetMet == true ? ", met" : ", not met"

@@ -95,12 +95,13 @@ extension CoordinatorQueries {
 
     static func progress(_ totals: RegionTotals, trajectory: [TrajectoryMonth], target: EffectiveTarget) -> SangatMiskinProgress {
         let baseline = totals.baselineSangatMiskin
-        let atEnd = trajectory.last?.sangatMiskin ?? totals.sangatMiskin
+        let now = totals.sangatMiskin
         let needed = target.smRemaining.map { baseline - $0 }
         return SangatMiskinProgress(
-            baseline: baseline, now: totals.sangatMiskin, atPeriodEnd: atEnd, target: target.smRemaining, reductionNeeded: needed,
-            reduced: baseline - atEnd, achievedPercent: needed.flatMap { Achievement.percent(Int64(baseline - atEnd), of: Int64($0)) },
-            targetMet: target.smRemaining.map { atEnd <= $0 })
+            baseline: baseline, now: now, atPeriodEnd: trajectory.last?.sangatMiskin ?? now, target: target.smRemaining,
+            reductionNeeded: needed, reduced: baseline - now,
+            achievedPercent: needed.flatMap { Achievement.percent(Int64(baseline - now), of: Int64($0)) },
+            targetMet: target.smRemaining.map { now <= $0 })
     }
 
     static func coverage(_ totals: RegionTotals, target: EffectiveTarget) -> CoverageProgress {

@@ -72,23 +72,23 @@ public struct Achievement: Sendable, Hashable, Codable {
     public var deliveredRupiah: Double?
 }
 
-/// Sangat Miskin households against the target.
+/// Sangat Miskin households now against the target.
 public struct SangatMiskinProgress: Sendable, Hashable, Codable {
     /// At baseline (PPLS 2008, else the first assessment).
     public var baseline: Int
     /// Now (consensus).
     public var now: Int
-    /// At the end of the period's last month (as the trajectory has it).
+    /// At the end of the period's last month, as the trajectory has it.
     public var atPeriodEnd: Int
     /// The target for the period's year, if one applies.
     public var target: Int?
     /// Baseline minus the target: the reduction the target asks for.
     public var reductionNeeded: Int?
-    /// Baseline minus the count at the period's end.
+    /// Baseline minus now (negative when there are more SM households now than at baseline).
     public var reduced: Int
     /// `reduced` as a percent of `reductionNeeded`, to one decimal.
     public var achievedPercent: Double?
-    /// True when the count at the period's end is at or below the target.
+    /// True when the count now is at or below the target.
     public var targetMet: Bool?
 }
 

@@ -19,6 +19,7 @@ struct EvaluationSections: Sendable {
         let total = report.total
         let items: [(String, String, String)] = [
             ("SM at baseline", DashboardFormat.count(sm.baseline), "baseline-sm"),
+            ("SM now", DashboardFormat.count(sm.now), "sm-now"),
             ("SM at the end of \(report.period)", DashboardFormat.count(sm.atPeriodEnd), "sm-period-end"),
             ("SM target", sm.target.map { DashboardFormat.count($0) } ?? "none", "sm-target"),
             ("Way to the SM target", Self.percent(sm.achievedPercent), "sm-achieved"),
