@@ -269,5 +269,24 @@ struct CycleScenarioTests {
             #expect(silo.lowerBound < sumberjambe.lowerBound, "the region furthest behind comes first (\(source))")
             #expect(DOM.cells(ofRowMarked: "data-month=\"\(year)-09\"", in: document) == ["Sep \(year)", "7"], "\(source)")
         }
+
+        // The dashboard's cycle page shows the same plan and evaluation, and serves the same report.
+        let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+        let page = try await client.execute(uri: "/regions/35.09/cycle?period=\(year)", method: .get, headers: headers)
+        #expect(page.status == .ok)
+        let pageHTML = String(buffer: page.body)
+        #expect(DOM.text(ofID: "plan-need", in: pageHTML) == "7" && DOM.text(ofID: "plan-short", in: pageHTML) == "1")
+        #expect(DOM.text(ofID: "figure-sm-achieved", in: pageHTML) == "22.2%")
+        #expect(DOM.cells(ofRowMarked: "data-region=\"35.09.31\"", in: pageHTML).prefix(4) == ["35.09.31 Sumberjambe", "5", "4", "1"])
+        #expect(pageHTML.contains("href=\"/regions/35.09/cycle/report?period=\(year)\""))
+        let latest = try await client.execute(uri: "/regions/35.09/cycle", method: .get, headers: headers)
+        #expect(String(buffer: latest.body).contains("Plan \(year):"), "the latest year with commitments by default")
+        let download = try await client.execute(uri: "/regions/35.09/cycle/report?period=\(year)", method: .get, headers: headers)
+        #expect(download.headers[.contentDisposition] == "attachment; filename=\"entas-evaluation-35.09-\(year).html\"")
+        #expect(DOM.cells(ofRowMarked: "data-line=\"total\"", in: String(buffer: download.body)).dropFirst(2).first == "12")
+        let missing = try await client.execute(uri: "/regions/35.99/cycle", method: .get, headers: headers)
+        #expect(missing.status == .notFound)
+        let anonymous = try await client.execute(uri: "/regions/35.09/cycle", method: .get)
+        #expect(anonymous.status == .seeOther || anonymous.status == .found, "a page without a session goes to the sign-in")
     }
 }
