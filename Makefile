@@ -9,7 +9,7 @@ APT_PACKAGES := librdkafka-dev libsqlite3-dev pkg-config
 # the units in deploy/systemd, headless Chromium (and a font) for the dashboard test.
 APT_TEST_PACKAGES := docker-compose python3-yaml systemd chromium fonts-dejavu-core
 
-.PHONY: setup setup-test build test bench run clean
+.PHONY: setup setup-test build test faults bench run clean
 
 # apt-install PACKAGES: install those of the Debian packages that are missing.
 define apt-install
@@ -39,11 +39,20 @@ build: setup
 	$(SWIFT) build
 
 ## test: build and run the whole test suite (embedded Kafka, real SQLite files, loopback only)
-## (the 100,000-row import runs on its own afterwards: it keeps a core busy for minutes)
+## (the 100,000-row import runs on its own afterwards: it keeps a core busy for minutes;
+## then `make faults`)
 test: setup setup-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip LargeImportTests
+	$(SWIFT) test --skip-build --skip LargeImportTests --skip FaultTests
 	$(SWIFT) test --skip-build --filter LargeImportTests
+	$(MAKE) faults
+
+## faults: the reliability and security checks (Tests/FaultTests): the real executables as child
+## processes over loopback with an embedded broker; broker outage, kill -9, redelivery, poison
+## and bad events, bad HTTP requests, backups, tokens, privacy; a summary table at the end
+faults: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter FaultTests
 
 ## bench: print the benchmark figures (grows with the performance issue)
 bench: setup
