@@ -6,8 +6,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := librdkafka-dev libsqlite3-dev pkg-config
 # What the tests run beside Swift, none of which needs a Docker engine: Compose to validate
 # deploy/compose.yaml (Debian's docker-compose), PyYAML to read it, systemd-analyze to verify
-# the units in deploy/systemd, headless Chromium (and a font) for the dashboard test.
-APT_TEST_PACKAGES := docker-compose python3-yaml systemd chromium fonts-dejavu-core
+# the units in deploy/systemd, headless Chromium (and a font) for the dashboard test,
+# python3-venv for schemathesis (make faults).
+APT_TEST_PACKAGES := docker-compose python3-yaml systemd chromium fonts-dejavu-core python3-venv
+# `make faults` fuzzes each service's /openapi.json with schemathesis, installed from PyPI
+# into a virtual environment here (python3 with venv and pip).
+TOOLS := .build-tools
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS := $(TOOLS)/venv/bin/schemathesis
 
 .PHONY: setup setup-test build test faults bench run clean
 
@@ -49,10 +55,16 @@ test: setup setup-test
 
 ## faults: the reliability and security checks (Tests/FaultTests): the real executables as child
 ## processes over loopback with an embedded broker; broker outage, kill -9, redelivery, poison
-## and bad events, bad HTTP requests, backups, tokens, privacy; a summary table at the end
-faults: setup
+## and bad events, bad HTTP requests, schemathesis fuzzing, backups, tokens, privacy; a summary
+## table at the end
+faults: setup setup-test $(SCHEMATHESIS)
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter FaultTests
+	ENTAS_SCHEMATHESIS=$(abspath $(SCHEMATHESIS)) $(SWIFT) test --skip-build --filter FaultTests
+
+# schemathesis from PyPI, in a virtual environment of its own under .build-tools/ (ignored by git).
+$(SCHEMATHESIS):
+	python3 -m venv $(TOOLS)/venv
+	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$(SCHEMATHESIS_VERSION)"
 
 ## bench: print the benchmark figures (grows with the performance issue)
 bench: setup

@@ -9,6 +9,7 @@ struct HTTPAnswer: Sendable {
     var status: Int
     var body: Data
     var contentType: String
+    var location: String = ""
 
     var text: String { String(decoding: body, as: UTF8.self) }
     /// The JSON body with sorted keys, to compare two answers.
@@ -29,9 +30,21 @@ enum HTTPClient {
         return URLSession(configuration: configuration)
     }()
 
+    /// A session that reports redirects instead of following them.
+    static let noRedirects: URLSession = URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
+
+    final class RefuseRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+            completionHandler: @escaping (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
+        }
+    }
+
     static func send(
         _ method: String, _ url: String, token: String? = nil, body: Data? = nil, contentType: String? = "application/json",
-        headers: [String: String] = [:], timeout: TimeInterval = 120
+        headers: [String: String] = [:], timeout: TimeInterval = 120, followRedirects: Bool = true
     ) async throws -> HTTPAnswer {
         guard let target = URL(string: url) else { throw FaultFailure("not a URL: \(url)") }
         var request = URLRequest(url: target, timeoutInterval: timeout)
@@ -42,9 +55,11 @@ enum HTTPClient {
             if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await session.data(for: request)
+        let (data, response) = try await (followRedirects ? session : noRedirects).data(for: request)
         let http = response as? HTTPURLResponse
-        return HTTPAnswer(status: http?.statusCode ?? 0, body: data, contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "")
+        return HTTPAnswer(
+            status: http?.statusCode ?? 0, body: data, contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "",
+            location: http?.value(forHTTPHeaderField: "Location") ?? "")
     }
 
     static func json(_ object: Any) -> Data {
