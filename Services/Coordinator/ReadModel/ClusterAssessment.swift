@@ -35,13 +35,19 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
 
     /// The household's latest assessments, one per cluster.
     static func latest(for key: HouseholdKey, _ db: Database) throws -> [ClusterAssessment] {
-        try ClusterAssessment.filter(Columns.householdKey == key).order(Columns.cluster).fetchAll(db)
+        try SQLRequest<ClusterAssessment>(
+            sql: "SELECT * FROM clusterAssessment WHERE householdKey = ? ORDER BY cluster", arguments: [key],
+            cached: true
+        )
+        .fetchAll(db)
     }
 
     /// Stores `self` unless the cluster already has a later assessment of the household.
     func saveIfLatest(_ db: Database) throws {
-        if let current = try ClusterAssessment.fetchOne(
-            db, key: ["householdKey": householdKey.databaseValue, "cluster": cluster.databaseValue]),
+        if let current = try SQLRequest<ClusterAssessment>(
+            sql: "SELECT * FROM clusterAssessment WHERE householdKey = ? AND cluster = ?",
+            arguments: [householdKey, cluster], cached: true
+        ).fetchOne(db),
             current.order >= order
         {
             return

@@ -93,7 +93,9 @@ extension CoordinatorReadModel {
     private func fetchOwned<Record: FetchableRecord & TableRecord & HouseholdOwned>(
         _ type: Record.Type, id: UUID, kind: String, key: HouseholdKey, _ db: Database
     ) throws -> Record? {
-        guard let record = try Record.fetchOne(db, key: id.uuidString.lowercased()) else { return nil }
+        let sql = "SELECT * FROM \(Record.databaseTableName) WHERE \(Record.idColumn) = ?"
+        guard let record = try SQLRequest<Record>(sql: sql, arguments: [id.uuidString.lowercased()], cached: true).fetchOne(db)
+        else { return nil }
         guard record.householdKey == key else {
             throw CoordinatorReadModelError.idOfAnotherHousehold(kind: kind, id: id)
         }
@@ -110,10 +112,14 @@ extension CoordinatorReadModel {
 
 /// A record that belongs to one household.
 protocol HouseholdOwned {
+    /// The primary key column: the lowercase UUID the events name the record by.
+    static var idColumn: String { get }
     var householdKey: HouseholdKey { get }
 }
 
 extension Enrolment: HouseholdOwned {
+    static let idColumn = "enrolmentID"
+
     init(enrolmentID: String, householdKey: HouseholdKey, cluster: Cluster, programme: String, desaCode: RegionCode) {
         self.init(
             enrolmentID: enrolmentID, householdKey: householdKey, cluster: cluster, programme: programme,
@@ -121,9 +127,13 @@ extension Enrolment: HouseholdOwned {
     }
 }
 
-extension Delivery: HouseholdOwned {}
+extension Delivery: HouseholdOwned {
+    static let idColumn = "deliveryID"
+}
 
 extension Referral: HouseholdOwned {
+    static let idColumn = "referralID"
+
     init(referralID: String, householdKey: HouseholdKey, fromCluster: Cluster, toCluster: Cluster) {
         self.init(
             referralID: referralID, householdKey: householdKey, fromCluster: fromCluster, toCluster: toCluster,

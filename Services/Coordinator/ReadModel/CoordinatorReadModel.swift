@@ -40,7 +40,7 @@ public struct CoordinatorReadModel: Sendable {
             guard try !Commitment.exists(db, key: event.id) else { return }
             try applyCommitment(data, event, db)
         } else {
-            guard try !HouseholdEvent.exists(db, key: event.id) else { return }
+            guard try !HouseholdEvent.contains(event.id, db) else { return }
             if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
                 try applyUpdateWithoutMove(data, event, db)
             } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
@@ -78,7 +78,7 @@ public struct CoordinatorReadModel: Sendable {
     private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, _ db: Database) throws {
         let key = key(for: data.kkNumber)
         try HouseholdEvent.record(.householdUpdated(data), event, key: key, db)
-        if var household = try Household.fetchOne(db, key: key), household.updatedAt < event.time {
+        if var household = try Household.find(key, db), household.updatedAt < event.time {
             household.updatedAt = event.time
             try household.update(db)
         }

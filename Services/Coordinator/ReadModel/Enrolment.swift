@@ -31,7 +31,8 @@ struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
 
     /// The household's enrolments.
     static func all(for key: HouseholdKey, _ db: Database) throws -> [Enrolment] {
-        try Enrolment.filter(Columns.householdKey == key).fetchAll(db)
+        try SQLRequest<Enrolment>(sql: "SELECT * FROM enrolment WHERE householdKey = ?", arguments: [key], cached: true)
+            .fetchAll(db)
     }
 
     /// What the start of this enrolment adds to `regionStrategy.enrolmentsStarted`, in the desa of the start.

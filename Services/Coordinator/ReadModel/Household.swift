@@ -51,6 +51,12 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         static let isGap = Column(CodingKeys.isGap)
     }
 
+    /// The household keyed `key`, if the read model has placed it.
+    static func find(_ key: HouseholdKey, _ db: Database) throws -> Household? {
+        try SQLRequest<Household>(sql: "SELECT * FROM household WHERE key = ?", arguments: [key], cached: true)
+            .fetchOne(db)
+    }
+
     /// A household known only from an event that is not its registration: it lives in `desa`, has no
     /// status and no coverage until facts say otherwise.
     init(key: HouseholdKey, kk: KKNumber, desa: RegionCode, location: LocationFact) {

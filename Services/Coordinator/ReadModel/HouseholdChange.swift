@@ -22,7 +22,7 @@ struct HouseholdChange: Sendable {
     static func begin(
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, _ db: Database
     ) throws -> HouseholdChange {
-        if var household = try Household.fetchOne(db, key: key) {
+        if var household = try Household.find(key, db) {
             let before = HouseholdFootprint(
                 household: household, enrolments: try Enrolment.all(for: key, db),
                 facts: try HouseholdEvent.statusFacts(for: key, db))
@@ -31,8 +31,9 @@ struct HouseholdChange: Sendable {
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
         // History may have arrived before the household could be placed (an update without a desa).
-        let earlierHistory = try Timestamp.fetchOne(
-            db, sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key])
+        let earlierHistory = try SQLRequest<Timestamp>(
+            sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key], cached: true
+        ).fetchOne(db)
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
         try household.insert(db)
         return HouseholdChange(time: time, household: household, before: nil)

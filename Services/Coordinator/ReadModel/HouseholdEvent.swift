@@ -36,11 +36,21 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
 
     /// Every assessment and graduation of the household, as timeline facts.
     static func statusFacts(for key: HouseholdKey, _ db: Database) throws -> [StatusFact] {
-        try HouseholdEvent
-            .filter(Columns.householdKey == key && Columns.status != nil)
-            .fetchAll(db)
-            .compactMap { event in
-                event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
-            }
+        try SQLRequest<HouseholdEvent>(
+            sql: "SELECT * FROM householdEvent WHERE householdKey = ? AND status IS NOT NULL", arguments: [key],
+            cached: true
+        )
+        .fetchAll(db)
+        .compactMap { event in
+            event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
+        }
+    }
+
+    /// True when the event `eventId` (lowercase) is already in a household's history.
+    static func contains(_ eventId: String, _ db: Database) throws -> Bool {
+        try SQLRequest<Bool>(
+            sql: "SELECT EXISTS (SELECT 1 FROM householdEvent WHERE eventId = ?)", arguments: [eventId], cached: true
+        )
+        .fetchOne(db) ?? false
     }
 }

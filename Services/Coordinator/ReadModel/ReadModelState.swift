@@ -14,11 +14,15 @@ struct ReadModelState: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         try ReadModelState.fetchOne(db, key: 1) ?? ReadModelState(id: 1, lastEventTime: nil, eventsApplied: 0)
     }
 
-    /// Counts one more event, seen at `time`.
+    /// Counts one more event, seen at `time` (one cached statement: it runs for every event). Timestamps are
+    /// fixed-width text that sorts like the instants, so SQLite's `max` picks the later one.
     static func record(_ time: Timestamp, _ db: Database) throws {
-        var state = try current(db)
-        state.eventsApplied += 1
-        state.lastEventTime = max(state.lastEventTime ?? time, time)
-        try state.upsert(db)
+        try db.cachedStatement(
+            sql: """
+                UPDATE readModelState SET eventsApplied = eventsApplied + 1,
+                    lastEventTime = max(coalesce(lastEventTime, ?1), ?1)
+                WHERE id = 1
+                """
+        ).execute(arguments: [time])
     }
 }

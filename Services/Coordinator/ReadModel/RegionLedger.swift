@@ -4,6 +4,10 @@ import GRDB
 
 /// Adds changes to the region tables of one desa and every region above it (kecamatan, kabupaten/kota,
 /// province). Only ever adds differences: nothing here counts households.
+///
+/// It runs for every event, so each change is one cached `UPDATE`; only a region's first change inserts its
+/// row (an upsert cannot be used: SQLite checks a row's CHECK constraints before its conflict, and a
+/// difference may be negative).
 enum RegionLedger {
     /// Adds `totals` (a difference, possibly negative) to `regionAggregate` of `desa` and its ancestors.
     static func add(_ totals: RegionTotals, at desa: RegionCode, _ db: Database) throws {
@@ -12,10 +16,13 @@ enum RegionLedger {
             sql: "INSERT OR IGNORE INTO regionAggregate (regionCode, level) VALUES (?, ?)")
         let update = try db.cachedStatement(sql: Self.updateAggregateSQL)
         for region in Self.chain(of: desa) {
-            try insert.execute(arguments: [region, region.level.rawValue])
             var arguments = StatementArguments(totals.values)
             arguments += [region]
             try update.execute(arguments: arguments)
+            if db.changesCount == 0 {
+                try insert.execute(arguments: [region, region.level.rawValue])
+                try update.execute(arguments: arguments)
+            }
         }
     }
 
@@ -51,12 +58,15 @@ enum RegionLedger {
                 let change = part(counts)
                 guard !change.isZero else { continue }
                 for region in Self.chain(of: cell.desaCode) {
-                    try insert.execute(arguments: [region, cell.cluster, cell.strategy.rawValue])
-                    try update.execute(
-                        arguments: [
-                            change.activeEnrolments, change.enrolmentsStarted, change.deliveries,
-                            change.deliveredRupiah, region, cell.cluster, cell.strategy.rawValue,
-                        ])
+                    let arguments: StatementArguments = [
+                        change.activeEnrolments, change.enrolmentsStarted, change.deliveries,
+                        change.deliveredRupiah, region, cell.cluster, cell.strategy.rawValue,
+                    ]
+                    try update.execute(arguments: arguments)
+                    if db.changesCount == 0 {
+                        try insert.execute(arguments: [region, cell.cluster, cell.strategy.rawValue])
+                        try update.execute(arguments: arguments)
+                    }
                 }
             }
         }
