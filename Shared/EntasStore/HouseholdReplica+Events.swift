@@ -14,7 +14,7 @@ extension HouseholdReplica {
         registered: HouseholdRegistered, eventID: UUID, at date: Date, in db: Database
     ) throws -> HouseholdReplica {
         var replica = HouseholdReplica(registered: registered, eventID: eventID, at: date)
-        if let existing = try HouseholdReplica.fetchOne(db, key: registered.kkNumber) {
+        if let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registered.kkNumber) {
             replica.firstSeenAt = existing.firstSeenAt
             replica.registeredBy = existing.registeredBy
         }
@@ -33,7 +33,7 @@ extension HouseholdReplica {
     public static func apply(
         updated: HouseholdUpdated, eventID: UUID, at date: Date, in db: Database
     ) throws -> HouseholdReplica {
-        guard var replica = try HouseholdReplica.fetchOne(db, key: updated.kkNumber) else {
+        guard var replica = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: updated.kkNumber) else {
             throw HouseholdReplicaError.unknownHousehold(updated.kkNumber)
         }
         if let headNIK = updated.headNIK { replica.headNIK = headNIK }

@@ -64,7 +64,11 @@ public struct Inbox: Sendable {
     }
 
     public static func contains(_ eventID: UUID, in db: Database) throws -> Bool {
-        try InboxEntry.exists(db, key: eventID)
+        // A statement prepared once per connection: this runs for every event consumed.
+        try SQLRequest<Bool>(
+            sql: "SELECT EXISTS (SELECT 1 FROM inboxEntry WHERE eventId = ?)",
+            arguments: [eventID.uuidString.lowercased()], cached: true
+        ).fetchOne(db) ?? false
     }
 
     /// True when `eventID` has been applied.

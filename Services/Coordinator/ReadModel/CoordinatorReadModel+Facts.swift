@@ -93,8 +93,7 @@ extension CoordinatorReadModel {
     private func fetchOwned<Record: FetchableRecord & TableRecord & HouseholdOwned>(
         _ type: Record.Type, id: UUID, kind: String, key: HouseholdKey, _ db: Database
     ) throws -> Record? {
-        let sql = "SELECT * FROM \(Record.databaseTableName) WHERE \(Record.idColumn) = ?"
-        guard let record = try SQLRequest<Record>(sql: sql, arguments: [id.uuidString.lowercased()], cached: true).fetchOne(db)
+        guard let record = try Record.fetchOne(db, cachedWhere: Record.idColumn, equals: id.uuidString.lowercased())
         else { return nil }
         guard record.householdKey == key else {
             throw CoordinatorReadModelError.idOfAnotherHousehold(kind: kind, id: id)

@@ -53,8 +53,7 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
 
     /// The household keyed `key`, if the read model has placed it.
     static func find(_ key: HouseholdKey, _ db: Database) throws -> Household? {
-        try SQLRequest<Household>(sql: "SELECT * FROM household WHERE key = ?", arguments: [key], cached: true)
-            .fetchOne(db)
+        try fetchOne(db, cachedWhere: "key", equals: key)
     }
 
     /// A household known only from an event that is not its registration: it lives in `desa`, has no

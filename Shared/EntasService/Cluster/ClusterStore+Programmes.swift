@@ -66,10 +66,10 @@ extension ClusterStore {
                 "programme", "'\(request.programme)' is not a programme of \(cluster.indonesianName); see GET /v1/programmes (\(definition.programmes.map(\.code).joined(separator: ", ")))")
         }
         let household = try requireHousehold(request.kkNumber, in: db)
-        if try Graduation.fetchOne(db, key: request.kkNumber) != nil {
+        if try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber) != nil {
             throw ProblemDocument.conflict("the household has graduated from \(cluster.indonesianName); it is no longer enrolled", code: "graduated")
         }
-        let own = try HouseholdStatus.fetchOne(db, key: request.kkNumber)
+        let own = try HouseholdStatus.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber)
         let facts = HouseholdFacts(
             status: own?.status ?? household.baselineStatus, memberCount: household.memberCount, criteriaMet: Set(household.criteriaMet))
         if let refusal = programme.eligibility.refusal(for: facts) {
@@ -94,12 +94,14 @@ extension ClusterStore {
 
     /// The household's active enrolment in a programme, if any.
     package func activeEnrolment(_ kk: KKNumber, _ programme: String, in db: Database) throws -> Enrolment? {
-        try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.programme == programme)
-            .filter(Enrolment.Columns.endedOn == nil).fetchOne(db)
+        try SQLRequest<Enrolment>(
+            sql: "SELECT * FROM enrolment WHERE kkNumber = ? AND programme = ? AND endedOn IS NULL",
+            arguments: [kk, programme], cached: true
+        ).fetchOne(db)
     }
 
     package func requireEnrolment(_ id: UUID, in db: Database) throws -> Enrolment {
-        guard let enrolment = try Enrolment.fetchOne(db, key: id.uuidString.lowercased()) else {
+        guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No enrolment \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
         return enrolment
@@ -181,7 +183,7 @@ extension ClusterStore {
     @discardableResult
     package func graduate(_ kk: KKNumber, _ request: GraduationRequest, in db: Database) throws -> HouseholdReplica {
         let household = try requireHousehold(kk, in: db)
-        guard try Graduation.fetchOne(db, key: kk) == nil else {
+        guard try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: kk) == nil else {
             throw ProblemDocument.conflict("the household has already graduated from \(cluster.indonesianName)", code: "already-graduated")
         }
         for var enrolment in try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.endedOn == nil).fetchAll(db) {

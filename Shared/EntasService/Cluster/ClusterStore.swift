@@ -29,7 +29,7 @@ public struct ClusterStore: Sendable {
 
     /// A household as this service knows it, or a 404 problem.
     package func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
-        guard let household = try HouseholdReplica.fetchOne(db, key: kk) else {
+        guard let household = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: kk) else {
             throw ProblemDocument.notFound("No household with KK \(kk.masked) is known here. Register it first (POST /v1/households).")
         }
         return household
@@ -51,7 +51,7 @@ public struct ClusterStore: Sendable {
 
     func register(_ registration: HouseholdRegistration, in db: Database) throws -> RegistrationResult {
         let now = Date()
-        guard let existing = try HouseholdReplica.fetchOne(db, key: registration.kkNumber) else {
+        guard let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registration.kkNumber) else {
             let payload = registration.registered(by: cluster)
             let eventID = try publish(.householdRegistered(payload), in: db, now: now)
             try HouseholdReplica.upsert(registered: payload, eventID: eventID, at: now, in: db)
