@@ -131,3 +131,59 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         return totals
     }
 }
+
+// Every event reads and writes its household, so the row is coded by hand rather than through Codable
+// (GRDB's record coding by `init(row:)` and `encode(to:)`; the columns are the properties' names).
+extension Household {
+    init(row: Row) throws {
+        key = row["key"]
+        maskedKK = row["maskedKK"]
+        desaCode = row["desaCode"]
+        kecamatanCode = row["kecamatanCode"]
+        kabupatenCode = row["kabupatenCode"]
+        locationAuthority = row["locationAuthority"]
+        locationTime = row["locationTime"]
+        locationEventId = row["locationEventId"]
+        baselineStatus = row["baselineStatus"]
+        baselineSource = row["baselineSource"]
+        baselineOn = row["baselineOn"]
+        baselineTime = row["baselineTime"]
+        baselineEventId = row["baselineEventId"]
+        consensusStatus = row["consensusStatus"]
+        hasConflict = row["hasConflict"]
+        coveredSocialAid = row["coveredSocialAid"]
+        coveredCommunityEmpowerment = row["coveredCommunityEmpowerment"]
+        coveredEnterprise = row["coveredEnterprise"]
+        coveredLowCost = row["coveredLowCost"]
+        isGap = row["isGap"]
+        registeredAt = row["registeredAt"]
+        registeredBy = row["registeredBy"]
+        updatedAt = row["updatedAt"]
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["key"] = key
+        container["maskedKK"] = maskedKK
+        container["desaCode"] = desaCode
+        container["kecamatanCode"] = kecamatanCode
+        container["kabupatenCode"] = kabupatenCode
+        container["locationAuthority"] = locationAuthority
+        container["locationTime"] = locationTime
+        container["locationEventId"] = locationEventId
+        container["baselineStatus"] = baselineStatus
+        container["baselineSource"] = baselineSource
+        container["baselineOn"] = baselineOn
+        container["baselineTime"] = baselineTime
+        container["baselineEventId"] = baselineEventId
+        container["consensusStatus"] = consensusStatus
+        container["hasConflict"] = hasConflict
+        container["coveredSocialAid"] = coveredSocialAid
+        container["coveredCommunityEmpowerment"] = coveredCommunityEmpowerment
+        container["coveredEnterprise"] = coveredEnterprise
+        container["coveredLowCost"] = coveredLowCost
+        container["isGap"] = isGap
+        container["registeredAt"] = registeredAt
+        container["registeredBy"] = registeredBy
+        container["updatedAt"] = updatedAt
+    }
+}

@@ -11,10 +11,13 @@ struct HouseholdChange: Sendable {
     /// Counters the event's own facts change (enrolments started, deliveries), by cell.
     var strategyChanges: [StrategyCell: StrategyCounts] = [:]
     private let before: HouseholdFootprint?
+    /// The row as it is stored, so ``finish(_:)`` writes only the columns that changed.
+    private let stored: Household
 
-    private init(time: Timestamp, household: Household, before: HouseholdFootprint?) {
+    private init(time: Timestamp, household: Household, stored: Household, before: HouseholdFootprint?) {
         self.time = time
         self.household = household
+        self.stored = stored
         self.before = before
     }
 
@@ -23,11 +26,12 @@ struct HouseholdChange: Sendable {
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, _ db: Database
     ) throws -> HouseholdChange {
         if var household = try Household.find(key, db) {
+            let stored = household
             let before = HouseholdFootprint(
                 household: household, enrolments: try Enrolment.all(for: key, db),
                 facts: try HouseholdEvent.statusFacts(for: key, db))
             household.adopt(location)
-            return HouseholdChange(time: time, household: household, before: before)
+            return HouseholdChange(time: time, household: household, stored: stored, before: before)
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
         // History may have arrived before the household could be placed (an update without a desa).
@@ -36,7 +40,7 @@ struct HouseholdChange: Sendable {
         ).fetchOne(db)
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
         try household.insert(db)
-        return HouseholdChange(time: time, household: household, before: nil)
+        return HouseholdChange(time: time, household: household, stored: household, before: nil)
     }
 
     /// Derives consensus, conflict, coverage and gap from the household's facts, saves it, and adds the
@@ -50,7 +54,7 @@ struct HouseholdChange: Sendable {
         household.hasConflict = ConsensusRule.hasConflict(latest)
         household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
         household.updatedAt = max(household.updatedAt, time)
-        try household.update(db)
+        try household.updateChanges(db, from: stored)
 
         let after = HouseholdFootprint(
             household: household, enrolments: enrolments, facts: try HouseholdEvent.statusFacts(for: key, db))
