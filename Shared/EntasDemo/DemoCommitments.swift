@@ -28,10 +28,13 @@ public enum DemoCommitments {
     /// The commitments for `households` (whose cycle `planner` plans), by kecamatan, cluster and programme; the
     /// revised one comes twice, original first.
     public static func commitments(for households: DemoHouseholds, planner: DemoCyclePlanner) -> [DemoCommitment] {
-        struct Tally { var households = 0, deliveries = 0, rupiah: Int64 = 0 }
+        commitments(from: households.lazy.map { ($0, planner.plan(for: $0)) })
+    }
+
+    /// The commitments for households whose plans are already made.
+    public static func commitments(from plans: some Sequence<(DemoHousehold, DemoHouseholdActions)>) -> [DemoCommitment] {
         var tallies: [String: [String: Tally]] = [:]
-        for household in households {
-            let plan = planner.plan(for: household)
+        for (household, plan) in plans {
             let kecamatan = household.kecamatanCode.dotted
             for enrolment in plan.enrolments + plan.followUpEnrolments where enrolment.startedOn.year <= year {
                 tallies[kecamatan, default: [:]][enrolment.programme, default: Tally()].households += 1
@@ -65,6 +68,13 @@ public enum DemoCommitments {
             }
         }
         return commitments
+    }
+
+    /// What one kecamatan's cycle does in the year for one programme.
+    private struct Tally {
+        var households = 0
+        var deliveries = 0
+        var rupiah: Int64 = 0
     }
 
     private static func scaled(_ value: Int, _ factor: Double) -> Int { Int((Double(value) * factor).rounded()) }

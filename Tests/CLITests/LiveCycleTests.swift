@@ -56,9 +56,20 @@ struct LiveCycleTests {
         }
     }
 
-    @Test("entas plan prints the need, the commitments per cluster and strategy, and the shortfall per desa")
-    func plan() async throws {
+    @Test("entas plan, entas evaluate and entas evaluate --report against one coordinator")
+    func planEvaluateReport() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
         try await Self.withCoordinator { flags in
+            try await Self.plan(flags)
+            try await Self.evaluate(flags)
+            try await Self.report(flags, folder: folder)
+        }
+    }
+
+    /// entas plan prints the need, the commitments per cluster and strategy, and the shortfall per desa.
+    static func plan(_ flags: [String]) async throws {
+        do {
             let table = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027"] + flags)
             #expect(table.hasPrefix("Plan for Sumberjambe (kecamatan 35.09.31), 2027"), "\(table)")
             #expect(table.contains("Need now: 3 SM, 0 M, 0 HM"))
@@ -84,9 +95,9 @@ struct LiveCycleTests {
         }
     }
 
-    @Test("entas evaluate prints realisation against commitment, regions furthest behind first, and the SM trajectory")
-    func evaluate() async throws {
-        try await Self.withCoordinator { flags in
+    /// entas evaluate prints realisation against commitment, regions furthest behind first, and the SM trajectory.
+    static func evaluate(_ flags: [String]) async throws {
+        do {
             let arguments = ["evaluate", "--region", "35.09.31", "--period", "2027"] + flags
             let table = try await Live.entas(arguments)
             #expect(table.hasPrefix("Evaluation of Sumberjambe (kecamatan 35.09.31), 2027"), "\(table)")
@@ -115,11 +126,9 @@ struct LiveCycleTests {
         }
     }
 
-    @Test("entas evaluate --report writes one self-contained HTML file with the tables; a folder that does not exist is refused")
-    func report() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try await Self.withCoordinator { flags in
+    /// entas evaluate --report writes one self-contained HTML file with the tables; a folder that does not exist is refused.
+    static func report(_ flags: [String], folder: TemporaryFolder) async throws {
+        do {
             let path = folder.path("report.html")
             let line = try await Live.entas(["evaluate", "--region", "35.09.31", "--period", "2027", "--report", path] + flags)
             #expect(line.hasPrefix("Wrote the evaluation of 35.09.31 for 2027 to \(path)"), "\(line)")
