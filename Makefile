@@ -6,10 +6,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := librdkafka-dev libsqlite3-dev pkg-config
 # What the tests run beside Swift, none of which needs a Docker engine: Compose to validate
 # deploy/compose.yaml (Debian's docker-compose), PyYAML to read it, systemd-analyze to verify
-# the units in deploy/systemd, headless Chromium (and a font) for the dashboard test.
-APT_TEST_PACKAGES := docker-compose python3-yaml systemd chromium fonts-dejavu-core
+# the units in deploy/systemd, headless Chromium (and a font) for the dashboard test,
+# python3-venv for schemathesis (make faults).
+APT_TEST_PACKAGES := docker-compose python3-yaml systemd chromium fonts-dejavu-core python3-venv
+# `make faults` fuzzes each service's /openapi.json with schemathesis, installed from PyPI
+# into a virtual environment here (python3 with venv and pip).
+TOOLS := .build-tools
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS := $(TOOLS)/venv/bin/schemathesis
 
-.PHONY: setup setup-test build test bench run clean
+.PHONY: setup setup-test build test faults bench run clean
 
 # apt-install PACKAGES: install those of the Debian packages that are missing.
 define apt-install
@@ -39,11 +45,28 @@ build: setup
 	$(SWIFT) build
 
 ## test: build and run the whole test suite (embedded Kafka, real SQLite files, loopback only)
-## (the 100,000-row import runs on its own afterwards: it keeps a core busy for minutes)
+## (the 100,000-row import and the dashboard's browser tests, which each keep a core busy for
+## minutes, run on their own afterwards, so no test starves another into a timeout; then
+## `make faults`)
+HEAVY_TESTS := LargeImportTests DashboardTests
 test: setup setup-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip LargeImportTests
-	$(SWIFT) test --skip-build --filter LargeImportTests
+	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) FaultTests,--skip $(suite))
+	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
+	$(MAKE) faults
+
+## faults: the reliability and security checks (Tests/FaultTests): the real executables as child
+## processes over loopback with an embedded broker; broker outage, kill -9, redelivery, poison
+## and bad events, bad HTTP requests, schemathesis fuzzing, backups, tokens, privacy; a summary
+## table at the end
+faults: setup setup-test $(SCHEMATHESIS)
+	$(SWIFT) build --build-tests
+	ENTAS_SCHEMATHESIS=$(abspath $(SCHEMATHESIS)) $(SWIFT) test --skip-build --filter FaultTests
+
+# schemathesis from PyPI, in a virtual environment of its own under .build-tools/ (ignored by git).
+$(SCHEMATHESIS):
+	python3 -m venv $(TOOLS)/venv
+	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$(SCHEMATHESIS_VERSION)"
 
 ## bench: print the benchmark figures (grows with the performance issue)
 bench: setup

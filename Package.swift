@@ -179,5 +179,15 @@ let package = Package(
             path: "Tests/ClusterServiceTests"
         ),
         .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
+        // Reliability and security (`make faults`): the real executables as child processes
+        // over loopback, an embedded broker in the test process, faults injected from outside.
+        .testTarget(
+            name: "FaultTests",
+            dependencies: [
+                "Coordinator", "EntasKafka", "EntasStore", "EntasDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/FaultTests"
+        ),
     ]
 )

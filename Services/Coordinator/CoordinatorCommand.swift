@@ -20,7 +20,7 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-coordinator",
         abstract: "Consensus views of the four clusters: coverage, gaps, conflicts, progress (Bappeda).",
-        subcommands: [Serve.self, Rebuild.self, TokenCommand<CoordinatorCommand>.self],
+        subcommands: [Serve.self, Rebuild.self, TokenCommand<CoordinatorCommand>.self, BackupCommand<CoordinatorCommand>.self],
         defaultSubcommand: Serve.self)
 
     /// Flags of serve and rebuild.

@@ -141,6 +141,24 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
+    /// Commits `offsets` (the next offset to read, per partition) for the group now and waits
+    /// for the broker's answer, whatever was marked processed: moving a group, such as a reset
+    /// to the start that redelivers everything. Make the member own the partitions first (on
+    /// a real cluster, `kafka-consumer-groups.sh --reset-offsets` does the same for a stopped group).
+    public func commit(_ offsets: [TopicPartition: Int64]) async throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        let client = self.client
+        let code = await worker.run { () -> rd_kafka_resp_err_t in
+            guard let list = rd_kafka_topic_partition_list_new(Int32(offsets.count)) else { return RD_KAFKA_RESP_ERR__INVALID_ARG }
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            for (partition, offset) in offsets {
+                rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition)?.pointee.offset = offset
+            }
+            return rd_kafka_commit(client.handle, list, 0)
+        }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(.commit, code: code) }
+    }
+
     /// The partitions this member owns now.
     public func assignment() -> [TopicPartition] {
         var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
@@ -219,6 +237,11 @@ public struct KafkaMessages: AsyncSequence, Sendable {
 public struct TopicPartition: Sendable, Hashable {
     public var topic: String
     public var partition: Int32
+
+    public init(topic: String, partition: Int32) {
+        self.topic = topic
+        self.partition = partition
+    }
 }
 
 /// Where a group stands on one partition.

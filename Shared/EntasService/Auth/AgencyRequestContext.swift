@@ -15,6 +15,9 @@ public struct AgencyRequestContext: AuthRequestContext, RequestContext {
         authenticationProblem = nil
     }
 
-    /// A larger upload limit than Hummingbird's 2 MiB for JSON bodies; CSV imports stream.
-    public var maxUploadSize: Int { 8 * 1024 * 1024 }
+    /// The most a JSON body may have: more than Hummingbird's 2 MiB; CSV imports and bulk
+    /// files stream and are not held by this limit. Over it: 413 `body-too-large`.
+    public static let maximumBodyBytes = 8 * 1024 * 1024
+
+    public var maxUploadSize: Int { Self.maximumBodyBytes }
 }

@@ -1,7 +1,13 @@
 /// Splits a byte stream into CSV records as the bytes arrive: commas between fields, quoted
 /// fields with `""` for a quote (commas and line breaks allowed inside), CRLF or LF, a
 /// UTF-8 byte-order mark at the start ignored. Only the record being read is held.
+///
+/// A quoted field that is still open when the input ends is an error (``UnterminatedQuote``):
+/// its opening quote swallowed the rest of the file, so the last "row" is not a row at all.
 struct CSVRecordParser {
+    /// The input ended inside a quoted field.
+    struct UnterminatedQuote: Error {}
+
     private var field: [UInt8] = []
     private var record: [String] = []
     private var inQuotes = false
@@ -45,7 +51,9 @@ struct CSVRecordParser {
     }
 
     /// The last record when the input did not end with a line break.
-    mutating func finish() -> [String]? {
+    /// - Throws: ``UnterminatedQuote`` when the input ended inside a quoted field.
+    mutating func finish() throws(UnterminatedQuote) -> [String]? {
+        guard !inQuotes else { throw UnterminatedQuote() }
         guard !field.isEmpty || !record.isEmpty else { return nil }
         endField()
         defer { record = [] }

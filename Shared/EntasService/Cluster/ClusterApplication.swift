@@ -42,7 +42,9 @@ public enum ClusterApplication {
         summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
         summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
         summaries["GET /openapi.json"] = "This document"
-        let openAPI = OpenAPIDocument(title: "\(definition.executableName): \(definition.cluster.indonesianName) (\(definition.cluster.agency))", summaries: summaries)
+        let openAPI = OpenAPIDocument(
+            title: "\(definition.executableName): \(definition.cluster.indonesianName) (\(definition.cluster.agency))", summaries: summaries,
+            requestBodies: RequestSchemas.clusterBodies(programmes: definition.programmes.map(\.code)), queryParameters: RequestSchemas.clusterQueries())
         return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
     }
 }

@@ -8,12 +8,25 @@ public struct OpenAPIDocument: Sendable {
     public var version: String
     /// Summaries by "METHOD /path", e.g. "POST /v1/households".
     public var summaries: [String: String]
+    /// JSON Schemas of request bodies by "METHOD /path" (JSON text). A `/v1` POST, PUT or
+    /// PATCH without one is described as taking some JSON object.
+    public var requestBodies: [String: Data]
+    /// Query parameters by "METHOD /path": a JSON object of name → JSON Schema.
+    public var queryParameters: [String: Data]
 
-    public init(title: String, version: String = "1.0.0", summaries: [String: String] = [:]) {
+    public init(
+        title: String, version: String = "1.0.0", summaries: [String: String] = [:], requestBodies: [String: Data] = [:],
+        queryParameters: [String: Data] = [:]
+    ) {
         self.title = title
         self.version = version
         self.summaries = summaries
+        self.requestBodies = requestBodies
+        self.queryParameters = queryParameters
     }
+
+    /// Routes whose bodies are files, streamed, and not JSON objects.
+    static let fileRoutes: Set<String> = ["POST /v1/households/import", "POST /v1/bulk"]
 
     /// The document for `routes` (Hummingbird's `router.routes`).
     public func json(routes: [(path: String, method: String)]) throws -> Data {
@@ -21,17 +34,26 @@ public struct OpenAPIDocument: Sendable {
         for route in routes {
             let path = Self.openAPIPath(route.path)
             let method = route.method.lowercased()
-            let parameters = Self.parameters(in: path).map { name -> [String: Any] in
+            let route = "\(route.method.uppercased()) \(path)"
+            var parameters = Self.parameters(in: path).map { name -> [String: Any] in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
             }
+            if let data = queryParameters[route], let query = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+                parameters += query.keys.sorted().map { ["name": $0, "in": "query", "required": false, "schema": query[$0] ?? [:]] }
+            }
             var operation: [String: Any] = [
-                "summary": summaries["\(route.method.uppercased()) \(path)"] ?? "",
+                "summary": summaries[route] ?? "",
                 "responses": [
                     "200": ["description": "Success"],
                     "default": ["description": "A problem document (RFC 9457)", "content": ["application/problem+json": [:] as [String: Any]]],
                 ],
             ]
             if !parameters.isEmpty { operation["parameters"] = parameters }
+            if let data = requestBodies[route], let schema = try? JSONSerialization.jsonObject(with: data) {
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": schema]]]
+            } else if path.hasPrefix("/v1/"), ["post", "put", "patch"].contains(method), !Self.fileRoutes.contains(route) {
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]]
+            }
             if path.hasPrefix("/v1/") { operation["security"] = [["bearer": [String]()]] }
             paths[path, default: [:]][method] = operation
         }

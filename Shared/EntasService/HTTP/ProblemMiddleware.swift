@@ -38,6 +38,14 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return ProblemDocument(
                 status: error.status, code: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
                 title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // NIO's "too many bytes" from collecting a body over the request context's limit.
+            return ProblemDocument(
+                status: .contentTooLarge, code: "body-too-large", title: "The request body is too large",
+                detail: "A request body may have at most \(AgencyRequestContext.maximumBodyBytes / (1024 * 1024)) MiB. Send fewer records at once; "
+                    + "POST /v1/households/import and POST /v1/bulk stream files of any size.")
+        case let error as any HTTPResponseError:
+            return ProblemDocument(status: error.status, code: "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
         default:
             logger.error("Request failed", metadata: ["entas.error": "\(String(reflecting: type(of: error)))"])
             return .internalError
@@ -55,6 +63,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .valueNotFound(_, let context):
             return .invalidField(path(context.codingPath), "'\(path(context.codingPath))' must not be null")
         case .typeMismatch(let type, let context):
+            if context.codingPath.isEmpty {
+                return .malformedBody("the body must be one JSON object ({ … }) with the fields of this request, not a list or a single value")
+            }
             return .invalidField(path(context.codingPath), "'\(path(context.codingPath))' must be \(String(describing: type))")
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? IdentityNumberError {

@@ -13,6 +13,16 @@ public enum DeadLetter {
     public static let originalPartitionHeader = "entas_original_partition"
     public static let originalOffsetHeader = "entas_original_offset"
     public static let consumerGroupHeader = "entas_consumer_group"
+    /// Set when the record's value is not copied (its size in bytes): see ``maximumCopiedValueBytes``.
+    public static let valueDroppedHeader = "entas_dead_letter_value_dropped"
+
+    /// Values larger than this are not copied into the dead letter: the copy must fit under
+    /// the producer's and the brokers' default message limit (1,000,000 bytes) with its
+    /// headers, or publishing it would fail for ever and hold the partition. The original
+    /// stays on its topic, at the partition and offset the headers give.
+    public static let maximumCopiedValueBytes = 900_000
+    /// The original headers are copied only up to this many bytes together.
+    public static let maximumCopiedHeaderBytes = 64 * 1024
 
     /// Reason codes of the subscription loop itself (decode errors bring their own codes).
     public enum Reason {
@@ -22,12 +32,19 @@ public enum DeadLetter {
 
     static func message(for original: KafkaMessage, reason: String, detail: String, group: String) -> KafkaOutgoingMessage {
         var headers = original.headers.filter { !$0.name.hasPrefix("entas_dead_letter_") && !$0.name.hasPrefix("entas_original_") }
+        // Headers are small in any record a publisher meant; a record whose headers alone would
+        // not fit is copied without them.
+        if headers.reduce(0, { $0 + $1.name.utf8.count + ($1.value?.count ?? 0) }) > maximumCopiedHeaderBytes { headers = [] }
         headers.append(KafkaHeader(name: reasonHeader, string: reason))
         headers.append(KafkaHeader(name: detailHeader, string: detail))
         headers.append(KafkaHeader(name: originalTopicHeader, string: original.topic))
         headers.append(KafkaHeader(name: originalPartitionHeader, string: "\(original.partition)"))
         headers.append(KafkaHeader(name: originalOffsetHeader, string: "\(original.offset)"))
         headers.append(KafkaHeader(name: consumerGroupHeader, string: group))
+        guard original.value.count <= maximumCopiedValueBytes else {
+            headers.append(KafkaHeader(name: valueDroppedHeader, string: "\(original.value.count)"))
+            return KafkaOutgoingMessage(topic: EntasTopic.deadLetter.rawValue, key: original.key, headers: headers, value: Data())
+        }
         return KafkaOutgoingMessage(topic: EntasTopic.deadLetter.rawValue, key: original.key, headers: headers, value: original.value)
     }
 }

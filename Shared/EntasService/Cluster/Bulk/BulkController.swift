@@ -38,7 +38,24 @@ public struct BulkController: Sendable {
     }
 
     public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.post("bulk") { request, _ in try await apply(request.body) }
+        group.post("bulk") { request, _ in
+            try Self.checkMediaType(request.headers[.contentType])
+            return try await apply(request.body)
+        }
+    }
+
+    /// JSON Lines media types; a body without a type is read as JSON Lines too.
+    static let mediaTypes: Set<String> = ["application/x-ndjson", "application/jsonl", "application/jsonlines", "application/json-lines", "application/x-jsonlines"]
+
+    /// 415 for a body that says it is something else (a CSV, a form, one JSON document).
+    static func checkMediaType(_ contentType: String?) throws {
+        guard let contentType else { return }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard mediaTypes.contains(mediaType) else {
+            throw ProblemDocument(
+                status: .unsupportedMediaType, code: "unsupported-media-type", title: "The body is not JSON Lines",
+                detail: "POST /v1/bulk reads JSON Lines, one operation per line; send it with Content-Type: application/x-ndjson, not '\(contentType.prefix(60))' (docs/bulk.md).")
+        }
     }
 
     func apply(_ body: RequestBody) async throws -> Summary {
@@ -56,9 +73,14 @@ public struct BulkController: Sendable {
             }
             summary.rejections.append(Rejection(line: line, code: problem.code, field: problem.field, detail: problem.detail))
         }
-        func take(_ line: [UInt8]) {
+        func take(_ line: [UInt8]) throws {
             lineNumber += 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }  // blank line
+            guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }  // blank line
+            if summary.lines == 0 && first == UInt8(ascii: "[") {
+                // One JSON array instead of lines: nothing is applied, and no line is worth reporting.
+                throw ProblemDocument.malformedBody(
+                    "the body is a JSON array; POST /v1/bulk takes JSON Lines, one JSON object per line and no enclosing [ ] (docs/bulk.md)")
+            }
             summary.lines += 1
             let data = Data(line)
             do {
@@ -105,7 +127,7 @@ public struct BulkController: Sendable {
         do {
             for try await buffer in body {
                 for line in try splitter.feed(buffer.readableBytesView) {
-                    take(line)
+                    try take(line)
                     if batch.count >= Self.batchSize { try await flush() }
                 }
             }
@@ -114,7 +136,7 @@ public struct BulkController: Sendable {
                 status: .contentTooLarge, code: "line-too-long", title: "A line is too long",
                 detail: "Line \(lineNumber + 1) is over \(JSONLineSplitter.maximumLineLength) bytes; each operation is one line of JSON. Lines before it were applied: \(summary.applied).")
         }
-        if let last = splitter.finish() { take(last) }
+        if let last = splitter.finish() { try take(last) }
         try await flush()
         // Unreadable lines are rejected as read, the others as their batch is applied.
         summary.rejections.sort { $0.line < $1.line }

@@ -88,7 +88,16 @@ public struct ImportController: Sendable {
                 if batch.count >= Self.batchSize { try await flush() }
             }
         }
-        if let last = parser.finish() { try take(last) }
+        do {
+            if let last = try parser.finish() { try take(last) }
+        } catch is CSVRecordParser.UnterminatedQuote {
+            // The rows of the batch not yet written are dropped with the broken one: the answer
+            // is a problem document, so the client must not count them as imported.
+            throw ProblemDocument.malformedBody(
+                "row \(rowNumber + 1) opens a quoted field that is never closed, so the rest of the file was read as one field. "
+                    + "Close the quote (a quote inside a quoted field is written \"\"), then import the file again: "
+                    + "\(summary.created + summary.updated + summary.unchanged) rows before it were imported already and will come back unchanged.")
+        }
         try await flush()
         guard header != nil else {
             throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(Self.columns.joined(separator: ","))")

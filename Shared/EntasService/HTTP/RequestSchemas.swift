@@ -1,0 +1,58 @@
+import EntasDomain
+import Foundation
+
+/// JSON Schemas of the request bodies and query parameters shared by the four cluster
+/// services, for `/openapi.json`: enough for a client generator or a fuzzer (schemathesis)
+/// to send well-formed requests and reach the rules behind the parsing. The rules themselves
+/// (eligibility, region reference, NIK dates) stay in the code; the schemas only give shapes.
+public enum RequestSchemas {
+    static var kk: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "No. KK, 16 digits"] }
+    static var nik: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "NIK, 16 digits"] }
+    static var desa: [String: Any] { ["type": "string", "pattern": "^35\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$", "description": "Kemendagri desa code"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static var text: [String: Any] { ["type": "string", "maxLength": 200] }
+    static var criteria: [String: Any] { ["type": "array", "items": ["type": "string", "enum": PovertyCriterion.allCases.map(\.rawValue)], "maxItems": 14] }
+    static var status: [String: Any] { ["type": "string", "enum": PovertyStatus.allCases.map(\.rawValue)] }
+    static var cluster: [String: Any] { ["type": "string", "enum": Cluster.allCases.map(\.rawValue)] }
+
+    static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+
+    /// Body schemas by "METHOD /path", as JSON.
+    public static func clusterBodies(programmes: [String]) -> [String: Data] {
+        let registration = object(
+            [
+                "kkNumber": kk, "headNIK": nik, "headName": text, "address": text, "desaCode": desa,
+                "memberCount": ["type": "integer", "minimum": 1, "maximum": 40], "criteriaMet": criteria, "baselineStatus": status,
+            ], required: ["kkNumber", "headNIK", "headName", "address", "desaCode", "memberCount", "criteriaMet"])
+        let schemas: [String: [String: Any]] = [
+            "POST /v1/households": registration,
+            "PATCH /v1/households/{kk}": object(
+                ["headNIK": nik, "headName": text, "address": text, "desaCode": desa, "memberCount": ["type": "integer", "minimum": 1], "criteriaMet": criteria],
+                required: []),
+            "POST /v1/households/{kk}/assessments": object(
+                ["status": status, "criteriaMet": criteria, "assessedOn": date, "assessor": text], required: ["status", "criteriaMet", "assessedOn", "assessor"]),
+            "POST /v1/households/{kk}/graduation": object(["reason": text, "graduatedOn": date], required: ["reason", "graduatedOn"]),
+            "POST /v1/enrolments": object(
+                ["kkNumber": kk, "programme": ["type": "string", "enum": programmes], "startedOn": date], required: ["kkNumber", "programme", "startedOn"]),
+            "POST /v1/enrolments/{id}/end": object(["endedOn": date, "reason": text], required: ["endedOn", "reason"]),
+            "POST /v1/enrolments/{id}/deliveries": object(
+                [
+                    "amountRupiah": ["type": "integer", "minimum": 0], "inKindQuantity": ["type": "number", "minimum": 0], "inKindUnit": text,
+                    "period": ["type": "string", "pattern": "^20[0-9]{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"], "deliveredOn": date,
+                ], required: ["period", "deliveredOn"]),
+            "POST /v1/referrals": object(["kkNumber": kk, "toCluster": cluster, "reason": text], required: ["kkNumber", "toCluster", "reason"]),
+            "POST /v1/referrals/{id}/accept": object(["note": text, "answeredOn": date], required: []),
+            "POST /v1/referrals/{id}/decline": object(["note": text, "answeredOn": date], required: []),
+        ]
+        return schemas.compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+    }
+
+    /// Query parameters by "METHOD /path": name and JSON Schema, as JSON.
+    public static func clusterQueries() -> [String: Data] {
+        let paging: [String: [String: Any]] = ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
+        let households = paging.merging(["region": ["type": "string", "pattern": "^35(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$"], "status": status]) { $1 }
+        return ["GET /v1/households": households].compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+    }
+}

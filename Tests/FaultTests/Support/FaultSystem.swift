@@ -1,0 +1,156 @@
+import EntasKafka
+import EntasStore
+import Foundation
+import Logging
+
+/// A small Entas on loopback for one fault scenario: an embedded Kafka in this test process
+/// (so the test can take its broker down), and the chosen executables as child processes,
+/// each with its SQLite file, log and free port in a temporary folder, and a token of its own.
+final class FaultSystem: @unchecked Sendable {
+    struct Service: Sendable {
+        /// `coordinator`, `social-aid`, `empowerment`, `umkm`, `low-cost`.
+        var name: String
+        var executable: String
+        var port: Int
+        var url: String { "http://127.0.0.1:\(port)" }
+    }
+
+    static let executables = [
+        "coordinator": "entas-coordinator", "social-aid": "entas-social-aid", "empowerment": "entas-empowerment",
+        "umkm": "entas-umkm", "low-cost": "entas-low-cost",
+    ]
+    static let clusters = ["social-aid", "empowerment", "umkm", "low-cost"]
+
+    /// Partitions per topic. The mock keeps ~5 MiB per partition, and scenarios replay whole
+    /// topics, so the households topic gets many.
+    static let partitions = [
+        "entas.households": 16, "entas.social-aid": 4, "entas.empowerment": 4, "entas.umkm": 4, "entas.low-cost": 4,
+        "entas.dead-letter": 1,
+    ]
+
+    let directory: URL
+    let kafka: EmbeddedKafka
+    let secretHex: String
+    private(set) var services: [String: Service] = [:]
+    private(set) var processes: [String: ServiceProcess] = [:]
+    private(set) var tokens: [String: String] = [:]
+
+    static var logger: Logger {
+        var logger = Logger(label: "entas.faults")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    init(name: String) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-faults-\(name)-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        kafka = try EmbeddedKafka(brokers: 1, logger: Self.logger)
+        for (topic, count) in Self.partitions { try kafka.createTopic(topic, partitions: count) }
+        var generator = SystemRandomNumberGenerator()
+        secretHex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        try Data(secretHex.utf8).write(to: directory.appendingPathComponent("household-key.secret"))
+    }
+
+    func database(_ name: String) -> String { directory.appendingPathComponent("\(name).sqlite").path }
+    func log(_ name: String) -> URL { directory.appendingPathComponent("\(name).log") }
+    func url(_ name: String) -> String { services[name]?.url ?? "http://127.0.0.1:9" }
+    func token(_ name: String) -> String { tokens[name] ?? "" }
+    var logs: [URL] { services.keys.sorted().map(log) }
+
+    /// Kafka settings for this test process's own clients.
+    var kafkaSettings: KafkaSettings {
+        KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-faults", properties: EmbeddedKafka.recommendedClientProperties)
+    }
+
+    /// Issues tokens, starts `names` and waits until each answers `/health` with 200.
+    func start(_ names: [String]) async throws {
+        for name in names {
+            guard let executable = Self.executables[name] else { throw FaultFailure("no service \(name)") }
+            services[name] = Service(name: name, executable: executable, port: try FreePort.next())
+            let (status, output) = try ServiceProcess.run(executable, ["token", "create", "--name", "faults", "--database", database(name)])
+            guard status == 0 else { throw FaultFailure("token create at \(name): \(output)") }
+            tokens[name] = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        for name in names { try startProcess(name) }
+        for name in names { try await waitUntilHealthy(name) }
+    }
+
+    func environment(for name: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
+        environment["KAFKA_BOOTSTRAP_SERVERS"] = kafka.bootstrapServers
+        for (property, value) in EmbeddedKafka.recommendedClientProperties {
+            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
+        }
+        environment["ENTAS_DATABASE"] = database(name)
+        environment["ENTAS_HTTP_PORT"] = "\(services[name]?.port ?? 0)"
+        environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
+        // Info level: every line a service writes in normal work is in the privacy scan.
+        environment["ENTAS_LOG_LEVEL"] = "info"
+        if name == "coordinator" {
+            environment["ENTAS_HOUSEHOLD_KEY_SECRET_FILE"] = directory.appendingPathComponent("household-key.secret").path
+        }
+        return environment
+    }
+
+    func startProcess(_ name: String) throws {
+        guard let service = services[name] else { throw FaultFailure("no service \(name)") }
+        let process = ServiceProcess(executable: service.executable, environment: environment(for: name), log: log(name))
+        try process.start()
+        processes[name] = process
+    }
+
+    func waitUntilHealthy(_ name: String, timeout: Duration = .seconds(120)) async throws {
+        let url = self.url(name) + "/health"
+        try await eventually("\(name) healthy at \(url); its log:\n\(processes[name]?.lastLines() ?? "")", timeout: timeout) {
+            guard processes[name]?.isRunning == true else {
+                throw FaultFailure("\(name) exited; its log:\n\(processes[name]?.lastLines() ?? "")")
+            }
+            return (try? await HTTPClient.send("GET", url, timeout: 5).status) == 200
+        }
+    }
+
+    /// `kill -9` of one service.
+    func killHard(_ name: String) { processes[name]?.killHard() }
+
+    /// Starts a stopped or killed service again on its port and store.
+    func restart(_ name: String) async throws {
+        try startProcess(name)
+        try await waitUntilHealthy(name)
+    }
+
+    func stop(_ name: String) async { await processes[name]?.stop() }
+
+    /// Stops every service (SIGTERM), then the broker, and removes the folder unless `keep`.
+    func shutdown(keep: Bool = false) async {
+        await withTaskGroup(of: Void.self) { group in
+            for process in processes.values { group.addTask { await process.stop() } }
+        }
+        kafka.stop()
+        if !keep { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// `PRAGMA integrity_check` of every store: the services whose answer is not `ok`.
+    func integrityFailures() -> [String] {
+        services.keys.sorted().compactMap { name in
+            let findings = (try? EntasBackup.integrityCheck(of: database(name))) ?? ["unreadable"]
+            return findings == ["ok"] ? nil : "\(name): \(findings.prefix(3).joined(separator: "; "))"
+        }
+    }
+}
+
+extension FaultSystem {
+    /// Runs `body` with a new system and always shuts it down; on failure its folder (stores,
+    /// logs) is kept and named.
+    static func with<T>(_ name: String, _ body: (FaultSystem) async throws -> T) async throws -> T {
+        let system = try FaultSystem(name: name)
+        do {
+            let result = try await body(system)
+            await system.shutdown()
+            return result
+        } catch {
+            await system.shutdown(keep: true)
+            print("fault system '\(name)' kept for inspection: \(system.directory.path)")
+            throw error
+        }
+    }
+}

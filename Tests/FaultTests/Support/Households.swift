@@ -1,0 +1,40 @@
+import Foundation
+
+/// Valid households for the scenarios, numbered: KK `350931` + 10 digits (Kecamatan
+/// Sumberjambe), a head's NIK from the same kecamatan, and a head's name with a marker word
+/// (`Sukmawati`) that the privacy scan looks for.
+enum Households {
+    static let nameMarker = "Sukmawati"
+    static let desas = (2001...2009).map { "35.09.31.\($0)" }
+
+    static func kk(_ number: Int) -> String { String(format: "350931%010d", number) }
+
+    static func nik(_ number: Int) -> String {
+        // Born on the 15th (+40: a woman) of a month 01-12, of year 50-89; then a sequence.
+        String(format: "350931%02d%02d%02d%04d", 55, number % 12 + 1, 50 + number % 40, number % 9_999 + 1)
+    }
+
+    static func name(_ number: Int) -> String { "\(nameMarker) Kepala \(number)" }
+
+    static func registration(_ number: Int) -> [String: Any] {
+        [
+            "kkNumber": kk(number), "headNIK": nik(number), "headName": name(number),
+            "address": "Dusun Krajan RT \(number % 9 + 1) RW 02", "desaCode": desas[number % desas.count],
+            "memberCount": number % 6 + 1, "criteriaMet": Array(criteria.prefix(6 + number % 7)),
+            "baselineStatus": ["sangatMiskin", "miskin", "hampirMiskin"][number % 3],
+        ]
+    }
+
+    static let criteria = [
+        "floor_area_under_8m2_per_person", "floor_earth_bamboo_or_cheap_wood", "wall_bamboo_thatch_cheap_wood_or_unplastered",
+        "no_private_toilet", "no_electric_lighting", "unsafe_drinking_water_source", "cooks_with_firewood_charcoal_or_kerosene",
+        "meat_milk_chicken_once_a_week_or_less", "one_new_clothing_set_a_year_or_less", "one_or_two_meals_a_day",
+        "cannot_afford_clinic_treatment", "head_low_income_livelihood", "head_education_primary_or_less", "no_savings_or_assets_500k",
+    ]
+
+    static let csvHeader = "kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet,baselineStatus\n"
+
+    static func csvRow(_ number: Int) -> String {
+        "\(kk(number)),\(nik(number)),\(name(number)),\"Dusun Krajan, RT \(number % 9 + 1)\",\(desas[number % desas.count]),\(number % 6 + 1),1;2;5;7;9;11,\(["SM", "M", "HM"][number % 3])\n"
+    }
+}

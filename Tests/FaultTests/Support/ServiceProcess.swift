@@ -1,0 +1,136 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One of the real executables as a child process, its standard output and error appended to
+/// a log file (kept across restarts, so the privacy scan sees every line it wrote).
+final class ServiceProcess: @unchecked Sendable {
+    let executable: String
+    let arguments: [String]
+    let environment: [String: String]
+    let log: URL
+    private var process: Process?
+
+    init(executable: String, arguments: [String] = ["serve"], environment: [String: String], log: URL) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.log = log
+    }
+
+    /// The folder of the built executables: the test bundle sits beside them.
+    static var binaries: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    func start() throws {
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        let process = Process()
+        process.executableURL = Self.binaries.appendingPathComponent(executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+    }
+
+    var isRunning: Bool { process?.isRunning ?? false }
+    var pid: Int32 { process?.processIdentifier ?? 0 }
+
+    /// `kill -9`: no shutdown code runs, as in a power cut of the process.
+    func killHard() {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM, as systemd stops a service; SIGKILL after `timeout`.
+    func stop(timeout: Duration = .seconds(20)) async {
+        guard let process, process.isRunning else { return }
+        process.terminate()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The last lines of the log, for failure messages.
+    func lastLines(_ count: Int = 15) -> String {
+        let data = FileManager.default.contents(atPath: log.path) ?? Data()
+        return String(decoding: data.suffix(16 * 1024), as: UTF8.self).split(separator: "\n").suffix(count).joined(separator: "\n")
+    }
+
+    /// Runs an executable to completion; its exit status and its output (stdout and stderr).
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> (status: Int32, output: String) {
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : binaries.appendingPathComponent(executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A loopback port nobody listens on now (the kernel's choice for port 0).
+enum FreePort {
+    static func next() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw FaultFailure("socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw FaultFailure("bind() failed") }
+        let named = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw FaultFailure("getsockname() failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// A failed expectation of the fault harness itself, with what was seen.
+struct FaultFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Waits until `condition` holds, or throws after `timeout` saying what was awaited.
+func eventually(_ what: @autoclosure () -> String, timeout: Duration, every interval: Duration = .milliseconds(250), _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: interval)
+    }
+    throw FaultFailure("not reached within \(timeout): \(what())")
+}
+
+/// A count shared by concurrent tasks (requests done, rows written).
+final class Tally: Sendable {
+    private let count = Atomic<Int>(0)
+    func add(_ amount: Int = 1) { count.add(amount, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
+}
