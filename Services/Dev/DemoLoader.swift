@@ -4,7 +4,7 @@ import Foundation
 
 /// Loads the Sumberjambe demo through the services' own APIs: the households as CSV imports
 /// at social aid (Dinas Sosial holds the PPLS 2008 data), then, once every cluster has them
-/// in its replica, the programme cycle: the clusters' commitments for 2025 and Bappeda's targets,
+/// in its replica, the programme cycle: the clusters' commitments for 2025 and 2026 and Bappeda's targets,
 /// then assessments, enrolments, deliveries, referrals and their answers, follow-up enrolments,
 /// graduations, each at the cluster that performs it.
 struct DemoLoader {
@@ -95,33 +95,29 @@ struct DemoLoader {
 
     // MARK: Commitments and targets
 
-    /// Sends each commitment to its cluster's `/v1/commitments` (the komitmen bersama comes first in the cycle).
+    /// Sends the commitments to their clusters' `/v1/bulk` as `commitment` lines, the four clusters at once (the
+    /// komitmen bersama comes first in the cycle; a revision follows its original in its cluster's lines).
     private func commit(_ commitments: [DemoCommitment]) async throws {
         let started = ContinuousClock.now
-        for commitment in commitments {
-            guard let service = system.service(commitment.cluster.serviceName), let token = system.tokens[service.name] else {
-                throw DevError.demoFailed("no service for \(commitment.cluster)")
-            }
-            let answer = try await DevHTTP.send("POST", service.url + "/v1/commitments", token: token, body: try DevHTTP.json(commitment))
-            guard answer.status == 201 else {
-                throw DevError.demoFailed("a commitment at \(service.name) was answered \(answer.status): \(answer.text.prefix(300))")
-            }
-        }
+        let applied = try await send(commitments.map(\.bulkLine)) { $0.commitment.cluster }
         let regions = Set(commitments.map(\.regionCode)).count
-        progress("  commitments: \(commitments.count) for \(DemoCommitments.year) in \(regions) kecamatan in \(Self.seconds(since: started))")
+        progress("  commitments: \(applied) for \(Self.years) in \(regions) kecamatan in \(Self.seconds(since: started))")
     }
 
     /// Bappeda's targets for the province, with the coordinator's admin token: no SM household left, every SM
     /// and M household with social aid.
     private func setTargets() async throws {
         guard let coordinator = system.service("coordinator"), let token = system.tokens[DevSystem.adminTokenKey] else { return }
-        for year in [DemoCommitments.year, DemoCommitments.year + 1] {
+        for year in DemoCommitments.years {
             struct Target: Encodable { var regionCode = "35", year: Int, smRemaining = 0, socialAidCoverage = 100 }
             let answer = try await DevHTTP.send("PUT", coordinator.url + "/v1/targets", token: token, body: try DevHTTP.json(Target(year: year)))
             guard answer.status == 200 else { throw DevError.demoFailed("setting the targets answered \(answer.status): \(answer.text.prefix(300))") }
         }
-        progress("  targets: 0 SM remaining and 100% social-aid coverage, province-wide, for \(DemoCommitments.year) and \(DemoCommitments.year + 1)")
+        progress("  targets: 0 SM remaining and 100% social-aid coverage, province-wide, for \(Self.years)")
     }
+
+    /// The programme years committed for, as words ("2025 and 2026").
+    static let years = DemoCommitments.years.map(String.init).joined(separator: " and ")
 
     // MARK: Actions
 
@@ -131,10 +127,16 @@ struct DemoLoader {
     /// Sends a phase's actions as JSON Lines to each cluster's `/v1/bulk` (the same lines
     /// `entas seed --actions` writes), the four clusters at once; returns how many applied.
     private func perform(_ actions: some Sequence<DemoAction>) async throws -> Int {
+        try await send(actions) { $0.cluster }
+    }
+
+    /// Encodes each item as one JSON line and sends the lines to the `/v1/bulk` of the cluster `route` names
+    /// for each, the clusters at once, each cluster's lines in order; returns how many applied.
+    private func send<Line: Encodable>(_ items: some Sequence<Line>, route: (Line) -> Cluster) async throws -> Int {
         var lines: [Cluster: [Data]] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        for action in actions { lines[action.cluster, default: []].append(try encoder.encode(action)) }
+        for item in items { lines[route(item), default: []].append(try encoder.encode(item)) }
         return try await withThrowingTaskGroup(of: Int.self) { group in
             for (cluster, clusterLines) in lines {
                 group.addTask { try await send(clusterLines, to: cluster) }
@@ -157,7 +159,7 @@ struct DemoLoader {
             let answer = try await DevHTTP.send("POST", service.url + "/v1/bulk", token: token, body: body, contentType: "application/x-ndjson")
             guard answer.status == 200 else { throw DevError.demoFailed("bulk at \(service.name) answered \(answer.status): \(answer.text.prefix(300))") }
             let summary = try JSONDecoder().decode(BulkSummary.self, from: answer.body)
-            guard summary.rejected == 0 else { throw DevError.demoFailed("\(service.name) rejected \(summary.rejected) demo actions: \(answer.text.prefix(400))") }
+            guard summary.rejected == 0 else { throw DevError.demoFailed("\(service.name) rejected \(summary.rejected) demo lines: \(answer.text.prefix(400))") }
             applied += summary.applied
         }
         return applied

@@ -1,7 +1,7 @@
 import EntasDomain
 
 /// A cluster's commitment for one kecamatan of the demo: `POST /v1/commitments` at ``cluster``'s service.
-/// Encodes as that route's body.
+/// Encodes as that route's body; ``bulkLine`` as a line of that service's `POST /v1/bulk`.
 public struct DemoCommitment: Sendable, Hashable, Codable {
     /// The committing cluster (its service takes the request).
     public var cluster: Cluster
@@ -57,5 +57,25 @@ public struct DemoCommitment: Sendable, Hashable, Codable {
         try container.encode(deliveries, forKey: .deliveries)
         try container.encode(budgetRupiah, forKey: .budgetRupiah)
         try container.encode(madeOn, forKey: .madeOn)
+    }
+
+    /// This commitment as a `commitment` line of `POST /v1/bulk` at ``cluster``'s service.
+    public var bulkLine: BulkLine { BulkLine(commitment: self) }
+
+    /// Encodes as the commitment's fields with `"kind": "commitment"` and the `"cluster"` it is for, so a line
+    /// sent to another cluster's service is refused there.
+    public struct BulkLine: Sendable, Encodable {
+        public var commitment: DemoCommitment
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, cluster
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("commitment", forKey: .kind)
+            try container.encode(commitment.cluster, forKey: .cluster)
+            try commitment.encode(to: encoder)
+        }
     }
 }

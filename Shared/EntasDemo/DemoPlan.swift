@@ -83,8 +83,8 @@ public struct DemoPlan: Sendable {
         planner(seed: seed).plan(for: household)
     }
 
-    /// The clusters' commitments for the programme year of the cycle planned for `households` (see
-    /// ``DemoCommitments``), computed by streaming.
+    /// The clusters' commitments for the programme years of the cycle planned for `households`, 2025 and 2026
+    /// (see ``DemoCommitments``), computed by streaming.
     public func commitments(for households: DemoHouseholds) -> [DemoCommitment] {
         DemoCommitments.commitments(for: households, planner: planner(seed: households.seed))
     }

@@ -31,11 +31,22 @@ struct RecordsClient {
 
     /// Runs `body` against a fresh service of `definition` on the embedded broker.
     static func with(_ definition: ClusterDefinition, _ body: @escaping @Sendable (RecordsClient) async throws -> Void) async throws {
+        try await withBroker(definition, createTopics: false) { api, _ in try await body(api) }
+    }
+
+    /// Runs `body` against a fresh service of `definition` on a fresh embedded broker, handed to `body` too;
+    /// with `createTopics`, every Entas topic is made first (2 partitions), so a test can read what was published.
+    static func withBroker(
+        _ definition: ClusterDefinition, createTopics: Bool = true, _ body: @escaping @Sendable (RecordsClient, EmbeddedKafka) async throws -> Void
+    ) async throws {
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)
         defer { kafka.stop() }
+        if createTopics {
+            for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
+        }
         let (cluster, app) = try await TestCluster.make(definition, kafka: kafka)
         defer { cluster.remove() }
-        try await app.test(.live) { client in try await body(RecordsClient(client: client, cluster: cluster)) }
+        try await app.test(.live) { client in try await body(RecordsClient(client: client, cluster: cluster), kafka) }
     }
 }
 

@@ -26,13 +26,8 @@ struct CommitmentTests {
 
     @Test("a second commitment for the same region, period and programme is a revision: same id, both kept, both published on the cluster's topic")
     func revisionsAreKeptAndPublished() async throws {
-        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
-        defer { kafka.stop() }
-        for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
-        defer { cluster.remove() }
-        try await app.test(.live) { client in
-            let api = RecordsClient(client: client, cluster: cluster)
+        try await RecordsClient.withBroker(SocialAidCommand.definition) { api, kafka in
+            let cluster = api.cluster
             let first = try await api.send(.post, "/v1/commitments", Self.pkh, expect: .created)
             #expect(first["revision"] as? Int == 1)
             #expect(first["strategy"] as? String == "socialProtection", "the strategy is the programme's")

@@ -88,6 +88,7 @@ struct DevCommand: AsyncParsableCommand {
             "  entas gaps --region 35.09.31 --status SM",
             "  entas plan --region 35.09 --period 2025          # need, commitments, SM shortfall",
             "  entas evaluate --period 2025                     # realisation against commitments and targets",
+            "  entas plan --region 35.09 --period 2026          # the next year: commitments grown toward the targets",
             "  entas evaluate --region 35.09 --period 2025 --report jember-2025.html",
             "  entas watch",
             "  curl -s -H \"Authorization: Bearer $ENTAS_TOKEN\" $ENTAS_COORDINATOR_URL/v1/overview?region=35.09",

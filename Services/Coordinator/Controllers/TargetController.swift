@@ -28,7 +28,7 @@ struct TargetController: Sendable {
         group.put("targets") { request, context in
             try context.requireAdmin(to: "set targets", executable: "entas-coordinator")
             let target = try await request.decodeJSON(as: TargetRequest.self, context: context)
-            return try await store.set(target, by: context.identity?.name ?? "unknown")
+            return try await store.set(target, by: context.holder)
         }
     }
 }

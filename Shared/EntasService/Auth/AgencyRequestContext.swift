@@ -9,6 +9,9 @@ public struct AgencyRequestContext: AuthRequestContext, RequestContext {
     /// Set when a token was presented but refused, so the answer can say why.
     public var authenticationProblem: ProblemDocument?
 
+    /// Who holds the caller's token (`dinsos-jember`), recorded with what it commits or sets.
+    public var holder: String { identity?.name ?? "unknown" }
+
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil

@@ -16,7 +16,7 @@ public struct BulkController: Sendable {
     static let listedRejections = 1_000
 
     public static let summaries: [String: String] = [
-        "POST /v1/bulk": "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers and graduations sent as JSON Lines (streamed); answers counts and rejected lines"
+        "POST /v1/bulk": "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers, graduations and commitments sent as JSON Lines (streamed); answers counts and rejected lines"
     ]
 
     public struct Rejection: Codable, Sendable {
@@ -38,9 +38,9 @@ public struct BulkController: Sendable {
     }
 
     public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.post("bulk") { request, _ in
+        group.post("bulk") { request, context in
             try Self.checkMediaType(request.headers[.contentType])
-            return try await apply(request.body)
+            return try await apply(request.body, by: context.holder)
         }
     }
 
@@ -58,7 +58,8 @@ public struct BulkController: Sendable {
         }
     }
 
-    func apply(_ body: RequestBody) async throws -> Summary {
+    /// Applies the lines of `body`; `holder` (the token's holder) is recorded with each commitment.
+    func apply(_ body: RequestBody, by holder: String) async throws -> Summary {
         var splitter = JSONLineSplitter()
         var summary = Summary()
         var batch: [(line: Int, operation: BulkOperation)] = []
@@ -102,7 +103,7 @@ public struct BulkController: Sendable {
                 try operations.map { operation -> ProblemDocument? in
                     do {
                         try db.inSavepoint {
-                            try store.apply(operation, in: db)
+                            try store.apply(operation, by: holder, in: db)
                             return .commit
                         }
                         return nil

@@ -1,8 +1,9 @@
 import EntasDomain
 
 /// One line of `POST /v1/bulk`: something an agency does to a household, addressed by the
-/// household's KK (with the programme, or the referring cluster) instead of by ids, so a
-/// month's deliveries or a survey's assessments can be sent as one file.
+/// household's KK (with the programme, or the referring cluster) instead of by ids, or a
+/// commitment for a region, period and programme, so a month's deliveries, a survey's
+/// assessments or a year's commitments per kecamatan can be sent as one file.
 ///
 /// Each line is a JSON object with `"kind"` and the fields of the single request it stands
 /// for (docs/bulk.md). A `"cluster"` field, when present, must name this service's cluster,
@@ -18,9 +19,11 @@ public enum BulkOperation: Sendable, Decodable {
     /// The answer to the open referral of the household from `from`.
     case referralAnswer(KKNumber, from: Cluster, ReferralOutcome, ReferralAnswerRequest)
     case graduation(KKNumber, GraduationRequest)
+    /// What the cluster commits for a region, period and programme (a revision when already committed).
+    case commitment(CommitmentRequest)
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case assessment, enrolment, delivery, enrolmentEnd, referral, referralAnswer, graduation
+        case assessment, enrolment, delivery, enrolmentEnd, referral, referralAnswer, graduation, commitment
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,6 +39,7 @@ public enum BulkOperation: Sendable, Decodable {
         case .referral: .referral
         case .referralAnswer: .referralAnswer
         case .graduation: .graduation
+        case .commitment: .commitment
         }
     }
 
@@ -63,6 +67,8 @@ public enum BulkOperation: Sendable, Decodable {
                 try container.decode(ReferralOutcome.self, forKey: .outcome), try ReferralAnswerRequest(from: decoder))
         case .graduation:
             self = .graduation(try container.decode(KKNumber.self, forKey: .kkNumber), try GraduationRequest(from: decoder))
+        case .commitment:
+            self = .commitment(try CommitmentRequest(from: decoder))
         }
     }
 }

@@ -2,8 +2,9 @@ import EntasDomain
 import GRDB
 
 extension ClusterStore {
-    /// Applies one bulk line within the caller's transaction, as its single request would.
-    package func apply(_ operation: BulkOperation, in db: Database) throws {
+    /// Applies one bulk line within the caller's transaction, as its single request would; `holder` is the
+    /// token's holder, recorded with a commitment.
+    package func apply(_ operation: BulkOperation, by holder: String, in db: Database) throws {
         switch operation {
         case .assessment(let kk, let request):
             try assess(kk, request, in: db)
@@ -19,6 +20,8 @@ extension ClusterStore {
             _ = try answer(try openReferral(kk, from: from, in: db), outcome, request, in: db)
         case .graduation(let kk, let request):
             try graduate(kk, request, in: db)
+        case .commitment(let request):
+            try commit(request, by: holder, in: db)
         }
     }
 

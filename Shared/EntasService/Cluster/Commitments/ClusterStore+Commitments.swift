@@ -13,35 +13,44 @@ extension ClusterStore {
     /// dated before the revision it replaces.
     public func commit(_ request: CommitmentRequest, by holder: String, now: Date = Date()) async throws -> CommitmentSummary {
         let payload = try commitmentPayload(request, now: now)
-        return try await database.write { db in
-            let earlier = try CommitmentRevision
-                .filter(CommitmentRevision.Columns.regionCode == request.regionCode)
-                .filter(CommitmentRevision.Columns.period == request.period)
-                .filter(CommitmentRevision.Columns.programme == payload.programme)
-                .order(CommitmentRevision.Columns.revision)
-                .fetchAll(db)
-            var payload = payload
-            if let current = earlier.last {
-                guard payload.madeOn >= current.madeOn else {
-                    throw ProblemDocument.invalidField(
-                        "madeOn",
-                        "revision \(current.revision + 1) is dated \(payload.madeOn), before revision \(current.revision) "
-                            + "(\(current.madeOn)) it replaces; date it \(current.madeOn) or later")
-                }
-                payload.commitmentID = current.commitmentID
+        return try await database.write { db in try commit(payload, by: holder, now: now, in: db) }
+    }
+
+    /// Commits within the caller's transaction (a line of `POST /v1/bulk`), checked as `commit(_:by:now:)`.
+    @discardableResult
+    package func commit(_ request: CommitmentRequest, by holder: String, now: Date = Date(), in db: Database) throws -> CommitmentSummary {
+        try commit(try commitmentPayload(request, now: now), by: holder, now: now, in: db)
+    }
+
+    /// Stores `payload` as the next revision of its region, period and programme and publishes it.
+    private func commit(_ payload: CommitmentMade, by holder: String, now: Date, in db: Database) throws -> CommitmentSummary {
+        let earlier = try CommitmentRevision
+            .filter(CommitmentRevision.Columns.regionCode == payload.regionCode)
+            .filter(CommitmentRevision.Columns.period == payload.period)
+            .filter(CommitmentRevision.Columns.programme == payload.programme)
+            .order(CommitmentRevision.Columns.revision)
+            .fetchAll(db)
+        var payload = payload
+        if let current = earlier.last {
+            guard payload.madeOn >= current.madeOn else {
+                throw ProblemDocument.invalidField(
+                    "madeOn",
+                    "revision \(current.revision + 1) is dated \(payload.madeOn), before revision \(current.revision) "
+                        + "(\(current.madeOn)) it replaces; date it \(current.madeOn) or later")
             }
-            let eventID = try publish(.commitmentMade(payload), in: db, now: now)
-            let revision = CommitmentRevision(
-                commitmentID: payload.commitmentID, revision: (earlier.last?.revision ?? 0) + 1, eventId: eventID,
-                regionCode: payload.regionCode, period: payload.period, programme: payload.programme, strategy: payload.strategy,
-                households: payload.households, deliveries: payload.deliveries, budgetRupiah: payload.budgetRupiah,
-                madeOn: payload.madeOn, recordedBy: holder, recordedAt: now)
-            try revision.insert(db)
-            guard let summary = CommitmentSummary(cluster: cluster, revisions: earlier + [revision]) else {
-                throw ProblemDocument.internalError
-            }
-            return summary
+            payload.commitmentID = current.commitmentID
         }
+        let eventID = try publish(.commitmentMade(payload), in: db, now: now)
+        let revision = CommitmentRevision(
+            commitmentID: payload.commitmentID, revision: (earlier.last?.revision ?? 0) + 1, eventId: eventID,
+            regionCode: payload.regionCode, period: payload.period, programme: payload.programme, strategy: payload.strategy,
+            households: payload.households, deliveries: payload.deliveries, budgetRupiah: payload.budgetRupiah,
+            madeOn: payload.madeOn, recordedBy: holder, recordedAt: now)
+        try revision.insert(db)
+        guard let summary = CommitmentSummary(cluster: cluster, revisions: earlier + [revision]) else {
+            throw ProblemDocument.internalError
+        }
+        return summary
     }
 
     /// The `commitment.made` payload for `request`, checked as consumers will check it (its id is new; a

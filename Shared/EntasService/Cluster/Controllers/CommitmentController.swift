@@ -16,8 +16,7 @@ public struct CommitmentController: Sendable {
         let commitments = group.group("commitments")
         commitments.post { request, context in
             let commitment = try await request.decodeJSON(as: CommitmentRequest.self, context: context)
-            let holder = context.identity?.name ?? "unknown"
-            return EditedResponse(status: .created, response: try await store.commit(commitment, by: holder))
+            return EditedResponse(status: .created, response: try await store.commit(commitment, by: context.holder))
         }
         commitments.get { request, _ in
             let region = try request.query("region") { text in
