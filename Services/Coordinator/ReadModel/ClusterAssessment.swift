@@ -42,6 +42,14 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
         .fetchAll(db)
     }
 
+    /// The statuses of the household's latest assessments, one per cluster (what the consensus rule reads, for
+    /// every event: two columns, no record decoding).
+    static func latestStatuses(for key: HouseholdKey, _ db: Database) throws -> [PovertyStatus] {
+        try PovertyStatus.fetchAll(
+            db.cachedStatement(sql: "SELECT status FROM clusterAssessment WHERE householdKey = ? ORDER BY cluster"),
+            arguments: [key])
+    }
+
     /// Stores `self` unless the cluster already has a later assessment of the household.
     func saveIfLatest(_ db: Database) throws {
         if let current = try SQLRequest<ClusterAssessment>(

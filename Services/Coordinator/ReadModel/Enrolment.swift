@@ -43,3 +43,28 @@ struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         return [StrategyCell(desaCode: desaCode, cluster: cluster, strategy: strategy): counts]
     }
 }
+
+// Read twice and often written for every event: coded by hand (GRDB's `init(row:)` and `encode(to:)`) rather than through Codable.
+extension Enrolment {
+    init(row: Row) throws {
+        enrolmentID = try row.decode(forColumn: "enrolmentID")
+        householdKey = try row.decode(forColumn: "householdKey")
+        cluster = try row.decode(forColumn: "cluster")
+        programme = try row.decode(forColumn: "programme")
+        strategy = try row.decode(forColumn: "strategy")
+        desaCode = try row.decode(forColumn: "desaCode")
+        startedOn = try row.decode(forColumn: "startedOn")
+        endedOn = try row.decode(forColumn: "endedOn")
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["enrolmentID"] = enrolmentID
+        container["householdKey"] = householdKey
+        container["cluster"] = cluster
+        container["programme"] = programme
+        container["strategy"] = strategy
+        container["desaCode"] = desaCode
+        container["startedOn"] = startedOn
+        container["endedOn"] = endedOn
+    }
+}

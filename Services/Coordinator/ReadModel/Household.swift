@@ -136,29 +136,29 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
 // (GRDB's record coding by `init(row:)` and `encode(to:)`; the columns are the properties' names).
 extension Household {
     init(row: Row) throws {
-        key = row["key"]
-        maskedKK = row["maskedKK"]
-        desaCode = row["desaCode"]
-        kecamatanCode = row["kecamatanCode"]
-        kabupatenCode = row["kabupatenCode"]
-        locationAuthority = row["locationAuthority"]
-        locationTime = row["locationTime"]
-        locationEventId = row["locationEventId"]
-        baselineStatus = row["baselineStatus"]
-        baselineSource = row["baselineSource"]
-        baselineOn = row["baselineOn"]
-        baselineTime = row["baselineTime"]
-        baselineEventId = row["baselineEventId"]
-        consensusStatus = row["consensusStatus"]
-        hasConflict = row["hasConflict"]
-        coveredSocialAid = row["coveredSocialAid"]
-        coveredCommunityEmpowerment = row["coveredCommunityEmpowerment"]
-        coveredEnterprise = row["coveredEnterprise"]
-        coveredLowCost = row["coveredLowCost"]
-        isGap = row["isGap"]
-        registeredAt = row["registeredAt"]
-        registeredBy = row["registeredBy"]
-        updatedAt = row["updatedAt"]
+        key = try row.decode(forColumn: "key")
+        maskedKK = try row.decode(forColumn: "maskedKK")
+        desaCode = try row.decode(forColumn: "desaCode")
+        kecamatanCode = try row.decode(forColumn: "kecamatanCode")
+        kabupatenCode = try row.decode(forColumn: "kabupatenCode")
+        locationAuthority = try row.decode(forColumn: "locationAuthority")
+        locationTime = try row.decode(forColumn: "locationTime")
+        locationEventId = try row.decode(forColumn: "locationEventId")
+        baselineStatus = try row.decode(forColumn: "baselineStatus")
+        baselineSource = try row.decode(forColumn: "baselineSource")
+        baselineOn = try row.decode(forColumn: "baselineOn")
+        baselineTime = try row.decode(forColumn: "baselineTime")
+        baselineEventId = try row.decode(forColumn: "baselineEventId")
+        consensusStatus = try row.decode(forColumn: "consensusStatus")
+        hasConflict = try row.decode(forColumn: "hasConflict")
+        coveredSocialAid = try row.decode(forColumn: "coveredSocialAid")
+        coveredCommunityEmpowerment = try row.decode(forColumn: "coveredCommunityEmpowerment")
+        coveredEnterprise = try row.decode(forColumn: "coveredEnterprise")
+        coveredLowCost = try row.decode(forColumn: "coveredLowCost")
+        isGap = try row.decode(forColumn: "isGap")
+        registeredAt = try row.decode(forColumn: "registeredAt")
+        registeredBy = try row.decode(forColumn: "registeredBy")
+        updatedAt = try row.decode(forColumn: "updatedAt")
     }
 
     func encode(to container: inout PersistenceContainer) throws {

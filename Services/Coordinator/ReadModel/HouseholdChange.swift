@@ -47,7 +47,7 @@ struct HouseholdChange: Sendable {
     /// difference of its footprint (and ``strategyChanges``) to the region tables.
     mutating func finish(_ db: Database) throws {
         let key = household.key
-        let latest = try ClusterAssessment.latest(for: key, db).map(\.status)
+        let latest = try ClusterAssessment.latestStatuses(for: key, db)
         let enrolments = try Enrolment.all(for: key, db)
         household.coverage = Set(enrolments.filter(\.isActive).map(\.cluster))
         household.consensusStatus = ConsensusRule.consensus(of: latest, baseline: household.baselineStatus)

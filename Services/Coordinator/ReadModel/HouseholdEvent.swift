@@ -36,13 +36,18 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
 
     /// Every assessment and graduation of the household, as timeline facts.
     static func statusFacts(for key: HouseholdKey, _ db: Database) throws -> [StatusFact] {
-        try SQLRequest<HouseholdEvent>(
-            sql: "SELECT * FROM householdEvent WHERE householdKey = ? AND status IS NOT NULL", arguments: [key],
-            cached: true
-        )
-        .fetchAll(db)
-        .compactMap { event in
-            event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
+        // Read for every event: only the columns a fact needs, decoded by hand.
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT cluster, status, effectiveDate, eventTime, eventId FROM householdEvent
+                WHERE householdKey = ? AND status IS NOT NULL
+                """)
+        return try Row.fetchAll(statement, arguments: [key]).map { row in
+            StatusFact(
+                cluster: try row.decode(Cluster.self, atIndex: 0), status: try row.decode(PovertyStatus.self, atIndex: 1),
+                order: FactOrder(
+                    day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
+                    eventId: try row.decode(String.self, atIndex: 4)))
         }
     }
 
@@ -52,5 +57,30 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
             sql: "SELECT EXISTS (SELECT 1 FROM householdEvent WHERE eventId = ?)", arguments: [eventId], cached: true
         )
         .fetchOne(db) ?? false
+    }
+}
+
+// Written for every event: coded by hand (GRDB's `init(row:)` and `encode(to:)`) rather than through Codable.
+extension HouseholdEvent {
+    init(row: Row) throws {
+        eventId = try row.decode(forColumn: "eventId")
+        householdKey = try row.decode(forColumn: "householdKey")
+        ceType = try row.decode(forColumn: "ceType")
+        cluster = try row.decode(forColumn: "cluster")
+        effectiveDate = try row.decode(forColumn: "effectiveDate")
+        eventTime = try row.decode(forColumn: "eventTime")
+        status = try row.decode(forColumn: "status")
+        summary = try row.decode(forColumn: "summary")
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container["eventId"] = eventId
+        container["householdKey"] = householdKey
+        container["ceType"] = ceType
+        container["cluster"] = cluster
+        container["effectiveDate"] = effectiveDate
+        container["eventTime"] = eventTime
+        container["status"] = status
+        container["summary"] = summary
     }
 }
