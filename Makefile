@@ -45,12 +45,14 @@ build: setup
 	$(SWIFT) build
 
 ## test: build and run the whole test suite (embedded Kafka, real SQLite files, loopback only)
-## (the 100,000-row import runs on its own afterwards: it keeps a core busy for minutes;
-## then `make faults`)
+## (the 100,000-row import and the dashboard's browser tests, which each keep a core busy for
+## minutes, run on their own afterwards, so no test starves another into a timeout; then
+## `make faults`)
+HEAVY_TESTS := LargeImportTests DashboardTests
 test: setup setup-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip LargeImportTests --skip FaultTests
-	$(SWIFT) test --skip-build --filter LargeImportTests
+	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) FaultTests,--skip $(suite))
+	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
 	$(MAKE) faults
 
 ## faults: the reliability and security checks (Tests/FaultTests): the real executables as child

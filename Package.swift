@@ -167,7 +167,10 @@ let package = Package(
             name: "CoordinatorTests",
             dependencies: [
                 "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                // The programme-cycle scenario drives two cluster services' APIs.
+                "SocialAid", "CommunityEmpowerment",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/CoordinatorTests"

@@ -33,9 +33,13 @@ enum CoordinatorApplication {
         RegionViewController(queries: queries).addRoutes(to: api)
         HouseholdViewController(queries: queries, secret: secret).addRoutes(to: api)
         FreshnessController(queries: queries, subscription: subscription).addRoutes(to: api)
+        CycleController(queries: queries).addRoutes(to: api)
+        TargetController(queries: queries, store: TargetStore(writer: runtime.database, reference: .eastJava)).addRoutes(to: api)
         DashboardController(runtime: runtime, queries: queries, subscription: subscription, secret: secret).addRoutes(to: router)
         var summaries = RegionViewController.summaries.merging(HouseholdViewController.summaries) { $1 }
         summaries.merge(FreshnessController.summaries) { $1 }
+        summaries.merge(TargetController.summaries) { $1 }
+        summaries.merge(CycleController.summaries) { $1 }
         summaries.merge(DashboardController.summaries) { $1 }
         summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
         summaries["GET /metrics"] = "Prometheus metrics (no token needed)"

@@ -7,8 +7,8 @@ import GRDB
 import Logging
 
 /// Rebuilds the read model by replaying every topic from the beginning into a fresh store,
-/// then puts it in place of the old one (kept beside it as `…before-rebuild`). Tokens are
-/// carried over. Run it with the coordinator stopped.
+/// then puts it in place of the old one (kept beside it as `…before-rebuild`). Tokens and
+/// targets (set at the coordinator, not published) are carried over. Run it with the coordinator stopped.
 ///
 /// Events that cannot be decoded were dead-lettered when first consumed; the replay skips
 /// them. The replay is done when every partition's lag is 0 twice in a row.
@@ -73,7 +73,7 @@ struct CoordinatorRebuild {
         return Outcome(eventsApplied: await counts.appliedCount, skipped: await counts.skippedCount, rebuiltPath: path)
     }
 
-    /// Replays, copies the tokens, then swaps the files.
+    /// Replays, copies the tokens and targets, then swaps the files.
     func run() async throws -> Outcome {
         let target = configuration.databasePath
         let fresh = target + ".rebuild"
@@ -86,6 +86,14 @@ struct CoordinatorRebuild {
                 // ATTACH cannot run inside a transaction.
                 try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [target])
                 try db.execute(sql: "INSERT OR IGNORE INTO main.serviceToken SELECT * FROM old.serviceToken")
+                // Targets are set at the coordinator, not published: they come over like the tokens.
+                if try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM old.sqlite_master WHERE type = 'table' AND name = 'target'") == true {
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO main.target (regionCode, year, smRemaining, socialAidCoverage, setBy, setAt)
+                            SELECT regionCode, year, smRemaining, socialAidCoverage, setBy, setAt FROM old.target
+                            """)
+                }
                 try db.execute(sql: "DETACH DATABASE old")
                 try db.checkpoint(.truncate)
             }

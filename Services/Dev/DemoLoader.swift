@@ -4,8 +4,9 @@ import Foundation
 
 /// Loads the Sumberjambe demo through the services' own APIs: the households as CSV imports
 /// at social aid (Dinas Sosial holds the PPLS 2008 data), then, once every cluster has them
-/// in its replica, the programme cycle: assessments, enrolments, deliveries, referrals and
-/// their answers, follow-up enrolments, graduations, each at the cluster that performs it.
+/// in its replica, the programme cycle: the clusters' commitments for 2025 and Bappeda's targets,
+/// then assessments, enrolments, deliveries, referrals and their answers, follow-up enrolments,
+/// graduations, each at the cluster that performs it.
 struct DemoLoader {
     let system: DevSystem
     let seed: UInt64
@@ -26,6 +27,8 @@ struct DemoLoader {
             return counts
         }
         let counts = plan.actionCounts(for: households)
+        try await commit(plan.commitments(for: households))
+        try await setTargets()
         for phase in DemoPhase.allCases {
             let started = ContinuousClock.now
             let applied = try await perform(plan.actions(for: households, in: phase))
@@ -88,6 +91,36 @@ struct DemoLoader {
             guard ContinuousClock.now < deadline else { throw DevError.demoFailed("only \(received) of \(expected) referrals reached their clusters") }
             try await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    // MARK: Commitments and targets
+
+    /// Sends each commitment to its cluster's `/v1/commitments` (the komitmen bersama comes first in the cycle).
+    private func commit(_ commitments: [DemoCommitment]) async throws {
+        let started = ContinuousClock.now
+        for commitment in commitments {
+            guard let service = system.service(commitment.cluster.serviceName), let token = system.tokens[service.name] else {
+                throw DevError.demoFailed("no service for \(commitment.cluster)")
+            }
+            let answer = try await DevHTTP.send("POST", service.url + "/v1/commitments", token: token, body: try DevHTTP.json(commitment))
+            guard answer.status == 201 else {
+                throw DevError.demoFailed("a commitment at \(service.name) was answered \(answer.status): \(answer.text.prefix(300))")
+            }
+        }
+        let regions = Set(commitments.map(\.regionCode)).count
+        progress("  commitments: \(commitments.count) for \(DemoCommitments.year) in \(regions) kecamatan in \(Self.seconds(since: started))")
+    }
+
+    /// Bappeda's targets for the province, with the coordinator's admin token: no SM household left, every SM
+    /// and M household with social aid.
+    private func setTargets() async throws {
+        guard let coordinator = system.service("coordinator"), let token = system.tokens[DevSystem.adminTokenKey] else { return }
+        for year in [DemoCommitments.year, DemoCommitments.year + 1] {
+            struct Target: Encodable { var regionCode = "35", year: Int, smRemaining = 0, socialAidCoverage = 100 }
+            let answer = try await DevHTTP.send("PUT", coordinator.url + "/v1/targets", token: token, body: try DevHTTP.json(Target(year: year)))
+            guard answer.status == 200 else { throw DevError.demoFailed("setting the targets answered \(answer.status): \(answer.text.prefix(300))") }
+        }
+        progress("  targets: 0 SM remaining and 100% social-aid coverage, province-wide, for \(DemoCommitments.year) and \(DemoCommitments.year + 1)")
     }
 
     // MARK: Actions

@@ -61,6 +61,9 @@ public final class DevSystem: @unchecked Sendable {
         for service in services {
             tokens[service.name] = try await issueToken(for: service)
         }
+        if let coordinator = service("coordinator") {
+            tokens[Self.adminTokenKey] = try await issueToken(for: coordinator, name: "entas-dev-admin", role: "admin")
+        }
         try writeTokensFile()
         progress("Tokens issued (\(layout.tokensFile.path))")
 
@@ -93,13 +96,16 @@ public final class DevSystem: @unchecked Sendable {
         return environment
     }
 
-    /// Revokes the previous dev token and issues a new one, through the service's own
-    /// `token` command on its database.
-    func issueToken(for service: DevService) async throws -> String {
+    /// The key of the coordinator's admin token in ``tokens`` (Bappeda's, for `entas target set`).
+    public static let adminTokenKey = "coordinator-admin"
+
+    /// Revokes the previous dev token of `name` and issues a new one with `role`, through the service's
+    /// own `token` command on its database.
+    func issueToken(for service: DevService, name: String = "entas-dev", role: String = "standard") async throws -> String {
         let executable = options.binaries.appendingPathComponent(service.executable)
         let database = layout.database(service.name)
-        _ = try runToCompletion(executable, ["token", "revoke", "--name", "entas-dev", "--database", database])
-        let output = try runToCompletion(executable, ["token", "create", "--name", "entas-dev", "--database", database])
+        _ = try runToCompletion(executable, ["token", "revoke", "--name", name, "--database", database])
+        let output = try runToCompletion(executable, ["token", "create", "--name", name, "--role", role, "--database", database])
         let token = output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.\(service.name).") else { throw DevError.tokenFailed(service: service.name, output: output) }
         return token
@@ -126,6 +132,8 @@ public final class DevSystem: @unchecked Sendable {
         }
         lines.append("export ENTAS_COORDINATOR_URL=\(service("coordinator")?.url ?? "")")
         lines.append("export ENTAS_TOKEN=\(tokens["coordinator"] ?? "")")
+        lines.append("# The coordinator's admin token, for `entas target set` (Bappeda).")
+        lines.append("export ENTAS_ADMIN_TOKEN=\(tokens[Self.adminTokenKey] ?? "")")
         lines.append("export KAFKA_BOOTSTRAP_SERVERS=\(kafka?.bootstrapServers ?? "")")
         guard FileManager.default.createFile(
             atPath: layout.tokensFile.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600])

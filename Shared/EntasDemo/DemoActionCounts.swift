@@ -24,7 +24,8 @@ public struct DemoActionCounts: Sendable, Hashable, Codable, CustomStringConvert
     public var graduations = 0
     /// Households graduated by at least one cluster.
     public var graduatedHouseholds = 0
-    /// SM households deliberately left without any enrolment.
+    /// SM households planned to get no programme at all (the coordinator's gaps are wider:
+    /// every SM or M household without social aid).
     public var gapHouseholds = 0
 
     /// No counts yet.
@@ -72,6 +73,6 @@ public struct DemoActionCounts: Sendable, Hashable, Codable, CustomStringConvert
             + "\(enrolments) enrolments, \(deliveries) deliveries, \(referrals) referrals "
             + "(\(acceptedReferrals) accepted, \(declinedReferrals) declined, \(openReferrals) open), "
             + "\(followUpEnrolments) follow-up enrolments, \(graduations) graduations "
-            + "(\(graduatedHouseholds) households), \(gapHouseholds) gap households; \(total) actions"
+            + "(\(graduatedHouseholds) households), \(gapHouseholds) SM households left with no programme; \(total) actions"
     }
 }

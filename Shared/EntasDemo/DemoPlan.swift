@@ -83,6 +83,12 @@ public struct DemoPlan: Sendable {
         planner(seed: seed).plan(for: household)
     }
 
+    /// The clusters' commitments for the programme year of the cycle planned for `households` (see
+    /// ``DemoCommitments``), computed by streaming.
+    public func commitments(for households: DemoHouseholds) -> [DemoCommitment] {
+        DemoCommitments.commitments(for: households, planner: planner(seed: households.seed))
+    }
+
     /// How many actions of each kind the plan for `seed` at `scale` holds (computed by streaming).
     public func actionCounts(seed: UInt64, scale: Double = 1) -> DemoActionCounts {
         actionCounts(for: households(seed: seed, scale: scale))

@@ -155,9 +155,9 @@ struct ParsingTests {
         }
     }
 
-    @Test("the root lists the read commands, watch and import first")
+    @Test("the root lists the read commands, the cycle's commands, then watch and import")
     func subcommands() {
         let names = EntasCommand.configuration.subcommands.map { $0._commandName }
-        #expect(names.prefix(8) == ["overview", "gaps", "conflicts", "household", "progress", "strategies", "watch", "import"])
+        #expect(names.prefix(11) == ["overview", "gaps", "conflicts", "household", "progress", "strategies", "plan", "evaluate", "target", "watch", "import"])
     }
 }

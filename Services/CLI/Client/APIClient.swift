@@ -35,6 +35,16 @@ struct APIClient: Sendable {
         return try await send(request)
     }
 
+    /// `PUT path` with a JSON `body`; the body of a 2xx answer.
+    func put(_ path: String, json body: Data) async throws -> Data {
+        var request = URLRequest(url: try endpoint.url(path))
+        request.httpMethod = "PUT"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.httpBody = body
+        return try await send(request)
+    }
+
     /// Decodes a 2xx body as `type` (ISO 8601 dates, as the services write them).
     func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
         do {

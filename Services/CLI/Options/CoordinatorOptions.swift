@@ -36,12 +36,15 @@ struct CoordinatorOptions: ParsableArguments, Sendable {
 
     /// The coordinator these options and `environment` name.
     /// - Throws: ``MissingTokenError`` without a token, ``InvalidURLError`` for a malformed URL.
-    func endpoint(environment: [String: String]) throws -> ServiceEndpoint {
+    /// - Parameter tokenVariables: the variables that may hold the token, the first set one winning
+    ///   (`ENTAS_TOKEN`; `ENTAS_ADMIN_TOKEN` first for a command that needs an admin token).
+    func endpoint(environment: [String: String], tokenVariables: [String] = [Self.tokenVariable]) throws -> ServiceEndpoint {
         let text = coordinatorURL ?? environment[Self.urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultURL
         let setting = "--coordinator URL (or \(Self.urlVariable))"
         let url = try ServiceEndpoint.parseURL(text, setting: setting)
-        guard let token = token ?? environment[Self.tokenVariable], !token.isEmpty else {
-            throw MissingTokenError(serviceName: "coordinator", flag: "--token", variable: Self.tokenVariable)
+        let fromEnvironment = tokenVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        guard let token = token ?? fromEnvironment, !token.isEmpty else {
+            throw MissingTokenError(serviceName: "coordinator", flag: "--token", variable: tokenVariables.joined(separator: " or "))
         }
         return ServiceEndpoint(serviceName: "coordinator", baseURL: url, token: token, urlSetting: setting)
     }

@@ -16,6 +16,13 @@ extension CoordinatorQueries {
         }
     }
 
+    /// The years any commitment's period starts in, oldest first: the years the cycle page links to.
+    func commitmentYears() async throws -> [Int] {
+        try await reader.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT substr(periodStart, 1, 4) FROM commitment ORDER BY 1").compactMap { Int($0) }
+        }
+    }
+
     /// The region reference these queries name regions from.
     var regions: RegionReference { reference }
 }

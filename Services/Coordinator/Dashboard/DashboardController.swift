@@ -20,6 +20,8 @@ struct DashboardController: Sendable {
     static let summaries: [String: String] = [
         "GET /": "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login",
         "GET /regions/{code}": "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts and strategies (?gaps=&conflicts= list offsets)",
+        "GET /regions/{code}/cycle": "Dashboard (HTML): the plan and the evaluation of a region for a period (?period=2025; default the latest year with commitments)",
+        "GET /regions/{code}/cycle/report": "Dashboard: the printable evaluation report of a region and period, as an HTML file (?period=)",
         "GET /login": "Dashboard sign-in form",
         "POST /login": "Dashboard sign-in (form field token: a coordinator token); sets an HttpOnly, SameSite=Strict session cookie",
         "POST /logout": "Dashboard sign-out: clears the session cookie",
@@ -58,6 +60,48 @@ struct DashboardController: Sendable {
             if code == .eastJava { return Response.redirect(to: "/") }
             return try await regionPage(code, request, context)
         }
+        pages.get("regions/{code}/cycle") { request, context in
+            guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
+                return try await notFound(request, context)
+            }
+            return try await cyclePage(code, request, context)
+        }
+        pages.get("regions/{code}/cycle/report") { request, context in
+            guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
+                return try await notFound(request, context)
+            }
+            let period = try await cyclePeriod(request)
+            let page = EvaluationReportPage(
+                report: try await reader.queries.evaluation(region: code, period: period), generatedAt: Date(),
+                freshness: try await reader.queries.freshness())
+            return try ReportFile(html: page.render(), fileName: "entas-evaluation-\(code.dotted)-\(period).html").response(from: request, context: context)
+        }
+    }
+
+    private func cyclePage(_ code: RegionCode, _ request: Request, _ context: AgencyRequestContext) async throws -> Response {
+        let period = try await cyclePeriod(request)
+        async let freshness = reader.freshness()
+        let page = CyclePage(
+            plan: try await reader.queries.plan(region: code, period: period),
+            evaluation: try await reader.queries.evaluation(region: code, period: period),
+            years: try await reader.queries.commitmentYears(), freshness: try await freshness, reference: reader.queries.regions)
+        return try HTMLPage(html: page.render()).response(from: request, context: context)
+    }
+
+    /// `?period=` when it is a period; else the latest year with commitments, else this year.
+    private func cyclePeriod(_ request: Request) async throws -> Period {
+        if let text = request.uri.queryParameters.get("period"), let period = try? Period(text) { return period }
+        let year = try await reader.queries.commitmentYears().last ?? CalendarDate.today().year
+        return (try? Period(year: year)) ?? Period.containing(CalendarDate.today(), as: .year)
+    }
+
+    private func notFound(_ request: Request, _ context: AgencyRequestContext) async throws -> Response {
+        let page = MessagePage(
+            title: "Region not found",
+            message: "No such region in the Kemendagri reference of Jawa Timur. Codes read like 35.09 (kabupaten/kota), "
+                + "35.09.31 (kecamatan) or 35.09.31.2006 (desa).",
+            freshness: try await reader.freshness())
+        return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
     }
 
     private func regionPage(_ code: RegionCode, _ request: Request, _ context: AgencyRequestContext) async throws -> Response {

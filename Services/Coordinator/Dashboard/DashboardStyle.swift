@@ -53,6 +53,9 @@ enum DashboardStyle {
         .line{fill:none;stroke-width:2.5;stroke-linejoin:round}
         .k-sm{stroke:#a50f15}
         .k-grad{stroke:#238b45;stroke-width:2}
+        .k-target{stroke:#238b45;stroke-dasharray:3 3;stroke-width:2}
+        .f-served{fill:#2171b5;background:#2171b5}
+        .f-open{fill:#c6dbef;background:#c6dbef}
         .k-base{stroke:#525252;stroke-dasharray:6 4;stroke-width:2}
         .axis{stroke:#9aa3ad;stroke-width:1}
         .grid{stroke:#e3e7ec;stroke-width:1}

@@ -14,6 +14,7 @@ struct RegionPage: Sendable {
         let content: HTML = """
             <p class="level">\(levelName(code)) · \(code.dotted)</p>
             <h1>\(region.name)</h1>
+            <p><a id="cycle-link" href="/regions/\(code.dotted)/cycle">Plan and evaluation: commitments, shortfall, realisation, targets</a></p>
             \(figures)
             \(StatusSection(overview: data.overview).render())
             \(CoverageSection(overview: data.overview).render())

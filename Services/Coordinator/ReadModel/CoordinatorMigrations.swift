@@ -9,13 +9,16 @@ import GRDB
 /// Nothing here holds a name, a NIK or a full No. KK: households are keyed by ``HouseholdKey``.
 public enum CoordinatorMigrations {
     /// Registers `coordinator-v1-household`, `coordinator-v1-household-fact`, `coordinator-v1-region-view`,
-    /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`.
+    /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`; then `coordinator-v2-target` and
+    /// `coordinator-v2-cycle-index` for the plan and the evaluation.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
         migrator.registerMigration("coordinator-v1-region-view", migrate: createRegionViews)
         migrator.registerMigration("coordinator-v1-commitment", migrate: createCommitment)
         migrator.registerMigration("coordinator-v1-read-model-state", migrate: createReadModelState)
+        migrator.registerMigration("coordinator-v2-target", migrate: createTarget)
+        migrator.registerMigration("coordinator-v2-cycle-index", migrate: createCycleIndexes)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

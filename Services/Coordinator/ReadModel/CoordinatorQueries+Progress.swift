@@ -52,19 +52,22 @@ extension CoordinatorQueries {
     /// Commitments of regions above `region` are not included: they are not divided among their parts.
     public func commitments(region: RegionCode, period: Period? = nil) async throws -> [CommitmentView] {
         try requireRegion(region)
-        let revisions = try await reader.read { db in
-            let (inside, arguments) = Self.within(region, column: "regionCode")
-            var sql = "SELECT DISTINCT commitmentID FROM commitment WHERE (regionCode = ? OR \(inside))"
-            var allArguments: StatementArguments = [region]
-            allArguments += arguments
-            if let period {
-                sql += " AND periodStart <= ? AND periodEnd >= ?"
-                allArguments += [period.lastDay.description, period.firstDay.description]
-            }
-            let ids = try String.fetchAll(db, sql: sql, arguments: allArguments)
-            // Every revision of those, so that a commitment revised out of the filter is judged by its latest.
-            return try Commitment.filter(ids.contains(Commitment.Columns.commitmentID)).fetchAll(db)
+        return try await reader.read { db in try currentCommitments(region: region, period: period, db) }
+    }
+
+    /// ``commitments(region:period:)`` within the caller's read.
+    func currentCommitments(region: RegionCode, period: Period?, _ db: Database) throws -> [CommitmentView] {
+        let (inside, arguments) = Self.within(region, column: "regionCode")
+        var sql = "SELECT DISTINCT commitmentID FROM commitment WHERE (regionCode = ? OR \(inside))"
+        var allArguments: StatementArguments = [region]
+        allArguments += arguments
+        if let period {
+            sql += " AND periodStart <= ? AND periodEnd >= ?"
+            allArguments += [period.lastDay.description, period.firstDay.description]
         }
+        let ids = try String.fetchAll(db, sql: sql, arguments: allArguments)
+        // Every revision of those, so that a commitment revised out of the filter is judged by its latest.
+        let revisions = try Commitment.filter(ids.contains(Commitment.Columns.commitmentID)).fetchAll(db)
         let views = Dictionary(grouping: revisions, by: \.commitmentID).values.compactMap { group -> CommitmentView? in
             let ordered = group.sorted { $0.order < $1.order }
             guard let current = ordered.last, current.regionCode.isWithin(region),

@@ -17,6 +17,8 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
     public var tokenHash: String
     public var createdAt: Date
     public var revokedAt: Date?
+    /// `standard`, or `admin` for a token that may change settings (see ``TokenRole``).
+    public var role: TokenRole
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -50,6 +52,10 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
                         revokedAt DATETIME
                     )
                     """)
+        }
+        migrator.registerMigration("v2-service-token-role") { db in
+            try db.execute(
+                sql: "ALTER TABLE serviceToken ADD COLUMN role TEXT NOT NULL DEFAULT 'standard' CHECK (role IN ('standard', 'admin'))")
         }
     }
 }

@@ -12,15 +12,15 @@ public struct TokenStore: Sendable {
         self.service = service
     }
 
-    /// Issues a token for `name`; the token itself is returned once and never stored.
-    public func create(name: String, at date: Date = Date()) async throws -> (token: String, record: ServiceToken) {
+    /// Issues a token for `name` with `role`; the token itself is returned once and never stored.
+    public func create(name: String, role: TokenRole = .standard, at date: Date = Date()) async throws -> (token: String, record: ServiceToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
             throw ProblemDocument.invalidField("name", "a token needs the name of who holds it, e.g. field-team-jember")
         }
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let token = "entas.\(service).\(secret.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: ""))"
-        let record = ServiceToken(id: UUID(), name: trimmed, service: service, tokenHash: ServiceToken.hash(token), createdAt: date, revokedAt: nil)
+        let record = ServiceToken(id: UUID(), name: trimmed, service: service, tokenHash: ServiceToken.hash(token), createdAt: date, revokedAt: nil, role: role)
         try await writer.write { db in try record.insert(db) }
         return (token, record)
     }
@@ -35,7 +35,7 @@ public struct TokenStore: Sendable {
             try ServiceToken.filter(ServiceToken.Columns.tokenHash == hash).filter(ServiceToken.Columns.revokedAt == nil).fetchOne(db)
         }
         guard let record else { return .failure(.unknownToken) }
-        return .success(TokenIdentity(tokenID: record.id, name: record.name, service: record.service))
+        return .success(TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role))
     }
 
     public func list() async throws -> [ServiceToken] {
@@ -57,4 +57,5 @@ public struct TokenIdentity: Sendable, Hashable {
     public var tokenID: UUID
     public var name: String
     public var service: String
+    public var role: TokenRole
 }

@@ -23,6 +23,7 @@ public enum ClusterApplication {
         HouseholdController(store: store).addRoutes(to: api)
         EnrolmentController(store: store).addRoutes(to: api)
         ReferralController(store: store).addRoutes(to: api)
+        CommitmentController(store: store).addRoutes(to: api)
         ProgrammeController(definition: definition).addRoutes(to: api)
         BulkController(store: store, logger: logger).addRoutes(to: api)
         for records in definition.records { records.addRoutes(to: api, store: store) }
@@ -34,7 +35,7 @@ public enum ClusterApplication {
             try handler.apply(envelope, db)
         }
         var summaries = HouseholdController.summaries
-        let more = [EnrolmentController.summaries, ReferralController.summaries, ProgrammeController.summaries, ImportController.summaries, BulkController.summaries]
+        let more = [EnrolmentController.summaries, ReferralController.summaries, CommitmentController.summaries, ProgrammeController.summaries, ImportController.summaries, BulkController.summaries]
         for more in more + definition.records.map(\.summaries) {
             summaries.merge(more) { $1 }
         }

@@ -76,11 +76,13 @@ public struct TokenCreateCommand<Executable: ServiceExecutable>: AsyncParsableCo
         CommandConfiguration(commandName: "create", abstract: "Issue a token; it is printed once and stored only as a hash.")
     }
     @Option(help: "Who holds the token, e.g. field-team-jember.") var name: String
+    @Option(help: "standard, or admin for a token that may also change settings (the coordinator's targets).")
+    var role: TokenRole = .standard
     @OptionGroup var options: TokenOptions
     public init() {}
 
     public func run() async throws {
-        let (token, _) = try await options.tokens(Executable.self).create(name: name)
+        let (token, _) = try await options.tokens(Executable.self).create(name: name, role: role)
         print(token)
     }
 }
@@ -93,7 +95,7 @@ public struct TokenListCommand<Executable: ServiceExecutable>: AsyncParsableComm
     public func run() async throws {
         for token in try await options.tokens(Executable.self).list() {
             let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "active"
-            print("\(token.name)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
+            print("\(token.name)\t\(token.role.rawValue)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
         }
     }
 }
@@ -109,3 +111,5 @@ public struct TokenRevokeCommand<Executable: ServiceExecutable>: AsyncParsableCo
         print("revoked \(count) token(s) named \(name)")
     }
 }
+
+extension TokenRole: ExpressibleByArgument {}

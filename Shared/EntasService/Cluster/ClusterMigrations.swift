@@ -59,5 +59,28 @@ public enum ClusterMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("cluster-v2-commitment-revision") { db in
+            // Every revision of the cluster's commitments; one commitmentID per region, period and programme.
+            try db.execute(
+                sql: """
+                    CREATE TABLE commitmentRevision (
+                        commitmentID TEXT NOT NULL CHECK (length(commitmentID) = 36),
+                        revision INTEGER NOT NULL CHECK (revision >= 1),
+                        eventId TEXT NOT NULL UNIQUE,
+                        regionCode TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        programme TEXT NOT NULL,
+                        strategy TEXT NOT NULL,
+                        households INTEGER NOT NULL CHECK (households >= 0),
+                        deliveries INTEGER NOT NULL CHECK (deliveries >= 0),
+                        budgetRupiah INTEGER NOT NULL CHECK (budgetRupiah >= 0),
+                        madeOn TEXT NOT NULL,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt DATETIME NOT NULL,
+                        PRIMARY KEY (commitmentID, revision)
+                    );
+                    CREATE UNIQUE INDEX commitmentRevision_subject ON commitmentRevision(regionCode, period, programme, revision);
+                    """)
+        }
     }
 }

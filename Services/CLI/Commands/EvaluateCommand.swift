@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+
+/// `entas evaluate`: realisation against commitments and targets for a region and period.
+struct EvaluateCommand: CoordinatorReadCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "What the clusters did against what they committed, and the SM households against the targets.",
+        discussion: "Per programme, strategy and cluster, per child region (furthest behind first), with the SM trajectory. By default this year.")
+
+    @OptionGroup var coordinator: CoordinatorOptions
+
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    var region: RegionArgument?
+
+    @Option(help: ArgumentHelp("The period: a year (2027), a quarter (2027-Q1) or a month (2027-03).", valueName: "period"))
+    var period: PeriodArgument?
+
+    @Option(help: ArgumentHelp(
+        "Write the evaluation as a printable, self-contained HTML file (tables and inline SVG charts) instead of printing it.",
+        valueName: "file.html"))
+    var report: String?
+
+    func validateArguments() throws {
+        _ = try region.codeOrProvince()
+        _ = try period.periodOrThisYear()
+    }
+
+    func output(using client: APIClient) async throws -> String {
+        if let report { return try await writeReport(to: report, using: client) }
+        return try await fetch(
+            API.EvaluationReport.self, "/v1/evaluation", query: try query(), using: client, table: { EvaluationOutput.table($0) },
+            csv: EvaluationOutput.csv)
+    }
+
+    /// Fetches the coordinator's HTML report and writes it to `path`; returns the line to print.
+    func writeReport(to path: String, using client: APIClient) async throws -> String {
+        let html = try await client.get("/v1/evaluation/report", query: try query())
+        let url = URL(fileURLWithPath: path)
+        do {
+            try html.write(to: url, options: .atomic)
+        } catch {
+            throw ReportWriteError(path: url.path, reason: error.localizedDescription)
+        }
+        let region = try region.codeOrProvince()
+        return "Wrote the evaluation of \(region.dotted) for \(try period.periodOrThisYear()) to \(url.path) "
+            + "(\(NumberFormat.grouped(html.count)) bytes); open it in a browser and print it to PDF."
+    }
+
+    func query() throws -> [URLQueryItem] {
+        [
+            URLQueryItem(name: "region", value: try region.codeOrProvince().dotted),
+            URLQueryItem(name: "period", value: try period.periodOrThisYear().description),
+        ]
+    }
+}
+
+/// The report could not be written where `--report` said.
+struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+    var path: String
+    var reason: String
+
+    var description: String {
+        "Cannot write the report to \(path) (\(reason)). Give --report a file in a folder that exists and that you may write to."
+    }
+}

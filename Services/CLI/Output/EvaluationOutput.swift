@@ -1,0 +1,151 @@
+import EntasDomain
+
+/// `entas evaluate` as a table or CSV: the targets, the SM households and social-aid coverage against them,
+/// realisation against commitment per programme, strategy and cluster (rupiah), the child regions furthest
+/// behind first, and the SM trajectory.
+enum EvaluationOutput {
+    static func table(_ report: API.EvaluationReport, maximumWidth: Int = 80) -> String {
+        let region = report.region
+        var lines = ["Evaluation of \(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(report.period)", TargetText.line(report.target)]
+        lines += TextWidth.wrap(smLine(report), width: maximumWidth)
+        lines += TextWidth.wrap(coverageLine(report.socialAidCoverage), width: maximumWidth)
+        if report.programmes.isEmpty {
+            lines += ["", "No commitments and nothing done in \(report.period) in this region."]
+        } else {
+            let programmes = report.programmes.map { ("\($0.cluster?.serviceName ?? "") \($0.programme ?? "")", $0) }
+            lines += [""] + TableRenderer.render(lineTable("Programme", programmes, total: report.total), maximumWidth: maximumWidth)
+            let strategies = report.strategies.map { ($0.strategy?.rawValue ?? "", $0) }
+            lines += [""] + TableRenderer.render(lineTable("Strategy", strategies, total: nil), maximumWidth: maximumWidth)
+            lines += [""] + TableRenderer.render(rupiahTable(report), maximumWidth: maximumWidth)
+        }
+        if !report.regions.isEmpty {
+            lines += ["", "Regions, furthest behind first:"] + TableRenderer.render(regionTable(report.regions), maximumWidth: maximumWidth)
+        }
+        if !report.trajectory.isEmpty {
+            lines += ["", "Sangat Miskin at the end of each month with a change:"]
+                + TableRenderer.render(trajectoryTable(report.trajectory), maximumWidth: maximumWidth)
+        }
+        lines += [""] + TextWidth.wrap(legend, width: maximumWidth)
+        return lines.map { TextWidth.truncate($0, to: maximumWidth) }.joined(separator: "\n")
+    }
+
+    static let legend =
+        "HH: households committed; Started: enrolments started in the period; Served: households enrolled at some "
+        + "time in it; Dl: deliveries committed and made for the period; %: achieved against the commitment (a group "
+        + "counts its programmes with a commitment); Grad: households graduated in the period."
+
+    static func smLine(_ report: API.EvaluationReport) -> String {
+        let sm = report.sangatMiskin
+        var text = "Sangat Miskin: \(NumberFormat.grouped(sm.baseline)) at baseline, \(NumberFormat.grouped(sm.now)) now "
+            + "(\(NumberFormat.grouped(sm.atPeriodEnd)) at the end of \(report.period))"
+        if let target = sm.target {
+            text += "; target \(NumberFormat.grouped(target))"
+            if sm.reduced < 0 {
+                text += ": \(NumberFormat.grouped(-sm.reduced)) more than at baseline"
+            } else if let needed = sm.reductionNeeded, let achieved = sm.achievedPercent {
+                text += ": \(NumberFormat.grouped(sm.reduced)) of \(NumberFormat.grouped(needed)) fewer, \(Self.percent(achieved)) of the way"
+            }
+            text += sm.targetMet == true ? ", met" : ", not met"
+        }
+        return text
+    }
+
+    static func coverageLine(_ coverage: API.CoverageProgress) -> String {
+        var text = "Social aid covers \(NumberFormat.grouped(coverage.covered)) of \(NumberFormat.grouped(coverage.households)) SM and M households"
+        if let value = coverage.percent { text += " (\(percent(value)))" }
+        if let target = coverage.targetPercent { text += "; target \(target)%, " + (coverage.targetMet == true ? "met" : "not met") }
+        return text
+    }
+
+    /// `83.3%`, or `-`.
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+
+    static func lineTable(_ heading: String, _ lines: [(String, API.EvaluationLine)], total: API.EvaluationLine?) -> Table {
+        func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
+            [
+                name, NumberFormat.grouped(line.committed.households), NumberFormat.grouped(line.realised.enrolmentsStarted),
+                NumberFormat.grouped(line.realised.householdsServed), percent(line.achieved.householdsServed),
+                NumberFormat.grouped(line.committed.deliveries), NumberFormat.grouped(line.realised.deliveries), percent(line.achieved.deliveries),
+                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+            ]
+        }
+        return Table(
+            columns: [
+                .flexible(heading, minimumWidth: 10), .right("HH"), .right("Started"), .right("Served"), .right("%"), .right("Dl"),
+                .right("Dl made"), .right("%"), .right("Grad"),
+            ],
+            rows: lines.map { cells($0.0, $0.1) }, footer: total.map { [cells("Total", $0)] } ?? [])
+    }
+
+    static func rupiahTable(_ report: API.EvaluationReport) -> Table {
+        func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
+            [
+                name, NumberFormat.grouped(line.committed.budgetRupiah), NumberFormat.grouped(line.realised.deliveredRupiah),
+                percent(line.achieved.deliveredRupiah), line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+            ]
+        }
+        return Table(
+            columns: [.flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad")],
+            rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells("Total", report.total)])
+    }
+
+    static func regionTable(_ regions: [API.EvaluationRegion]) -> Table {
+        Table(
+            columns: [
+                .left("Code"), .flexible("Name"), .right("HH"), .right("Served"), .right("%"), .right("Dl %"), .right("Rp %"), .right("Grad"),
+                .right("SM base"), .right("SM now"),
+            ],
+            rows: regions.map {
+                [
+                    $0.code.dotted, RegionNames.short($0.name), NumberFormat.grouped($0.committed.households),
+                    NumberFormat.grouped($0.realised.householdsServed), percent($0.achieved.householdsServed), percent($0.achieved.deliveries),
+                    percent($0.achieved.deliveredRupiah), NumberFormat.grouped($0.realised.graduations ?? 0),
+                    NumberFormat.grouped($0.baselineSangatMiskin), NumberFormat.grouped($0.sangatMiskin),
+                ]
+            })
+    }
+
+    /// The first month, every month whose count differs from the month before, and the last.
+    static func trajectoryTable(_ months: [API.TrajectoryMonth]) -> Table {
+        var rows: [[String]] = []
+        for (index, month) in months.enumerated() where index == 0 || index == months.count - 1 || month.sangatMiskin != months[index - 1].sangatMiskin {
+            rows.append([month.month, NumberFormat.grouped(month.sangatMiskin)])
+        }
+        return Table(columns: [.left("Month"), .right("SM")], rows: rows)
+    }
+
+    static let csvHeader = [
+        "kind", "regionCode", "period", "cluster", "programme", "strategy", "committedHouseholds", "committedDeliveries", "budgetRupiah",
+        "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "enrolmentsAchieved",
+        "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "sangatMiskin",
+    ]
+
+    /// One row per programme, cluster, strategy and child region, a `total` row, and one `month` row per month
+    /// of the SM trajectory (its month in the period column).
+    static func csv(_ report: API.EvaluationReport) -> String {
+        let code = report.region.code.dotted
+        let period = report.period.description
+        func figures(_ committed: API.CommittedFigures, _ realised: API.Realisation, _ achieved: API.Achievement) -> [String] {
+            [
+                String(committed.households), String(committed.deliveries), String(committed.budgetRupiah), String(realised.enrolmentsStarted),
+                String(realised.householdsServed), String(realised.deliveries), String(realised.deliveredRupiah),
+                realised.graduations.map(String.init) ?? "",
+            ] + [achieved.enrolmentsStarted, achieved.householdsServed, achieved.deliveries, achieved.deliveredRupiah].map { $0.map { "\($0)" } ?? "" }
+        }
+        func line(_ kind: String, _ line: API.EvaluationLine, sangatMiskin: String = "") -> [String] {
+            [kind, code, period, line.cluster?.rawValue ?? "", line.programme ?? "", line.strategy?.rawValue ?? ""]
+                + figures(line.committed, line.realised, line.achieved) + [sangatMiskin]
+        }
+        var rows = report.programmes.map { line("programme", $0) } + report.clusters.map { line("cluster", $0) }
+        rows += report.strategies.map { line("strategy", $0) }
+        rows += report.regions.map {
+            ["region", $0.code.dotted, period, "", "", ""] + figures($0.committed, $0.realised, $0.achieved) + [String($0.sangatMiskin)]
+        }
+        rows.append(line("total", report.total, sangatMiskin: String(report.sangatMiskin.atPeriodEnd)))
+        rows += report.trajectory.map { ["month", code, $0.month] + Array(repeating: "", count: 15) + [String($0.sangatMiskin)] }
+        return CSVRenderer.render(header: csvHeader, rows: rows)
+    }
+}

@@ -1,0 +1,40 @@
+import EntasDomain
+import EntasService
+import Foundation
+import Hummingbird
+
+/// `/v1/targets`: the province's targets per region and year. Any coordinator token reads them; setting
+/// them takes an admin token (`entas-coordinator token create --name <who> --role admin`): Bappeda decides
+/// the targets, the agencies and analysts only read them.
+struct TargetController: Sendable {
+    let queries: CoordinatorQueries
+    let store: TargetStore
+
+    static let summaries: [String: String] = [
+        "GET /v1/targets": "Targets set for a region, the regions above and inside it (?region=&year=)",
+        "PUT /v1/targets": "Set a region's targets for a year: SM households remaining, social-aid coverage of SM and M (admin token)",
+    ]
+
+    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        group.get("targets") { request, _ in
+            let year = try request.query("year") { text -> Int in
+                guard let year = Int(text), TargetStore.years.contains(year) else {
+                    throw ProblemDocument.invalidField("year", "year is a year from \(TargetStore.years.lowerBound) to \(TargetStore.years.upperBound), not '\(text.prefix(20))'")
+                }
+                return year
+            }
+            return TargetList(targets: try await queries.targets(region: try Query.region(request), year: year))
+        }
+        group.put("targets") { request, context in
+            try context.requireAdmin(to: "set targets", executable: "entas-coordinator")
+            let target = try await request.decodeJSON(as: TargetRequest.self, context: context)
+            return try await store.set(target, by: context.identity?.name ?? "unknown")
+        }
+    }
+}
+
+struct TargetList: ResponseEncodable, Sendable {
+    var targets: [TargetView]
+}
+
+extension TargetView: ResponseEncodable {}

@@ -1,0 +1,142 @@
+import EntasDomain
+
+/// The evaluation of a region and period (`GET /v1/evaluation`): what the clusters did against what they
+/// committed, per cluster, programme, strategy and child region, and against the province's targets.
+public struct EvaluationReport: Sendable, Hashable, Codable {
+    /// The region with its current totals.
+    public var region: RegionSummary
+    public var period: Period
+    public var target: EffectiveTarget
+    /// Sangat Miskin households: baseline, now, at the end of the period, against the target.
+    public var sangatMiskin: SangatMiskinProgress
+    /// SM and M households with an active social-aid enrolment now, against the target share.
+    public var socialAidCoverage: CoverageProgress
+    /// SM households at the end of each month from the first month with households to the period's last.
+    public var trajectory: [TrajectoryMonth]
+    /// Every programme together.
+    public var total: EvaluationLine
+    public var clusters: [EvaluationLine]
+    /// One line per cluster and programme that has a commitment or any realisation.
+    public var programmes: [EvaluationLine]
+    public var strategies: [EvaluationLine]
+    /// The region's children with a commitment or any realisation, the furthest behind first (lowest share of
+    /// committed households served; children without commitments last).
+    public var regions: [EvaluationRegion]
+}
+
+/// Commitment, realisation and the share achieved, for a programme or a group of them.
+public struct EvaluationLine: Sendable, Hashable, Codable {
+    public var cluster: Cluster?
+    public var programme: String?
+    public var strategy: Strategy?
+    public var committed: CommittedFigures
+    public var realised: Realisation
+    public var achieved: Achievement
+}
+
+/// What was done in the period: enrolments started in it, households enrolled at some time in it, deliveries
+/// counted towards it and their rupiah, and households graduated in it.
+public struct Realisation: Sendable, Hashable, Codable {
+    public var enrolmentsStarted = 0
+    public var householdsServed = 0
+    public var deliveries = 0
+    public var deliveredRupiah: Int64 = 0
+    /// Households graduated in the period (by the cluster, for a cluster line; by any, for the total and a
+    /// region); nil where graduation does not apply (a programme, a strategy).
+    public var graduations: Int?
+
+    public init(enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int? = nil) {
+        self.enrolmentsStarted = enrolmentsStarted
+        self.householdsServed = householdsServed
+        self.deliveries = deliveries
+        self.deliveredRupiah = deliveredRupiah
+        self.graduations = graduations
+    }
+
+    static func + (lhs: Realisation, rhs: Realisation) -> Realisation {
+        Realisation(
+            enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted, householdsServed: lhs.householdsServed + rhs.householdsServed,
+            deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah,
+            graduations: lhs.graduations.map { $0 + (rhs.graduations ?? 0) } ?? rhs.graduations)
+    }
+}
+
+/// Percent of the commitment achieved, to one decimal; nil where nothing was committed. Enrolments started
+/// and households served are set against the committed households, deliveries against the committed
+/// deliveries, rupiah against the budget. A group of programmes counts the realisation of its programmes
+/// with a commitment for that figure only.
+public struct Achievement: Sendable, Hashable, Codable {
+    public var enrolmentsStarted: Double?
+    public var householdsServed: Double?
+    public var deliveries: Double?
+    public var deliveredRupiah: Double?
+}
+
+/// Sangat Miskin households now against the target.
+public struct SangatMiskinProgress: Sendable, Hashable, Codable {
+    /// At baseline (PPLS 2008, else the first assessment).
+    public var baseline: Int
+    /// Now (consensus).
+    public var now: Int
+    /// At the end of the period's last month, as the trajectory has it.
+    public var atPeriodEnd: Int
+    /// The target for the period's year, if one applies.
+    public var target: Int?
+    /// Baseline minus the target: the reduction the target asks for.
+    public var reductionNeeded: Int?
+    /// Baseline minus now (negative when there are more SM households now than at baseline).
+    public var reduced: Int
+    /// `reduced` as a percent of `reductionNeeded`, to one decimal.
+    public var achievedPercent: Double?
+    /// True when the count now is at or below the target.
+    public var targetMet: Bool?
+}
+
+/// SM and M households covered by social aid now, against the target share.
+public struct CoverageProgress: Sendable, Hashable, Codable {
+    public var households: Int
+    public var covered: Int
+    public var percent: Double?
+    public var targetPercent: Int?
+    public var targetMet: Bool?
+}
+
+/// SM households at the end of one month.
+public struct TrajectoryMonth: Sendable, Hashable, Codable {
+    public var month: CalendarMonth
+    public var sangatMiskin: Int
+}
+
+/// One child region of the evaluation.
+public struct EvaluationRegion: Sendable, Hashable, Codable {
+    public var code: RegionCode
+    public var name: String
+    public var committed: CommittedFigures
+    public var realised: Realisation
+    public var achieved: Achievement
+    public var baselineSangatMiskin: Int
+    public var sangatMiskin: Int
+}
+
+extension Achievement {
+    /// The shares of `lines` (programmes) together: each figure counts the realisation of the programmes with
+    /// a commitment for it, against the sum of the commitments.
+    init(programmes lines: [(committed: CommittedFigures, realised: Realisation)]) {
+        func share(_ committed: (CommittedFigures) -> Int64, _ realised: (Realisation) -> Int64) -> Double? {
+            let whole = lines.reduce(Int64(0)) { $0 + committed($1.committed) }
+            let part = lines.filter { committed($0.committed) > 0 }.reduce(Int64(0)) { $0 + realised($1.realised) }
+            return Self.percent(part, of: whole)
+        }
+        self.init(
+            enrolmentsStarted: share({ Int64($0.households) }, { Int64($0.enrolmentsStarted) }),
+            householdsServed: share({ Int64($0.households) }, { Int64($0.householdsServed) }),
+            deliveries: share({ Int64($0.deliveries) }, { Int64($0.deliveries) }),
+            deliveredRupiah: share({ $0.budgetRupiah }, { $0.deliveredRupiah }))
+    }
+
+    /// `part` as a percent of `whole`, to one decimal; nil when `whole` is not above 0.
+    static func percent(_ part: Int64, of whole: Int64) -> Double? {
+        guard whole > 0 else { return nil }
+        return (Double(part) * 1000 / Double(whole)).rounded() / 10
+    }
+}
