@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "Load",
             dependencies: [
-                "EntasKafka",
+                "EntasDev", "EntasKafka",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -195,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: [
-                "Coordinator", "EntasKafka", "EntasStore", "EntasDomain",
+                "Coordinator", "EntasDev", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/FaultTests"

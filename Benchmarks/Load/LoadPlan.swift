@@ -41,6 +41,10 @@ struct LoadPlan: Sendable {
     /// Numbers of the households the run registers start here.
     static let firstNew = 1_000_000
 
+    /// The preloaded household the `read`-th read asks for: a stride prime to their number, so
+    /// the reads go round all of them, in an order that every run repeats.
+    static func preloadedHousehold(read: Int) -> Int { read * 7_919 % preloaded + 1 }
+
     func kind(of index: Int) -> Kind {
         // A fixed interleaving: out of every 100 requests, readShare × 100 are reads,
         // three quarters of them of one household, one quarter of a page.
@@ -55,9 +59,9 @@ struct LoadPlan: Sendable {
         let inFlight = Gauge()
         let start = ContinuousClock.now
         var late = 0
+        var reads = 0
         var results = Results()
         await withTaskGroup(of: Outcome.self) { group in
-            var generator = SplitMix(seed: 20_270_201)
             for index in 0..<total {
                 let due = start + .nanoseconds(Int64(index) * 1_000_000_000 / Int64(rate))
                 try? await Task.sleep(until: due, clock: .continuous)
@@ -66,7 +70,13 @@ struct LoadPlan: Sendable {
                     while inFlight.value >= maximumInFlight { try? await Task.sleep(for: .milliseconds(1)) }
                 }
                 let kind = kind(of: index)
-                let number = kind == .register ? Self.firstNew + index : Int(generator.next() % UInt64(Self.preloaded)) + 1
+                let number: Int
+                if kind == .register {
+                    number = Self.firstNew + index
+                } else {
+                    number = Self.preloadedHousehold(read: reads)
+                    reads += 1
+                }
                 inFlight.add(1)
                 group.addTask {
                     defer { inFlight.add(-1) }
@@ -99,17 +109,4 @@ final class Gauge: Sendable {
     private let count = Atomic<Int>(0)
     func add(_ amount: Int) { count.add(amount, ordering: .relaxed) }
     var value: Int { count.load(ordering: .relaxed) }
-}
-
-/// A small deterministic generator (SplitMix64), so two runs read the same households.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,3 +1,4 @@
+import EntasDev
 import EntasKafka
 import Foundation
 import Logging
@@ -41,14 +42,10 @@ final class ServiceUnderLoad: @unchecked Sendable {
         }
         let executable = binaries.appendingPathComponent("entas-social-aid")
         let database = directory.appendingPathComponent("social-aid.sqlite").path
-        let token = try runToEnd(executable, ["token", "create", "--name", "load", "--database", database]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try OneShotCommand.run(executable, ["token", "create", "--name", "load", "--database", database]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.social-aid.") else { throw Failure(description: "token create failed: \(token)") }
         let port = try freePort()
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = kafka.bootstrapServers
-        for (property, value) in EmbeddedKafka.recommendedClientProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+        var environment = kafka.childEnvironment()
         environment["ENTAS_DATABASE"] = database
         environment["ENTAS_HTTP_PORT"] = "\(port)"
         environment["ENTAS_LOG_LEVEL"] = "warning"
@@ -57,7 +54,7 @@ final class ServiceUnderLoad: @unchecked Sendable {
         process.arguments = ["serve"]
         process.environment = environment
         let log = directory.appendingPathComponent("social-aid.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
@@ -154,19 +151,6 @@ final class ServiceUnderLoad: @unchecked Sendable {
         }
         kafka.stop()
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    private static func runToEnd(_ executable: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// A loopback port nobody listens on now (the kernel's choice for port 0).

@@ -57,4 +57,13 @@ struct KafkaConfigurationTests {
         #expect(producer.effectiveConfiguration["sasl.username"] == "bapemas-empowerment")
         #expect(producer.effectiveConfiguration["socket.keepalive.enable"] == "false")
     }
+
+    @Test("a property librdkafka does not know stops the client at creation, naming it")
+    func unknownProperty() throws {
+        var environment = Self.environment
+        environment["KAFKA_SASL_USERNAM"] = "dinsos-social-aid"
+        let kafka = try ServiceOptions.parse([]).configuration(service: "social-aid", defaultPort: 8081, environment: environment).kafka
+        let error = #expect(throws: KafkaError.self) { try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger) }
+        #expect(error?.description.contains("'sasl.usernam'") == true, "\(String(describing: error))")
+    }
 }
