@@ -15,7 +15,7 @@ TOOLS := .build-tools
 SCHEMATHESIS_VERSION := 4.32.5
 SCHEMATHESIS := $(TOOLS)/venv/bin/schemathesis
 
-.PHONY: setup setup-test build test faults bench run clean
+.PHONY: setup setup-test build test faults load bench run clean
 
 # apt-install PACKAGES: install those of the Debian packages that are missing.
 define apt-install
@@ -67,6 +67,16 @@ faults: setup setup-test $(SCHEMATHESIS)
 $(SCHEMATHESIS):
 	python3 -m venv $(TOOLS)/venv
 	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$(SCHEMATHESIS_VERSION)"
+
+## load: registrations and reads against one service (entas-social-aid, release build, on an
+## embedded broker) at RATE requests/s for DURATION s on loopback; prints requests/s, p50/p99
+## latency and errors, and checks nothing was lost (README has the figures)
+RATE ?= 200
+DURATION ?= 60
+load: setup
+	$(SWIFT) build -c release --product entas-social-aid
+	$(SWIFT) build -c release --product entas-load
+	.build/release/entas-load --rate $(RATE) --duration $(DURATION)
 
 ## bench: print the benchmark figures (grows with the performance issue)
 bench: setup

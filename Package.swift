@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "entas-low-cost", targets: ["LowCostPrograms"]),
         .executable(name: "entas-coordinator", targets: ["Coordinator"]),
         .executable(name: "entas", targets: ["CLI"]),
+        .executable(name: "entas-load", targets: ["Load"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -101,6 +102,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/Coordinator"
+        ),
+        // `make load`: a fixed-rate load of registrations and reads against one service process.
+        .executableTarget(
+            name: "Load",
+            dependencies: [
+                "EntasDev", "EntasKafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Load"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasDemoTests", dependencies: ["EntasDemo", "EntasDomain"], path: "Tests/EntasDemoTests"),
@@ -184,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: [
-                "Coordinator", "EntasKafka", "EntasStore", "EntasDomain",
+                "Coordinator", "EntasDev", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/FaultTests"

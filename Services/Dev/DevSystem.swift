@@ -70,7 +70,7 @@ public final class DevSystem: @unchecked Sendable {
         for service in services {
             let child = try ChildProcess(
                 service: service, executable: options.binaries.appendingPathComponent(service.executable),
-                environment: environment(for: service, bootstrap: kafka.bootstrapServers), log: layout.log(service.name))
+                environment: environment(for: service, kafka: kafka), log: layout.log(service.name))
             try child.start()
             children.append(child)
         }
@@ -82,12 +82,8 @@ public final class DevSystem: @unchecked Sendable {
         }
     }
 
-    func environment(for service: DevService, bootstrap: String) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
-        for (property, value) in EmbeddedKafka.recommendedClientProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+    func environment(for service: DevService, kafka: EmbeddedKafka) -> [String: String] {
+        var environment = kafka.childEnvironment()
         environment["ENTAS_DATABASE"] = layout.database(service.name)
         environment["ENTAS_HTTP_PORT"] = "\(service.port)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
@@ -104,24 +100,11 @@ public final class DevSystem: @unchecked Sendable {
     func issueToken(for service: DevService, name: String = "entas-dev", role: String = "standard") async throws -> String {
         let executable = options.binaries.appendingPathComponent(service.executable)
         let database = layout.database(service.name)
-        _ = try runToCompletion(executable, ["token", "revoke", "--name", name, "--database", database])
-        let output = try runToCompletion(executable, ["token", "create", "--name", name, "--role", role, "--database", database])
+        _ = try OneShotCommand.run(executable, ["token", "revoke", "--name", name, "--database", database])
+        let output = try OneShotCommand.run(executable, ["token", "create", "--name", name, "--role", role, "--database", database])
         let token = output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.\(service.name).") else { throw DevError.tokenFailed(service: service.name, output: output) }
         return token
-    }
-
-    private func runToCompletion(_ executable: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     private func writeTokensFile() throws {

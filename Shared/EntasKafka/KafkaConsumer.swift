@@ -14,7 +14,7 @@ import Synchronization
 public final class KafkaConsumer: Sendable {
     private enum State { case open, closing, closed }
 
-    private let client: RdKafkaClient
+    let client: RdKafkaClient
     private let worker: BlockingWorker
     private let state = Mutex(State.open)
     private let logger: Logger

@@ -16,7 +16,7 @@ import Synchronization
 public final class KafkaProducer: Service, Sendable {
     private enum State { case running, closing, closed }
 
-    private let client: RdKafkaClient
+    let client: RdKafkaClient
     private let deliveries: DeliveryTable
     private let worker: BlockingWorker
     private let state = Mutex(State.running)

@@ -16,6 +16,8 @@ extension Faults {
             try await FaultSystem.with("api") { system in
                 try await system.start(Self.services)
                 try await Self.registerHouseholds(system)
+                try await tokens(system)
+                try await nikMasking(system)
                 try await badRequests(system)
                 try await fuzz(system)
                 try privacy(system)

@@ -119,7 +119,7 @@ public struct ClusterStore: Sendable {
         let status = try HouseholdStatus.fetchOne(db, key: household.kkNumber)
         let enrolments = try Enrolment.filter(Enrolment.Columns.kkNumber == household.kkNumber).order(Column("startedOn")).fetchAll(db)
         let graduation = try Graduation.fetchOne(db, key: household.kkNumber)
-        return HouseholdView(household: household, assessment: status, enrolments: enrolments, graduation: graduation)
+        return HouseholdView(household: household, viewer: cluster, assessment: status, enrolments: enrolments, graduation: graduation)
     }
 
     // MARK: Assessment

@@ -99,7 +99,9 @@ public struct AssessmentRequest: Codable, Sendable {
 /// A household as a cluster service shows it to its agency.
 public struct HouseholdView: ResponseCodable, Sendable, Equatable {
     public var kkNumber: KKNumber
-    public var headNIK: NIK
+    /// The head's NIK in full at the service that registered the household (it collected it);
+    /// masked (`350931******0001`) at the other clusters, which only replicate it.
+    public var headNIK: String
     public var headName: String
     public var address: String
     public var desaCode: RegionCode
@@ -117,9 +119,9 @@ public struct HouseholdView: ResponseCodable, Sendable, Equatable {
     public var enrolments: [Enrolment]
     public var graduation: Graduation?
 
-    init(household: HouseholdReplica, assessment: HouseholdStatus?, enrolments: [Enrolment], graduation: Graduation?) {
+    init(household: HouseholdReplica, viewer: Cluster, assessment: HouseholdStatus?, enrolments: [Enrolment], graduation: Graduation?) {
         kkNumber = household.kkNumber
-        headNIK = household.headNIK
+        headNIK = household.registeredBy == viewer ? household.headNIK.rawValue : household.headNIK.masked
         headName = household.headName
         address = household.address
         desaCode = household.desaCode

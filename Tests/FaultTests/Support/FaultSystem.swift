@@ -1,3 +1,4 @@
+import EntasDev
 import EntasKafka
 import EntasStore
 import Foundation
@@ -76,11 +77,7 @@ final class FaultSystem: @unchecked Sendable {
     }
 
     func environment(for name: String) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = kafka.bootstrapServers
-        for (property, value) in EmbeddedKafka.recommendedClientProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+        var environment = kafka.childEnvironment()
         environment["ENTAS_DATABASE"] = database(name)
         environment["ENTAS_HTTP_PORT"] = "\(services[name]?.port ?? 0)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"

@@ -1,0 +1,69 @@
+import EntasKafka
+import EntasService
+import Testing
+
+/// What `KAFKA_*` variables and `--kafka` flags become inside librdkafka, read back from the
+/// clients themselves (`rd_kafka_conf_dump`), through the same path the executables take:
+/// `ServiceOptions` → `ServiceConfiguration` → the producer and consumer.
+@Suite("Kafka properties reach librdkafka unchanged")
+struct KafkaConfigurationTests {
+    static let environment = [
+        // Nothing listens here: the clients are created, never connected.
+        "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9,127.0.0.1:10",
+        "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
+        "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
+        "KAFKA_SASL_USERNAME": "dinsos-social-aid",
+        "KAFKA_SASL_PASSWORD": "not-a-real-password",
+        "KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM": "https",
+        "KAFKA_SOCKET_KEEPALIVE_ENABLE": "true",
+        "KAFKA_MESSAGE_MAX_BYTES": "2000000",
+    ]
+
+    func configuration(flags: [String] = []) throws -> ServiceConfiguration {
+        let options = try ServiceOptions.parse(flags)
+        return try options.configuration(service: "social-aid", defaultPort: 8081, environment: Self.environment)
+    }
+
+    @Test("SASL_SSL settings from the environment are what the producer and the consumer use")
+    func saslSettings() throws {
+        let kafka = try configuration().kafka
+        let producer = try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger)
+        let consumer = try KafkaConsumer(
+            settings: KafkaConsumerSettings(kafka: kafka, groupID: "entas-social-aid", topics: ["entas.households"]), logger: ServiceTestSupport.logger)
+        defer { Task { await consumer.close() } }
+        for effective in [producer.effectiveConfiguration, consumer.effectiveConfiguration] {
+            #expect(effective["metadata.broker.list"] == "127.0.0.1:9,127.0.0.1:10")
+            #expect(effective["security.protocol"] == "sasl_ssl")
+            #expect(effective["sasl.mechanisms"] == "SCRAM-SHA-512")
+            #expect(effective["sasl.username"] == "dinsos-social-aid")
+            #expect(effective["sasl.password"] == "(set)", "set, and never shown")
+            #expect(effective["ssl.endpoint.identification.algorithm"] == "https")
+            #expect(effective["socket.keepalive.enable"] == "true")
+            #expect(effective["message.max.bytes"] == "2000000")
+            #expect(effective["client.id"] == "entas-social-aid")
+            #expect(!effective.properties.values.contains("not-a-real-password"))
+        }
+        // Entas's delivery guarantees, set before the caller's properties.
+        #expect(producer.effectiveConfiguration["enable.idempotence"] == "true")
+        #expect(producer.effectiveConfiguration["request.required.acks"] == "-1", "acks=all, as librdkafka writes it")
+        #expect(consumer.effectiveConfiguration["enable.auto.offset.store"] == "false")
+        #expect(consumer.effectiveConfiguration["group.id"] == "entas-social-aid")
+    }
+
+    @Test("a --kafka flag wins over its variable, by the property's exact name")
+    func flagWins() throws {
+        let kafka = try configuration(flags: ["--kafka", "sasl.username=bapemas-empowerment", "--kafka", "socket.keepalive.enable=false"]).kafka
+        let producer = try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger)
+        #expect(producer.effectiveConfiguration["sasl.username"] == "bapemas-empowerment")
+        #expect(producer.effectiveConfiguration["socket.keepalive.enable"] == "false")
+    }
+
+    @Test("a property librdkafka does not know stops the client at creation, naming it")
+    func unknownProperty() throws {
+        var environment = Self.environment
+        environment["KAFKA_SASL_USERNAM"] = "dinsos-social-aid"
+        let kafka = try ServiceOptions.parse([]).configuration(service: "social-aid", defaultPort: 8081, environment: environment).kafka
+        let error = #expect(throws: KafkaError.self) { try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger) }
+        #expect(error?.description.contains("'sasl.usernam'") == true, "\(String(describing: error))")
+    }
+}
