@@ -1,10 +1,13 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// The few HTTP calls `entas dev` makes to its own services on loopback.
+///
+/// Through async-http-client (SwiftNIO) rather than Foundation's URLSession: on Linux, URLSession's libcurl
+/// event loop kept a core's worth of wake-ups busy while the demo's bulk requests were in flight (25 of the
+/// 30 CPU-seconds `entas dev` spent loading the demo), CPU the services and the coordinator need on two cores.
 enum DevHTTP {
     struct Answer: Sendable {
         var status: Int
@@ -12,20 +15,24 @@ enum DevHTTP {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
+    /// The largest answer read (a bulk summary lists at most 1,000 rejected lines).
+    static let maximumAnswerBytes = 64 << 20
+
     static func send(
         _ method: String, _ url: String, token: String? = nil, body: Data? = nil, contentType: String = "application/json",
         timeout: TimeInterval = 120
     ) async throws -> Answer {
-        guard let target = URL(string: url) else { throw DevError.demoFailed("bad URL \(url)") }
-        var request = URLRequest(url: target, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        guard URL(string: url) != nil else { throw DevError.demoFailed("bad URL \(url)") }
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: method)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
-            request.httpBody = body
-            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+            request.body = .bytes(ByteBuffer(bytes: body))
+            request.headers.add(name: "Content-Type", value: contentType)
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
+        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+        let answer = try await response.body.collect(upTo: maximumAnswerBytes)
+        return Answer(status: Int(response.status.code), body: Data(answer.readableBytesView))
     }
 
     static func json(_ value: some Encodable) throws -> Data {
