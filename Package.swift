@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "entas-low-cost", targets: ["LowCostPrograms"]),
         .executable(name: "entas-coordinator", targets: ["Coordinator"]),
         .executable(name: "entas", targets: ["CLI"]),
+        .executable(name: "entas-bench", targets: ["Bench"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -101,6 +102,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/Coordinator"
+        ),
+        // `make bench`: the benchmark figures, with the C limit and the Python peer beside them.
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "EntasKafka", "EntasDomain", "EntasDemo",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Bench"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasDemoTests", dependencies: ["EntasDemo", "EntasDomain"], path: "Tests/EntasDemoTests"),
