@@ -70,7 +70,10 @@ struct BenchCommand: AsyncParsableCommand {
     private func run(_ step: BenchStep, sizes: BenchSizes.Resolved, context: BenchContext) async throws -> [Figure] {
         switch step {
         case .throughput: try await ConsumerThroughputStep(context: context, events: sizes.events).run()
-        case .ingest, .endToEnd, .scale: []  // items 4–7 follow
+        case .ingest: try await IngestStep(context: context, households: sizes.ingestHouseholds).run()
+        case .endToEnd: try await EndToEndStep(context: context, households: sizes.endToEndHouseholds).run()
+        case .scale:
+            try await ScaleStep(context: context, milestones: sizes.households, httpSamples: sizes.httpSamples, cliSamples: sizes.cliSamples).run()
         }
     }
 

@@ -11,10 +11,10 @@ struct BenchSizes: ParsableArguments {
     @Option(help: "Household counts at which the overview's latency and the coordinator's memory are measured, comma-separated (default 100000,1000000,5000000; 10000,20000 with --quick).")
     var households: String?
 
-    @Option(help: "Households imported at one cluster service for item 4 (default 100,000; 10,000 with --quick).")
+    @Option(help: "Households imported at one cluster service for item 4 (default 100,000; 5,000 with --quick).")
     var ingestHouseholds: Int?
 
-    @Option(help: "Households imported at the four services for item 5 (default 1,000,000; 10,000 with --quick).")
+    @Option(help: "Households imported at the four services for item 5 (default 1,000,000; 5,000 with --quick).")
     var endToEndHouseholds: Int?
 
     @Option(help: "Overview requests timed over HTTP at each household count (default 1,000; 200 with --quick).")
@@ -38,8 +38,8 @@ struct BenchSizes: ParsableArguments {
         Resolved(
             quick: quick, events: events ?? (quick ? 20_000 : 1_000_000),
             households: (parsedHouseholds ?? (quick ? [10_000, 20_000] : [100_000, 1_000_000, 5_000_000])).sorted(),
-            ingestHouseholds: ingestHouseholds ?? (quick ? 10_000 : 100_000),
-            endToEndHouseholds: endToEndHouseholds ?? (quick ? 10_000 : 1_000_000),
+            ingestHouseholds: ingestHouseholds ?? (quick ? 5_000 : 100_000),
+            endToEndHouseholds: endToEndHouseholds ?? (quick ? 5_000 : 1_000_000),
             httpSamples: httpSamples ?? (quick ? 200 : 1_000), cliSamples: cliSamples ?? (quick ? 10 : 50))
     }
 
