@@ -16,7 +16,7 @@ struct BenchContext: Sendable {
 
     /// Prints a progress line with the time since the run started.
     func say(_ text: String) {
-        let seconds = CoordinatorProbe.seconds(ContinuousClock.now - started)
+        let seconds = CountWatch.seconds(ContinuousClock.now - started)
         FileHandle.standardOutput.write(Data((String(format: "[%6.1f s] ", seconds) + text + "\n").utf8))
     }
 

@@ -7,10 +7,12 @@ import Foundation
 enum HouseholdCSV {
     static let rowsPerChunk = 10_000
 
-    /// The demo households with ordinals `range`, in chunks.
-    static func chunks(_ range: Range<Int>, seed: UInt64 = DemoPlan.defaultSeed) -> [Data] {
+    /// The households with ordinals `range` of a demo of `total` households, in chunks. Take
+    /// every part of one import from the same `total`: the demo spreads its households by the
+    /// total, so another total gives other households, whose KK numbers may be taken.
+    static func chunks(_ range: Range<Int>, of total: Int, seed: UInt64 = DemoPlan.defaultSeed) -> [Data] {
         let households = DemoPlan().households(
-            seed: seed, extraHouseholds: Swift.max(0, range.upperBound - DemoKecamatan.sumberjambe.households))
+            seed: seed, extraHouseholds: Swift.max(0, total - DemoKecamatan.sumberjambe.households))
         var chunks: [Data] = []
         var text = ""
         var rows = 0

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 
 /// A program the bench runs as a child process, its output (both streams) in a log file.
@@ -65,16 +66,7 @@ final class ChildProgram: @unchecked Sendable {
 
     /// Asks the program to stop (SIGINT, as Ctrl-C would); kills it after `timeout`.
     func stop(timeout: Duration = .seconds(15)) async {
-        guard process.isRunning else { return }
-        process.interrupt()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        await process.interruptThenKill(after: timeout)
     }
 
     /// Runs a short command to its end and returns its output, or throws when it fails.

@@ -19,7 +19,8 @@ struct ClusterImport: Sendable {
             let summary = try JSONDecoder().decode(Summary.self, from: body)
             guard summary.created == summary.rows, summary.rejected == 0 else {
                 throw BenchError.countMismatch(
-                    consumer: "entas-\(service.service)'s import", what: "households created", expected: summary.rows, got: summary.created)
+                    consumer: "entas-\(service.service)", what: "new households from an import of \(summary.rows) rows", expected: summary.rows,
+                    got: summary.created)
             }
             created += summary.created
         }

@@ -46,43 +46,9 @@ struct CoordinatorProbe: Sendable {
     }
 
     /// Waits until `target` events are applied; the rate from the first applied event seen to
-    /// the last (events counted between the two observations). Fails when the count stands
-    /// still for `stall`. `progress` hears the count every ten seconds.
-    func waitForEvents(_ target: Int, stall: Duration = .seconds(120), progress: (Int) -> Void = { _ in }) async throws -> Throughput {
-        let clock = ContinuousClock()
-        var first: (count: Int, time: ContinuousClock.Instant)?
-        var lastChange = (count: 0, time: clock.now)
-        var lastReport = clock.now
-        while lastChange.count < target {
-            try coordinator.checkRunning()
-            try await Task.sleep(for: .milliseconds(20))
-            let applied = try eventsApplied()
-            let now = clock.now
-            if applied != lastChange.count {
-                lastChange = (applied, now)
-                if first == nil { first = (applied, now) }
-            } else if now - lastChange.time > stall {
-                throw BenchError.timedOut(
-                    what: "the coordinator applying \(target) events (\(applied) applied, none for \(stall.components.seconds) s)",
-                    seconds: Int(stall.components.seconds), log: coordinator.program.log.path)
-            }
-            if now - lastReport > .seconds(10) {
-                progress(applied)
-                lastReport = now
-            }
-        }
-        guard let first, lastChange.count > first.count else { return Throughput(events: lastChange.count, seconds: 0) }
-        return Throughput(events: lastChange.count - first.count, seconds: Self.seconds(lastChange.time - first.time))
+    /// the last (events counted between the two observations, read every 20 ms).
+    func waitForEvents(_ target: Int, progress: (Int) -> Void = { _ in }) async throws -> Throughput {
+        let watch = CountWatch(what: "the coordinator applying \(target) events", log: coordinator.program.log.path, interval: .milliseconds(20))
+        return try await watch.wait(until: target, check: coordinator.checkRunning, read: eventsApplied, progress: progress)
     }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-/// Events over seconds.
-struct Throughput: Sendable {
-    var events: Int
-    var seconds: Double
-    var perSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
 }

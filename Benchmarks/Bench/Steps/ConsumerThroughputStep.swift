@@ -92,6 +92,6 @@ struct ConsumerThroughputStep: Sendable {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> String {
-        String(format: "%.1f s", CoordinatorProbe.seconds(ContinuousClock.now - start))
+        String(format: "%.1f s", CountWatch.seconds(ContinuousClock.now - start))
     }
 }

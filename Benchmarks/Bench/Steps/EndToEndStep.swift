@@ -12,7 +12,9 @@ struct EndToEndStep: Sendable {
     func run() async throws -> [Figure] {
         context.say("5: \(Figure.grouped(households)) households at the four services until the coordinator's overview shows them")
         let quarter = (households + 3) / 4
-        let parts = (0..<4).map { index in HouseholdCSV.chunks(min(index * quarter, households)..<min((index + 1) * quarter, households)) }
+        let parts = (0..<4).map { index in 
+            HouseholdCSV.chunks(min(index * quarter, households)..<min((index + 1) * quarter, households), of: households)
+        }
         let broker = try BenchBroker(layout: TopicLayout(backlog: [.households: households]), logger: context.logger)
         var services: [ServiceProcess] = []
         do {
@@ -41,7 +43,7 @@ struct EndToEndStep: Sendable {
             for (service, chunks) in zip(clusters, parts) {
                 group.addTask {
                     let created = try await ClusterImport(service: service).send(chunks)
-                    return (service.service, created, CoordinatorProbe.seconds(clock.now - start))
+                    return (service.service, created, CountWatch.seconds(clock.now - start))
                 }
             }
             var results: [(String, Int, Double)] = []
@@ -55,7 +57,7 @@ struct EndToEndStep: Sendable {
         let importsDone = imports.map(\.2).max() ?? 0
         context.say("   imports done in \(String(format: "%.1f", importsDone)) s")
         try await waitForOverview(probe: probe, services: services)
-        let seconds = CoordinatorProbe.seconds(clock.now - start)
+        let seconds = CountWatch.seconds(clock.now - start)
         try await broker.checkRetained(expected: households)
         context.say("   the overview shows \(Figure.grouped(households)) households after \(String(format: "%.1f", seconds)) s")
         return Figure(
@@ -67,28 +69,13 @@ struct EndToEndStep: Sendable {
                 + String(format: "%.0f households/s end to end", Double(households) / seconds))
     }
 
-    /// Polls the coordinator's overview until it shows every household; fails when its count
-    /// stands still for two minutes.
+    /// Polls the coordinator's overview until it shows every household.
     private func waitForOverview(probe: CoordinatorProbe, services: [ServiceProcess]) async throws {
-        let clock = ContinuousClock()
-        var last = (count: -1, time: clock.now)
-        var lastReport = clock.now
-        while last.count < households {
-            for service in services { try service.checkRunning() }
-            try await Task.sleep(for: .milliseconds(250))
-            let shown = try await probe.overviewHouseholds()
-            let now = clock.now
-            if shown != last.count {
-                last = (shown, now)
-            } else if now - last.time > .seconds(120) {
-                throw BenchError.timedOut(
-                    what: "the coordinator's overview showing \(households) households (\(shown) shown)", seconds: 120,
-                    log: probe.coordinator.program.log.path)
-            }
-            if now - lastReport > .seconds(10) {
-                context.say("   the overview shows \(Figure.grouped(shown)) households")
-                lastReport = now
-            }
-        }
+        let watch = CountWatch(
+            what: "the coordinator's overview showing \(households) households", log: probe.coordinator.program.log.path,
+            interval: .milliseconds(250))
+        _ = try await watch.wait(
+            until: households, check: { for service in services { try service.checkRunning() } }, read: probe.overviewHouseholds,
+            progress: { context.say("   the overview shows \(Figure.grouped($0)) households") })
     }
 }

@@ -16,8 +16,8 @@ struct IngestStep: Sendable {
     func run() async throws -> [Figure] {
         let layout = TopicLayout(backlog: [.households: 2 * households])
         context.say("4: \(Figure.grouped(households)) households imported at entas-social-aid, then \(Figure.grouped(households)) through the relay")
-        let firstChunks = HouseholdCSV.chunks(0..<households)
-        let secondChunks = HouseholdCSV.chunks(households..<2 * households)
+        let firstChunks = HouseholdCSV.chunks(0..<households, of: 2 * households)
+        let secondChunks = HouseholdCSV.chunks(households..<2 * households, of: 2 * households)
         let broker = try BenchBroker(layout: layout, logger: context.logger)
         let service: ServiceProcess
         do {
@@ -43,7 +43,7 @@ struct IngestStep: Sendable {
         let importer = ClusterImport(service: service)
         let start = ContinuousClock.now
         let created = try await importer.send(firstChunks)
-        let importSeconds = CoordinatorProbe.seconds(ContinuousClock.now - start)
+        let importSeconds = CountWatch.seconds(ContinuousClock.now - start)
         let publishedAtEnd = Int(try await service.metric("entas_outbox_published_total"))
         let ingest = Double(created) / importSeconds
         context.say("   ingest: \(Figure.grouped(Int(ingest))) households/s; \(Figure.grouped(publishedAtEnd)) published by then")
@@ -72,24 +72,10 @@ struct IngestStep: Sendable {
 
     /// Waits until the relay has published `target` events in all; the rate from the first
     /// publication seen to the last.
-    private func waitForPublished(_ target: Int, service: ServiceProcess, stall: Duration = .seconds(120)) async throws -> Throughput {
-        let clock = ContinuousClock()
-        let initial = Int(try await service.metric("entas_outbox_published_total"))
-        var first: (count: Int, time: ContinuousClock.Instant)?
-        var last = (count: initial, time: clock.now)
-        while last.count < target {
-            try service.checkRunning()
-            try await Task.sleep(for: .milliseconds(100))
-            let published = Int(try await service.metric("entas_outbox_published_total"))
-            let now = clock.now
-            if published != last.count {
-                last = (published, now)
-                if first == nil { first = last }
-            } else if now - last.time > stall {
-                throw BenchError.timedOut(what: "the outbox relay publishing \(target) events (\(published) published)", seconds: 120, log: service.program.log.path)
-            }
+    private func waitForPublished(_ target: Int, service: ServiceProcess) async throws -> Throughput {
+        let watch = CountWatch(what: "the outbox relay publishing \(target) events", log: service.program.log.path)
+        return try await watch.wait(until: target, check: service.checkRunning) {
+            Int(try await service.metric("entas_outbox_published_total"))
         }
-        guard let first, last.count > first.count else { return Throughput(events: 0, seconds: 0) }
-        return Throughput(events: last.count - first.count, seconds: CoordinatorProbe.seconds(last.time - first.time))
     }
 }

@@ -17,7 +17,7 @@ struct OverviewTimer: Sendable {
         for _ in 0..<count {
             let start = clock.now
             _ = try await coordinator.client.expect(200, "GET", "/v1/overview")
-            sample.add(CoordinatorProbe.seconds(clock.now - start) * 1_000)
+            sample.add(CountWatch.seconds(clock.now - start) * 1_000)
         }
         return sample
     }
@@ -32,7 +32,7 @@ struct OverviewTimer: Sendable {
         for _ in 0..<count {
             let start = clock.now
             _ = try await ChildProgram.output(of: "entas overview", executable: cli, arguments: arguments, log: log)
-            sample.add(CoordinatorProbe.seconds(clock.now - start) * 1_000)
+            sample.add(CountWatch.seconds(clock.now - start) * 1_000)
         }
         return sample
     }

@@ -50,7 +50,7 @@ struct ScaleStep: Sendable {
                 let before = published
                 published = try await feedUntil(milestone, from: published, events: &feed, broker: broker, probe: probe)
                 _ = try await probe.waitForEvents(milestone)
-                let feedSeconds = CoordinatorProbe.seconds(ContinuousClock.now - start)
+                let feedSeconds = CountWatch.seconds(ContinuousClock.now - start)
                 let shown = try await probe.overviewHouseholds()
                 guard shown == milestone else {
                     throw BenchError.countMismatch(consumer: "the coordinator", what: "households (/v1/overview)", expected: milestone, got: shown)
@@ -80,12 +80,18 @@ struct ScaleStep: Sendable {
     ) async throws -> Int {
         var published = published
         var lastReport = ContinuousClock.now
+        func report(_ applied: Int) {
+            guard ContinuousClock.now - lastReport > .seconds(10) else { return }
+            context.say("   \(Figure.grouped(applied)) households applied, \(Figure.grouped(published)) published")
+            lastReport = ContinuousClock.now
+        }
         while published < target {
             var applied = try probe.eventsApplied()
             while published - applied > Self.maximumLag {
                 try probe.coordinator.checkRunning()
                 try await Task.sleep(for: .milliseconds(50))
                 applied = try probe.eventsApplied()
+                report(applied)
             }
             var batch: [EventEnvelope] = []
             while batch.count < BenchBroker.batchSize, published + batch.count < target, let envelope = events.next() {
@@ -93,10 +99,7 @@ struct ScaleStep: Sendable {
             }
             guard !batch.isEmpty else { break }
             published += try await broker.publish(batch)
-            if ContinuousClock.now - lastReport > .seconds(10) {
-                context.say("   \(Figure.grouped(applied)) households applied, \(Figure.grouped(published)) published")
-                lastReport = ContinuousClock.now
-            }
+            report(applied)
         }
         return published
     }
