@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "EntasKafka", "EntasDomain", "EntasDemo", "EntasDev",
+                "EntasKafka", "EntasDomain", "EntasDemo", "EntasDev", "EntasService",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import EntasDomain
 import EntasKafka
+import EntasService
 import Foundation
 import Logging
 
@@ -84,10 +85,7 @@ public final class DevSystem: @unchecked Sendable {
 
     func environment(for service: DevService, bootstrap: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
-        for (property, value) in EmbeddedKafka.recommendedClientProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+        environment.merge(KafkaEnvironment.variables(bootstrapServers: bootstrap, properties: EmbeddedKafka.recommendedClientProperties)) { $1 }
         environment["ENTAS_DATABASE"] = layout.database(service.name)
         environment["ENTAS_HTTP_PORT"] = "\(service.port)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"

@@ -1,4 +1,4 @@
-import EntasKafka
+import EntasService
 import Foundation
 
 /// An Entas service (`entas-coordinator`, `entas-social-aid`, …) as a child process of its own
@@ -36,10 +36,7 @@ final class ServiceProcess: Sendable {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         let port = try LoopbackPort.free()
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrapServers
-        for (property, value) in BenchBroker.consumerProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+        environment.merge(KafkaEnvironment.variables(bootstrapServers: bootstrapServers, properties: BenchBroker.consumerProperties)) { $1 }
         environment["ENTAS_DATABASE"] = database
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
         environment["ENTAS_HTTP_PORT"] = "\(port)"
