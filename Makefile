@@ -15,7 +15,7 @@ TOOLS := .build-tools
 SCHEMATHESIS_VERSION := 4.32.5
 SCHEMATHESIS := $(TOOLS)/venv/bin/schemathesis
 
-.PHONY: setup setup-test build test faults load bench run clean
+.PHONY: setup setup-test setup-bench build test faults load bench run clean
 
 # apt-install PACKAGES: install those of the Debian packages that are missing.
 define apt-install
@@ -78,10 +78,32 @@ load: setup
 	$(SWIFT) build -c release --product entas-load
 	.build/release/entas-load --rate $(RATE) --duration $(DURATION)
 
-## bench: print the benchmark figures (grows with the performance issue)
-bench: setup
+## bench: the benchmark figures in one table (docs/performance.md): the coordinator's events/s
+## beside a C limit and a Python peer consuming the same events, the outbox relay's and a
+## cluster service's import rate, end to end, overview latency and the coordinator's memory at
+## 100k, 1M and 5M households; QUICK=1 runs a small version in under two minutes after the
+## build; BENCH_ARGS passes more flags to entas-bench (see .build/release/entas-bench --help)
+BENCH := .build/bench
+BENCH_LIMIT := $(BENCH)/entas-limit
+BENCH_VENV := $(TOOLS)/bench-venv
+CONFLUENT_KAFKA_VERSION := 2.16.1
+APT_BENCH_PACKAGES := gcc libc6-dev libsqlite3-dev librdkafka-dev pkg-config python3-venv
+bench: setup setup-bench $(BENCH_LIMIT) $(BENCH_VENV)/bin/python
 	$(SWIFT) build -c release
-	@echo "make bench: no benchmarks yet; see docs/ and the open performance issue."
+	.build/release/entas-bench $(if $(QUICK),--quick) --limit $(BENCH_LIMIT) --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+
+setup-bench:
+	$(call apt-install,$(APT_BENCH_PACKAGES))
+
+# The C limit: librdkafka and SQLite, nothing else (Benchmarks/Limit).
+$(BENCH_LIMIT): Benchmarks/Limit/entas-limit.c
+	mkdir -p $(BENCH)
+	gcc -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs rdkafka sqlite3)
+
+# The Python peer's confluent-kafka (its wheel carries its own librdkafka), from PyPI.
+$(BENCH_VENV)/bin/python:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check "confluent-kafka==$(CONFLUENT_KAFKA_VERSION)"
 
 ## run: the whole system on this machine: embedded Kafka, four cluster services and the
 ## coordinator as child processes, the Sumberjambe demo, then serve until Ctrl-C

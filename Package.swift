@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "entas-coordinator", targets: ["Coordinator"]),
         .executable(name: "entas", targets: ["CLI"]),
         .executable(name: "entas-load", targets: ["Load"]),
+        .executable(name: "entas-bench", targets: ["Bench"]),
         .library(name: "EntasDomain", targets: ["EntasDomain"]),
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
@@ -113,6 +114,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/Load"
+        ),
+        // `make bench`: the benchmark figures, with the C limit and the Python peer beside them.
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "EntasKafka", "EntasDomain", "EntasDemo", "EntasDev", "EntasService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Bench"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasDemoTests", dependencies: ["EntasDemo", "EntasDomain"], path: "Tests/EntasDemoTests"),

@@ -31,16 +31,7 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Asks the child to stop (SIGINT, as Ctrl-C would); after `timeout`, kills it.
     func stop(timeout: Duration = .seconds(10)) async {
-        guard process.isRunning else { return }
-        process.interrupt()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        await process.interruptThenKill(after: timeout)
     }
 
     /// The last `count` lines of the child's log.

@@ -1,5 +1,6 @@
 import EntasDomain
 import EntasKafka
+import EntasService
 import Foundation
 import Logging
 

@@ -1,4 +1,5 @@
 import EntasKafka
+import EntasService
 import Foundation
 
 extension EmbeddedKafka {
@@ -10,10 +11,9 @@ extension EmbeddedKafka {
     /// own `ENTAS_*` settings.
     public func childEnvironment(inheriting base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var environment = base.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrapServers
-        for (property, value) in Self.recommendedClientProperties {
-            environment["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
-        }
+        environment.merge(
+            KafkaEnvironment.variables(bootstrapServers: bootstrapServers, properties: Self.recommendedClientProperties)
+        ) { $1 }
         return environment
     }
 }

@@ -49,6 +49,34 @@ public final class KafkaAdmin: Sendable {
         return try result.get().filter { !$0.name.hasPrefix("__") }.sorted { $0.name < $1.name }
     }
 
+    /// The low and high watermark of every partition of `topics`: the first offset still kept and
+    /// the next offset to be written. On the embedded broker a low watermark above 0 means the mock
+    /// dropped records (it keeps about 5 MiB per partition).
+    public func watermarks(of topics: [String], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [PartitionWatermarks] {
+        let client = self.client
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000)
+        let result: Result<[PartitionWatermarks], KafkaError> = await worker.run {
+            Result { () throws(KafkaError) in
+                let partitionCounts = try client.metadataTopics(timeoutMilliseconds: milliseconds)
+                var watermarks: [PartitionWatermarks] = []
+                for topic in topics {
+                    guard let description = partitionCounts.first(where: { $0.name == topic }) else {
+                        throw KafkaError(.listTopics, message: "the cluster has no topic '\(topic)'")
+                    }
+                    for partition in 0..<Int32(description.partitionCount) {
+                        var low: Int64 = 0
+                        var high: Int64 = 0
+                        let code = rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, milliseconds)
+                        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(.listTopics, code: code) }
+                        watermarks.append(PartitionWatermarks(topic: topic, partition: partition, low: low, high: high))
+                    }
+                }
+                return watermarks
+            }
+        }
+        return try result.get()
+    }
+
     private static func createTopicsBlocking(client: RdKafkaClient, topics: [TopicSpecification], timeoutMilliseconds: Int32) -> Result<Void, KafkaError> {
         var errorText = [CChar](repeating: 0, count: 512)
         var newTopics: [OpaquePointer?] = []

@@ -25,3 +25,21 @@ public struct TopicSpecification: Sendable, Hashable {
         self.configs = configs
     }
 }
+
+/// The offsets a partition holds: from `low` (the first kept) to `high` (the next to be written).
+public struct PartitionWatermarks: Sendable, Hashable {
+    public var topic: String
+    public var partition: Int32
+    public var low: Int64
+    public var high: Int64
+
+    public init(topic: String, partition: Int32, low: Int64, high: Int64) {
+        self.topic = topic
+        self.partition = partition
+        self.low = low
+        self.high = high
+    }
+
+    /// Records the partition holds now.
+    public var count: Int64 { high - low }
+}

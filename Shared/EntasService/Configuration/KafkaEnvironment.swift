@@ -11,6 +11,17 @@ import EntasKafka
 public enum KafkaEnvironment {
     public static let bootstrapVariable = "KAFKA_BOOTSTRAP_SERVERS"
 
+    /// The variables that give a child service `bootstrapServers` and `properties`, the
+    /// inverse of ``settings(environment:bootstrapServers:properties:clientID:)``:
+    /// `fetch.wait.max.ms` becomes `KAFKA_FETCH_WAIT_MAX_MS`.
+    public static func variables(bootstrapServers: String, properties: [String: String]) -> [String: String] {
+        var variables = [bootstrapVariable: bootstrapServers]
+        for (property, value) in properties {
+            variables["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
+        }
+        return variables
+    }
+
     public static func settings(
         environment: [String: String],
         bootstrapServers flag: String? = nil,

@@ -1,0 +1,90 @@
+import EntasService
+import Foundation
+
+/// An Entas service (`entas-coordinator`, `entas-social-aid`, …) as a child process of its own
+/// release executable, on a fresh store in the run's folder, against the bench's broker on
+/// loopback, configured through the environment as `entas dev` configures its children.
+final class ServiceProcess: Sendable {
+    /// `coordinator`, `social-aid`, `empowerment`, `umkm` or `low-cost`.
+    let service: String
+    let program: ChildProgram
+    let client: HTTPClient
+    let databasePath: String
+
+    /// The executable of each service.
+    static let executables = [
+        "coordinator": "entas-coordinator", "social-aid": "entas-social-aid", "empowerment": "entas-empowerment",
+        "umkm": "entas-umkm", "low-cost": "entas-low-cost",
+    ]
+    static let clusterServices = ["social-aid", "empowerment", "umkm", "low-cost"]
+
+    /// A household key secret for the coordinator (any fixed 32 bytes will do for a bench).
+    static let householdKeySecret = String(repeating: "5e", count: 32)
+
+    private init(service: String, program: ChildProgram, client: HTTPClient, databasePath: String) {
+        self.service = service
+        self.program = program
+        self.client = client
+        self.databasePath = databasePath
+    }
+
+    /// Issues a token on a fresh store, starts the service and waits until `/health` answers 200.
+    static func start(_ service: String, binaries: URL, directory: URL, bootstrapServers: String) async throws -> ServiceProcess {
+        guard let name = executables[service] else { throw BenchError.missing("an Entas service named \(service)") }
+        let executable = binaries.appendingPathComponent(name)
+        let database = directory.appendingPathComponent("\(service).sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        let port = try LoopbackPort.free()
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
+        environment.merge(KafkaEnvironment.variables(bootstrapServers: bootstrapServers, properties: BenchBroker.consumerProperties)) { $1 }
+        environment["ENTAS_DATABASE"] = database
+        environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
+        environment["ENTAS_HTTP_PORT"] = "\(port)"
+        environment["ENTAS_LOG_LEVEL"] = "warning"
+        if service == "coordinator" { environment["ENTAS_HOUSEHOLD_KEY_SECRET"] = householdKeySecret }
+
+        let tokenOutput = try await ChildProgram.output(
+            of: "\(name) token create", executable: executable,
+            arguments: ["token", "create", "--name", "entas-bench", "--database", database], environment: environment,
+            log: directory.appendingPathComponent("\(service)-token.log"))
+        let token = tokenOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.hasPrefix("entas.\(service).") else { throw BenchError.unreadableOutput(name: "\(name) token create", output: tokenOutput) }
+
+        let program = try ChildProgram(
+            name: name, executable: executable, arguments: ["serve"], environment: environment,
+            log: directory.appendingPathComponent("\(service).log"))
+        try program.start()
+        let process = ServiceProcess(
+            service: service, program: program, client: HTTPClient(baseURL: "http://127.0.0.1:\(port)", token: token),
+            databasePath: database)
+        try await process.waitUntilHealthy()
+        return process
+    }
+
+    private func waitUntilHealthy(timeout: Duration = .seconds(90)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard program.isRunning else { throw BenchError.childFailed(name: program.name, status: -1, log: program.log.path) }
+            if (try? await client.send("GET", "/health").status) == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw BenchError.timedOut(what: "\(program.name) answering /health", seconds: 90, log: program.log.path)
+    }
+
+    /// Fails when the service has exited.
+    func checkRunning() throws(BenchError) {
+        guard program.isRunning else { throw .childFailed(name: program.name, status: -1, log: program.log.path) }
+    }
+
+    /// The sum of every series of the Prometheus metric `name` at `/metrics`.
+    func metric(_ name: String) async throws -> Double {
+        let text = String(decoding: try await client.expect(200, "GET", "/metrics"), as: UTF8.self)
+        var total = 0.0
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") || line.hasPrefix(name + "{") {
+            total += line.split(separator: " ").last.flatMap { Double($0) } ?? 0
+        }
+        return total
+    }
+
+    func stop() async { await program.stop() }
+}
