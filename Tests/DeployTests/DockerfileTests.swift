@@ -25,9 +25,9 @@ struct DockerfileTests {
         #expect(!user.hasPrefix("root") && !user.hasPrefix("0"), "runs as \(user)")
     }
 
-    /// Executable products that are not part of a deployment: `make load`'s load generator,
-    /// which starts its own embedded broker and a service of its own to measure.
-    static let notDeployed: Set<String> = ["entas-load"]
+    /// Executable products that are not part of a deployment: `make load`'s load generator and
+    /// `make bench`'s entas-bench, which start their own embedded broker and services to measure.
+    static let notDeployed: Set<String> = ["entas-load", "entas-bench"]
 
     @Test("the image installs every executable product of Package.swift but the measuring tools")
     func everyExecutable() throws {
