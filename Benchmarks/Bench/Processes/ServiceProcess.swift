@@ -1,5 +1,6 @@
 import EntasService
 import Foundation
+import Synchronization
 
 /// An Entas service (`entas-coordinator`, `entas-social-aid`, …) as a child process of its own
 /// release executable, on a fresh store in the run's folder, against the bench's broker on
@@ -7,9 +8,14 @@ import Foundation
 final class ServiceProcess: Sendable {
     /// `coordinator`, `social-aid`, `empowerment`, `umkm` or `low-cost`.
     let service: String
-    let program: ChildProgram
     let client: HTTPClient
     let databasePath: String
+    private let executable: URL
+    private let environment: [String: String]
+    private let current: Mutex<ChildProgram>
+
+    /// The running child (another one after ``restart(beforeStart:)``).
+    var program: ChildProgram { current.withLock { $0 } }
 
     /// The executable of each service.
     static let executables = [
@@ -21,11 +27,13 @@ final class ServiceProcess: Sendable {
     /// A household key secret for the coordinator (any fixed 32 bytes will do for a bench).
     static let householdKeySecret = String(repeating: "5e", count: 32)
 
-    private init(service: String, program: ChildProgram, client: HTTPClient, databasePath: String) {
+    private init(service: String, program: ChildProgram, client: HTTPClient, databasePath: String, executable: URL, environment: [String: String]) {
         self.service = service
-        self.program = program
+        current = Mutex(program)
         self.client = client
         self.databasePath = databasePath
+        self.executable = executable
+        self.environment = environment
     }
 
     /// Issues a token on a fresh store, starts the service and waits until `/health` answers 200.
@@ -56,7 +64,7 @@ final class ServiceProcess: Sendable {
         try program.start()
         let process = ServiceProcess(
             service: service, program: program, client: HTTPClient(baseURL: "http://127.0.0.1:\(port)", token: token),
-            databasePath: database)
+            databasePath: database, executable: executable, environment: environment)
         try await process.waitUntilHealthy()
         return process
     }
@@ -69,6 +77,19 @@ final class ServiceProcess: Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         throw BenchError.timedOut(what: "\(program.name) answering /health", seconds: 90, log: program.log.path)
+    }
+
+    /// Stops the service (killing it after `grace`), runs `beforeStart`, and starts it again on
+    /// the same store and port, waiting until `/health` answers 200.
+    func restart(grace: Duration = .seconds(3), beforeStart: () throws -> Void) async throws {
+        let old = program
+        await old.stop(timeout: grace)
+        try beforeStart()
+        let log = old.log.deletingPathExtension().appendingPathExtension("restarted.log")
+        let program = try ChildProgram(name: old.name, executable: executable, arguments: ["serve"], environment: environment, log: log)
+        try program.start()
+        current.withLock { $0 = program }
+        try await waitUntilHealthy()
     }
 
     /// Fails when the service has exited.
