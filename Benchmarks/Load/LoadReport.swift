@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 
 /// The figures of a run as a table: per kind of request and in all, requests/s achieved,

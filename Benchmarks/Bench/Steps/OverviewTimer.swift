@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 
 /// Times the coordinator's overview as Bappeda reads it: `GET /v1/overview` (the province by

@@ -1,3 +1,4 @@
+import EntasDev
 import EntasDomain
 import Foundation
 
