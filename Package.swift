@@ -190,7 +190,7 @@ let package = Package(
             path: "Tests/CoordinatorTests"
         ),
         // The whole system: `entas dev` and the executables as real child processes.
-        .testTarget(name: "SystemTests", path: "Tests/SystemTests"),
+        .testTarget(name: "SystemTests", dependencies: ["EntasDev"], path: "Tests/SystemTests"),
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [

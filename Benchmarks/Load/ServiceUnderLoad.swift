@@ -44,7 +44,7 @@ final class ServiceUnderLoad: @unchecked Sendable {
         let database = directory.appendingPathComponent("social-aid.sqlite").path
         let token = try OneShotCommand.run(executable, ["token", "create", "--name", "load", "--database", database]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.social-aid.") else { throw Failure(description: "token create failed: \(token)") }
-        let port = try freePort()
+        let port = try LoopbackPort.consecutive(1)
         var environment = kafka.childEnvironment()
         environment["ENTAS_DATABASE"] = database
         environment["ENTAS_HTTP_PORT"] = "\(port)"
@@ -151,20 +151,5 @@ final class ServiceUnderLoad: @unchecked Sendable {
         }
         kafka.stop()
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// A loopback port nobody listens on now (the kernel's choice for port 0).
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        guard bound == 0, named == 0 else { throw Failure(description: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -47,6 +47,7 @@ public enum DevError: Error, CustomStringConvertible, Sendable {
     case notHealthy(service: String, url: String, lastLines: [String], log: String)
     case tokenFailed(service: String, output: String)
     case demoFailed(String)
+    case portInUse(service: String, port: Int, basePort: Int)
 
     public var description: String {
         switch self {
@@ -62,6 +63,9 @@ public enum DevError: Error, CustomStringConvertible, Sendable {
             "could not issue a token for \(service): \(output)"
         case .demoFailed(let reason):
             "loading the demo failed: \(reason)"
+        case .portInUse(let service, let port, let basePort):
+            "port \(port) on 127.0.0.1, meant for \(service), is in use (is another `entas dev` running?); "
+                + "stop what holds it or choose other ports with --base-port (now \(basePort); the five services take it and the next four)"
         }
     }
 }

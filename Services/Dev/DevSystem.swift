@@ -51,6 +51,10 @@ public final class DevSystem: @unchecked Sendable {
                 throw DevError.missingExecutable(service.executable, directory: options.binaries.path)
             }
         }
+        // A port already taken would only show as a child's bind error after the tokens and the broker.
+        for service in services where !LoopbackPort.isFree(service.port) {
+            throw DevError.portInUse(service: service.executable, port: service.port, basePort: options.basePort)
+        }
         let kafka = try EmbeddedKafka(brokers: 1, logger: options.logger)
         self.kafka = kafka
         for (topic, count) in Self.partitions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

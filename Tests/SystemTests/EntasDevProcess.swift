@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -17,16 +18,19 @@ final class EntasDevProcess: @unchecked Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    init(arguments: [String]) throws {
+    /// `entas dev` with `arguments`, on `basePort` or five free ports found here.
+    init(arguments: [String], basePort: Int? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-system-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        basePort = 20_000 + Int.random(in: 0..<8_000) * 5 % 40_000
+        // Five free ports below the ephemeral range: a port from it can be taken by any test's
+        // outgoing connection before the child binds it.
+        self.basePort = try basePort ?? LoopbackPort.consecutive(DevService.all(basePort: 0).count)
         stdoutURL = directory.appendingPathComponent("stdout.log")
         stderrURL = directory.appendingPathComponent("stderr.log")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = Self.binaries.appendingPathComponent("entas")
-        process.arguments = ["dev", "--directory", directory.appendingPathComponent(".entas").path, "--base-port", "\(basePort)"] + arguments
+        process.arguments = ["dev", "--directory", directory.appendingPathComponent(".entas").path, "--base-port", "\(self.basePort)"] + arguments
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)

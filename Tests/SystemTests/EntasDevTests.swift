@@ -76,4 +76,16 @@ struct EntasDevTests {
         #expect(dev.process.terminationStatus != 0)
         #expect(dev.stderr.contains("is not in /nonexistent"))
     }
+
+    @Test("a port already in use is named before anything starts, and entas dev exits non-zero")
+    func portInUse() async throws {
+        let held = try PortHolder()
+        // The held port is the fourth service's (entas-umkm): base = held − 3.
+        let dev = try EntasDevProcess(arguments: ["--demo", "none"], basePort: held.port - 3)
+        defer { dev.remove() }
+        while dev.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(dev.process.terminationStatus != 0)
+        #expect(dev.stderr.contains("port \(held.port) on 127.0.0.1, meant for entas-umkm, is in use"), "\(dev.stderr)")
+        #expect(!dev.stdout.contains("Embedded Kafka"), "nothing starts before the ports are checked")
+    }
 }

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct LargeImportTests {
 
         let token = try Self.run("entas-social-aid", ["token", "create", "--name", "import-test", "--database", database])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let port = 20_000 + Int.random(in: 0..<20_000)
+        let port = try LoopbackPort.consecutive(1)
         let service = Process()
         service.executableURL = EntasDevProcess.binaries.appendingPathComponent("entas-social-aid")
         service.arguments = ["serve"]

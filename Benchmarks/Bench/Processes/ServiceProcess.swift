@@ -1,3 +1,4 @@
+import EntasDev
 import EntasService
 import Foundation
 import Synchronization
@@ -42,7 +43,7 @@ final class ServiceProcess: Sendable {
         let executable = binaries.appendingPathComponent(name)
         let database = directory.appendingPathComponent("\(service).sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-        let port = try LoopbackPort.free()
+        let port = try LoopbackPort.consecutive(1)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KAFKA_") && !$0.key.hasPrefix("ENTAS_") }
         environment.merge(KafkaEnvironment.variables(bootstrapServers: bootstrapServers, properties: BenchBroker.consumerProperties)) { $1 }
         environment["ENTAS_DATABASE"] = database

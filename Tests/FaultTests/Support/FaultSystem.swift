@@ -67,7 +67,7 @@ final class FaultSystem: @unchecked Sendable {
     func start(_ names: [String]) async throws {
         for name in names {
             guard let executable = Self.executables[name] else { throw FaultFailure("no service \(name)") }
-            services[name] = Service(name: name, executable: executable, port: try FreePort.next())
+            services[name] = Service(name: name, executable: executable, port: try LoopbackPort.consecutive(1))
             let (status, output) = try ServiceProcess.run(executable, ["token", "create", "--name", "faults", "--database", database(name)])
             guard status == 0 else { throw FaultFailure("token create at \(name): \(output)") }
             tokens[name] = output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -89,29 +89,6 @@ final class ServiceProcess: @unchecked Sendable {
     }
 }
 
-/// A loopback port nobody listens on now (the kernel's choice for port 0).
-enum FreePort {
-    static func next() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw FaultFailure("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw FaultFailure("bind() failed") }
-        let named = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw FaultFailure("getsockname() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
 /// A failed expectation of the fault harness itself, with what was seen.
 struct FaultFailure: Error, CustomStringConvertible {
     let description: String
