@@ -26,7 +26,7 @@ enum CoordinatorApplication {
     ) throws -> some ApplicationProtocol {
         let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: registerMigrations)
         let readModel = CoordinatorReadModel(secret: secret)
-        let subscription = try runtime.subscription(group: consumerGroup, topics: topics, handler: readModel.handler)
+        let subscription = try runtime.subscription(group: consumerGroup, topics: topics, batchHandler: readModel.handler)
         let queries = CoordinatorQueries(runtime.database)
         let router = runtime.makeRouter()
         let api = runtime.api(router)

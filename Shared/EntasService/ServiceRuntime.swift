@@ -63,12 +63,21 @@ public final class ServiceRuntime: Sendable {
         group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
         handler: @escaping EventSubscription.Handler
     ) throws -> EventSubscription {
+        try subscription(group: group, topics: topics, accepts: accepts, batchHandler: EventSubscription.each(handler))
+    }
+
+    /// ``subscription(group:topics:accepts:handler:)`` with a handler that gets the new events of each
+    /// transaction together.
+    public func subscription(
+        group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
+        batchHandler: @escaping EventSubscription.BatchHandler
+    ) throws -> EventSubscription {
         var kafka = configuration.kafka
         kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
         let consumer = try KafkaConsumer(
             settings: KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue)),
             logger: logger)
-        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, accepts: accepts, handler: handler)
+        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, accepts: accepts, batchHandler: batchHandler)
         subscriptions.withLock { $0.append(subscription) }
         return subscription
     }

@@ -37,32 +37,39 @@ public struct Inbox: Sendable {
         }
     }
 
-    /// True when `eventID` has been applied in this database.
-    /// Applies several events in ONE write transaction, each once: an id already in the inbox
-    /// (or repeated within the batch) is skipped. If any `apply` throws, nothing of the batch
-    /// is written and the error propagates, so the caller can fall back to one at a time.
+    /// Applies, in ONE write transaction, those of `events` that were not applied before: an id already in
+    /// the inbox, or repeated within `events`, is skipped. `apply` gets the indices of the new ones, in order,
+    /// and runs once; then their inbox entries are inserted. If `apply` throws, nothing of the batch is
+    /// written and the error propagates, so the caller can fall back to one event at a time.
     /// Outcomes come back in the order of `events`.
-    public func applyEachOnce(
+    public func applyNew(
         _ events: [(eventID: UUID, eventType: String)],
         at date: Date = Date(),
-        _ apply: @Sendable (Int, Database) throws -> Void
+        _ apply: @Sendable ([Int], Database) throws -> Void
     ) async throws -> [InboxOutcome] {
         try await writer.write { db in
             var outcomes: [InboxOutcome] = []
             outcomes.reserveCapacity(events.count)
+            var new: [Int] = []
+            var seen: Set<UUID> = []
             for (index, event) in events.enumerated() {
-                if try Self.contains(event.eventID, in: db) {
+                if try !seen.insert(event.eventID).inserted || Self.contains(event.eventID, in: db) {
                     outcomes.append(.duplicate)
-                    continue
+                } else {
+                    outcomes.append(.applied)
+                    new.append(index)
                 }
-                try apply(index, db)
-                try InboxEntry(eventId: event.eventID, eventType: event.eventType, appliedAt: date).insert(db)
-                outcomes.append(.applied)
+            }
+            guard !new.isEmpty else { return outcomes }
+            try apply(new, db)
+            for index in new {
+                try InboxEntry(eventId: events[index].eventID, eventType: events[index].eventType, appliedAt: date).insert(db)
             }
             return outcomes
         }
     }
 
+    /// True when `eventID` has been applied in this database.
     public static func contains(_ eventID: UUID, in db: Database) throws -> Bool {
         // A statement prepared once per connection: this runs for every event consumed.
         try SQLRequest<Bool>(

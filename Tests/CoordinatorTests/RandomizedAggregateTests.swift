@@ -13,10 +13,19 @@ import Testing
         var random = SeededGenerator(seed: 99)
         let shuffled = events.shuffled(using: &random)
         try await withReadModel { pool, model, _ in
-            // In batches, as a consumer would commit them, in an order across households and topics.
-            for start in stride(from: 0, to: shuffled.count, by: 2_000) {
-                try await applyAll(Array(shuffled[start..<min(start + 2_000, shuffled.count)]), model, pool)
+            // In batches of random sizes, as the subscription applies them (the region tables written once
+            // per batch), in an order across households and topics; one batch repeats events of the one before.
+            var start = 0
+            var batches = 0
+            while start < shuffled.count {
+                let end = min(start + Int.random(in: 1...600, using: &random), shuffled.count)
+                let repeated = batches == 10 ? Array(shuffled[max(0, start - 50)..<start]) : []
+                try await applyAll(repeated + Array(shuffled[start..<end]), model, pool)
+                start = end
+                batches += 1
+                if batches == 20 { try await expectConsistent(pool) }
             }
+            #expect(batches > 20)
             try await expectConsistent(pool)
             let queries = CoordinatorQueries(pool)
             let province = try await queries.overview(region: .eastJava, depth: 1)

@@ -59,11 +59,9 @@ func applyThroughInbox(_ events: [EventEnvelope], _ model: CoordinatorReadModel,
     }
 }
 
-/// Applies events in order in one transaction (fast, for large tests).
+/// Applies events in order in one transaction, as one batch of the subscription (fast, for large tests).
 func applyAll(_ events: [EventEnvelope], _ model: CoordinatorReadModel, _ pool: DatabasePool) async throws {
-    try await pool.write { db in
-        for event in events { try model.apply(event, db) }
-    }
+    try await pool.write { db in try model.apply(events, db) }
 }
 
 /// Expects the incremental region tables to equal a recount from scratch and every household row to be

@@ -27,20 +27,41 @@ public struct CoordinatorReadModel: Sendable {
     /// The key of the household with No. KK `kk`.
     public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, secret: secret) }
 
-    /// ``apply(_:_:)`` as an `EventSubscription.Handler`.
-    public var handler: @Sendable (EventEnvelope, Database) throws -> Void {
-        { envelope, db in try self.apply(envelope, db) }
+    /// The subscription's handler: the events of each of its transactions, applied together.
+    public var handler: @Sendable ([EventEnvelope], Database) throws -> Void {
+        { envelopes, db in try self.apply(envelopes, db) }
     }
 
     /// Applies one event. Call it inside a write transaction (the inbox's).
     /// - Throws: ``CoordinatorReadModelError`` for an event that contradicts earlier ones, or a GRDB error.
     public func apply(_ envelope: EventEnvelope, _ db: Database) throws {
-        let event = AppliedEvent(envelope)
+        try apply([envelope], db)
+    }
+
+    /// Applies events in their order, inside one write transaction (the inbox's): each event's household and
+    /// facts at once, the region tables once for all of them at the end (``RegionLedger``).
+    /// - Throws: ``CoordinatorReadModelError`` for an event that contradicts earlier ones, or a GRDB error.
+    public func apply(_ envelopes: [EventEnvelope], _ db: Database) throws {
+        var ledger = RegionLedger()
+        var applied = 0
+        var latest: Timestamp?
+        for envelope in envelopes {
+            let event = AppliedEvent(envelope)
+            guard try apply(envelope, event, db, ledger: &ledger) else { continue }
+            applied += 1
+            latest = max(latest ?? event.time, event.time)
+        }
+        try ledger.write(db)
+        if let latest { try ReadModelState.record(applied, latestAt: latest, db) }
+    }
+
+    /// Applies one event unless the read model holds it already; false when it did.
+    private func apply(_ envelope: EventEnvelope, _ event: AppliedEvent, _ db: Database, ledger: inout RegionLedger) throws -> Bool {
         if case .commitmentMade(let data) = envelope.payload {
-            guard try !Commitment.exists(db, key: event.id) else { return }
+            guard try !Commitment.exists(db, key: event.id) else { return false }
             try applyCommitment(data, event, db)
         } else {
-            guard try !HouseholdEvent.contains(event.id, db) else { return }
+            guard try !HouseholdEvent.contains(event.id, db) else { return false }
             if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
                 try applyUpdateWithoutMove(data, event, db)
             } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
@@ -48,10 +69,10 @@ public struct CoordinatorReadModel: Sendable {
                     key: key(for: kk), kk: kk, location: location, time: event.time, db)
                 try HouseholdEvent.record(envelope.payload, event, key: change.household.key, db)
                 try applyFacts(of: envelope.payload, event, to: &change, db)
-                try change.finish(db)
+                try change.finish(db, ledger: &ledger)
             }
         }
-        try ReadModelState.record(event.time, db)
+        return true
     }
 
     /// Where a household event says the household lives (nil for a commitment or an update without desa).

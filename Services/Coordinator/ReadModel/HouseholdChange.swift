@@ -3,15 +3,15 @@ import EntasStore
 import GRDB
 
 /// One event's change to one household, from ``begin(key:kk:location:time:_:)`` (load or place the household
-/// and take its footprint) to ``finish(_:)`` (derive the consensus views, save, and add the footprint's
-/// difference to the region tables), within one transaction.
+/// and take its footprint) to ``finish(_:ledger:)`` (derive the consensus views, save, and add the footprint's
+/// difference to the transaction's ``RegionLedger``), within one transaction.
 struct HouseholdChange: Sendable {
     let time: Timestamp
     var household: Household
     /// Counters the event's own facts change (enrolments started, deliveries), by cell.
     var strategyChanges: [StrategyCell: StrategyCounts] = [:]
     private let before: HouseholdFootprint?
-    /// The row as it is stored, so ``finish(_:)`` writes only the columns that changed.
+    /// The row as it is stored, so ``finish(_:ledger:)`` writes only the columns that changed.
     private let stored: Household
 
     private init(time: Timestamp, household: Household, stored: Household, before: HouseholdFootprint?) {
@@ -44,8 +44,9 @@ struct HouseholdChange: Sendable {
     }
 
     /// Derives consensus, conflict, coverage and gap from the household's facts, saves it, and adds the
-    /// difference of its footprint (and ``strategyChanges``) to the region tables.
-    mutating func finish(_ db: Database) throws {
+    /// difference of its footprint (and ``strategyChanges``) to `ledger`, which the transaction writes before
+    /// it commits.
+    mutating func finish(_ db: Database, ledger: inout RegionLedger) throws {
         let key = household.key
         let latest = try ClusterAssessment.latestStatuses(for: key, db)
         let enrolments = try Enrolment.all(for: key, db)
@@ -59,19 +60,19 @@ struct HouseholdChange: Sendable {
         let after = HouseholdFootprint(
             household: household, enrolments: enrolments, facts: try HouseholdEvent.statusFacts(for: key, db))
         if let before, before.desaCode == after.desaCode {
-            try RegionLedger.add(after.totals - before.totals, at: after.desaCode, db)
-            try RegionLedger.add(after.months.subtracting(before.months), at: after.desaCode, db)
+            ledger.add(after.totals - before.totals, at: after.desaCode)
+            ledger.add(after.months.subtracting(before.months), at: after.desaCode)
         } else {
             if let before {
-                try RegionLedger.add(.zero - before.totals, at: before.desaCode, db)
-                try RegionLedger.add(before.months.negated, at: before.desaCode, db)
+                ledger.add(.zero - before.totals, at: before.desaCode)
+                ledger.add(before.months.negated, at: before.desaCode)
             }
-            try RegionLedger.add(after.totals, at: after.desaCode, db)
-            try RegionLedger.add(after.months, at: after.desaCode, db)
+            ledger.add(after.totals, at: after.desaCode)
+            ledger.add(after.months, at: after.desaCode)
         }
         var cells = strategyChanges
         cells.add(after.active)
         if let before { cells.add(before.active, negated: true) }
-        try RegionLedger.add(cells, db)
+        ledger.add(cells)
     }
 }

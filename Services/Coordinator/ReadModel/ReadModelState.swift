@@ -14,15 +14,15 @@ struct ReadModelState: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         try ReadModelState.fetchOne(db, key: 1) ?? ReadModelState(id: 1, lastEventTime: nil, eventsApplied: 0)
     }
 
-    /// Counts one more event, seen at `time` (one cached statement: it runs for every event). Timestamps are
-    /// fixed-width text that sorts like the instants, so SQLite's `max` picks the later one.
-    static func record(_ time: Timestamp, _ db: Database) throws {
+    /// Counts `count` more events, the latest seen at `time` (one cached statement: it runs for every batch).
+    /// Timestamps are fixed-width text that sorts like the instants, so SQLite's `max` picks the later one.
+    static func record(_ count: Int, latestAt time: Timestamp, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE readModelState SET eventsApplied = eventsApplied + 1,
-                    lastEventTime = max(coalesce(lastEventTime, ?1), ?1)
+                UPDATE readModelState SET eventsApplied = eventsApplied + ?1,
+                    lastEventTime = max(coalesce(lastEventTime, ?2), ?2)
                 WHERE id = 1
                 """
-        ).execute(arguments: [time])
+        ).execute(arguments: [count, time])
     }
 }

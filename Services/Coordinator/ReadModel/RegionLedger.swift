@@ -2,21 +2,57 @@ import EntasDomain
 import EntasStore
 import GRDB
 
-/// Adds changes to the region tables of one desa and every region above it (kecamatan, kabupaten/kota,
-/// province). Only ever adds differences: nothing here counts households.
+/// The changes a transaction makes to the region tables of desa and every region above them (kecamatan,
+/// kabupaten/kota, province), gathered per event and written once, before the transaction commits. Only ever
+/// adds differences: nothing here counts households.
 ///
-/// It runs for every event, so each change is one cached `UPDATE`; only a region's first change inserts its
-/// row (an upsert cannot be used: SQLite checks a row's CHECK constraints before its conflict, and a
-/// difference may be negative).
-enum RegionLedger {
-    /// Adds `totals` (a difference, possibly negative) to `regionAggregate` of `desa` and its ancestors.
-    static func add(_ totals: RegionTotals, at desa: RegionCode, _ db: Database) throws {
-        guard !totals.isZero else { return }
-        let insert = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO regionAggregate (regionCode, level) VALUES (?, ?)")
+/// Consecutive events mostly touch the same few desa, so a batch of events writes each region row once
+/// instead of once per event and level. Each row gets the batch's net difference, which leaves it at a
+/// true count (never below zero), so no row passes through a negative value on the way.
+struct RegionLedger {
+    private var totals: [RegionCode: RegionTotals] = [:]
+    private var months: [RegionCode: [MonthStatus: Int]] = [:]
+    private var strategies: [StrategyCell: StrategyCounts] = [:]
+
+    /// True when nothing waits to be written.
+    var isEmpty: Bool { totals.isEmpty && months.isEmpty && strategies.isEmpty }
+
+    /// Adds `change` (a difference, possibly negative) to the totals of `desa` and its ancestors.
+    mutating func add(_ change: RegionTotals, at desa: RegionCode) {
+        guard !change.isZero else { return }
+        totals[desa] = totals[desa].map { $0 + change } ?? change
+    }
+
+    /// Adds monthly status changes to `desa` and its ancestors.
+    mutating func add(_ change: [MonthStatus: Int], at desa: RegionCode) {
+        guard !change.isEmpty else { return }
+        months[desa, default: [:]].merge(change, uniquingKeysWith: +)
+    }
+
+    /// Adds strategy counters (differences) per desa cell.
+    mutating func add(_ cells: [StrategyCell: StrategyCounts]) {
+        strategies.add(cells)
+    }
+
+    /// Writes what was gathered to `regionAggregate`, `regionMonth` and `regionStrategy` (one statement per
+    /// changed row; a region's first change inserts its row), and empties the ledger.
+    mutating func write(_ db: Database) throws {
+        try writeTotals(db)
+        try writeMonths(db)
+        try writeStrategies(db)
+        self = RegionLedger()
+    }
+
+    private func writeTotals(_ db: Database) throws {
+        var perRegion: [RegionCode: RegionTotals] = [:]
+        for (desa, change) in totals {
+            for region in Self.chain(of: desa) { perRegion[region] = perRegion[region].map { $0 + change } ?? change }
+        }
+        // An upsert cannot be used: SQLite checks a row's CHECK constraints before its conflict.
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO regionAggregate (regionCode, level) VALUES (?, ?)")
         let update = try db.cachedStatement(sql: Self.updateAggregateSQL)
-        for region in Self.chain(of: desa) {
-            var arguments = StatementArguments(totals.values)
+        for (region, change) in perRegion.sorted(by: { $0.key < $1.key }) where !change.isZero {
+            var arguments = StatementArguments(change.values)
             arguments += [region]
             try update.execute(arguments: arguments)
             if db.changesCount == 0 {
@@ -26,23 +62,32 @@ enum RegionLedger {
         }
     }
 
-    /// Adds monthly status changes to `regionMonth` of `desa` and its ancestors.
-    static func add(_ months: [MonthStatus: Int], at desa: RegionCode, _ db: Database) throws {
+    private func writeMonths(_ db: Database) throws {
+        var perRegion: [RegionCode: [MonthStatus: Int]] = [:]
+        for (desa, change) in months {
+            for region in Self.chain(of: desa) { perRegion[region, default: [:]].merge(change, uniquingKeysWith: +) }
+        }
         let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO regionMonth (regionCode, month, status, delta) VALUES (?, ?, ?, ?)
                 ON CONFLICT (regionCode, month, status) DO UPDATE SET delta = delta + excluded.delta
                 """)
-        for (cell, delta) in months.sorted(by: { $0.key < $1.key }) where delta != 0 {
-            for region in Self.chain(of: desa) {
+        for (region, cells) in perRegion.sorted(by: { $0.key < $1.key }) {
+            for (cell, delta) in cells.sorted(by: { $0.key < $1.key }) where delta != 0 {
                 try upsert.execute(arguments: [region, cell.month, cell.status, delta])
             }
         }
     }
 
-    /// Adds strategy counters (differences) per cell to `regionStrategy`. Decreases go first, so no row
-    /// passes below zero on the way.
-    static func add(_ cells: [StrategyCell: StrategyCounts], _ db: Database) throws {
+    private func writeStrategies(_ db: Database) throws {
+        var perRegion: [StrategyCell: StrategyCounts] = [:]
+        for (cell, change) in strategies where !change.isZero {
+            for region in Self.chain(of: cell.desaCode) {
+                var regionCell = cell
+                regionCell.desaCode = region
+                perRegion[regionCell] = perRegion[regionCell].map { $0 + change } ?? change
+            }
+        }
         let insert = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO regionStrategy (regionCode, cluster, strategy) VALUES (?, ?, ?)")
         let update = try db.cachedStatement(
@@ -52,22 +97,15 @@ enum RegionLedger {
                     deliveredRupiah = deliveredRupiah + ?
                 WHERE regionCode = ? AND cluster = ? AND strategy = ?
                 """)
-        let ordered = cells.sorted { Self.cellOrder($0.key) < Self.cellOrder($1.key) }
-        for part in [Self.decreases, Self.increases] {
-            for (cell, counts) in ordered {
-                let change = part(counts)
-                guard !change.isZero else { continue }
-                for region in Self.chain(of: cell.desaCode) {
-                    let arguments: StatementArguments = [
-                        change.activeEnrolments, change.enrolmentsStarted, change.deliveries,
-                        change.deliveredRupiah, region, cell.cluster, cell.strategy.rawValue,
-                    ]
-                    try update.execute(arguments: arguments)
-                    if db.changesCount == 0 {
-                        try insert.execute(arguments: [region, cell.cluster, cell.strategy.rawValue])
-                        try update.execute(arguments: arguments)
-                    }
-                }
+        for (cell, change) in perRegion.sorted(by: { Self.cellOrder($0.key) < Self.cellOrder($1.key) }) where !change.isZero {
+            let arguments: StatementArguments = [
+                change.activeEnrolments, change.enrolmentsStarted, change.deliveries, change.deliveredRupiah,
+                cell.desaCode, cell.cluster, cell.strategy.rawValue,
+            ]
+            try update.execute(arguments: arguments)
+            if db.changesCount == 0 {
+                try insert.execute(arguments: [cell.desaCode, cell.cluster, cell.strategy.rawValue])
+                try update.execute(arguments: arguments)
             }
         }
     }
@@ -82,18 +120,6 @@ enum RegionLedger {
 
     private static func cellOrder(_ cell: StrategyCell) -> String {
         "\(cell.desaCode.digits) \(cell.cluster.rawValue) \(cell.strategy.rawValue)"
-    }
-
-    private static func decreases(_ counts: StrategyCounts) -> StrategyCounts {
-        StrategyCounts(
-            activeEnrolments: min(counts.activeEnrolments, 0), enrolmentsStarted: min(counts.enrolmentsStarted, 0),
-            deliveries: min(counts.deliveries, 0), deliveredRupiah: min(counts.deliveredRupiah, 0))
-    }
-
-    private static func increases(_ counts: StrategyCounts) -> StrategyCounts {
-        StrategyCounts(
-            activeEnrolments: max(counts.activeEnrolments, 0), enrolmentsStarted: max(counts.enrolmentsStarted, 0),
-            deliveries: max(counts.deliveries, 0), deliveredRupiah: max(counts.deliveredRupiah, 0))
     }
 }
 

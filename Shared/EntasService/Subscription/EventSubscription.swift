@@ -20,6 +20,9 @@ import ServiceLifecycle
 public struct EventSubscription: Service {
     /// Applies one event to the service's store, inside the inbox transaction.
     public typealias Handler = @Sendable (EventEnvelope, Database) throws -> Void
+    /// Applies the new events of one transaction, in their order, inside it: a handler that gathers
+    /// work over several events (the coordinator's region tables) and does it once.
+    public typealias BatchHandler = @Sendable ([EventEnvelope], Database) throws -> Void
     /// Whether the handler wants an event at all; one it does not want is marked processed
     /// with no transaction (no inbox row: nothing was applied).
     public typealias Filter = @Sendable (EventEnvelope) -> Bool
@@ -37,7 +40,7 @@ public struct EventSubscription: Service {
     private let consumer: KafkaConsumer
     private let inbox: Inbox
     private let deadLetters: KafkaProducer
-    private let handler: Handler
+    private let handler: BatchHandler
     private let accepts: Filter
     private let settings: Settings
     private let logger: Logger
@@ -45,15 +48,34 @@ public struct EventSubscription: Service {
     private let duplicates: Counter
     private let deadLettered: Counter
 
+    /// A subscription applying each event with `handler`.
     public init(
         consumer: KafkaConsumer, inbox: Inbox, deadLetters: KafkaProducer,
         settings: Settings = Settings(), logger: Logger, accepts: @escaping Filter = { _ in true }, handler: @escaping Handler
+    ) {
+        self.init(
+            consumer: consumer, inbox: inbox, deadLetters: deadLetters, settings: settings, logger: logger, accepts: accepts,
+            batchHandler: Self.each(handler))
+    }
+
+    /// A batch handler that applies each event with `handler`.
+    public static func each(_ handler: @escaping Handler) -> BatchHandler {
+        { envelopes, db in
+            for envelope in envelopes { try handler(envelope, db) }
+        }
+    }
+
+    /// A subscription applying the new events of each transaction together with `batchHandler`.
+    public init(
+        consumer: KafkaConsumer, inbox: Inbox, deadLetters: KafkaProducer,
+        settings: Settings = Settings(), logger: Logger, accepts: @escaping Filter = { _ in true },
+        batchHandler: @escaping BatchHandler
     ) {
         self.accepts = accepts
         self.consumer = consumer
         self.inbox = inbox
         self.deadLetters = deadLetters
-        self.handler = handler
+        self.handler = batchHandler
         self.settings = settings
         self.logger = logger
         let dimensions = [("group", consumer.settings.groupID)]
@@ -111,8 +133,8 @@ public struct EventSubscription: Service {
             let handler = self.handler
             let envelopes = wanted
             do {
-                let outcomes = try await inbox.applyEachOnce(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { index, db in
-                    try handler(envelopes[index], db)
+                let outcomes = try await inbox.applyNew(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { new, db in
+                    try handler(new.map { envelopes[$0] }, db)
                 }
                 let appliedCount = outcomes.filter { $0 == .applied }.count
                 applied.increment(by: appliedCount)
@@ -155,7 +177,7 @@ public struct EventSubscription: Service {
         while true {
             do {
                 let outcome = try await inbox.applyOnce(eventID: envelope.id, eventType: envelope.payload.eventType.ceType) { db in
-                    try handler(envelope, db)
+                    try handler([envelope], db)
                 }
                 switch outcome {
                 case .applied: applied.increment()
