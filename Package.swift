@@ -111,6 +111,7 @@ let package = Package(
             dependencies: [
                 "EntasDev", "EntasKafka",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/Load"

@@ -1,11 +1,8 @@
+import AsyncHTTPClient
 import EntasDev
 import EntasKafka
 import Foundation
 import Logging
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// entas-social-aid as a child process on a fresh store in a temporary folder, against an
 /// embedded broker in this process, with a token and 1,000 households imported for the reads.
@@ -15,7 +12,8 @@ final class ServiceUnderLoad: @unchecked Sendable {
     let token: String
     private let kafka: EmbeddedKafka
     private let process: Process
-    private let session: URLSession
+    /// SwiftNIO's client (as `entas dev` uses), with room for the open loop's requests in flight.
+    private let client: HTTPClient
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
@@ -25,10 +23,9 @@ final class ServiceUnderLoad: @unchecked Sendable {
         self.token = token
         self.kafka = kafka
         self.process = process
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = 64
-        configuration.timeoutIntervalForRequest = 60
-        session = URLSession(configuration: configuration)
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
     static func start(binaries: URL) async throws -> ServiceUnderLoad {
@@ -96,16 +93,8 @@ final class ServiceUnderLoad: @unchecked Sendable {
     }
 
     func request(_ method: String, _ path: String, body: Data? = nil, contentType: String = "application/json") async throws -> (status: Int, body: Data) {
-        guard let target = URL(string: url + path) else { throw Failure(description: "bad URL \(path)") }
-        var request = URLRequest(url: target)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        if let body {
-            request.httpBody = body
-            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await session.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        let answer = try await DevHTTP.send(method, url + path, token: token, body: body, contentType: contentType, timeout: 60, client: client)
+        return (answer.status, answer.body)
     }
 
     /// Nothing lost: every registration answered 201 is in the store, and the outbox has
@@ -143,6 +132,7 @@ final class ServiceUnderLoad: @unchecked Sendable {
     }
 
     func stop() async {
+        try? await client.shutdown()
         if process.isRunning {
             process.terminate()
             let deadline = ContinuousClock.now + .seconds(15)

@@ -3,24 +3,27 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The few HTTP calls `entas dev` makes to its own services on loopback.
+/// HTTP calls to Entas services on loopback: `entas dev` to its own services, and the load and bench
+/// drivers to the services they measure.
 ///
 /// Through async-http-client (SwiftNIO) rather than Foundation's URLSession: on Linux, URLSession's libcurl
 /// event loop kept a core's worth of wake-ups busy while the demo's bulk requests were in flight (25 of the
 /// 30 CPU-seconds `entas dev` spent loading the demo), CPU the services and the coordinator need on two cores.
-enum DevHTTP {
-    struct Answer: Sendable {
-        var status: Int
-        var body: Data
-        var text: String { String(decoding: body, as: UTF8.self) }
+public enum DevHTTP {
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: Data
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     /// The largest answer read (a bulk summary lists at most 1,000 rejected lines).
     static let maximumAnswerBytes = 64 << 20
 
-    static func send(
+    /// Sends one request through `client` (the shared one keeps up to 8 connections per service) and
+    /// returns its status and body; no answer within `timeout` seconds throws.
+    public static func send(
         _ method: String, _ url: String, token: String? = nil, body: Data? = nil, contentType: String = "application/json",
-        timeout: TimeInterval = 120
+        timeout: TimeInterval = 120, client: HTTPClient = .shared
     ) async throws -> Answer {
         guard URL(string: url) != nil else { throw DevError.demoFailed("bad URL \(url)") }
         var request = HTTPClientRequest(url: url)
@@ -30,7 +33,7 @@ enum DevHTTP {
             request.body = .bytes(ByteBuffer(bytes: body))
             request.headers.add(name: "Content-Type", value: contentType)
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
         let answer = try await response.body.collect(upTo: maximumAnswerBytes)
         return Answer(status: Int(response.status.code), body: Data(answer.readableBytesView))
     }

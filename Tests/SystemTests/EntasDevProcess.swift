@@ -27,8 +27,8 @@ final class EntasDevProcess: @unchecked Sendable {
         self.basePort = try basePort ?? LoopbackPort.consecutive(DevService.all(basePort: 0).count)
         stdoutURL = directory.appendingPathComponent("stdout.log")
         stderrURL = directory.appendingPathComponent("stderr.log")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = Self.binaries.appendingPathComponent("entas")
         process.arguments = ["dev", "--directory", directory.appendingPathComponent(".entas").path, "--base-port", "\(self.basePort)"] + arguments
         process.currentDirectoryURL = directory
