@@ -18,6 +18,9 @@ struct CoordinatorRebuild {
     let logger: Logger
     var progress: @Sendable (String) -> Void = { _ in }
 
+    /// Events applied together in one transaction, as `EventSubscription.Settings.maximumBatch`.
+    static let maximumBatch = 256
+
     struct Outcome: Sendable {
         var eventsApplied: Int
         var skipped: Int
@@ -37,16 +40,19 @@ struct CoordinatorRebuild {
         let counts = Counts()
         let applier = Task {
             do {
-                for try await message in consumer.messages {
-                    if let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value) {
-                        _ = try await inbox.applyOnce(eventID: envelope.id, eventType: envelope.payload.eventType.ceType) { db in
-                            try readModel.apply(envelope, db)
+                // What has arrived is applied in one transaction, up to `maximumBatch` events, as the
+                // live subscription does (the region tables written once per batch).
+                for try await first in consumer.messages {
+                    var batch = [first]
+                    while batch.count < Self.maximumBatch, let more = try consumer.nextIfAvailable() { batch.append(more) }
+                    let envelopes = batch.compactMap { try? EventEnvelope.decode(headers: $0.stringHeaders, value: $0.value) }
+                    if !envelopes.isEmpty {
+                        _ = try await inbox.applyNew(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { new, db in
+                            try readModel.apply(new.map { envelopes[$0] }, db)
                         }
-                        await counts.applied()
-                    } else {
-                        await counts.skipped()
                     }
-                    try consumer.markProcessed(message)
+                    await counts.add(applied: envelopes.count, skipped: batch.count - envelopes.count)
+                    for message in batch { try consumer.markProcessed(message) }
                 }
             } catch is CancellationError {
             } catch {
@@ -118,8 +124,10 @@ struct CoordinatorRebuild {
         var skippedCount = 0
         var failure: (any Error)?
         func fail(_ error: any Error) { failure = error }
-        func applied() { appliedCount += 1 }
-        func skipped() { skippedCount += 1 }
+        func add(applied: Int, skipped: Int) {
+            appliedCount += applied
+            skippedCount += skipped
+        }
     }
 }
 
