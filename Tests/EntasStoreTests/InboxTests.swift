@@ -56,6 +56,41 @@ import Testing
         }
     }
 
+    @Test("a batch applies only its new events, once each, in one call; a batch whose apply throws leaves nothing")
+    func batchAppliesNewEventsOnce() async throws {
+        try await withTemporaryDatabase { pool, _ in
+            let inbox = Inbox(pool)
+            let (old, first, second) = (UUID(), UUID(), UUID())
+            _ = try await inbox.applyOnce(eventID: old, eventType: Self.eventType) { _ in }
+            let batch = [old, first, first, second].map { (eventID: $0, eventType: Self.eventType) }
+
+            await #expect(throws: PlannedFailure.self) {
+                try await inbox.applyNew(batch) { _, db in
+                    try db.execute(sql: "INSERT INTO sideEffect (note) VALUES ('half done')")
+                    throw PlannedFailure()
+                }
+            }
+            #expect(try await sideEffectCount(pool) == 0)
+            #expect(try await inbox.count() == 1)
+
+            let calls = Counter()
+            let outcomes = try await inbox.applyNew(batch) { new, db in
+                calls.increment()
+                // The one already applied and the repeat of `first` are left out, the order kept.
+                #expect(new == [1, 3])
+                for _ in new { try db.execute(sql: "INSERT INTO sideEffect (note) VALUES ('applied')") }
+            }
+            #expect(outcomes == [.duplicate, .applied, .duplicate, .applied])
+            #expect(calls.count == 1)
+            #expect(try await sideEffectCount(pool) == 2)
+            #expect(try await inbox.count() == 3)
+
+            let again = try await inbox.applyNew(batch) { _, _ in calls.increment() }
+            #expect(again == [.duplicate, .duplicate, .duplicate, .duplicate])
+            #expect(calls.count == 1)
+        }
+    }
+
     @Test("concurrent deliveries of one event from several tasks apply it exactly once")
     func concurrentDeliveries() async throws {
         try await withTemporaryDatabase { pool, _ in
