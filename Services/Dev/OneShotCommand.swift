@@ -6,15 +6,27 @@ public enum OneShotCommand {
     /// Runs `executable` with `arguments` and returns what it printed, standard output and
     /// standard error together.
     public static func run(_ executable: URL, _ arguments: [String]) throws -> String {
+        try outcome(executable, arguments).output
+    }
+
+    /// Runs `executable` with `arguments` (in `environment` and `directory` when given, with no
+    /// standard input) and returns its exit status and what it printed, standard output and
+    /// standard error together.
+    public static func outcome(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         let pipe = Pipe()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = pipe
         process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

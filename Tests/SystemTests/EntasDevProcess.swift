@@ -89,18 +89,9 @@ final class EntasDevProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Runs another built executable to completion and returns its stdout.
+    /// Runs another built executable to completion; its exit status and its output (stdout and stderr).
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = binaries.appendingPathComponent(executable)
-        process.arguments = arguments
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try OneShotCommand.outcome(binaries.appendingPathComponent(executable), arguments)
     }
 }
 

@@ -24,7 +24,7 @@ struct LargeImportTests {
         let csv = directory.appendingPathComponent("households.csv")
         try Self.writeCSV(to: csv)
 
-        let token = try Self.run("entas-social-aid", ["token", "create", "--name", "import-test", "--database", database])
+        let token = try EntasDevProcess.run("entas-social-aid", ["token", "create", "--name", "import-test", "--database", database]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let port = try LoopbackPort.consecutive(1)
         let service = Process()
@@ -36,7 +36,7 @@ struct LargeImportTests {
             "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9",
         ]) { $1 }
         let log = directory.appendingPathComponent("service.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         service.standardOutput = try FileHandle(forWritingTo: log)
         service.standardError = try FileHandle(forWritingTo: log)
         try service.run()
@@ -76,7 +76,7 @@ struct LargeImportTests {
 
     /// Valid Sumberjambe households, with an invalid KK number on `badRows`.
     static func writeCSV(to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var chunk = "kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet,baselineStatus\n"
@@ -91,18 +91,6 @@ struct LargeImportTests {
             }
         }
         try handle.write(contentsOf: Data(chunk.utf8))
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = EntasDevProcess.binaries.appendingPathComponent(executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func waitUntilListening(_ base: URL, service: Process, log: URL) async throws {

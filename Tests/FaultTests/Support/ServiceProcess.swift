@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 import Synchronization
 
@@ -73,19 +74,9 @@ final class ServiceProcess: @unchecked Sendable {
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
     ) throws -> (status: Int32, output: String) {
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : binaries.appendingPathComponent(executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try OneShotCommand.outcome(
+            executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : binaries.appendingPathComponent(executable), arguments,
+            environment: environment, directory: directory)
     }
 }
 
