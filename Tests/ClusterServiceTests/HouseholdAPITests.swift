@@ -108,10 +108,27 @@ struct HouseholdAPITests {
                     "/v1/households", "/v1/households/{kk}", "/v1/households/{kk}/assessments", "/v1/households/import",
                     "/v1/households/{kk}/graduation", "/v1/enrolments", "/v1/enrolments/{id}/end", "/v1/enrolments/{id}/deliveries",
                     "/v1/referrals", "/v1/referrals/incoming", "/v1/referrals/{id}/accept", "/v1/referrals/{id}/decline",
-                    "/v1/programmes", "/health", "/metrics", "/openapi.json",
+                    "/v1/programmes", "/v1/commitments", "/v1/commitments/{id}", "/health", "/metrics", "/openapi.json",
                 ] {
                     #expect(paths[path] != nil, "missing \(path)")
                 }
+                // The shared write routes carry their body's shape, not a bare object, so a client or a fuzzer reaches the rules.
+                func operation(_ method: String, _ path: String) -> [String: Any] {
+                    (paths[path] as? [String: Any])?[method] as? [String: Any] ?? [:]
+                }
+                for path in ["/v1/households", "/v1/enrolments", "/v1/commitments", "/v1/referrals"] {
+                    let body = operation("post", path)["requestBody"] as? [String: Any]
+                    let schema = ((body?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+                    let properties = schema?["properties"] as? [String: Any] ?? [:]
+                    #expect(!properties.isEmpty, "POST \(path) has no body schema")
+                    if path == "/v1/commitments" {
+                        #expect(Set(properties.keys).isSuperset(of: ["regionCode", "period", "programme", "households", "deliveries", "budgetRupiah"]))
+                        let programmes = (properties["programme"] as? [String: Any])?["enum"] as? [String]
+                        #expect(programmes?.contains("kur") == true, "\(String(describing: programmes))")
+                    }
+                }
+                let query = (operation("get", "/v1/commitments")["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect(Set(query).isSuperset(of: ["region", "period", "programme"]))
                 let summary = ((paths["/v1/households"] as? [String: Any])?["post"] as? [String: Any])?["summary"] as? String
                 #expect(summary?.contains("household.registered") == true)
             }

@@ -14,6 +14,12 @@ public enum RequestSchemas {
     static var criteria: [String: Any] { ["type": "array", "items": ["type": "string", "enum": PovertyCriterion.allCases.map(\.rawValue)], "maxItems": 14] }
     static var status: [String: Any] { ["type": "string", "enum": PovertyStatus.allCases.map(\.rawValue)] }
     static var cluster: [String: Any] { ["type": "string", "enum": Cluster.allCases.map(\.rawValue)] }
+    static var strategy: [String: Any] { ["type": "string", "enum": Strategy.allCases.map(\.rawValue)] }
+    /// Any region of the province: `35`, a kabupaten/kota, a kecamatan or a desa.
+    static var region: [String: Any] { ["type": "string", "pattern": "^35(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$", "description": "Kemendagri region code"] }
+    /// A year, a quarter (triwulan) or a month.
+    static var period: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "description": "2027, 2027-Q1 or 2027-03"] }
+    static var count: [String: Any] { ["type": "integer", "minimum": 0] }
 
     static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
@@ -42,6 +48,11 @@ public enum RequestSchemas {
                     "amountRupiah": ["type": "integer", "minimum": 0], "inKindQuantity": ["type": "number", "minimum": 0], "inKindUnit": text,
                     "period": ["type": "string", "pattern": "^20[0-9]{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"], "deliveredOn": date,
                 ], required: ["period", "deliveredOn"]),
+            "POST /v1/commitments": object(
+                [
+                    "regionCode": region, "period": period, "programme": ["type": "string", "enum": programmes], "strategy": strategy,
+                    "households": count, "deliveries": count, "budgetRupiah": count, "madeOn": date,
+                ], required: ["regionCode", "period", "programme", "households", "deliveries", "budgetRupiah"]),
             "POST /v1/referrals": object(["kkNumber": kk, "toCluster": cluster, "reason": text], required: ["kkNumber", "toCluster", "reason"]),
             "POST /v1/referrals/{id}/accept": object(["note": text, "answeredOn": date], required: []),
             "POST /v1/referrals/{id}/decline": object(["note": text, "answeredOn": date], required: []),
@@ -52,7 +63,8 @@ public enum RequestSchemas {
     /// Query parameters by "METHOD /path": name and JSON Schema, as JSON.
     public static func clusterQueries() -> [String: Data] {
         let paging: [String: [String: Any]] = ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
-        let households = paging.merging(["region": ["type": "string", "pattern": "^35(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$"], "status": status]) { $1 }
-        return ["GET /v1/households": households].compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+        let households = paging.merging(["region": region, "status": status]) { $1 }
+        let commitments: [String: [String: Any]] = ["region": region, "period": period, "programme": text]
+        return ["GET /v1/households": households, "GET /v1/commitments": commitments].compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
     }
 }
