@@ -44,7 +44,9 @@ enum CoordinatorApplication {
         summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
         summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
         summaries["GET /openapi.json"] = "This document"
-        let openAPI = OpenAPIDocument(title: "entas-coordinator: consensus views of the four clusters (Bappeda)", summaries: summaries)
+        let openAPI = OpenAPIDocument(
+            title: "entas-coordinator: consensus views of the four clusters (Bappeda)", summaries: summaries,
+            requestBodies: CoordinatorSchemas.bodies, queryParameters: CoordinatorSchemas.queries)
         return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
     }
 }

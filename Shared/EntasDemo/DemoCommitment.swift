@@ -15,15 +15,17 @@ public struct DemoCommitment: Sendable, Hashable, Codable {
     /// Rupiah; 0 for a programme delivered in kind (rice, sessions, connections), whose cost the deliveries
     /// do not carry.
     public var budgetRupiah: Int64
+    /// Households to graduate from the programme in the period; nil when the commitment promises none.
+    public var graduations: Int?
     public var madeOn: CalendarDate
 
     private enum CodingKeys: String, CodingKey {
-        case regionCode, period, programme, households, deliveries, budgetRupiah, madeOn
+        case regionCode, period, programme, households, deliveries, budgetRupiah, graduations, madeOn
     }
 
     public init(
         cluster: Cluster, regionCode: RegionCode, period: Period, programme: String, households: Int, deliveries: Int,
-        budgetRupiah: Int64, madeOn: CalendarDate
+        budgetRupiah: Int64, graduations: Int? = nil, madeOn: CalendarDate
     ) {
         self.cluster = cluster
         self.regionCode = regionCode
@@ -32,6 +34,7 @@ public struct DemoCommitment: Sendable, Hashable, Codable {
         self.households = households
         self.deliveries = deliveries
         self.budgetRupiah = budgetRupiah
+        self.graduations = graduations
         self.madeOn = madeOn
     }
 
@@ -45,7 +48,8 @@ public struct DemoCommitment: Sendable, Hashable, Codable {
             cluster: cluster, regionCode: try container.decode(RegionCode.self, forKey: .regionCode),
             period: try container.decode(Period.self, forKey: .period), programme: programme,
             households: try container.decode(Int.self, forKey: .households), deliveries: try container.decode(Int.self, forKey: .deliveries),
-            budgetRupiah: try container.decode(Int64.self, forKey: .budgetRupiah), madeOn: try container.decode(CalendarDate.self, forKey: .madeOn))
+            budgetRupiah: try container.decode(Int64.self, forKey: .budgetRupiah),
+            graduations: try container.decodeIfPresent(Int.self, forKey: .graduations), madeOn: try container.decode(CalendarDate.self, forKey: .madeOn))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,6 +60,7 @@ public struct DemoCommitment: Sendable, Hashable, Codable {
         try container.encode(households, forKey: .households)
         try container.encode(deliveries, forKey: .deliveries)
         try container.encode(budgetRupiah, forKey: .budgetRupiah)
+        try container.encodeIfPresent(graduations, forKey: .graduations)
         try container.encode(madeOn, forKey: .madeOn)
     }
 

@@ -14,7 +14,9 @@ import EntasDomain
 ///
 /// Each 2026 commitment, signed in November 2025, is the 2025 one as it stands grown toward the province's
 /// targets (no SM household left, every SM and M household with social aid): social aid's 15% more,
-/// the other clusters' 10% more (households, deliveries and budget). Pure and deterministic.
+/// the other clusters' 10% more (households, deliveries and budget). It also promises graduations: the
+/// households the cycle graduates in 2026 from the programme (graduated by its cluster while enrolled in it),
+/// raised by the kecamatan's ambition; none where the cycle graduates nobody from it. Pure and deterministic.
 public enum DemoCommitments {
     /// The first programme year.
     public static let year = 2025
@@ -48,17 +50,26 @@ public enum DemoCommitments {
 
     /// The commitments for households whose plans are already made.
     public static func commitments(from plans: some Sequence<(DemoHousehold, DemoHouseholdActions)>) -> [DemoCommitment] {
-        let first = firstYear(from: plans)
-        return first + following(first)
+        let (first, graduations) = firstYear(from: plans)
+        return first + following(first, graduations: graduations)
     }
 
-    /// 2025's commitments, from the cycle's realisation.
-    private static func firstYear(from plans: some Sequence<(DemoHousehold, DemoHouseholdActions)>) -> [DemoCommitment] {
+    /// 2025's commitments, from the cycle's realisation; and the households graduated in 2026 per kecamatan and
+    /// programme, for 2026's.
+    private static func firstYear(
+        from plans: some Sequence<(DemoHousehold, DemoHouseholdActions)>
+    ) -> (commitments: [DemoCommitment], graduations: [String: [String: Int]]) {
         var tallies: [String: [String: Tally]] = [:]
+        var graduations: [String: [String: Int]] = [:]
         for (household, plan) in plans {
             let kecamatan = household.kecamatanCode.dotted
-            for enrolment in plan.enrolments + plan.followUpEnrolments where enrolment.startedOn.year <= year {
+            let enrolments = plan.enrolments + plan.followUpEnrolments
+            for enrolment in enrolments where enrolment.startedOn.year <= year {
                 tallies[kecamatan, default: [:]][enrolment.programme, default: Tally()].households += 1
+            }
+            for graduation in plan.graduations where graduation.graduatedOn.year == nextYear {
+                let programmes = Set(enrolments.filter { $0.cluster == graduation.cluster && $0.startedOn <= graduation.graduatedOn }.map(\.programme))
+                for programme in programmes { graduations[kecamatan, default: [:]][programme, default: 0] += 1 }
             }
             for delivery in plan.deliveries where delivery.period.year == year {
                 tallies[kecamatan, default: [:]][delivery.programme, default: Tally()].deliveries += 1
@@ -88,11 +99,12 @@ public enum DemoCommitments {
                 }
             }
         }
-        return commitments
+        return (commitments, graduations)
     }
 
-    /// 2026's commitments: each of `first` as it stands (a revision replaces the original before it), grown.
-    private static func following(_ first: [DemoCommitment]) -> [DemoCommitment] {
+    /// 2026's commitments: each of `first` as it stands (a revision replaces the original before it), grown,
+    /// with the graduations of the kecamatan and programme in 2026 raised by the kecamatan's ambition.
+    private static func following(_ first: [DemoCommitment], graduations: [String: [String: Int]]) -> [DemoCommitment] {
         guard let period = try? Period(year: nextYear) else { return [] }
         let standing = first.indices.filter { index in
             index + 1 == first.count || first[index + 1].regionCode != first[index].regionCode || first[index + 1].programme != first[index].programme
@@ -104,6 +116,10 @@ public enum DemoCommitments {
             commitment.households = scaled(commitment.households, factor)
             commitment.deliveries = scaled(commitment.deliveries, factor)
             commitment.budgetRupiah = budget(Double(commitment.budgetRupiah) * factor)
+            let kecamatan = commitment.regionCode.dotted
+            if let graduated = graduations[kecamatan]?[commitment.programme], graduated > 0 {
+                commitment.graduations = scaled(graduated, ambition[kecamatan] ?? 1)
+            }
             commitment.madeOn = nextSignedOn
             return commitment
         }

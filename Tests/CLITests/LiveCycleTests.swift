@@ -12,18 +12,18 @@ import Testing
 @Suite("entas plan against a live coordinator", .timeLimit(.minutes(3)))
 struct LiveCycleTests {
     /// The Sumberjambe story plus two commitments for 2027: social aid's PKH for 2 households of the
-    /// kecamatan, low cost's RTLH for 1 household of desa Plerean.
+    /// kecamatan, 2 of them to graduate, low cost's RTLH for 1 household of desa Plerean.
     static func events() throws -> [EventEnvelope] {
         var events = try Story.sumberjambe().events
         var clock = Date(timeIntervalSince1970: 1_799_200_000)
-        func commit(_ cluster: Cluster, _ programme: String, _ strategy: Strategy, _ region: String, households: Int, deliveries: Int, rupiah: Int64) throws {
+        func commit(_ cluster: Cluster, _ programme: String, _ strategy: Strategy, _ region: String, households: Int, deliveries: Int, rupiah: Int64, graduations: Int? = nil) throws {
             clock.addTimeInterval(60)
             let data = CommitmentMade(
                 commitmentID: UUID(), cluster: cluster, regionCode: try RegionCode(region), period: try Period("2027"), programme: programme,
-                strategy: strategy, households: households, deliveries: deliveries, budgetRupiah: rupiah, madeOn: try CalendarDate("2026-11-02"))
+                strategy: strategy, households: households, deliveries: deliveries, budgetRupiah: rupiah, graduations: graduations, madeOn: try CalendarDate("2026-11-02"))
             events.append(EventEnvelope(cluster: cluster, time: clock, payload: data.eventPayload))
         }
-        try commit(.socialAid, "pkh", .socialProtection, "35.09.31", households: 2, deliveries: 8, rupiah: 6_000_000)
+        try commit(.socialAid, "pkh", .socialProtection, "35.09.31", households: 2, deliveries: 8, rupiah: 6_000_000, graduations: 2)
         try commit(.lowCost, "rtlh", .basicServices, "35.09.31.2001", households: 1, deliveries: 1, rupiah: 17_500_000)
         return events
     }
@@ -101,20 +101,22 @@ struct LiveCycleTests {
         #expect(table.contains("Sangat Miskin: 2 at baseline, 3 now (3 at the end of 2027)"))
         #expect(table.contains("Social aid covers 1 of 3 SM and M households (33.3%)"))
         let lines = table.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(lines.contains("social-aid pkh 2 1 1 50% 8 0 0%"), "\(table)")
-        #expect(lines.contains("low-cost rtlh 1 0 0 0% 1 0 0%"))
-        #expect(lines.contains("Total 3 1 1 33.3% 9 0 0% 1"))
-        #expect(lines.contains("Total 23,500,000 0 0% 1"))
+        // Social aid graduated one household, not one enrolled in PKH: 1 of its 2 graduations, 0 of PKH's.
+        #expect(lines.contains("social-aid pkh 2 1 1 50% 8 0 0% 0 0%"), "\(table)")
+        #expect(lines.contains("low-cost rtlh 1 0 0 0% 1 0 0% 0 -"))
+        #expect(lines.contains("Total 3 1 1 33.3% 9 0 0% 1 50%"))
+        #expect(lines.contains("social-aid 6,000,000 0 0% 2 1 50%"))
+        #expect(lines.contains("Total 23,500,000 0 0% 2 1 50%"))
         let regions = lines.filter { $0.hasPrefix("35.09.31.") }
-        #expect(regions == ["35.09.31.2001 Plerean 1 0 0% 0% 0% 1 1 1", "35.09.31.2006 Sumberjambe 0 1 - - - 0 1 2"])
+        #expect(regions == ["35.09.31.2001 Plerean 1 0 0% 0% 0% 1 - 1 1", "35.09.31.2006 Sumberjambe 0 1 - - - 0 - 1 2"])
         #expect(lines.contains("2027-01 3") && lines.contains("2027-12 3"))
         for line in table.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
 
         let csv = try await Live.entas(arguments + ["--format", "csv"]).split(separator: "\n").map(String.init)
         #expect(csv.first == EvaluationOutput.csvHeader.joined(separator: ","))
-        #expect(csv.contains("programme,35.09.31,2027,socialAid,pkh,socialProtection,2,8,6000000,1,1,0,0,,50.0,50.0,0.0,0.0,"))
-        #expect(csv.contains("total,35.09.31,2027,,,,3,9,23500000,1,1,0,0,1,33.3,33.3,0.0,0.0,3"))
-        #expect(csv.contains("region,35.09.31.2006,2027,,,,0,0,0,1,1,0,0,0,,,,,2"))
+        #expect(csv.contains("programme,35.09.31,2027,socialAid,pkh,socialProtection,2,8,6000000,2,1,1,0,0,0,50.0,50.0,0.0,0.0,0.0,"))
+        #expect(csv.contains("total,35.09.31,2027,,,,3,9,23500000,2,1,1,0,0,1,33.3,33.3,0.0,0.0,50.0,3"))
+        #expect(csv.contains("region,35.09.31.2006,2027,,,,0,0,0,0,1,1,0,0,0,,,,,,2"))
         #expect(csv.filter { $0.hasPrefix("month,") }.count == 12)
 
         let json = try await Live.entas(arguments + ["--format", "json"])

@@ -34,12 +34,17 @@ struct CommitmentTests {
             #expect(first["cluster"] as? String == "socialAid")
             let id = try #require(first["commitmentID"] as? String)
 
-            let revised = try await api.send(.post, "/v1/commitments", Self.with(["households": 1_300, "madeOn": "2027-03-01"]), expect: .created)
+            #expect(first["graduations"] == nil, "no graduations promised")
+
+            let revised = try await api.send(
+                .post, "/v1/commitments", Self.with(["households": 1_300, "graduations": 150, "madeOn": "2027-03-01"]), expect: .created)
             #expect(revised["commitmentID"] as? String == id)
             #expect(revised["revision"] as? Int == 2)
             #expect(revised["households"] as? Int == 1_300)
+            #expect(revised["graduations"] as? Int == 150)
             let earlier = revised["earlierRevisions"] as? [[String: Any]] ?? []
             #expect(earlier.map { $0["households"] as? Int } == [1_200])
+            #expect(earlier.first?["graduations"] == nil)
             #expect(earlier.first?["recordedBy"] as? String == "tests")
 
             // Another programme, another period or another region is another commitment.
@@ -71,6 +76,7 @@ struct CommitmentTests {
                 return made
             }
             #expect(pkhYear.map(\.households) == [1_200, 1_300])
+            #expect(pkhYear.map(\.graduations) == [nil, 150])
             #expect(Set(pkhYear.map(\.commitmentID)) == [try #require(UUID(uuidString: id))])
         }
     }
@@ -103,6 +109,7 @@ struct CommitmentTests {
         bad("negative households", with(["households": -1]), "households"),
         bad("negative deliveries", with(["deliveries": -5]), "deliveries"),
         bad("a negative budget", with(["budgetRupiah": -750_000]), "budgetRupiah"),
+        bad("negative graduations", with(["graduations": -3]), "graduations"),
         bad("a fifth quarter", with(["period": "2027-Q5"]), "period"),
         bad("a two-digit year", with(["period": "27"]), "period"),
         bad("a period with a slash", with(["period": "2027/01"]), "period"),

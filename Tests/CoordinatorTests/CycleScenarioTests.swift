@@ -25,9 +25,9 @@ import Testing
 /// | Plerean 35.09.31.2001 | h7–h8 SM, h9 M |
 /// | Silo 35.09.30.2004 | h10–h12 SM, h13 HM |
 ///
-/// Commitments for Y: social aid PKH for kecamatan Sumberjambe 5 households, 10 deliveries, Rp7.5 M,
-/// **revised** to 4, 8, Rp6 M; social aid PKH for kecamatan Silo 2, 4, Rp3 M; empowerment Musrenbang for
-/// kecamatan Silo 4, 4, Rp2 M and for desa Plerean 2, 2, Rp1 M.
+/// Commitments for Y: social aid PKH for kecamatan Sumberjambe 5 households, 10 deliveries, Rp7.5 M, 2 to
+/// graduate, **revised** to 4, 8, Rp6 M, 1 to graduate; social aid PKH for kecamatan Silo 2, 4, Rp3 M;
+/// empowerment Musrenbang for kecamatan Silo 4, 4, Rp2 M, 2 to graduate, and for desa Plerean 2, 2, Rp1 M.
 ///
 /// Done in Y: PKH for h1, h2, h3, h7, h10 (January); PKH deliveries of Rp750,000: h1 Q1 and Q2, h2 Q1, h7 Q1,
 /// h10 Q1 and Q2; Musrenbang for h8, h11, h13, one delivery of Rp500,000 to h11 (Q2); social aid graduates h1
@@ -125,18 +125,22 @@ struct CycleScenarioTests {
             try await empowerment.send(.get, "/v1/households?limit=1")["total"] as? Int == 13
         }
 
-        func commit(_ service: ServiceClient, _ programme: String, _ region: String, _ households: Int, _ deliveries: Int, _ rupiah: Int, madeOn: String) async throws {
-            try await service.send(
-                .post, "/v1/commitments",
-                ["regionCode": region, "period": "\(year)", "programme": programme, "households": households, "deliveries": deliveries,
-                 "budgetRupiah": rupiah, "madeOn": madeOn],
-                expect: .created)
+        func commit(
+            _ service: ServiceClient, _ programme: String, _ region: String, _ households: Int, _ deliveries: Int, _ rupiah: Int,
+            graduations: Int? = nil, madeOn: String
+        ) async throws {
+            var body: [String: Any] = [
+                "regionCode": region, "period": "\(year)", "programme": programme, "households": households, "deliveries": deliveries,
+                "budgetRupiah": rupiah, "madeOn": madeOn,
+            ]
+            body["graduations"] = graduations
+            try await service.send(.post, "/v1/commitments", body, expect: .created)
         }
         let signed = "\(year - 1)-11-02"
-        try await commit(socialAid, "pkh", "35.09.31", 5, 10, 7_500_000, madeOn: signed)
-        try await commit(socialAid, "pkh", "35.09.31", 4, 8, 6_000_000, madeOn: day("01-05"))  // the revision
+        try await commit(socialAid, "pkh", "35.09.31", 5, 10, 7_500_000, graduations: 2, madeOn: signed)
+        try await commit(socialAid, "pkh", "35.09.31", 4, 8, 6_000_000, graduations: 1, madeOn: day("01-05"))  // the revision
         try await commit(socialAid, "pkh", "35.09.30", 2, 4, 3_000_000, madeOn: signed)
-        try await commit(empowerment, "musrenbang", "35.09.30", 4, 4, 2_000_000, madeOn: signed)
+        try await commit(empowerment, "musrenbang", "35.09.30", 4, 4, 2_000_000, graduations: 2, madeOn: signed)
         try await commit(empowerment, "musrenbang", "35.09.31.2001", 2, 2, 1_000_000, madeOn: signed)
 
         func enrol(_ service: ServiceClient, _ number: Int, _ programme: String) async throws -> String {
@@ -166,7 +170,10 @@ struct CycleScenarioTests {
         #expect(jember.need == PlanNeed(sangatMiskin: 7, miskin: 3, hampirMiskin: 1, baselineSangatMiskin: 9, gaps: 6))
         #expect(jember.shortfall == PlanShortfall(need: 7, covered: 6, short: 1))
         #expect(jember.regions.map { "\($0.code.dotted) \($0.sangatMiskin) \($0.covered) \($0.short)" } == ["35.09.31 5 4 1", "35.09.30 2 2 0"])
-        #expect(jember.commitments.first { $0.regionCode.dotted == "35.09.31" }?.revision == 2, "the revision replaced the original")
+        let revised = jember.commitments.first { $0.regionCode.dotted == "35.09.31" }
+        #expect(revised?.revision == 2, "the revision replaced the original")
+        #expect(revised?.graduations == 1 && revised?.earlierRevisions.map(\.graduations) == [2], "graduations revised, the history kept")
+        #expect(jember.commitments.first { $0.programme == "pkh" && $0.regionCode.dotted == "35.09.30" }?.graduations == nil)
         #expect(jember.clusters.map { "\($0.cluster?.rawValue ?? "") \($0.coveredSangatMiskin) \($0.shortSangatMiskin)" } == [
             "socialAid 6 1", "communityEmpowerment 4 3",
         ])
@@ -183,27 +190,35 @@ struct CycleScenarioTests {
     }
 
     static func checkEvaluations(_ coordinator: ServiceClient) async throws {
+        /// "committed realised achieved", each figure by figure: households, deliveries, rupiah, graduations.
         func summary(_ line: EvaluationLine) -> String {
+            let c = line.committed
             let r = line.realised
             let a = line.achieved
-            return "\(line.committed.households)/\(line.committed.deliveries)/\(line.committed.budgetRupiah) "
-                + "\(r.enrolmentsStarted)/\(r.householdsServed)/\(r.deliveries)/\(r.deliveredRupiah)/\(r.graduations.map(String.init) ?? "-") "
-                + [a.enrolmentsStarted, a.householdsServed, a.deliveries, a.deliveredRupiah].map { $0.map { "\($0)" } ?? "-" }.joined(separator: "/")
+            let committed: [String] = [String(c.households), String(c.deliveries), String(c.budgetRupiah), String(c.graduations)]
+            let realised: [String] = [
+                String(r.enrolmentsStarted), String(r.householdsServed), String(r.deliveries), String(r.deliveredRupiah), String(r.graduations),
+            ]
+            let shares: [Double?] = [a.enrolmentsStarted, a.householdsServed, a.deliveries, a.deliveredRupiah, a.graduations]
+            let achieved: [String] = shares.map { share in share.map { "\($0)" } ?? "-" }
+            return [committed, realised, achieved].map { $0.joined(separator: "/") }.joined(separator: " ")
         }
         let jember = try await coordinator.get(EvaluationReport.self, "/v1/evaluation?region=35.09&period=\(year)")
+        // Graduations: h1 left PKH (social aid graduated it), h11 Musrenbang (empowerment graduated it).
         #expect(jember.programmes.map(summary) == [
-            "6/12/9000000 5/5/6/4500000/- 83.3/83.3/50.0/50.0",  // social aid PKH: 4 (revised) + 2 committed
-            "6/6/3000000 3/3/1/500000/- 50.0/50.0/16.7/16.7",  // Musrenbang: 4 + 2
+            "6/12/9000000/1 5/5/6/4500000/1 83.3/83.3/50.0/50.0/100.0",  // social aid PKH: 4 (revised) + 2 committed, 1 to graduate
+            "6/6/3000000/2 3/3/1/500000/1 50.0/50.0/16.7/16.7/50.0",  // Musrenbang: 4 + 2, 2 to graduate in Silo
         ])
         #expect(jember.clusters.map(summary) == [
-            "6/12/9000000 5/5/6/4500000/1 83.3/83.3/50.0/50.0", "6/6/3000000 3/3/1/500000/1 50.0/50.0/16.7/16.7",
+            "6/12/9000000/1 5/5/6/4500000/1 83.3/83.3/50.0/50.0/100.0", "6/6/3000000/2 3/3/1/500000/1 50.0/50.0/16.7/16.7/50.0",
         ])
         #expect(jember.strategies.map { $0.strategy } == [.socialProtection, .inclusiveDevelopment])
-        #expect(summary(jember.total) == "12/18/12000000 8/8/7/5000000/2 66.7/66.7/38.9/41.7")
+        #expect(jember.strategies.map { "\($0.realised.graduations) \($0.achieved.graduations ?? -1)" } == ["1 100.0", "1 50.0"])
+        #expect(summary(jember.total) == "12/18/12000000/3 8/8/7/5000000/2 66.7/66.7/38.9/41.7/66.7")
         // Silo is further behind (3 of 6 committed households served) than Sumberjambe (5 of 6).
-        #expect(jember.regions.map { "\($0.code.dotted) \($0.achieved.householdsServed ?? -1) \($0.achieved.deliveries ?? -1) \($0.realised.graduations ?? -1)" } == [
-            "35.09.30 50.0 37.5 1", "35.09.31 83.3 40.0 1",
-        ])
+        #expect(jember.regions.map {
+            "\($0.code.dotted) \($0.achieved.householdsServed ?? -1) \($0.achieved.deliveries ?? -1) \($0.realised.graduations) \($0.achieved.graduations ?? -1)"
+        } == ["35.09.30 50.0 37.5 1 50.0", "35.09.31 83.3 40.0 1 100.0"])
         #expect(jember.sangatMiskin == SangatMiskinProgress(
             baseline: 9, now: 7, atPeriodEnd: 7, target: 0, reductionNeeded: 9, reduced: 2, achievedPercent: 22.2, targetMet: false))
         #expect(jember.socialAidCoverage == CoverageProgress(households: 10, covered: 4, percent: 40.0, targetPercent: 100, targetMet: false))
@@ -214,9 +229,9 @@ struct CycleScenarioTests {
 
         let sumberjambe = try await coordinator.get(EvaluationReport.self, "/v1/evaluation?region=35.09.31&period=\(year)")
         #expect(sumberjambe.programmes.map(summary) == [
-            "4/8/6000000 4/4/4/3000000/- 100.0/100.0/50.0/50.0", "2/2/1000000 1/1/0/0/- 50.0/50.0/0.0/0.0",
+            "4/8/6000000/1 4/4/4/3000000/1 100.0/100.0/50.0/50.0/100.0", "2/2/1000000/0 1/1/0/0/0 50.0/50.0/0.0/0.0/-",
         ])
-        #expect(summary(sumberjambe.total) == "6/10/7000000 5/5/4/3000000/1 83.3/83.3/40.0/42.9")
+        #expect(summary(sumberjambe.total) == "6/10/7000000/1 5/5/4/3000000/1 83.3/83.3/40.0/42.9/100.0")
         // Plerean's 50% counts Musrenbang only (PKH has no commitment for the desa); desa Sumberjambe has none.
         #expect(sumberjambe.regions.map { "\($0.code.dotted) \($0.achieved.householdsServed.map { "\($0)" } ?? "-") \($0.realised.householdsServed)" } == [
             "35.09.31.2001 50.0 2", "35.09.31.2006 - 3",
@@ -224,14 +239,14 @@ struct CycleScenarioTests {
 
         let plerean = try await coordinator.get(EvaluationReport.self, "/v1/evaluation?region=35.09.31.2001&period=\(year)")
         #expect(plerean.programmes.map(summary) == [
-            "0/0/0 1/1/1/750000/- -/-/-/-", "2/2/1000000 1/1/0/0/- 50.0/50.0/0.0/0.0",
+            "0/0/0/0 1/1/1/750000/0 -/-/-/-/-", "2/2/1000000/0 1/1/0/0/0 50.0/50.0/0.0/0.0/-",
         ])
-        #expect(summary(plerean.total) == "2/2/1000000 2/2/1/750000/0 50.0/50.0/0.0/0.0")
+        #expect(summary(plerean.total) == "2/2/1000000/0 2/2/1/750000/0 50.0/50.0/0.0/0.0/-")
         #expect(plerean.regions.isEmpty)
 
         // The first quarter: the year's commitments overlap it; only Q1's deliveries count.
         let firstQuarter = try await coordinator.get(EvaluationReport.self, "/v1/evaluation?region=35.09&period=\(year)-Q1")
-        #expect(summary(firstQuarter.total) == "12/18/12000000 8/8/4/3000000/0 66.7/66.7/22.2/25.0")
+        #expect(summary(firstQuarter.total) == "12/18/12000000/3 8/8/4/3000000/0 66.7/66.7/22.2/25.0/0.0")
     }
 
     /// The printable report of Jember: a self-contained HTML file whose tables hold the hand-counted figures,
@@ -257,13 +272,16 @@ struct CycleScenarioTests {
             #expect(DOM.text(ofID: "figure-sm-achieved", in: document) == "22.2%", "\(source)")
             #expect(DOM.text(ofID: "figure-households", in: document) == "8 / 12", "\(source)")
             #expect(DOM.cells(ofRowMarked: "data-line=\"programme-socialAid-pkh\"", in: document) == [
-                "Bantuan Sosial · pkh", "Perlindungan Sosial", "6", "5", "5", "83.3%", "12", "6", "50%", "Rp 9,000,000", "Rp 4,500,000", "50%", "–",
+                "Bantuan Sosial · pkh", "Perlindungan Sosial", "6", "5", "5", "83.3%", "12", "6", "50%", "Rp 9,000,000", "Rp 4,500,000", "50%", "1", "1", "100%",
             ], "\(source)")
             #expect(DOM.cells(ofRowMarked: "data-line=\"total\"", in: document) == [
-                "Total", "", "12", "8", "8", "66.7%", "18", "7", "38.9%", "Rp 12,000,000", "Rp 5,000,000", "41.7%", "2",
+                "Total", "", "12", "8", "8", "66.7%", "18", "7", "38.9%", "Rp 12,000,000", "Rp 5,000,000", "41.7%", "3", "2", "66.7%",
             ], "\(source)")
-            #expect(DOM.cells(ofRowMarked: "data-line=\"cluster-communityEmpowerment\"", in: document).last == "1", "\(source)")
-            #expect(DOM.cells(ofRowMarked: "data-region=\"35.09.30\"", in: document) == ["35.09.30 Silo", "6", "3", "50%", "37.5%", "40%", "1", "3", "2"], "\(source)")
+            #expect(DOM.cells(ofRowMarked: "data-line=\"cluster-communityEmpowerment\"", in: document).suffix(3) == ["2", "1", "50%"], "\(source)")
+            #expect(
+                DOM.cells(ofRowMarked: "data-region=\"35.09.30\"", in: document) == ["35.09.30 Silo", "6", "3", "50%", "37.5%", "40%", "1", "50%", "3", "2"],
+                "\(source)")
+            #expect(DOM.text(ofID: "figure-graduated", in: document) == "2 / 3", "\(source)")
             let silo = try #require(document.range(of: "data-region=\"35.09.30\""), "\(source)")
             let sumberjambe = try #require(document.range(of: "data-region=\"35.09.31\""), "\(source)")
             #expect(silo.lowerBound < sumberjambe.lowerBound, "the region furthest behind comes first (\(source))")

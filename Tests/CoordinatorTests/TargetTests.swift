@@ -18,6 +18,30 @@ struct TargetTests {
 
     static var jember: [String: Any] { ["regionCode": "35.09", "year": 2027, "smRemaining": 0, "socialAidCoverage": 100] }
 
+    @Test("/openapi.json describes the targets' body and the query parameters of the plan, the evaluation and the targets")
+    func openAPI() async throws {
+        try await CoordinatorFixture.with { _, client in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            let paths = Fixture.object(response.body)["paths"] as? [String: Any] ?? [:]
+            func operation(_ method: String, _ path: String) -> [String: Any] {
+                (paths[path] as? [String: Any])?[method] as? [String: Any] ?? [:]
+            }
+            let body = operation("put", "/v1/targets")["requestBody"] as? [String: Any]
+            let schema = ((body?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+            let properties = schema?["properties"] as? [String: Any] ?? [:]
+            #expect(Set(properties.keys) == ["regionCode", "year", "smRemaining", "socialAidCoverage"])
+            #expect(schema?["required"] as? [String] == ["regionCode", "year"])
+            for (path, names) in [
+                ("/v1/plan", ["period", "region"]), ("/v1/evaluation", ["period", "region"]), ("/v1/evaluation/report", ["period", "region"]),
+                ("/v1/targets", ["region", "year"]), ("/v1/commitments", ["period", "region"]),
+            ] {
+                let parameters = operation("get", path)["parameters"] as? [[String: Any]] ?? []
+                #expect(parameters.compactMap { $0["name"] as? String } == names, "\(path)")
+                #expect(parameters.allSatisfy { $0["in"] as? String == "query" && $0["schema"] is [String: Any] }, "\(path)")
+            }
+        }
+    }
+
     @Test("PUT /v1/targets: 401 without a token, 403 with a standard or another service's token, 200 with an admin token; any token reads")
     func onlyAdminsSetTargets() async throws {
         try await CoordinatorFixture.with { coordinator, client in

@@ -25,7 +25,7 @@ struct CommitmentPlanTests {
                 commitmentID: UUID(), cluster: commitment.cluster, regionCode: commitment.regionCode, period: commitment.period,
                 programme: commitment.programme, strategy: try #require(DemoProgrammes.programme(commitment.programme)).strategy,
                 households: commitment.households, deliveries: commitment.deliveries, budgetRupiah: commitment.budgetRupiah,
-                madeOn: commitment.madeOn)
+                graduations: commitment.graduations, madeOn: commitment.madeOn)
             #expect(throws: Never.self) { try payload.validate(in: .eastJava) }
             #expect(commitment.households > 0)
         }
@@ -75,6 +75,28 @@ struct CommitmentPlanTests {
         let sumberjambePKH = try #require(next.first { $0.regionCode == DemoKecamatan.sumberjambe.code && $0.programme == "pkh" })
         #expect(sumberjambePKH.households == Int((Double(first.last { $0.regionCode == DemoKecamatan.sumberjambe.code && $0.programme == "pkh" }?.households ?? 0) * 1.15).rounded()), "grown from the revision")
         #expect(next.map(\.households).reduce(0, +) > first.map(\.households).reduce(0, +))
+    }
+
+    @Test("2026's commitments promise the cycle's 2026 graduations from each programme times the kecamatan's ambition; 2025's promise none")
+    func graduations() throws {
+        #expect(Self.commitments(for: 2025).allSatisfy { $0.graduations == nil }, "the cycle graduates households in 2026 only")
+        // By hand for Sumberjambe: households social aid graduates in 2026 while enrolled in PKH.
+        var graduatedFromPKH = 0
+        for household in DemoFixture.sumberjambe {
+            let plan = try #require(DemoFixture.plans[household.kkNumber])
+            let enrolments = plan.enrolments + plan.followUpEnrolments
+            let fromPKH = plan.graduations.contains { graduation in
+                graduation.cluster == .socialAid && graduation.graduatedOn.year == 2026
+                    && enrolments.contains { $0.programme == "pkh" && $0.startedOn <= graduation.graduatedOn }
+            }
+            if fromPKH { graduatedFromPKH += 1 }
+        }
+        try #require(graduatedFromPKH > 0)
+        let pkh = try #require(Self.commitments(for: 2026).first { $0.regionCode == DemoKecamatan.sumberjambe.code && $0.programme == "pkh" })
+        #expect(pkh.graduations == Int((Double(graduatedFromPKH) * 1.2).rounded()))
+        let promising = Self.commitments(for: 2026).filter { ($0.graduations ?? 0) > 0 }
+        #expect(Set(promising.map(\.cluster)).count >= 2, "more than one cluster promises graduations")
+        #expect(Self.commitments(for: 2026).allSatisfy { $0.graduations.map { $0 > 0 } ?? true }, "a promise of 0 is left out")
     }
 
     @Test("a commitment's bulk line is its request body with kind and cluster")

@@ -170,6 +170,7 @@ enum DocumentedExamples {
               "households": 12500,
               "deliveries": 50000,
               "budgetRupiah": 23750000000,
+              "graduations": 1500,
               "madeOn": "2026-11-02"
             }
             """#

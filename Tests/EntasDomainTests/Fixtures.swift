@@ -86,7 +86,7 @@ enum Fixtures {
             commitmentID: commitmentID, cluster: .socialAid, regionCode: try RegionCode("35.09"),
             period: try Period("2027"),
             programme: "pkh", strategy: .socialProtection, households: 12_500, deliveries: 50_000,
-            budgetRupiah: 23_750_000_000, madeOn: try CalendarDate("2026-11-02"))
+            budgetRupiah: 23_750_000_000, graduations: 1_500, madeOn: try CalendarDate("2026-11-02"))
     }
 
     /// One payload of every type, in the order of `EventPayload.supportedTypes`.

@@ -114,6 +114,17 @@ struct BrokenField: CustomTestStringConvertible, Sendable {
         #expect(EventPayload.commitmentMade(commitment).key == "commitment:socialAid:\(commitment.regionCode.digits)")
     }
 
+    @Test("a commitment's graduations are optional: absent decodes as none, negative is rejected, absent is not written")
+    func commitmentGraduations() throws {
+        var commitment = try Fixtures.commitment()
+        commitment.graduations = -1
+        #expect(throws: EventValidationError(path: "graduations", reason: "must be at least 0, is -1")) { try commitment.validate(in: .eastJava) }
+        commitment.graduations = nil
+        let encoded = try JSONEncoder().encode(commitment)
+        #expect(!String(decoding: encoded, as: UTF8.self).contains("graduations"), "an optional field left out when empty")
+        #expect(try JSONDecoder().decode(CommitmentMade.self, from: encoded).graduations == nil)
+    }
+
     @Test("decoding a payload directly with JSONDecoder validates too")
     func directDecoding() throws {
         let value = Data(

@@ -38,6 +38,8 @@ extension API {
         var householdsServed: Double?
         var deliveries: Double?
         var deliveredRupiah: Double?
+        /// Absent from a coordinator older than graduation commitments.
+        var graduations: Double?
     }
 
     struct SangatMiskinProgress: Sendable, Hashable, Codable {

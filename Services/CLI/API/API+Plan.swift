@@ -14,6 +14,7 @@ extension API {
         var households: Int
         var deliveries: Int
         var budgetRupiah: Int64
+        var graduations: Int?
         var madeOn: CalendarDate
         var revision: Int
     }
@@ -31,6 +32,8 @@ extension API {
         var households: Int
         var deliveries: Int
         var budgetRupiah: Int64
+        /// Absent from a coordinator older than graduation commitments.
+        var graduations: Int?
     }
 
     /// `GET /v1/plan`.

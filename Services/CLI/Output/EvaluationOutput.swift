@@ -32,7 +32,8 @@ enum EvaluationOutput {
     static let legend =
         "HH: households committed; Started: enrolments started in the period; Served: households enrolled at some "
         + "time in it; Dl: deliveries committed and made for the period; %: achieved against the commitment (a group "
-        + "counts its programmes with a commitment); Grad: households graduated in the period."
+        + "counts its programmes with a commitment); Grad: households graduated in the period (from the programme, by the "
+        + "cluster, or by any cluster), Gr %: against the graduations committed."
 
     static func smLine(_ report: API.EvaluationReport) -> String {
         let sm = report.sangatMiskin
@@ -69,13 +70,13 @@ enum EvaluationOutput {
                 name, NumberFormat.grouped(line.committed.households), NumberFormat.grouped(line.realised.enrolmentsStarted),
                 NumberFormat.grouped(line.realised.householdsServed), percent(line.achieved.householdsServed),
                 NumberFormat.grouped(line.committed.deliveries), NumberFormat.grouped(line.realised.deliveries), percent(line.achieved.deliveries),
-                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "", percent(line.achieved.graduations),
             ]
         }
         return Table(
             columns: [
                 .flexible(heading, minimumWidth: 10), .right("HH"), .right("Started"), .right("Served"), .right("%"), .right("Dl"),
-                .right("Dl made"), .right("%"), .right("Grad"),
+                .right("Dl made"), .right("%"), .right("Grad"), .right("Gr %"),
             ],
             rows: lines.map { cells($0.0, $0.1) }, footer: total.map { [cells("Total", $0)] } ?? [])
     }
@@ -84,11 +85,15 @@ enum EvaluationOutput {
         func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
             [
                 name, NumberFormat.grouped(line.committed.budgetRupiah), NumberFormat.grouped(line.realised.deliveredRupiah),
-                percent(line.achieved.deliveredRupiah), line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+                percent(line.achieved.deliveredRupiah), NumberFormat.grouped(line.committed.graduations ?? 0),
+                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "", percent(line.achieved.graduations),
             ]
         }
         return Table(
-            columns: [.flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad")],
+            columns: [
+                .flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad HH"),
+                .right("Grad"), .right("Gr %"),
+            ],
             rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells("Total", report.total)])
     }
 
@@ -96,13 +101,13 @@ enum EvaluationOutput {
         Table(
             columns: [
                 .left("Code"), .flexible("Name"), .right("HH"), .right("Served"), .right("%"), .right("Dl %"), .right("Rp %"), .right("Grad"),
-                .right("SM base"), .right("SM now"),
+                .right("Gr %"), .right("SM base"), .right("SM now"),
             ],
             rows: regions.map {
                 [
                     $0.code.dotted, RegionNames.short($0.name), NumberFormat.grouped($0.committed.households),
                     NumberFormat.grouped($0.realised.householdsServed), percent($0.achieved.householdsServed), percent($0.achieved.deliveries),
-                    percent($0.achieved.deliveredRupiah), NumberFormat.grouped($0.realised.graduations ?? 0),
+                    percent($0.achieved.deliveredRupiah), NumberFormat.grouped($0.realised.graduations ?? 0), percent($0.achieved.graduations),
                     NumberFormat.grouped($0.baselineSangatMiskin), NumberFormat.grouped($0.sangatMiskin),
                 ]
             })
@@ -119,8 +124,8 @@ enum EvaluationOutput {
 
     static let csvHeader = [
         "kind", "regionCode", "period", "cluster", "programme", "strategy", "committedHouseholds", "committedDeliveries", "budgetRupiah",
-        "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "enrolmentsAchieved",
-        "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "sangatMiskin",
+        "committedGraduations", "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "enrolmentsAchieved",
+        "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "graduationsAchieved", "sangatMiskin",
     ]
 
     /// One row per programme, cluster, strategy and child region, a `total` row, and one `month` row per month
@@ -130,10 +135,13 @@ enum EvaluationOutput {
         let period = report.period.description
         func figures(_ committed: API.CommittedFigures, _ realised: API.Realisation, _ achieved: API.Achievement) -> [String] {
             [
-                String(committed.households), String(committed.deliveries), String(committed.budgetRupiah), String(realised.enrolmentsStarted),
+                String(committed.households), String(committed.deliveries), String(committed.budgetRupiah),
+                String(committed.graduations ?? 0), String(realised.enrolmentsStarted),
                 String(realised.householdsServed), String(realised.deliveries), String(realised.deliveredRupiah),
                 realised.graduations.map(String.init) ?? "",
-            ] + [achieved.enrolmentsStarted, achieved.householdsServed, achieved.deliveries, achieved.deliveredRupiah].map { $0.map { "\($0)" } ?? "" }
+            ]
+                + [achieved.enrolmentsStarted, achieved.householdsServed, achieved.deliveries, achieved.deliveredRupiah, achieved.graduations]
+                .map { $0.map { "\($0)" } ?? "" }
         }
         func line(_ kind: String, _ line: API.EvaluationLine, sangatMiskin: String = "") -> [String] {
             [kind, code, period, line.cluster?.rawValue ?? "", line.programme ?? "", line.strategy?.rawValue ?? ""]
@@ -145,7 +153,7 @@ enum EvaluationOutput {
             ["region", $0.code.dotted, period, "", "", ""] + figures($0.committed, $0.realised, $0.achieved) + [String($0.sangatMiskin)]
         }
         rows.append(line("total", report.total, sangatMiskin: String(report.sangatMiskin.atPeriodEnd)))
-        rows += report.trajectory.map { ["month", code, $0.month] + Array(repeating: "", count: 15) + [String($0.sangatMiskin)] }
+        rows += report.trajectory.map { ["month", code, $0.month] + Array(repeating: "", count: csvHeader.count - 4) + [String($0.sangatMiskin)] }
         return CSVRenderer.render(header: csvHeader, rows: rows)
     }
 }

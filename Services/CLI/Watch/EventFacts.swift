@@ -53,6 +53,7 @@ enum EventFacts {
         case .commitmentMade(let data):
             return "\(data.programme) \(data.period): \(NumberFormat.grouped(data.households)) households, "
                 + "\(NumberFormat.grouped(data.deliveries)) deliveries, Rp \(NumberFormat.grouped(data.budgetRupiah))"
+                + (data.graduations.map { ", \(NumberFormat.grouped($0)) to graduate" } ?? "")
         }
     }
 

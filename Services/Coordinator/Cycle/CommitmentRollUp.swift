@@ -1,30 +1,33 @@
 import EntasDomain
 
-/// What commitments promise: households, deliveries and rupiah.
+/// What commitments promise: households, deliveries, rupiah and graduations.
 public struct CommittedFigures: Sendable, Hashable, Codable {
     public var households = 0
     public var deliveries = 0
     public var budgetRupiah: Int64 = 0
+    /// Households expected to graduate (0 when no commitment promises any).
+    public var graduations = 0
 
-    public init(households: Int = 0, deliveries: Int = 0, budgetRupiah: Int64 = 0) {
+    public init(households: Int = 0, deliveries: Int = 0, budgetRupiah: Int64 = 0, graduations: Int = 0) {
         self.households = households
         self.deliveries = deliveries
         self.budgetRupiah = budgetRupiah
+        self.graduations = graduations
     }
 
     static func + (lhs: CommittedFigures, rhs: CommittedFigures) -> CommittedFigures {
         CommittedFigures(
             households: lhs.households + rhs.households, deliveries: lhs.deliveries + rhs.deliveries,
-            budgetRupiah: lhs.budgetRupiah + rhs.budgetRupiah)
+            budgetRupiah: lhs.budgetRupiah + rhs.budgetRupiah, graduations: lhs.graduations + rhs.graduations)
     }
 }
 
 /// How commitments for different regions, periods and programmes add up; the rules the plan and the
 /// evaluation share (docs/coordinator.md, "Plan and evaluation").
 ///
-/// - **Within one region**, commitments are statements about the same households: the households are the
-///   largest promise among them (a PKH family also gets Rastra; the quarters of a year serve the same
-///   families), while deliveries and rupiah, which do add up, are summed.
+/// - **Within one region**, commitments are statements about the same households: the households (and the
+///   graduations, which are households too) are the largest promise among them (a PKH family also gets Rastra;
+///   the quarters of a year serve the same families), while deliveries and rupiah, which do add up, are summed.
 /// - **Up the regions**, a commitment for a kecamatan and those for its desa are two statements about the same
 ///   households: a region counts the larger of what was committed for itself and the sum of what was
 ///   committed for the regions inside it, figure by figure.
@@ -32,12 +35,14 @@ public struct CommittedFigures: Sendable, Hashable, Codable {
 ///   surplus in one desa does not hide a shortfall in its neighbour.
 /// - Commitments for regions above the one asked about are not divided among its parts and are left out.
 enum CommitmentRollUp {
-    /// The figures of commitments made for one region: the largest households, the summed deliveries and rupiah.
+    /// The figures of commitments made for one region: the largest households and graduations, the summed
+    /// deliveries and rupiah.
     static func ownFigures(_ commitments: some Sequence<CommitmentView>) -> CommittedFigures {
         commitments.reduce(into: CommittedFigures()) { figures, commitment in
             figures.households = max(figures.households, commitment.households)
             figures.deliveries += commitment.deliveries
             figures.budgetRupiah += commitment.budgetRupiah
+            figures.graduations = max(figures.graduations, commitment.graduations ?? 0)
         }
     }
 
@@ -59,7 +64,7 @@ enum CommitmentRollUp {
             let below = inside[node] ?? CommittedFigures()
             var figures = CommittedFigures(
                 households: max(mine.households, below.households), deliveries: max(mine.deliveries, below.deliveries),
-                budgetRupiah: max(mine.budgetRupiah, below.budgetRupiah))
+                budgetRupiah: max(mine.budgetRupiah, below.budgetRupiah), graduations: max(mine.graduations, below.graduations))
             if let limit = cap(node) { figures.households = min(figures.households, max(limit, 0)) }
             result[node] = figures
             if node != root, let parent = node.parent { inside[parent, default: CommittedFigures()] = inside[parent, default: CommittedFigures()] + figures }

@@ -33,20 +33,18 @@ extension CoordinatorQueries {
         let clusters = Cluster.allCases.compactMap { cluster -> EvaluationLine? in
             let lines = programmes.filter { $0.cluster == cluster }
             guard !lines.isEmpty || clusterGraduations[cluster] != nil else { return nil }
-            var line = Self.group(lines)
+            var line = Self.group(lines, graduations: clusterGraduations[cluster] ?? 0)
             line.cluster = cluster
-            line.realised.graduations = clusterGraduations[cluster] ?? 0
             return line
         }
         let strategies = Strategy.allCases.compactMap { strategy -> EvaluationLine? in
             let lines = programmes.filter { $0.strategy == strategy }
             guard !lines.isEmpty else { return nil }
-            var line = Self.group(lines)
+            var line = Self.group(lines, graduations: realisation.strategyGraduations[strategy] ?? 0)
             line.strategy = strategy
             return line
         }
-        var total = Self.group(programmes)
-        total.realised.graduations = realisation.graduatedHouseholds.values.reduce(0, +)
+        let total = Self.group(programmes, graduations: realisation.graduatedHouseholds.values.reduce(0, +))
 
         let regions = evaluationRegions(plan: plan, realisation: realisation, rolledUp: rolledUp)
         return EvaluationReport(
@@ -69,9 +67,11 @@ extension CoordinatorQueries {
             guard !lines.isEmpty || graduated != nil else { return nil }
             var realised = lines.reduce(Realisation()) { $0 + $1.realised }
             realised.graduations = graduated ?? 0
+            let committed = lines.reduce(CommittedFigures()) { $0 + $1.committed }
             return EvaluationRegion(
-                code: code, name: name(of: code), committed: lines.reduce(CommittedFigures()) { $0 + $1.committed }, realised: realised,
-                achieved: Achievement(programmes: lines), baselineSangatMiskin: child.totals.baselineSangatMiskin,
+                code: code, name: name(of: code), committed: committed, realised: realised,
+                achieved: Achievement(programmes: lines).graduating(realised.graduations, of: committed),
+                baselineSangatMiskin: child.totals.baselineSangatMiskin,
                 sangatMiskin: child.totals.sangatMiskin)
         }
         return regions.sorted { lhs, rhs in
@@ -84,13 +84,15 @@ extension CoordinatorQueries {
         }
     }
 
-    /// Programme lines added together, their shares recomputed (graduations are the caller's).
-    static func group(_ lines: [EvaluationLine]) -> EvaluationLine {
+    /// Programme lines added together, their shares recomputed, with the group's `graduations` (each household
+    /// once, which the programmes' sum is not).
+    static func group(_ lines: [EvaluationLine], graduations: Int) -> EvaluationLine {
         var realised = lines.reduce(Realisation()) { $0 + $1.realised }
-        realised.graduations = nil
+        realised.graduations = graduations
+        let committed = lines.reduce(CommittedFigures()) { $0 + $1.committed }
         return EvaluationLine(
-            cluster: nil, programme: nil, strategy: nil, committed: lines.reduce(CommittedFigures()) { $0 + $1.committed }, realised: realised,
-            achieved: Achievement(programmes: lines.map { ($0.committed, $0.realised) }))
+            cluster: nil, programme: nil, strategy: nil, committed: committed, realised: realised,
+            achieved: Achievement(programmes: lines.map { ($0.committed, $0.realised) }).graduating(graduations, of: committed))
     }
 
     static func progress(_ totals: RegionTotals, trajectory: [TrajectoryMonth], target: EffectiveTarget) -> SangatMiskinProgress {

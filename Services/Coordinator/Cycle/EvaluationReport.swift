@@ -41,11 +41,13 @@ public struct Realisation: Sendable, Hashable, Codable {
     public var householdsServed = 0
     public var deliveries = 0
     public var deliveredRupiah: Int64 = 0
-    /// Households graduated in the period (by the cluster, for a cluster line; by any, for the total and a
-    /// region); nil where graduation does not apply (a programme, a strategy).
-    public var graduations: Int?
+    /// Households graduated in the period: for a programme (or a strategy), those graduated by the programme's
+    /// cluster while enrolled in it (the enrolment started on or before the graduation and had not ended before
+    /// the period); for a cluster, those the cluster graduated; for the total and a region, those any cluster
+    /// graduated. Each household once.
+    public var graduations = 0
 
-    public init(enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int? = nil) {
+    public init(enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int = 0) {
         self.enrolmentsStarted = enrolmentsStarted
         self.householdsServed = householdsServed
         self.deliveries = deliveries
@@ -57,19 +59,21 @@ public struct Realisation: Sendable, Hashable, Codable {
         Realisation(
             enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted, householdsServed: lhs.householdsServed + rhs.householdsServed,
             deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah,
-            graduations: lhs.graduations.map { $0 + (rhs.graduations ?? 0) } ?? rhs.graduations)
+            graduations: lhs.graduations + rhs.graduations)
     }
 }
 
 /// Percent of the commitment achieved, to one decimal; nil where nothing was committed. Enrolments started
 /// and households served are set against the committed households, deliveries against the committed
-/// deliveries, rupiah against the budget. A group of programmes counts the realisation of its programmes
-/// with a commitment for that figure only.
+/// deliveries, rupiah against the budget, graduations against the committed graduations. A group of
+/// programmes counts the realisation of its programmes with a commitment for that figure only; its
+/// graduations, counted once per household for the whole group, against the sum of its commitments.
 public struct Achievement: Sendable, Hashable, Codable {
     public var enrolmentsStarted: Double?
     public var householdsServed: Double?
     public var deliveries: Double?
     public var deliveredRupiah: Double?
+    public var graduations: Double?
 }
 
 /// Sangat Miskin households now against the target.
@@ -131,7 +135,15 @@ extension Achievement {
             enrolmentsStarted: share({ Int64($0.households) }, { Int64($0.enrolmentsStarted) }),
             householdsServed: share({ Int64($0.households) }, { Int64($0.householdsServed) }),
             deliveries: share({ Int64($0.deliveries) }, { Int64($0.deliveries) }),
-            deliveredRupiah: share({ $0.budgetRupiah }, { $0.deliveredRupiah }))
+            deliveredRupiah: share({ $0.budgetRupiah }, { $0.deliveredRupiah }),
+            graduations: share({ Int64($0.graduations) }, { Int64($0.graduations) }))
+    }
+
+    /// These shares with the graduations of a group (counted once per household) set against its commitment.
+    func graduating(_ graduations: Int, of committed: CommittedFigures) -> Achievement {
+        var achievement = self
+        achievement.graduations = Self.percent(Int64(graduations), of: Int64(committed.graduations))
+        return achievement
     }
 
     /// `part` as a percent of `whole`, to one decimal; nil when `whole` is not above 0.

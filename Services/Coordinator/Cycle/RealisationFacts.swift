@@ -5,12 +5,15 @@ import GRDB
 /// events recorded: per programme for the region, and per programme for each of its children ("parts").
 ///
 /// Where each fact counts: an enrolment in the desa its start named, a delivery in the desa it named (facts
-/// stay where they happened, as in `regionStrategy`), a graduation where the household lives now.
+/// stay where they happened, as in `regionStrategy`), a graduation where the household lives now, and a
+/// programme's graduation in the desa of the enrolment it graduated from.
 struct RealisationFacts: Sendable {
-    /// Realisation per programme in the region (graduations nil), with the programme's strategy.
+    /// Realisation per programme in the region, with the programme's strategy.
     var programmes: [ProgrammeKey: (strategy: Strategy, realised: Realisation)] = [:]
     /// The same per child region.
     var parts: [RegionCode: [ProgrammeKey: (strategy: Strategy, realised: Realisation)]] = [:]
+    /// Households graduated in the period by a cluster while enrolled in a programme of each strategy.
+    var strategyGraduations: [Strategy: Int] = [:]
     /// Households graduated in the period by each cluster, per child region (the region itself for a desa).
     var graduations: [RegionCode: [Cluster: Int]] = [:]
     /// Households graduated in the period by any cluster, per child region.
@@ -63,6 +66,20 @@ struct RealisationFacts: Sendable {
             $0.deliveries += $1["n"]
             $0.deliveredRupiah += $1["rupiah"]
         }
+        // A programme's graduations: households its cluster graduated in the period while enrolled in it.
+        let (enrolledInside, enrolledArguments) = CoordinatorQueries.within(region, column: "en.desaCode")
+        let graduatedFromProgramme = """
+            FROM householdEvent e JOIN enrolment en ON en.householdKey = e.householdKey AND en.cluster = e.cluster
+            WHERE e.ceType = ? AND e.effectiveDate >= ? AND e.effectiveDate <= ?
+            AND en.startedOn <= e.effectiveDate AND (en.endedOn IS NULL OR en.endedOn >= ?) AND \(enrolledInside)
+            """
+        let programmeGraduationArguments = StatementArguments([graduatedType, first, last, first]) + enrolledArguments
+        try programmeRows(
+            """
+            SELECT en.cluster AS cluster, en.programme AS programme, en.strategy AS strategy, \(partExpression(region, column: "en.desaCode")) AS part,
+            count(DISTINCT e.householdKey) AS n \(graduatedFromProgramme) GROUP BY en.cluster, en.programme, en.strategy, part
+            """, programmeGraduationArguments
+        ) { $0.graduations += $1["n"] }
         for programmes in facts.parts.values {
             for (key, entry) in programmes {
                 var total = facts.programmes[key] ?? (entry.strategy, Realisation())
@@ -80,6 +97,21 @@ struct RealisationFacts: Sendable {
         for row in served {
             guard let cluster = row["cluster"] as Cluster?, let programme = row["programme"] as String? else { continue }
             facts.programmes[ProgrammeKey(cluster: cluster, programme: programme)]?.realised.householdsServed = row["n"]
+        }
+        // Likewise a household that graduated from a programme in two desa of the region graduated once.
+        for row in try Row.fetchAll(
+            db, sql: "SELECT en.cluster AS cluster, en.programme AS programme, count(DISTINCT e.householdKey) AS n \(graduatedFromProgramme) GROUP BY en.cluster, en.programme",
+            arguments: programmeGraduationArguments)
+        {
+            guard let cluster = row["cluster"] as Cluster?, let programme = row["programme"] as String? else { continue }
+            facts.programmes[ProgrammeKey(cluster: cluster, programme: programme)]?.realised.graduations = row["n"]
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT en.strategy AS strategy, count(DISTINCT e.householdKey) AS n \(graduatedFromProgramme) GROUP BY en.strategy",
+            arguments: programmeGraduationArguments)
+        {
+            guard let strategy = row["strategy"] as Strategy? else { continue }
+            facts.strategyGraduations[strategy] = row["n"]
         }
 
         let (householdInside, householdArguments) = CoordinatorQueries.within(region, column: "h.desaCode")

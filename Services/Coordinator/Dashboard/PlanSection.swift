@@ -74,14 +74,14 @@ struct PlanSection: Sendable {
             <tr><th scope="row">\(commitment.regionCode.dotted) \(commitment.regionName)</th><td>\(commitment.cluster.indonesianName)</td>\
             <td>\(commitment.programme)</td><td>\(commitment.period)</td><td>\(DashboardFormat.count(commitment.households))</td>\
             <td>\(DashboardFormat.count(commitment.deliveries))</td><td>\(DashboardFormat.rupiah(commitment.budgetRupiah))</td>\
-            <td>\(commitment.madeOn)</td><td>\(commitment.revision)</td></tr>
+            <td>\(commitment.graduations.map { DashboardFormat.count($0) } ?? "–")</td><td>\(commitment.madeOn)</td><td>\(commitment.revision)</td></tr>
             """
         }
         return """
             <details><summary>The \(plan.commitments.count) commitments as they stand</summary>
             <div class="scroll"><table id="commitment-table"><caption>Commitments (komitmen) with their revision number</caption>
             <thead><tr><th scope="col">Region</th><th scope="col">Cluster</th><th scope="col">Programme</th><th scope="col">Period</th>\
-            <th scope="col">Households</th><th scope="col">Deliveries</th><th scope="col">Budget</th><th scope="col">Made on</th>\
+            <th scope="col">Households</th><th scope="col">Deliveries</th><th scope="col">Budget</th><th scope="col">To graduate</th><th scope="col">Made on</th>\
             <th scope="col">Revision</th></tr></thead>
             <tbody>\(rows)</tbody></table></div></details>
             """

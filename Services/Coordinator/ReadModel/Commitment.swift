@@ -23,6 +23,8 @@ struct Commitment: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
     var households: Int
     var deliveries: Int
     var budgetRupiah: Int64
+    /// Households expected to graduate; nil when not promised.
+    var graduations: Int?
     var madeOn: CalendarDate
     var eventTime: Timestamp
 

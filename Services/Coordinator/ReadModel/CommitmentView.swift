@@ -13,6 +13,8 @@ public struct CommitmentView: Sendable, Hashable, Codable {
     public var households: Int
     public var deliveries: Int
     public var budgetRupiah: Int64
+    /// Households expected to graduate in the period; nil when the commitment promises none.
+    public var graduations: Int?
     public var madeOn: CalendarDate
     /// 1 for the original, 2 after one revision, …
     public var revision: Int
@@ -26,6 +28,7 @@ public struct CommitmentView: Sendable, Hashable, Codable {
         public var households: Int
         public var deliveries: Int
         public var budgetRupiah: Int64
+        public var graduations: Int?
         public var madeOn: CalendarDate
     }
 }

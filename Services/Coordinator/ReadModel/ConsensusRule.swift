@@ -1,6 +1,6 @@
 import EntasDomain
 
-/// The coordinator's consensus rules (DESIGN.md, "Consensus views"), as pure functions of each cluster's
+/// The coordinator's consensus rules (docs/coordinator.md, "The consensus rules"), as pure functions of each cluster's
 /// latest assessment.
 ///
 /// - **Consensus status**: the status most clusters give in their latest assessment; a tie goes to the more

@@ -25,4 +25,12 @@ extension CoordinatorMigrations {
         try db.create(index: "delivery_desa", on: "delivery", columns: ["desaCode", "period"])
         try db.create(index: "householdEvent_type", on: "householdEvent", columns: ["ceType", "effectiveDate"])
     }
+
+    /// The households a commitment expects to graduate (`commitment.made`'s optional `graduations`); NULL when
+    /// it promises none.
+    @Sendable static func addCommitmentGraduations(_ db: Database) throws {
+        try db.alter(table: "commitment") { t in
+            t.add(column: "graduations", .integer).check(sql: "graduations IS NULL OR graduations >= 0")
+        }
+    }
 }

@@ -87,11 +87,11 @@ extension CoordinatorQueries {
             cluster: current.cluster, regionCode: current.regionCode, regionName: name(of: current.regionCode),
             period: current.period, programme: current.programme, strategy: current.strategy,
             households: current.households, deliveries: current.deliveries, budgetRupiah: current.budgetRupiah,
-            madeOn: current.madeOn, revision: earlier.count + 1,
+            graduations: current.graduations, madeOn: current.madeOn, revision: earlier.count + 1,
             earlierRevisions: earlier.map {
                 CommitmentView.Revision(
                     regionCode: $0.regionCode, period: $0.period, households: $0.households,
-                    deliveries: $0.deliveries, budgetRupiah: $0.budgetRupiah, madeOn: $0.madeOn)
+                    deliveries: $0.deliveries, budgetRupiah: $0.budgetRupiah, graduations: $0.graduations, madeOn: $0.madeOn)
             })
     }
 }

@@ -111,7 +111,7 @@ public struct CoordinatorReadModel: Sendable {
             regionCode: data.regionCode, period: data.period, periodStart: data.period.firstDay,
             periodEnd: data.period.lastDay, programme: data.programme, strategy: data.strategy,
             households: data.households, deliveries: data.deliveries, budgetRupiah: data.budgetRupiah,
-            madeOn: data.madeOn, eventTime: event.time
+            graduations: data.graduations, madeOn: data.madeOn, eventTime: event.time
         ).insert(db)
     }
 }

@@ -11,7 +11,7 @@ public struct ProgressMonth: Sendable, Hashable, Codable {
     public var graduated: Int
 }
 
-/// A region's progress (DESIGN.md: SM households at baseline, now, and graduated) over a range of months.
+/// A region's progress (SM households at baseline, now, and graduated) over a range of months.
 public struct ProgressReport: Sendable, Hashable, Codable {
     /// The region with its current totals (baseline counts included).
     public var region: RegionSummary

@@ -82,5 +82,10 @@ public enum ClusterMigrations {
                     CREATE UNIQUE INDEX commitmentRevision_subject ON commitmentRevision(regionCode, period, programme, revision);
                     """)
         }
+        migrator.registerMigration("cluster-v3-commitment-graduations") { db in
+            // The households a commitment expects to graduate; NULL for commitments that promise none.
+            try db.execute(
+                sql: "ALTER TABLE commitmentRevision ADD COLUMN graduations INTEGER CHECK (graduations IS NULL OR graduations >= 0)")
+        }
     }
 }

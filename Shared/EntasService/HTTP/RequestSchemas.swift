@@ -6,22 +6,22 @@ import Foundation
 /// to send well-formed requests and reach the rules behind the parsing. The rules themselves
 /// (eligibility, region reference, NIK dates) stay in the code; the schemas only give shapes.
 public enum RequestSchemas {
-    static var kk: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "No. KK, 16 digits"] }
-    static var nik: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "NIK, 16 digits"] }
-    static var desa: [String: Any] { ["type": "string", "pattern": "^35\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$", "description": "Kemendagri desa code"] }
-    static var date: [String: Any] { ["type": "string", "format": "date"] }
-    static var text: [String: Any] { ["type": "string", "maxLength": 200] }
-    static var criteria: [String: Any] { ["type": "array", "items": ["type": "string", "enum": PovertyCriterion.allCases.map(\.rawValue)], "maxItems": 14] }
-    static var status: [String: Any] { ["type": "string", "enum": PovertyStatus.allCases.map(\.rawValue)] }
-    static var cluster: [String: Any] { ["type": "string", "enum": Cluster.allCases.map(\.rawValue)] }
-    static var strategy: [String: Any] { ["type": "string", "enum": Strategy.allCases.map(\.rawValue)] }
+    package static var kk: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "No. KK, 16 digits"] }
+    package static var nik: [String: Any] { ["type": "string", "pattern": "^35[0-9]{14}$", "description": "NIK, 16 digits"] }
+    package static var desa: [String: Any] { ["type": "string", "pattern": "^35\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$", "description": "Kemendagri desa code"] }
+    package static var date: [String: Any] { ["type": "string", "format": "date"] }
+    package static var text: [String: Any] { ["type": "string", "maxLength": 200] }
+    package static var criteria: [String: Any] { ["type": "array", "items": ["type": "string", "enum": PovertyCriterion.allCases.map(\.rawValue)], "maxItems": 14] }
+    package static var status: [String: Any] { ["type": "string", "enum": PovertyStatus.allCases.map(\.rawValue)] }
+    package static var cluster: [String: Any] { ["type": "string", "enum": Cluster.allCases.map(\.rawValue)] }
+    package static var strategy: [String: Any] { ["type": "string", "enum": Strategy.allCases.map(\.rawValue)] }
     /// Any region of the province: `35`, a kabupaten/kota, a kecamatan or a desa.
-    static var region: [String: Any] { ["type": "string", "pattern": "^35(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$", "description": "Kemendagri region code"] }
+    package static var region: [String: Any] { ["type": "string", "pattern": "^35(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$", "description": "Kemendagri region code"] }
     /// A year, a quarter (triwulan) or a month.
-    static var period: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "description": "2027, 2027-Q1 or 2027-03"] }
-    static var count: [String: Any] { ["type": "integer", "minimum": 0] }
+    package static var period: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "description": "2027, 2027-Q1 or 2027-03"] }
+    package static var count: [String: Any] { ["type": "integer", "minimum": 0] }
 
-    static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
+    package static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
 
@@ -51,13 +51,18 @@ public enum RequestSchemas {
             "POST /v1/commitments": object(
                 [
                     "regionCode": region, "period": period, "programme": ["type": "string", "enum": programmes], "strategy": strategy,
-                    "households": count, "deliveries": count, "budgetRupiah": count, "madeOn": date,
+                    "households": count, "deliveries": count, "budgetRupiah": count, "graduations": count, "madeOn": date,
                 ], required: ["regionCode", "period", "programme", "households", "deliveries", "budgetRupiah"]),
             "POST /v1/referrals": object(["kkNumber": kk, "toCluster": cluster, "reason": text], required: ["kkNumber", "toCluster", "reason"]),
             "POST /v1/referrals/{id}/accept": object(["note": text, "answeredOn": date], required: []),
             "POST /v1/referrals/{id}/decline": object(["note": text, "answeredOn": date], required: []),
         ]
-        return schemas.compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+        return json(schemas)
+    }
+
+    /// Schemas by "METHOD /path" as the JSON ``OpenAPIDocument`` takes.
+    package static func json(_ schemas: [String: [String: Any]]) -> [String: Data] {
+        schemas.compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
     }
 
     /// Query parameters by "METHOD /path": name and JSON Schema, as JSON.
@@ -65,6 +70,6 @@ public enum RequestSchemas {
         let paging: [String: [String: Any]] = ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
         let households = paging.merging(["region": region, "status": status]) { $1 }
         let commitments: [String: [String: Any]] = ["region": region, "period": period, "programme": text]
-        return ["GET /v1/households": households, "GET /v1/commitments": commitments].compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+        return json(["GET /v1/households": households, "GET /v1/commitments": commitments])
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `commitment.made` v1, on the cluster's topic: a cluster's promise (komitmen) for a region and period: how
-/// many households it will serve, how many deliveries it will make and the rupiah it budgets, for one
-/// programme and strategy. A later commitment with the same id replaces the earlier one.
+/// many households it will serve, how many deliveries it will make, the rupiah it budgets and, optionally, how
+/// many of its households it expects to graduate, for one programme and strategy. A later commitment with the same id replaces the earlier one.
 public struct CommitmentMade: EventData {
     /// `id.go.jatim.entas.commitment.made.v1`.
     public static let eventType = EventType(name: "commitment.made", version: 1)
@@ -25,13 +25,16 @@ public struct CommitmentMade: EventData {
     public var deliveries: Int
     /// Budget in whole rupiah, at least 0.
     public var budgetRupiah: Int64
+    /// Households the cluster expects to graduate (lulus, leave poverty) in the period among those the programme
+    /// serves, at least 0; nil when the commitment makes no such promise. Optional, added within v1.
+    public var graduations: Int?
     /// The day the commitment was made (signed or approved).
     public var madeOn: CalendarDate
 
     /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
     public init(
         commitmentID: UUID, cluster: Cluster, regionCode: RegionCode, period: Period, programme: String,
-        strategy: Strategy, households: Int, deliveries: Int, budgetRupiah: Int64, madeOn: CalendarDate
+        strategy: Strategy, households: Int, deliveries: Int, budgetRupiah: Int64, graduations: Int? = nil, madeOn: CalendarDate
     ) {
         self.commitmentID = commitmentID
         self.cluster = cluster
@@ -42,6 +45,7 @@ public struct CommitmentMade: EventData {
         self.households = households
         self.deliveries = deliveries
         self.budgetRupiah = budgetRupiah
+        self.graduations = graduations
         self.madeOn = madeOn
     }
 
@@ -53,6 +57,7 @@ public struct CommitmentMade: EventData {
         try check.atLeast(households, 0, "households")
         try check.atLeast(deliveries, 0, "deliveries")
         try check.atLeast(budgetRupiah, 0, "budgetRupiah")
+        if let graduations { try check.atLeast(graduations, 0, "graduations") }
     }
 
     /// This payload as an ``EventPayload``.
@@ -60,7 +65,7 @@ public struct CommitmentMade: EventData {
 
     enum CodingKeys: String, CodingKey {
         case commitmentID, cluster, regionCode, period, programme, strategy, households, deliveries
-        case budgetRupiah, madeOn
+        case budgetRupiah, graduations, madeOn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +79,7 @@ public struct CommitmentMade: EventData {
         households = try container.decode(Int.self, forKey: .households)
         deliveries = try container.decode(Int.self, forKey: .deliveries)
         budgetRupiah = try container.decode(Int64.self, forKey: .budgetRupiah)
+        graduations = try container.decodeIfPresent(Int.self, forKey: .graduations)
         madeOn = try container.decode(CalendarDate.self, forKey: .madeOn)
         try checkDecoded(decoder)
     }
@@ -89,6 +95,7 @@ public struct CommitmentMade: EventData {
         try container.encode(households, forKey: .households)
         try container.encode(deliveries, forKey: .deliveries)
         try container.encode(budgetRupiah, forKey: .budgetRupiah)
+        try container.encodeIfPresent(graduations, forKey: .graduations)
         try container.encode(madeOn, forKey: .madeOn)
     }
 }

@@ -45,7 +45,7 @@ extension ClusterStore {
             commitmentID: payload.commitmentID, revision: (earlier.last?.revision ?? 0) + 1, eventId: eventID,
             regionCode: payload.regionCode, period: payload.period, programme: payload.programme, strategy: payload.strategy,
             households: payload.households, deliveries: payload.deliveries, budgetRupiah: payload.budgetRupiah,
-            madeOn: payload.madeOn, recordedBy: holder, recordedAt: now)
+            graduations: payload.graduations, madeOn: payload.madeOn, recordedBy: holder, recordedAt: now)
         try revision.insert(db)
         guard let summary = CommitmentSummary(cluster: cluster, revisions: earlier + [revision]) else {
             throw ProblemDocument.internalError
@@ -70,7 +70,7 @@ extension ClusterStore {
         let payload = CommitmentMade(
             commitmentID: UUID(), cluster: cluster, regionCode: request.regionCode, period: request.period,
             programme: programme.code, strategy: programme.strategy, households: request.households,
-            deliveries: request.deliveries, budgetRupiah: request.budgetRupiah,
+            deliveries: request.deliveries, budgetRupiah: request.budgetRupiah, graduations: request.graduations,
             madeOn: request.madeOn ?? CalendarDate.today(now: now))
         try payload.validate(in: .eastJava)
         return payload

@@ -14,12 +14,14 @@ public struct CommitmentRequest: Codable, Sendable {
     public var deliveries: Int
     /// Budget in whole rupiah, at least 0.
     public var budgetRupiah: Int64
+    /// Households expected to graduate in the period among those served, at least 0; optional.
+    public var graduations: Int?
     /// The day the commitment was signed or approved; today (WIB) when absent.
     public var madeOn: CalendarDate?
 
     public init(
         regionCode: RegionCode, period: Period, programme: String, strategy: Strategy? = nil, households: Int,
-        deliveries: Int, budgetRupiah: Int64, madeOn: CalendarDate? = nil
+        deliveries: Int, budgetRupiah: Int64, graduations: Int? = nil, madeOn: CalendarDate? = nil
     ) {
         self.regionCode = regionCode
         self.period = period
@@ -28,6 +30,7 @@ public struct CommitmentRequest: Codable, Sendable {
         self.households = households
         self.deliveries = deliveries
         self.budgetRupiah = budgetRupiah
+        self.graduations = graduations
         self.madeOn = madeOn
     }
 }

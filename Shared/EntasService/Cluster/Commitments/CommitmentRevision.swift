@@ -23,6 +23,8 @@ public struct CommitmentRevision: Codable, Sendable, Equatable, FetchableRecord,
     public var households: Int
     public var deliveries: Int
     public var budgetRupiah: Int64
+    /// Households expected to graduate; nil when not promised.
+    public var graduations: Int?
     public var madeOn: CalendarDate
     /// The holder of the token that made it (`dinsos-jember`), for the history.
     public var recordedBy: String
@@ -50,6 +52,7 @@ public struct CommitmentSummary: Codable, Sendable, Equatable {
     public var households: Int
     public var deliveries: Int
     public var budgetRupiah: Int64
+    public var graduations: Int?
     public var madeOn: CalendarDate
     /// The number of the current revision (1 when never revised).
     public var revision: Int
@@ -61,6 +64,7 @@ public struct CommitmentSummary: Codable, Sendable, Equatable {
         public var households: Int
         public var deliveries: Int
         public var budgetRupiah: Int64
+        public var graduations: Int?
         public var madeOn: CalendarDate
         public var recordedBy: String
     }
@@ -78,12 +82,13 @@ public struct CommitmentSummary: Codable, Sendable, Equatable {
         households = current.households
         deliveries = current.deliveries
         budgetRupiah = current.budgetRupiah
+        graduations = current.graduations
         madeOn = current.madeOn
         revision = current.revision
         earlierRevisions = ordered.dropLast().map {
             Earlier(
                 revision: $0.revision, households: $0.households, deliveries: $0.deliveries, budgetRupiah: $0.budgetRupiah,
-                madeOn: $0.madeOn, recordedBy: $0.recordedBy)
+                graduations: $0.graduations, madeOn: $0.madeOn, recordedBy: $0.recordedBy)
         }
     }
 }
