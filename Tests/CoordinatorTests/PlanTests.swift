@@ -148,4 +148,18 @@ struct PlanTests {
         #expect(capped[try RegionCode("35.09.31")]?.households == 10, "two desa capped at 4 each: 8, under the kecamatan's own 10")
         #expect(capped[root]?.households == 13)
     }
+
+    @Test("the example of the programme's guide: 1,485 SM households in Sumberjambe, 1,200 PKH places committed, 285 short")
+    func sumberjambeExample() async throws {
+        var script = EventScript()
+        let desa = ["35.09.31.2001", "35.09.31.2006"]
+        for number in 1...1_485 { try script.register(try TestHousehold(number, in: desa[number % 2]), baseline: .sangatMiskin) }
+        try script.commit(.socialAid, "pkh", .socialProtection, region: "35.09.31", households: 1_200, deliveries: 4_800, rupiah: 3_600_000_000)
+        try await withReadModel { pool, model, _ in
+            try await applyThroughInbox(script.events, model, pool)
+            let plan = try await CoordinatorQueries(pool).plan(region: try RegionCode("35.09.31"), period: try Period("2027"))
+            #expect(plan.need.sangatMiskin == 1_485)
+            #expect(plan.shortfall == PlanShortfall(need: 1_485, covered: 1_200, short: 285))
+        }
+    }
 }
