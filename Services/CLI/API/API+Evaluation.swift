@@ -31,6 +31,8 @@ extension API {
         var deliveries: Int
         var deliveredRupiah: Int64
         var graduations: Int?
+        /// Absent from a coordinator older than graduation commitments.
+        var graduatedHouseholds: Int?
     }
 
     struct Achievement: Sendable, Hashable, Codable {

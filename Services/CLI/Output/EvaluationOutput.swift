@@ -32,8 +32,9 @@ enum EvaluationOutput {
     static let legend =
         "HH: households committed; Started: enrolments started in the period; Served: households enrolled at some "
         + "time in it; Dl: deliveries committed and made for the period; %: achieved against the commitment (a group "
-        + "counts its programmes with a commitment); Grad: households graduated in the period (from the programme, by the "
-        + "cluster, or by any cluster), Gr %: against the graduations committed."
+        + "counts its programmes with a commitment); Grad: graduations from the programme in the period (households "
+        + "its cluster graduated while enrolled in it; a group adds its programmes'), Gr %: against the graduations "
+        + "committed; HH grad: households graduated in the period, each once (by the cluster; by any, in the total)."
 
     static func smLine(_ report: API.EvaluationReport) -> String {
         let sm = report.sangatMiskin
@@ -85,14 +86,14 @@ enum EvaluationOutput {
         func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
             [
                 name, NumberFormat.grouped(line.committed.budgetRupiah), NumberFormat.grouped(line.realised.deliveredRupiah),
-                percent(line.achieved.deliveredRupiah), NumberFormat.grouped(line.committed.graduations ?? 0),
-                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "", percent(line.achieved.graduations),
+                percent(line.achieved.deliveredRupiah), line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+                percent(line.achieved.graduations), line.realised.graduatedHouseholds.map { NumberFormat.grouped($0) } ?? "",
             ]
         }
         return Table(
             columns: [
-                .flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad HH"),
-                .right("Grad"), .right("Gr %"),
+                .flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad"),
+                .right("Gr %"), .right("HH grad"),
             ],
             rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells("Total", report.total)])
     }
@@ -124,7 +125,8 @@ enum EvaluationOutput {
 
     static let csvHeader = [
         "kind", "regionCode", "period", "cluster", "programme", "strategy", "committedHouseholds", "committedDeliveries", "budgetRupiah",
-        "committedGraduations", "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "enrolmentsAchieved",
+        "committedGraduations", "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "graduatedHouseholds",
+        "enrolmentsAchieved",
         "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "graduationsAchieved", "sangatMiskin",
     ]
 
@@ -138,7 +140,7 @@ enum EvaluationOutput {
                 String(committed.households), String(committed.deliveries), String(committed.budgetRupiah),
                 String(committed.graduations ?? 0), String(realised.enrolmentsStarted),
                 String(realised.householdsServed), String(realised.deliveries), String(realised.deliveredRupiah),
-                realised.graduations.map(String.init) ?? "",
+                realised.graduations.map(String.init) ?? "", realised.graduatedHouseholds.map(String.init) ?? "",
             ]
                 + [achieved.enrolmentsStarted, achieved.householdsServed, achieved.deliveries, achieved.deliveredRupiah, achieved.graduations]
                 .map { $0.map { "\($0)" } ?? "" }

@@ -33,18 +33,18 @@ extension CoordinatorQueries {
         let clusters = Cluster.allCases.compactMap { cluster -> EvaluationLine? in
             let lines = programmes.filter { $0.cluster == cluster }
             guard !lines.isEmpty || clusterGraduations[cluster] != nil else { return nil }
-            var line = Self.group(lines, graduations: clusterGraduations[cluster] ?? 0)
+            var line = Self.group(lines, graduatedHouseholds: clusterGraduations[cluster] ?? 0)
             line.cluster = cluster
             return line
         }
         let strategies = Strategy.allCases.compactMap { strategy -> EvaluationLine? in
             let lines = programmes.filter { $0.strategy == strategy }
             guard !lines.isEmpty else { return nil }
-            var line = Self.group(lines, graduations: realisation.strategyGraduations[strategy] ?? 0)
+            var line = Self.group(lines, graduatedHouseholds: nil)
             line.strategy = strategy
             return line
         }
-        let total = Self.group(programmes, graduations: realisation.graduatedHouseholds.values.reduce(0, +))
+        let total = Self.group(programmes, graduatedHouseholds: realisation.graduatedHouseholds.values.reduce(0, +))
 
         let regions = evaluationRegions(plan: plan, realisation: realisation, rolledUp: rolledUp)
         return EvaluationReport(
@@ -66,12 +66,10 @@ extension CoordinatorQueries {
             let graduated = realisation.graduatedHouseholds[code]
             guard !lines.isEmpty || graduated != nil else { return nil }
             var realised = lines.reduce(Realisation()) { $0 + $1.realised }
-            realised.graduations = graduated ?? 0
-            let committed = lines.reduce(CommittedFigures()) { $0 + $1.committed }
+            realised.graduatedHouseholds = graduated ?? 0
             return EvaluationRegion(
-                code: code, name: name(of: code), committed: committed, realised: realised,
-                achieved: Achievement(programmes: lines).graduating(realised.graduations, of: committed),
-                baselineSangatMiskin: child.totals.baselineSangatMiskin,
+                code: code, name: name(of: code), committed: lines.reduce(CommittedFigures()) { $0 + $1.committed }, realised: realised,
+                achieved: Achievement(programmes: lines), baselineSangatMiskin: child.totals.baselineSangatMiskin,
                 sangatMiskin: child.totals.sangatMiskin)
         }
         return regions.sorted { lhs, rhs in
@@ -84,15 +82,14 @@ extension CoordinatorQueries {
         }
     }
 
-    /// Programme lines added together, their shares recomputed, with the group's `graduations` (each household
-    /// once, which the programmes' sum is not).
-    static func group(_ lines: [EvaluationLine], graduations: Int) -> EvaluationLine {
+    /// Programme lines added together, their shares recomputed, with the group's `graduatedHouseholds` (each
+    /// household once, which no sum of the programmes gives).
+    static func group(_ lines: [EvaluationLine], graduatedHouseholds: Int?) -> EvaluationLine {
         var realised = lines.reduce(Realisation()) { $0 + $1.realised }
-        realised.graduations = graduations
-        let committed = lines.reduce(CommittedFigures()) { $0 + $1.committed }
+        realised.graduatedHouseholds = graduatedHouseholds
         return EvaluationLine(
-            cluster: nil, programme: nil, strategy: nil, committed: committed, realised: realised,
-            achieved: Achievement(programmes: lines.map { ($0.committed, $0.realised) }).graduating(graduations, of: committed))
+            cluster: nil, programme: nil, strategy: nil, committed: lines.reduce(CommittedFigures()) { $0 + $1.committed }, realised: realised,
+            achieved: Achievement(programmes: lines.map { ($0.committed, $0.realised) }))
     }
 
     static func progress(_ totals: RegionTotals, trajectory: [TrajectoryMonth], target: EffectiveTarget) -> SangatMiskinProgress {

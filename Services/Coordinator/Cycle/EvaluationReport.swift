@@ -41,20 +41,28 @@ public struct Realisation: Sendable, Hashable, Codable {
     public var householdsServed = 0
     public var deliveries = 0
     public var deliveredRupiah: Int64 = 0
-    /// Households graduated in the period: for a programme (or a strategy), those graduated by the programme's
-    /// cluster while enrolled in it (the enrolment started on or before the graduation and had not ended before
-    /// the period); for a cluster, those the cluster graduated; for the total and a region, those any cluster
-    /// graduated. Each household once.
+    /// Graduations from the programme in the period: households its cluster graduated while enrolled in it (the
+    /// enrolment started on or before the graduation and had not ended before the period), each once per
+    /// programme; a group of programmes adds its programmes' up, as it does every other figure.
     public var graduations = 0
+    /// Households graduated in the period, each once, whatever they were enrolled in: by the cluster on a
+    /// cluster's line, by any cluster on the total and a region's line (where the household lives now); nil on a
+    /// programme's and a strategy's line.
+    public var graduatedHouseholds: Int?
 
-    public init(enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int = 0) {
+    public init(
+        enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int = 0,
+        graduatedHouseholds: Int? = nil
+    ) {
         self.enrolmentsStarted = enrolmentsStarted
         self.householdsServed = householdsServed
         self.deliveries = deliveries
         self.deliveredRupiah = deliveredRupiah
         self.graduations = graduations
+        self.graduatedHouseholds = graduatedHouseholds
     }
 
+    /// The programme figures added up (`graduatedHouseholds`, not a sum, is left to the caller).
     static func + (lhs: Realisation, rhs: Realisation) -> Realisation {
         Realisation(
             enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted, householdsServed: lhs.householdsServed + rhs.householdsServed,
@@ -66,8 +74,7 @@ public struct Realisation: Sendable, Hashable, Codable {
 /// Percent of the commitment achieved, to one decimal; nil where nothing was committed. Enrolments started
 /// and households served are set against the committed households, deliveries against the committed
 /// deliveries, rupiah against the budget, graduations against the committed graduations. A group of
-/// programmes counts the realisation of its programmes with a commitment for that figure only; its
-/// graduations, counted once per household for the whole group, against the sum of its commitments.
+/// programmes counts the realisation of its programmes with a commitment for that figure only.
 public struct Achievement: Sendable, Hashable, Codable {
     public var enrolmentsStarted: Double?
     public var householdsServed: Double?
@@ -139,12 +146,6 @@ extension Achievement {
             graduations: share({ Int64($0.graduations) }, { Int64($0.graduations) }))
     }
 
-    /// These shares with the graduations of a group (counted once per household) set against its commitment.
-    func graduating(_ graduations: Int, of committed: CommittedFigures) -> Achievement {
-        var achievement = self
-        achievement.graduations = Self.percent(Int64(graduations), of: Int64(committed.graduations))
-        return achievement
-    }
 
     /// `part` as a percent of `whole`, to one decimal; nil when `whole` is not above 0.
     static func percent(_ part: Int64, of whole: Int64) -> Double? {

@@ -12,8 +12,6 @@ struct RealisationFacts: Sendable {
     var programmes: [ProgrammeKey: (strategy: Strategy, realised: Realisation)] = [:]
     /// The same per child region.
     var parts: [RegionCode: [ProgrammeKey: (strategy: Strategy, realised: Realisation)]] = [:]
-    /// Households graduated in the period by a cluster while enrolled in a programme of each strategy.
-    var strategyGraduations: [Strategy: Int] = [:]
     /// Households graduated in the period by each cluster, per child region (the region itself for a desa).
     var graduations: [RegionCode: [Cluster: Int]] = [:]
     /// Households graduated in the period by any cluster, per child region.
@@ -105,13 +103,6 @@ struct RealisationFacts: Sendable {
         {
             guard let cluster = row["cluster"] as Cluster?, let programme = row["programme"] as String? else { continue }
             facts.programmes[ProgrammeKey(cluster: cluster, programme: programme)]?.realised.graduations = row["n"]
-        }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT en.strategy AS strategy, count(DISTINCT e.householdKey) AS n \(graduatedFromProgramme) GROUP BY en.strategy",
-            arguments: programmeGraduationArguments)
-        {
-            guard let strategy = row["strategy"] as Strategy? else { continue }
-            facts.strategyGraduations[strategy] = row["n"]
         }
 
         let (householdInside, householdArguments) = CoordinatorQueries.within(region, column: "h.desaCode")

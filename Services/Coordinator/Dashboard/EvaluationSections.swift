@@ -27,7 +27,8 @@ struct EvaluationSections: Sendable {
             ("Coverage target", coverage.targetPercent.map { "\($0)%" } ?? "none", "coverage-target"),
             ("Households served / committed", "\(DashboardFormat.count(total.realised.householdsServed)) / \(DashboardFormat.count(total.committed.households))", "households"),
             ("Deliveries made / committed", "\(DashboardFormat.count(total.realised.deliveries)) / \(DashboardFormat.count(total.committed.deliveries))", "deliveries"),
-            ("Graduated in \(report.period) / committed", "\(DashboardFormat.count(total.realised.graduations)) / \(DashboardFormat.count(total.committed.graduations))", "graduated"),
+            ("Graduations / committed", "\(DashboardFormat.count(total.realised.graduations)) / \(DashboardFormat.count(total.committed.graduations))", "graduations"),
+            ("Households graduated in \(report.period)", DashboardFormat.count(total.realised.graduatedHouseholds ?? 0), "graduated"),
         ]
         let cells = items.map { name, value, id -> HTML in "<div><dt>\(name)</dt><dd id=\"figure-\(id)\">\(value)</dd></div>" }
         return "<dl class=\"figures\" aria-label=\"Key figures\">\(cells)</dl>"
@@ -138,7 +139,7 @@ struct EvaluationSections: Sendable {
                 "\(DashboardFormat.count(region.committed.households))", "\(DashboardFormat.count(region.realised.householdsServed))",
                 "\(Self.percent(region.achieved.householdsServed))", "\(Self.percent(region.achieved.deliveries))",
                 "\(Self.percent(region.achieved.deliveredRupiah))", "\(DashboardFormat.count(region.realised.graduations))",
-                "\(Self.percent(region.achieved.graduations))",
+                "\(Self.percent(region.achieved.graduations))", "\(DashboardFormat.count(region.realised.graduatedHouseholds ?? 0))",
                 "\(DashboardFormat.count(region.baselineSangatMiskin))", "\(DashboardFormat.count(region.sangatMiskin))",
             ]
             return """
@@ -153,7 +154,7 @@ struct EvaluationSections: Sendable {
             <caption>Ordered by the share of committed households served (regions without a commitment last)</caption>
             <thead><tr><th scope="col">Region</th><th scope="col">Households committed</th><th scope="col">Served</th>\
             <th scope="col">Served %</th><th scope="col">Deliveries %</th><th scope="col">Rupiah %</th><th scope="col">Graduated</th>\
-            <th scope="col">Graduated %</th><th scope="col">SM at baseline</th><th scope="col">SM now</th></tr></thead>
+            <th scope="col">Graduated %</th><th scope="col">Households graduated</th><th scope="col">SM at baseline</th><th scope="col">SM now</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             </section>
@@ -166,6 +167,7 @@ struct EvaluationSections: Sendable {
         let headings = [
             "Households committed", "Enrolments started", "Households served", "Served %", "Deliveries committed", "Deliveries made",
             "Deliveries %", "Budget", "Delivered (cash)", "Rupiah %", "Graduations committed", "Graduated", "Graduated %",
+            "Households graduated",
         ].map { heading -> HTML in "<th scope=\"col\">\(heading)</th>" }
         let footer: HTML = total.map { "<tfoot>\(row(marker: "total", name: "Total", extra: extra.map { _ in "" }, $0))</tfoot>" } ?? .empty
         return """
@@ -186,6 +188,7 @@ struct EvaluationSections: Sendable {
             DashboardFormat.rupiah(line.committed.budgetRupiah), DashboardFormat.rupiah(line.realised.deliveredRupiah),
             percent(line.achieved.deliveredRupiah), DashboardFormat.count(line.committed.graduations),
             DashboardFormat.count(line.realised.graduations), percent(line.achieved.graduations),
+            line.realised.graduatedHouseholds.map { DashboardFormat.count($0) } ?? "–",
         ]
         return "<tr data-line=\"\(marker)\"><th scope=\"row\">\(name)</th>\(values.map { value -> HTML in "<td>\(value)</td>" })</tr>"
     }
