@@ -59,9 +59,10 @@ extension Faults.API {
             }
         }
         verdict.check(!stored, "a raw token is in a store file")
+        let integrity = verdict.checkIntegrity(of: system, after: "the token checks")
         FaultSummary.shared.record(
             "tokens on every route", events: routes, lost: protected - refused,
-            note: "\(refused) protected routes: 401 without or with an unknown token, 403 with another service's; revoked → 401 at once; stores hold hashes only",
+            note: "\(refused) protected routes: 401 without or with an unknown token, 403 with another service's; revoked → 401 at once; stores hold hashes only; \(integrity)",
             since: start, passed: verdict.passed)
     }
 
@@ -101,9 +102,10 @@ extension Faults.API {
                 verdict.check(answer.text.contains("350931******"), "\(name) shows no masked NIK")
             }
         }
+        let integrity = verdict.checkIntegrity(of: system, after: "the NIK checks")
         FaultSummary.shared.record(
             "NIK masked at the other services", events: Self.households.count * 4, lost: 0, duplicated: shown,
-            note: "full at social aid (registered them), 350931******nnnn at the other clusters, none at the coordinator", since: start,
+            note: "full at social aid (registered them), 350931******nnnn at the other clusters, none at the coordinator; \(integrity)", since: start,
             passed: verdict.passed)
     }
 }

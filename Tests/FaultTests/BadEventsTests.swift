@@ -141,12 +141,12 @@ extension Faults {
                 let health = try await HTTPClient.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after the bad records: /health \(health.status)")
             }
-            verdict.check(system.integrityFailures().isEmpty, "integrity_check: \(system.integrityFailures())")
+            let integrity = verdict.checkIntegrity(of: system, after: "the bad events")
             let findings = Probes.personalData(in: system.logs, identifiers: identifiers, marker: Households.nameMarker)
             verdict.check(findings.isEmpty, "personal data in the logs: \(findings)")
             FaultSummary.shared.record(
                 "bad events (\(cases.count) kinds × 5 groups)", events: cases.count, lost: missing, duplicated: applied,
-                note: "dead-lettered: \(Set(reasons).sorted().joined(separator: ", ")); nothing applied; the next record applied by all",
+                note: "dead-lettered: \(Set(reasons).sorted().joined(separator: ", ")); nothing applied; the next record applied by all; \(integrity)",
                 since: start, passed: verdict.passed)
         }
     }
