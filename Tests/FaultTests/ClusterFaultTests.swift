@@ -67,9 +67,12 @@ extension Faults {
             let distinct = Set(registrations.compactMap(\.eventID)).count
             var skipped = 0
             for name in ["coordinator"] + FaultSystem.clusters { skipped += try await Probes.metric("entas_events_duplicate_total", at: system.url(name)) }
-            let lost = expected.subtracting(present).count
-            let duplicated = (present.count - expected.count) + (applied - Self.households) + (distinct - Self.households)
-            verdict.check(present == expected, "\(lost) households missing at the coordinator, \(present.count - expected.count + lost) extra")
+            // Each layer's shortfall and excess on its own: households at the coordinator, its
+            // inbox, distinct events on the topic (a signed sum could let one hide another).
+            let missing = expected.subtracting(present).count, extra = present.subtracting(expected).count
+            let lost = missing + Layers.shortfall([applied, distinct], expected: Self.households)
+            let duplicated = extra + Layers.excess([applied, distinct], expected: Self.households)
+            verdict.check(present == expected, "\(missing) households missing at the coordinator, \(extra) extra")
             verdict.check(applied == Self.households, "the coordinator applied \(applied) registrations, not \(Self.households)")
             verdict.check(distinct == Self.households, "\(distinct) distinct registration events on Kafka, not \(Self.households)")
             verdict.check(try CoordinatorView.recountMatches(coordinator), "the coordinator's region tables differ from a recount of its facts")
@@ -165,7 +168,8 @@ extension Faults {
             verdict.check(lost == 0, "\(lost) published events never applied by the coordinator")
             let integrity = verdict.checkIntegrity(of: system, after: "the coordinator's crash")
             FaultSummary.shared.record(
-                "kill -9 of the coordinator while it consumes", events: total, lost: lost + (total - applied), duplicated: differences,
+                "kill -9 of the coordinator while it consumes", events: total, lost: lost + Layers.shortfall([applied], expected: total),
+                duplicated: differences + Layers.excess([applied], expected: total),
                 note: "killed at \(atKill) of \(total) applied; views = rebuild from \(published.count) events (rebuild \((ContinuousClock.now - rebuildStart).text)); backup taken while consuming is sound; \(integrity)",
                 since: start, passed: verdict.passed)
         }
@@ -195,8 +199,9 @@ extension Faults {
             verdict.check(appliedAfter == appliedBefore, "inbox \(appliedBefore) → \(appliedAfter) entries")
             let integrity = verdict.checkIntegrity(of: system, after: "the group reset")
             FaultSummary.shared.record(
-                "coordinator group reset to the start", events: Int(redelivered), duplicated: changes,
-                note: "\(skipped) redelivered records skipped by the inbox; views unchanged; \(integrity)", since: start, passed: verdict.passed)
+                "coordinator group reset to the start", events: Int(redelivered), lost: Layers.shortfall([skipped], expected: Int(redelivered)),
+                duplicated: changes, note: "\(skipped) redelivered records skipped by the inbox; views unchanged; \(integrity)", since: start,
+                passed: verdict.passed)
         }
 
         // MARK: A poison event
@@ -256,11 +261,13 @@ extension Faults {
             verdict.check(!later.isEmpty && laterIDs.isSubset(of: applied), "\(later.count) later records on the poison's partition, all applied")
             verdict.check(try await HTTPClient.send("GET", system.url("coordinator") + "/health").status == 200, "the coordinator is not healthy after the poison")
             let integrity = verdict.checkIntegrity(of: system, after: "the poison event")
-            let lost = others.count - (try StoreReader.read(coordinator) { db in
+            let present = try StoreReader.read(coordinator) { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household WHERE key IN (\(keys.map { "'\($0)'" }.joined(separator: ",")))") ?? 0
-            })
+            }
+            let poisonApplied = try StoreReader.count(coordinator, "SELECT COUNT(*) FROM household WHERE key = ?", [poisonKey])
             FaultSummary.shared.record(
-                "poison event at the coordinator", events: others.count + 1, lost: lost,
+                "poison event at the coordinator", events: others.count + 1, lost: Layers.shortfall([present], expected: others.count) + (letter == nil ? 1 : 0),
+                duplicated: poisonApplied,
                 note: "dead-lettered (apply-failed, 3 attempts) \(deadLettered.text) after publishing; \(later.count) later records of its partition applied; \(integrity)",
                 since: start, passed: verdict.passed)
         }
