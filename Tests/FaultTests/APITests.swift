@@ -17,6 +17,7 @@ extension Faults {
                 try await system.start(Self.services)
                 try await Self.registerHouseholds(system)
                 try await tokens(system)
+                try await tokensOfEveryOtherService(system)
                 try await nikMasking(system)
                 try await badRequests(system)
                 try await fuzz(system)
