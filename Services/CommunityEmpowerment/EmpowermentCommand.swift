@@ -9,6 +9,6 @@ struct EmpowermentCommand: AsyncParsableCommand, ClusterExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-empowerment",
         abstract: "Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.",
-        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self],
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self, KafkaConfigCommand<Self>.self],
         defaultSubcommand: ServeCommand<Self>.self)
 }

@@ -13,6 +13,9 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
     static let serviceName = "coordinator"
     static let defaultPort = 8080
 
+    static let consumerGroup = CoordinatorApplication.consumerGroup
+    static let consumedTopics = CoordinatorApplication.topics
+
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         CoordinatorApplication.registerMigrations(&migrator)
     }
@@ -20,7 +23,9 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-coordinator",
         abstract: "Consensus views of the four clusters: coverage, gaps, conflicts, progress (Bappeda).",
-        subcommands: [Serve.self, Rebuild.self, TokenCommand<CoordinatorCommand>.self, BackupCommand<CoordinatorCommand>.self],
+        subcommands: [
+            Serve.self, Rebuild.self, TokenCommand<CoordinatorCommand>.self, BackupCommand<CoordinatorCommand>.self, KafkaConfig.self,
+        ],
         defaultSubcommand: Serve.self)
 
     /// Flags of serve and rebuild.
@@ -32,8 +37,12 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
 
         func load() throws -> (ServiceConfiguration, HouseholdKeySecret) {
             let environment = ProcessInfo.processInfo.environment
-            let configuration = try service.configuration(service: serviceName, defaultPort: defaultPort, environment: environment)
-            return (configuration, try CoordinatorSettings.secret(file: householdKeySecretFile, environment: environment))
+            return (try serviceConfiguration(), try CoordinatorSettings.secret(file: householdKeySecretFile, environment: environment))
+        }
+
+        /// The configuration without the household key secret (kafka-config needs no secret).
+        func serviceConfiguration() throws -> ServiceConfiguration {
+            try service.configuration(service: serviceName, defaultPort: defaultPort, environment: ProcessInfo.processInfo.environment)
         }
     }
 
@@ -64,6 +73,18 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
             rebuild.progress = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             let outcome = try await rebuild.run()
             print("rebuilt \(configuration.databasePath): \(outcome.eventsApplied) events applied, \(outcome.skipped) undecodable skipped")
+        }
+    }
+
+    /// `entas-coordinator kafka-config`: the serve flags (the household key secret is accepted
+    /// and not read), the shared report.
+    struct KafkaConfig: AsyncParsableCommand {
+        static let configuration = KafkaConfigOutput.configuration
+        @OptionGroup var options: Options
+        @OptionGroup var output: KafkaConfigOutput
+
+        func run() async throws {
+            try await output.print(try options.serviceConfiguration(), for: CoordinatorCommand.self)
         }
     }
 }

@@ -10,6 +10,6 @@ struct EnterpriseCommand: AsyncParsableCommand, ClusterExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-umkm",
         abstract: "Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.",
-        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self],
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self, KafkaConfigCommand<Self>.self],
         defaultSubcommand: ServeCommand<Self>.self)
 }

@@ -9,6 +9,6 @@ struct LowCostCommand: AsyncParsableCommand, ClusterExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-low-cost",
         abstract: "Program Murah (stakeholders): cheap electricity, clean water, RTLH housing renovation.",
-        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self],
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self, KafkaConfigCommand<Self>.self],
         defaultSubcommand: ServeCommand<Self>.self)
 }

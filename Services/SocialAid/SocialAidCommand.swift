@@ -9,6 +9,6 @@ struct SocialAidCommand: AsyncParsableCommand, ClusterExecutable {
     static let configuration = CommandConfiguration(
         commandName: "entas-social-aid",
         abstract: "Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.",
-        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self],
+        subcommands: [ServeCommand<Self>.self, TokenCommand<Self>.self, BackupCommand<Self>.self, KafkaConfigCommand<Self>.self],
         defaultSubcommand: ServeCommand<Self>.self)
 }

@@ -13,7 +13,8 @@ public struct EffectiveConfiguration: Sendable, Equatable {
 
     static let hidden = "(set)"
 
-    static func isSecret(_ name: String) -> Bool {
+    /// True for a property whose value is a secret: a password, a secret, a private key.
+    public static func isSecret(_ name: String) -> Bool {
         name.contains("password") || name.contains("secret") || name == "ssl.key.pem" || name == "sasl.oauthbearer.config"
     }
 }

@@ -72,14 +72,18 @@ public final class ServiceRuntime: Sendable {
         group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
         batchHandler: @escaping EventSubscription.BatchHandler
     ) throws -> EventSubscription {
-        var kafka = configuration.kafka
-        kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
-        let consumer = try KafkaConsumer(
-            settings: KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue)),
-            logger: logger)
+        let consumer = try KafkaConsumer(settings: Self.consumerSettings(configuration, group: group, topics: topics), logger: logger)
         let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, accepts: accepts, batchHandler: batchHandler)
         subscriptions.withLock { $0.append(subscription) }
         return subscription
+    }
+
+    /// The settings of a subscription's consumer: the service's Kafka settings, with the group
+    /// in its client id (`entas-social-aid-entas-social-aid`).
+    public static func consumerSettings(_ configuration: ServiceConfiguration, group: String, topics: [EntasTopic]) -> KafkaConsumerSettings {
+        var kafka = configuration.kafka
+        kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
+        return KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue))
     }
 
     /// A router with the shared middleware and the open operational routes. Mount the

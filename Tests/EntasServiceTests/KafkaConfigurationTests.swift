@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasKafka
 import EntasService
 import Testing
@@ -56,6 +57,24 @@ struct KafkaConfigurationTests {
         let producer = try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger)
         #expect(producer.effectiveConfiguration["sasl.username"] == "bapemas-empowerment")
         #expect(producer.effectiveConfiguration["socket.keepalive.enable"] == "false")
+    }
+
+    @Test("kafka-config's report: both clients as serve builds them, sorted name=value lines and JSON, never the password")
+    func report() async throws {
+        let report = try await KafkaConfigReport.read(
+            configuration: configuration(), group: "entas-social-aid", topics: [.households], logger: ServiceTestSupport.logger)
+        #expect(report.producer["sasl.password"] == "(set)" && report.consumer["sasl.password"] == "(set)")
+        #expect(report.consumer["group.id"] == "entas-social-aid")
+        #expect(report.consumer["client.id"] == "entas-social-aid-entas-social-aid", "the client id of serve's subscription")
+        #expect(report.producer["request.required.acks"] == "-1")
+        let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "[producer]" && lines.contains("[consumer]"))
+        let producerLines = Array(lines.dropFirst().prefix { !$0.isEmpty })
+        let names = producerLines.map { String($0.prefix { $0 != "=" }) }
+        #expect(names == names.sorted() && names == report.producer.keys.sorted(), "one line a property, sorted by name")
+        #expect(producerLines.contains("security.protocol=sasl_ssl"))
+        for output in [report.text, report.json] { #expect(!output.contains("not-a-real-password")) }
+        #expect(report.json.contains(#""sasl.username" : "dinsos-social-aid""#))
     }
 
     @Test("a property librdkafka does not know stops the client at creation, naming it")

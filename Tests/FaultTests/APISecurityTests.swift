@@ -59,9 +59,44 @@ extension Faults.API {
             }
         }
         verdict.check(!stored, "a raw token is in a store file")
+        let integrity = verdict.checkIntegrity(of: system, after: "the token checks")
         FaultSummary.shared.record(
             "tokens on every route", events: routes, lost: protected - refused,
-            note: "\(refused) protected routes: 401 without or with an unknown token, 403 with another service's; revoked → 401 at once; stores hold hashes only",
+            note: "\(refused) protected routes: 401 without or with an unknown token, 403 with another service's; revoked → 401 at once; stores hold hashes only; \(integrity)",
+            since: start, passed: verdict.passed)
+    }
+
+    /// A protected route of each service, to try every service's token on.
+    static func protectedRoute(of name: String) -> String {
+        name == "coordinator" ? "/v1/households/\(Faults.knownKK)" : "/v1/households?limit=1"
+    }
+
+    /// The token of every service at every other service (20 ordered pairs): 403
+    /// `wrong-service`; each service's own token at the same route: 200.
+    func tokensOfEveryOtherService(_ system: FaultSystem) async throws {
+        let start = ContinuousClock.now
+        let verdict = Verdict()
+        var pairs = 0, refused = 0, admitted = 0
+        for target in Self.services {
+            let url = system.url(target) + Self.protectedRoute(of: target)
+            for holder in Self.services {
+                let answer = try await HTTPClient.send("GET", url, token: system.token(holder))
+                let code = answer.object["code"] as? String
+                if holder == target {
+                    verdict.check(answer.status == 200, "\(target) \(Self.protectedRoute(of: target)) with its own token: \(answer.status) \(answer.text.prefix(200))")
+                    if answer.status == 200 { admitted += 1 }
+                    continue
+                }
+                pairs += 1
+                verdict.check(answer.status == 403 && code == "wrong-service", "\(holder)'s token at \(target): \(answer.status) \(code ?? answer.text.prefix(200).description)")
+                if answer.status == 403 && code == "wrong-service" { refused += 1 }
+            }
+        }
+        verdict.check(pairs == Self.services.count * (Self.services.count - 1), "\(pairs) ordered pairs")
+        let integrity = verdict.checkIntegrity(of: system, after: "the cross-service tokens")
+        FaultSummary.shared.record(
+            "tokens of every other service (\(pairs) pairs)", events: pairs, lost: pairs - refused,
+            note: "\(refused) answered 403 wrong-service; own token 200 at \(admitted) of \(Self.services.count); \(integrity)",
             since: start, passed: verdict.passed)
     }
 
@@ -80,30 +115,49 @@ extension Faults.API {
 
     // MARK: NIK
 
-    /// The head's NIK in full only at the service that registered the household.
+    /// The head's NIK in full only at the service that registered the household (social aid),
+    /// masked (`350931******nnnn`) at the other clusters, absent at the coordinator: in each
+    /// cluster's list and in every household's own page at every service.
     func nikMasking(_ system: FaultSystem) async throws {
         let start = ContinuousClock.now
         let verdict = Verdict()
-        let identifiers = Set(Self.households.map(Households.nik))
-        var shown = 0
-        for name in Self.services {
-            let path = name == "coordinator" ? "/v1/households/\(Faults.knownKK)" : "/v1/households?limit=100"
-            let answer = try await HTTPClient.send("GET", system.url(name) + path, token: system.token(name))
-            verdict.check(answer.status == 200, "\(name) \(path): \(answer.status)")
-            let full = identifiers.filter { answer.text.contains($0) }.count
-            if name == "social-aid" {
-                verdict.check(full == Self.households.count, "the registering service shows \(full) of \(Self.households.count) NIKs in full")
-            } else {
-                verdict.check(full == 0, "\(name) shows \(full) full NIKs of households social aid registered")
-                shown += full
-            }
-            if name != "coordinator" && name != "social-aid" {
-                verdict.check(answer.text.contains("350931******"), "\(name) shows no masked NIK")
+        var reads = 0, missing = 0, shown = 0
+        /// One answer about the households `numbers`: what it must and must not show.
+        func expect(_ answer: HTTPAnswer, at name: String, _ what: String, numbers: [Int]) {
+            reads += numbers.count
+            verdict.check(answer.status == 200, "\(name) \(what): \(answer.status) \(answer.text.prefix(200))")
+            for number in numbers {
+                let nik = Households.nik(number), masked = String(nik.prefix(6)) + "******" + String(nik.suffix(4))
+                let full = answer.text.contains(nik)
+                switch name {
+                case "social-aid":
+                    verdict.check(full, "\(name) \(what): the registering service does not show NIK \(masked) in full")
+                    if !full { missing += 1 }
+                case "coordinator":
+                    verdict.check(!full, "\(name) \(what) shows a full NIK")
+                    if full { shown += 1 }
+                default:
+                    verdict.check(!full, "\(name) \(what) shows the full NIK of a household social aid registered")
+                    verdict.check(answer.text.contains(masked), "\(name) \(what) does not show the masked NIK \(masked)")
+                    if full { shown += 1 }
+                    if !answer.text.contains(masked) { missing += 1 }
+                }
             }
         }
+        for name in Self.services {
+            let url = system.url(name), token = system.token(name)
+            if name != "coordinator" {
+                expect(try await HTTPClient.send("GET", url + "/v1/households?limit=100", token: token), at: name, "GET /v1/households", numbers: Self.households)
+            }
+            for number in Self.households {
+                let path = "/v1/households/\(Households.kk(number))"
+                expect(try await HTTPClient.send("GET", url + path, token: token), at: name, "GET /v1/households/{kk}", numbers: [number])
+            }
+        }
+        let integrity = verdict.checkIntegrity(of: system, after: "the NIK checks")
         FaultSummary.shared.record(
-            "NIK masked at the other services", events: Self.households.count * 4, lost: 0, duplicated: shown,
-            note: "full at social aid (registered them), 350931******nnnn at the other clusters, none at the coordinator", since: start,
-            passed: verdict.passed)
+            "NIK masked at the other services", events: reads, lost: missing, duplicated: shown,
+            note: "list and GET /v1/households/{kk}: full at social aid (registered them), 350931******nnnn at the other clusters, none at the coordinator; \(integrity)",
+            since: start, passed: verdict.passed)
     }
 }

@@ -17,6 +17,7 @@ extension Faults {
                 try await system.start(Self.services)
                 try await Self.registerHouseholds(system)
                 try await tokens(system)
+                try await tokensOfEveryOtherService(system)
                 try await nikMasking(system)
                 try await badRequests(system)
                 try await fuzz(system)
@@ -57,9 +58,10 @@ extension Faults {
                 verdict.check(health.status == 200, "\(name) after the bad requests: /health \(health.status)")
             }
             verdict.check(sent >= 30, "only \(sent) bad requests")
+            let integrity = verdict.checkIntegrity(of: system, after: "the bad requests")
             FaultSummary.shared.record(
                 "bad HTTP requests (\(sent), 5 services)", events: sent, lost: sent - refused, duplicated: changed,
-                note: "\(refused) answered with their 4xx problem document; no store changed, no event; all healthy after", since: start,
+                note: "\(refused) answered with their 4xx problem document; no store changed, no event; all healthy after; \(integrity)", since: start,
                 passed: verdict.passed)
         }
 
@@ -95,9 +97,10 @@ extension Faults {
                 let health = try await HTTPClient.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after fuzzing: /health \(health.status)")
             }
+            let integrity = verdict.checkIntegrity(of: system, after: "fuzzing")
             FaultSummary.shared.record(
                 "schemathesis fuzzing (5 services)", events: requests, lost: serverErrors,
-                note: "requests sent: \(perService.joined(separator: ", ")); \(accepted) answered 2xx, server errors: \(serverErrors)", since: start, passed: verdict.passed)
+                note: "requests sent: \(perService.joined(separator: ", ")); \(accepted) answered 2xx, server errors: \(serverErrors); \(integrity)", since: start, passed: verdict.passed)
         }
 
         /// The response statuses in a HAR file.
@@ -120,9 +123,10 @@ extension Faults {
             let findings = Probes.personalData(in: files, identifiers: identifiers, marker: Households.nameMarker)
             verdict.check(findings.isEmpty, "personal data found: \(findings)")
             let lines = system.logs.reduce(0) { $0 + ((try? String(contentsOf: $1, encoding: .utf8))?.split(separator: "\n").count ?? 0) }
+            let integrity = verdict.checkIntegrity(of: system, after: "the API checks")
             FaultSummary.shared.record(
                 "privacy scan (after the API checks)", events: lines,
-                note: "coordinator store and \(lines) log lines: \(findings.isEmpty ? "no KK, NIK or name" : findings.joined(separator: ", "))",
+                note: "coordinator store and \(lines) log lines: \(findings.isEmpty ? "no KK, NIK or name" : findings.joined(separator: ", ")); \(integrity)",
                 since: start, passed: verdict.passed)
         }
     }

@@ -51,6 +51,7 @@ extension Faults {
             try await writers.value
             let writeTime = ContinuousClock.now - writing
             verdict.check(during.status == 0 && during.output.contains("integrity ok"), "backup under writes: \(during.output)")
+            verdict.check(try EntasBackup.integrityCheck(of: source) == ["ok"], "integrity of the live source store after the backup under writes")
 
             // The copy taken under writes: sound, and each registration whole (household + its outbox row).
             verdict.check(try EntasBackup.integrityCheck(of: firstBackup) == ["ok"], "integrity of the copy")
@@ -65,6 +66,7 @@ extension Faults {
             let finalBackup = system.directory.appendingPathComponent("backups/final.sqlite").path
             let final = try ServiceProcess.run("entas-social-aid", ["backup", finalBackup, "--database", source])
             verdict.check(final.status == 0, "final backup: \(final.output)")
+            verdict.check(try EntasBackup.integrityCheck(of: finalBackup) == ["ok"], "integrity of the final copy")
             let forced = try ServiceProcess.run("entas-social-aid", ["backup", firstBackup, "--force", "--database", source])
             verdict.check(forced.status == 0, "backup --force: \(forced.output)")
             verdict.check(try StoreReader.count(firstBackup, "SELECT COUNT(*) FROM householdReplica") == 400, "the forced backup replaced the first")
@@ -96,8 +98,8 @@ extension Faults {
                 let b = try StoreReader.read(restoredPath) { try String.fetchAll($0, sql: sql) }
                 verdict.check(a == b, "\(table): \(a.count) ids in the original, \(b.count) in the restored store")
             }
-            verdict.check(try EntasBackup.integrityCheck(of: restoredPath) == ["ok"], "integrity of the restored store")
-            return "copy under writes held \(households) of 400 (each with its event), restored data equal, integrity ok; 400 writes took \(writeTime.text)"
+            let integrity = verdict.checkIntegrity(of: system, restored, after: "the backups and the restore (source and restored store)")
+            return "copy under writes held \(households) of 400 (each with its event), restored data equal; \(integrity) (source, restored) and on the copies; 400 writes took \(writeTime.text)"
         }
     }
 }

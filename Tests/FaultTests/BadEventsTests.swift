@@ -5,7 +5,9 @@ import Testing
 extension Faults {
     /// Records no service can read, published straight to `entas.households` as a broken or
     /// hostile publisher would: every consumer group sends each to `entas.dead-letter` with
-    /// its reason, applies nothing of it, and goes on with the next record.
+    /// its reason, applies nothing of it, and goes on: each bad record is followed by a good
+    /// one with the same key (so on the same partition, right after it), which every group
+    /// applies.
     @Suite("Bad events", .serialized, .timeLimit(.minutes(8)))
     struct BadEvents {
         static let groups = ["entas-coordinator", "entas-social-aid", "entas-empowerment", "entas-umkm", "entas-low-cost"]
@@ -56,12 +58,23 @@ extension Faults {
             ]
         }
 
-        @Test("each bad record is dead-lettered by every group with its reason; nothing of it is applied; the next record is")
+        @Test("each bad record is dead-lettered by every group with its reason; nothing of it is applied; the good record after it on its partition is")
         func badEvents() async throws {
             try await FaultSystem.with("bad-events") { system in
                 try await system.start(["coordinator"] + FaultSystem.clusters)
                 try await run(system)
             }
+        }
+
+        /// The good record published right after `item` on its partition: a valid registration
+        /// of household `number + 100` under the bad record's key (the key picks the partition).
+        static func follower(of item: Case) -> (number: Int, message: KafkaOutgoingMessage, id: String) {
+            let number = item.number + 100
+            let headers = headers()
+            let message = KafkaOutgoingMessage(
+                topic: "entas.households", key: Households.kk(item.number), headers: headers.map { KafkaHeader(name: $0.key, string: $0.value) },
+                value: HTTPClient.json(registration(number)))
+            return (number, message, headers["ce_id"] ?? "")
         }
 
         func run(_ system: FaultSystem) async throws {
@@ -71,62 +84,100 @@ extension Faults {
             settings.properties["message.max.bytes"] = "4000000"  // the hostile publisher may send more than 1 MiB
             let producer = try KafkaProducer(settings: settings, logger: FaultSystem.logger)
             let cases = Self.cases
-            for item in cases {
-                _ = try await producer.send(
+            let followers = cases.map(Self.follower)
+            // Each bad record, then at once a good one with the same key: the good one lands on
+            // the bad one's partition, after it (each send waits for its acknowledgement).
+            var placed: [(bad: DeliveryReport, good: DeliveryReport)] = []
+            for (item, follower) in zip(cases, followers) {
+                let bad = try await producer.send(
                     KafkaOutgoingMessage(
                         topic: "entas.households", key: Households.kk(item.number),
                         headers: item.headers.map { KafkaHeader(name: $0.key, string: $0.value) }, value: item.value))
+                placed.append((bad, try await producer.send(follower.message)))
             }
             await producer.shutdown()
-            // Then a good household, through a service, after the bad records.
-            let good = 700_100
-            let answer = try await HTTPClient.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: HTTPClient.json(Households.registration(good)))
-            verdict.check(answer.status == 201, "the good registration: \(answer.status)")
-            let goodKey = try CoordinatorView.key(Households.kk(good), secretHex: system.secretHex)
-            try await eventually("every service has the good household after the bad records", timeout: .seconds(120), every: .milliseconds(500)) {
-                var found = try StoreReader.count(system.database("coordinator"), "SELECT COUNT(*) FROM household WHERE key = ?", [goodKey])
-                for cluster in FaultSystem.clusters {
-                    found += try StoreReader.count(system.database(cluster), "SELECT COUNT(*) FROM householdReplica WHERE kkNumber = ?", [Households.kk(good)])
-                }
-                return found == 5
+            for (item, (bad, good)) in zip(cases, placed) {
+                verdict.check(
+                    good.partition == bad.partition && good.offset > bad.offset,
+                    "\(item.name): the good record is at \(good.partition)/\(good.offset), the bad one at \(bad.partition)/\(bad.offset)")
             }
 
+            // Every good record applied by every group: its event id in each store's inbox, its
+            // household in the coordinator's table and in each cluster's replica.
+            let stores = ["coordinator"] + FaultSystem.clusters
+            let goodIDs = followers.map { $0.id.lowercased() }
+            let goodKKs = followers.map { Households.kk($0.number) }
+            let goodKeys = try goodKKs.map { try CoordinatorView.key($0, secretHex: system.secretHex) }
+            func appliedGood(_ name: String) throws -> (events: Int, households: Int) {
+                let path = system.database(name)
+                let events = try StoreReader.count(path, "SELECT COUNT(*) FROM inboxEntry WHERE lower(eventId) IN (\(Self.quoted(goodIDs)))")
+                let households = name == "coordinator"
+                    ? try StoreReader.count(path, "SELECT COUNT(*) FROM household WHERE key IN (\(Self.quoted(goodKeys)))")
+                    : try StoreReader.count(path, "SELECT COUNT(*) FROM householdReplica WHERE kkNumber IN (\(Self.quoted(goodKKs)))")
+                return (events, households)
+            }
+            try? await eventually("every group applies the \(followers.count) good records after the bad ones", timeout: .seconds(120), every: .milliseconds(500)) {
+                try stores.allSatisfy { name in
+                    let applied = try appliedGood(name)
+                    return applied.events == followers.count && applied.households == followers.count
+                }
+            }
+            var goodMissing = 0
+            for name in stores {
+                let applied = try appliedGood(name)
+                verdict.check(
+                    applied.events == followers.count && applied.households == followers.count,
+                    "\(name) applied \(applied.events) of the \(followers.count) good records (\(applied.households) households)")
+                goodMissing += Layers.shortfall([applied.events], expected: followers.count)
+            }
+
+            // Each bad record dead-lettered once by every group, with its reason; no good one.
             var letters: [TopicReader.Record] = []
             try await eventually("\(cases.count * Self.groups.count) dead letters", timeout: .seconds(60), every: .seconds(1)) {
                 letters = try await TopicReader.readAll(["entas.dead-letter"], partitions: 1, settings: system.kafkaSettings)
                 return letters.count >= cases.count * Self.groups.count
             }
-            var missing = 0
+            func deadLetters(of report: DeliveryReport, key: String, group: String) -> [TopicReader.Record] {
+                letters.filter {
+                    $0.key == key && $0.headers["entas_consumer_group"] == group && $0.headers["entas_original_topic"] == "entas.households"
+                        && $0.headers["entas_original_partition"] == "\(report.partition)" && $0.headers["entas_original_offset"] == "\(report.offset)"
+                }
+            }
+            var missing = 0, extraLetters = 0
             var reasons: [String] = []
-            for item in cases {
+            for (item, (bad, good)) in zip(cases, placed) {
                 let key = Households.kk(item.number)
                 for group in Self.groups {
-                    let letter = letters.first { $0.key == key && $0.headers["entas_consumer_group"] == group }
-                    guard let letter else {
+                    let found = deadLetters(of: bad, key: key, group: group)
+                    extraLetters += max(0, found.count - 1)
+                    let wrongly = deadLetters(of: good, key: key, group: group).count
+                    extraLetters += wrongly
+                    verdict.check(wrongly == 0, "\(item.name): the good record after it was dead-lettered by \(group)")
+                    guard let letter = found.first else {
                         missing += 1
                         verdict.check(false, "\(item.name): no dead letter from \(group)")
                         continue
                     }
+                    verdict.check(found.count == 1, "\(item.name): \(found.count) dead letters from \(group)")
                     let reason = letter.headers["entas_dead_letter_reason"] ?? "none"
                     verdict.check(reason == item.reason, "\(item.name) at \(group): reason \(reason), expected \(item.reason)")
                     verdict.check(!(letter.headers["entas_dead_letter_detail"] ?? "").isEmpty, "\(item.name) at \(group): no detail")
-                    verdict.check(letter.headers["entas_original_topic"] == "entas.households", "\(item.name): original topic")
                 }
                 reasons.append(item.reason)
             }
             verdict.check(letters.count == cases.count * Self.groups.count, "\(letters.count) dead letters for \(cases.count) records × \(Self.groups.count) groups")
 
-            // Nothing applied: no bad event id in any inbox, no bad household anywhere.
+            // Nothing of a bad record applied: no bad event id in any inbox, no bad household anywhere.
             let badIDs = cases.compactMap { $0.headers["ce_id"] }
             let badKKs = cases.map { Households.kk($0.number) }
             let badKeys = try badKKs.map { try CoordinatorView.key($0, secretHex: system.secretHex) }
             var applied = 0
-            for name in ["coordinator"] + FaultSystem.clusters {
+            for name in stores {
                 let path = system.database(name)
-                applied += try StoreReader.count(path, "SELECT COUNT(*) FROM inboxEntry WHERE lower(eventId) IN (\(badIDs.map { "'\($0)'" }.joined(separator: ",")))")
+                applied += try StoreReader.count(path, "SELECT COUNT(*) FROM inboxEntry WHERE lower(eventId) IN (\(Self.quoted(badIDs)))")
                 applied += name == "coordinator"
-                    ? try StoreReader.count(path, "SELECT COUNT(*) FROM household WHERE key IN (\(badKeys.map { "'\($0)'" }.joined(separator: ",")))")
-                    : try StoreReader.count(path, "SELECT COUNT(*) FROM householdReplica WHERE kkNumber IN (\(badKKs.map { "'\($0)'" }.joined(separator: ",")))")
+                    ? try StoreReader.count(path, "SELECT COUNT(*) FROM household WHERE key IN (\(Self.quoted(badKeys)))")
+                    : try StoreReader.count(path, "SELECT COUNT(*) FROM householdReplica WHERE kkNumber IN (\(Self.quoted(badKKs)))")
             }
             verdict.check(applied == 0, "\(applied) effects of bad records in the stores")
 
@@ -137,17 +188,23 @@ extension Faults {
                 return detail.contains(Households.nameMarker) || identifiers.contains { detail.contains($0) }
             }
             verdict.check(leaking.isEmpty, "\(leaking.count) dead-letter details hold a KK, NIK or name")
-            for name in ["coordinator"] + FaultSystem.clusters {
+            for name in stores {
                 let health = try await HTTPClient.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after the bad records: /health \(health.status)")
             }
-            verdict.check(system.integrityFailures().isEmpty, "integrity_check: \(system.integrityFailures())")
+            let integrity = verdict.checkIntegrity(of: system, after: "the bad events")
             let findings = Probes.personalData(in: system.logs, identifiers: identifiers, marker: Households.nameMarker)
             verdict.check(findings.isEmpty, "personal data in the logs: \(findings)")
             FaultSummary.shared.record(
-                "bad events (\(cases.count) kinds × 5 groups)", events: cases.count, lost: missing, duplicated: applied,
-                note: "dead-lettered: \(Set(reasons).sorted().joined(separator: ", ")); nothing applied; the next record applied by all",
+                "bad events (\(cases.count) kinds × 5 groups)", events: cases.count + followers.count, lost: missing + goodMissing,
+                duplicated: applied + extraLetters,
+                note: "dead-lettered: \(Set(reasons).sorted().joined(separator: ", ")); nothing applied; each followed on its partition by a good record, applied by all 5 groups; \(integrity)",
                 since: start, passed: verdict.passed)
+        }
+
+        /// `'a','b'` for an SQL `IN (…)` of values the test made (UUIDs, digits, hex keys).
+        static func quoted(_ values: [String]) -> String {
+            values.map { "'\($0)'" }.joined(separator: ",")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import Foundation
 import Hummingbird
 import Logging
@@ -7,10 +8,19 @@ import Prometheus
 import EntasStore
 import GRDB
 
-/// Any Entas executable with a store and tokens: its service name and its migrations.
+/// Any Entas executable with a store and tokens: its service name, its migrations, and the
+/// consumer group and topics of its subscription.
 public protocol ServiceExecutable {
     static var serviceName: String { get }
     static func registerMigrations(_ migrator: inout DatabaseMigrator)
+    /// The consumer group `serve` joins; `entas-<service>` unless the executable says otherwise.
+    static var consumerGroup: String { get }
+    /// The topics `serve` subscribes to.
+    static var consumedTopics: [EntasTopic] { get }
+}
+
+extension ServiceExecutable {
+    public static var consumerGroup: String { "entas-\(serviceName)" }
 }
 
 /// A cluster executable names its definition through this protocol; the commands below
@@ -22,6 +32,7 @@ public protocol ClusterExecutable: ServiceExecutable {
 extension ClusterExecutable {
     public static var serviceName: String { definition.serviceName }
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) { definition.registerMigrations(&migrator) }
+    public static var consumedTopics: [EntasTopic] { ClusterEventHandler.topics }
 }
 
 /// `entas-<cluster> serve` (the default): runs the service until SIGTERM or SIGINT.

@@ -126,6 +126,9 @@ final class FaultSystem: @unchecked Sendable {
         if !keep { try? FileManager.default.removeItem(at: directory) }
     }
 
+    /// How many stores the system has: one per service started.
+    var storeCount: Int { services.count }
+
     /// `PRAGMA integrity_check` of every store: the services whose answer is not `ok`.
     func integrityFailures() -> [String] {
         services.keys.sorted().compactMap { name in
