@@ -77,6 +77,23 @@ struct KafkaConfigurationTests {
         #expect(report.json.contains(#""sasl.username" : "dinsos-social-aid""#))
     }
 
+    @Test("a kafka.<name> variable sets the property by its exact name, underscores kept, over its KAFKA_* spelling; a flag wins over both")
+    func exactNames() throws {
+        var environment = Self.environment
+        environment["kafka.enable_sasl_queue"] = "true"
+        environment["kafka.sasl.username"] = "bapemas-empowerment"
+        environment["kafka.socket.keepalive.enable"] = "false"
+        let flags = ["--kafka", "socket.keepalive.enable=true"]
+        let kafka = try ServiceOptions.parse(flags).configuration(service: "empowerment", defaultPort: 8082, environment: environment).kafka
+        let effective = try KafkaProducer(settings: kafka, logger: ServiceTestSupport.logger).effectiveConfiguration
+        #expect(effective["enable_sasl_queue"] == "true", "a name KAFKA_* cannot spell")
+        #expect(effective["sasl.username"] == "bapemas-empowerment", "over KAFKA_SASL_USERNAME")
+        #expect(effective["socket.keepalive.enable"] == "true", "the flag over the variable")
+        #expect(KafkaEnvironment.variables(bootstrapServers: "b:1", properties: ["enable_sasl_queue": "true", "fetch.wait.max.ms": "10"]) == [
+            "KAFKA_BOOTSTRAP_SERVERS": "b:1", "kafka.enable_sasl_queue": "true", "KAFKA_FETCH_WAIT_MAX_MS": "10",
+        ])
+    }
+
     @Test("a property librdkafka does not know stops the client at creation, naming it")
     func unknownProperty() throws {
         var environment = Self.environment

@@ -3,7 +3,7 @@ import Testing
 
 extension Faults {
     /// `entas-<service> kafka-config` of each of the five executables, run as a child process
-    /// with SASL_SSL settings in `KAFKA_*` variables and `--kafka` flags: what it prints is what
+    /// with SASL_SSL settings in `KAFKA_*` variables, a `kafka.<name>` variable and `--kafka` flags: what it prints is what
     /// librdkafka holds for the service's producer and consumer, the values given arrive
     /// unchanged (under librdkafka's names), a flag wins over its variable, the password is
     /// never printed, and no store is created. Nothing listens at the brokers named.
@@ -19,6 +19,8 @@ extension Faults {
                 "KAFKA_SASL_USERNAME": "dinsos-faults",
                 "KAFKA_SASL_PASSWORD": password,
                 "KAFKA_MESSAGE_MAX_BYTES": "1500000",
+                // By its exact name, underscore kept: a property KAFKA_* cannot spell.
+                "kafka.enable_sasl_queue": "true",
                 "ENTAS_DATABASE": database,
             ]
         }
@@ -31,6 +33,7 @@ extension Faults {
             let common = [
                 "metadata.broker.list": "127.0.0.1:9,127.0.0.1:10", "security.protocol": "sasl_ssl", "sasl.mechanisms": "SCRAM-SHA-512",
                 "sasl.username": "dinsos-faults", "sasl.password": "(set)", "socket.keepalive.enable": "true", "message.max.bytes": "2000000",
+                "enable_sasl_queue": "true",
             ]
             return [
                 "producer": common.merging(["client.id": "entas-\(name)", "enable.idempotence": "true", "request.required.acks": "-1"]) { $1 },

@@ -6,18 +6,25 @@ import EntasKafka
 /// - Every other `KAFKA_*` variable is a librdkafka property, its name lower-cased with `_`
 ///   read as `.`: `KAFKA_SECURITY_PROTOCOL=SASL_SSL` sets `security.protocol`,
 ///   `KAFKA_SASL_MECHANISM=SCRAM-SHA-512` sets `sasl.mechanism`.
+/// - A variable `kafka.<property>` sets the property by its exact name, unchanged
+///   (`kafka.enable_sasl_queue=true`, a name `KAFKA_*` cannot spell), and wins over `KAFKA_*`.
 /// - A flag `--kafka security.protocol=SASL_SSL` sets the property by its exact name and
 ///   wins over the environment.
 public enum KafkaEnvironment {
     public static let bootstrapVariable = "KAFKA_BOOTSTRAP_SERVERS"
 
+    /// The prefix of a variable that names a librdkafka property exactly: `kafka.security.protocol`.
+    public static let exactPrefix = "kafka."
+
     /// The variables that give a child service `bootstrapServers` and `properties`, the
     /// inverse of ``settings(environment:bootstrapServers:properties:clientID:)``:
-    /// `fetch.wait.max.ms` becomes `KAFKA_FETCH_WAIT_MAX_MS`.
+    /// `fetch.wait.max.ms` becomes `KAFKA_FETCH_WAIT_MAX_MS`; a property with `_` in its name,
+    /// which `KAFKA_*` cannot spell, keeps it as `kafka.enable_sasl_queue`.
     public static func variables(bootstrapServers: String, properties: [String: String]) -> [String: String] {
         var variables = [bootstrapVariable: bootstrapServers]
         for (property, value) in properties {
-            variables["KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")] = value
+            let name = property.contains("_") ? exactPrefix + property : "KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")
+            variables[name] = value
         }
         return variables
     }
@@ -39,6 +46,9 @@ public enum KafkaEnvironment {
             let property = name.dropFirst("KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
             guard !property.isEmpty else { continue }
             properties[property] = value
+        }
+        for (name, value) in environment where name.hasPrefix(exactPrefix) && name.count > exactPrefix.count {
+            properties[String(name.dropFirst(exactPrefix.count))] = value
         }
         for flag in flags {
             guard let separator = flag.firstIndex(of: "="), separator != flag.startIndex else {

@@ -20,7 +20,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("kafka"),
         help: ArgumentHelp(
-            "A librdkafka property, key=value; repeatable (env KAFKA_<NAME>, e.g. KAFKA_SECURITY_PROTOCOL).",
+            "A librdkafka property, key=value; repeatable (env kafka.<name> by its exact name, or KAFKA_<NAME>, e.g. KAFKA_SECURITY_PROTOCOL).",
             valueName: "key=value"))
     public var kafkaProperties: [String] = []
 
