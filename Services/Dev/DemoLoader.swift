@@ -10,8 +10,8 @@ import Foundation
 struct DemoLoader {
     let system: DevSystem
     let seed: UInt64
-    /// Whether the programme cycle follows the households.
-    let withCycle: Bool
+    /// What follows the households: nothing, the commitments and targets, or those and the programme cycle.
+    let content: DemoContent
     let progress: @Sendable (String) -> Void
     /// Requests in flight at once; SQLite serialises writes per service anyway.
     let concurrency = 16
@@ -21,14 +21,13 @@ struct DemoLoader {
         let households = plan.households(seed: seed)
         try await importHouseholds(plan: plan, households: households)
         try await waitForReplicas(count: households.count)
-        guard withCycle else {
-            var counts = DemoActionCounts()
-            counts.households = households.count
-            return counts
-        }
-        let counts = plan.actionCounts(for: households)
+        var householdsOnly = DemoActionCounts()
+        householdsOnly.households = households.count
+        guard content == .plan || content == .full else { return householdsOnly }
         try await commit(plan.commitments(for: households))
         try await setTargets()
+        guard content == .full else { return householdsOnly }
+        let counts = plan.actionCounts(for: households)
         for phase in DemoPhase.allCases {
             let started = ContinuousClock.now
             let applied = try await perform(plan.actions(for: households, in: phase))

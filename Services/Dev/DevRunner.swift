@@ -6,6 +6,9 @@ import ServiceLifecycle
 public enum DemoContent: String, Sendable, CaseIterable {
     /// The households and the programme cycle (assessments, enrolments, deliveries, referrals, graduations).
     case full
+    /// The households, the clusters' commitments and Bappeda's targets: the plan at the start of the
+    /// programme year, before anything is done.
+    case plan
     /// The PPLS 2008 households only.
     case households
     case none

@@ -14,7 +14,7 @@ extension DevSystem {
         }
         let started = ContinuousClock.now
         progress("Loading the Sumberjambe demo (PPLS 2008: 12,827 households) through the services' APIs…")
-        let counts = try await DemoLoader(system: self, seed: seed, withCycle: content == .full, progress: progress).load()
+        let counts = try await DemoLoader(system: self, seed: seed, content: content, progress: progress).load()
         try Data("seed \(seed)\n\(counts)\n".utf8).write(to: layout.demoLoadedMark)
         progress("Demo loaded in \(DemoLoader.seconds(since: started)): \(counts)")
         return true

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("The whole system through `entas dev`", .serialized, .timeLimit(.minutes(10)))
 struct EntasDevTests {
-    @Test("entas dev loads Sumberjambe's PPLS 2008 households, serves the overview through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT")
+    @Test("entas dev loads Sumberjambe's PPLS 2008 households with the clusters' commitments and Bappeda's targets, serves the overview and the plan through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT")
     func wholeSystem() async throws {
-        let dev = try EntasDevProcess(arguments: ["--demo", "households"])
+        let dev = try EntasDevProcess(arguments: ["--demo", "plan"])
         defer { dev.remove() }
         try await dev.waitFor("Serving until Ctrl-C", timeout: .seconds(480))
         let tokens = try dev.tokens()
@@ -29,6 +29,24 @@ struct EntasDevTests {
         #expect(cli.output.contains("35.09.31"))
         #expect(cli.output.contains("12827"))
         #expect(dev.stdout.contains("Sumberjambe"), "entas dev printed the drill-down")
+
+        // The plan out of the box: the four clusters' commitments for 2025 (Sumberjambe's PKH revised) and 2026
+        // (with graduations promised), Bappeda's targets, set against the 1,485 SM households.
+        let (planStatus, plan) = try await HTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2025", token: token)
+        #expect(planStatus == 200)
+        #expect((plan["need"] as? [String: Any])?["sangatMiskin"] as? Int == 1_485)
+        let commitments = plan["commitments"] as? [[String: Any]] ?? []
+        #expect(Set(commitments.compactMap { $0["cluster"] as? String }) == ["socialAid", "communityEmpowerment", "enterprise", "lowCost"])
+        #expect(commitments.contains { $0["programme"] as? String == "pkh" && $0["revision"] as? Int == 2 }, "Sumberjambe's PKH was revised")
+        let short = (plan["shortfall"] as? [String: Any])?["short"] as? Int ?? -1
+        #expect((0..<1_485).contains(short), "the commitments cover some of the SM households: \(short) short")
+        let (_, next) = try await HTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2026", token: token)
+        #expect((next["commitments"] as? [[String: Any]] ?? []).contains { ($0["graduations"] as? Int ?? 0) > 0 }, "2026 promises graduations")
+        let (_, targets) = try await HTTP.send("GET", coordinator + "/v1/targets?region=35.09.31&year=2025", token: token)
+        #expect((targets["targets"] as? [[String: Any]])?.first?["smRemaining"] as? Int == 0)
+        let planText = try EntasDevProcess.run("entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
+        #expect(planText.status == 0)
+        #expect(planText.output.contains("SM shortfall: 1,485 SM households"), "\(planText.output.prefix(1_500))")
 
         // One more household at social aid reaches the coordinator within 2 seconds.
         let socialAid = try #require(tokens["ENTAS_SOCIAL_AID_URL"])

@@ -35,7 +35,10 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "Seed of the demo generator (the same seed gives the same households).")
     var seed: UInt64 = DemoPlan.defaultSeed
 
-    @Option(help: "What to load: full (households and the programme cycle), households (the PPLS 2008 households only), none.")
+    @Option(
+        help: """
+            What to load: full (households and the programme cycle), plan (households, the clusters' commitments and Bappeda's             targets, nothing done yet), households (the PPLS 2008 households only), none.
+            """)
     var demo: DemoContent = .full
 
     @Option(help: "Where the Entas executables are (default: beside this one).")
