@@ -110,6 +110,8 @@ struct CommitmentTests {
         bad("negative deliveries", with(["deliveries": -5]), "deliveries"),
         bad("a negative budget", with(["budgetRupiah": -750_000]), "budgetRupiah"),
         bad("negative graduations", with(["graduations": -3]), "graduations"),
+        bad("graduations as a fraction", with(["graduations": 2.5]), "graduations"),
+        bad("households beyond 64 bits", with(["households": 1e30]), "households"),
         bad("a fifth quarter", with(["period": "2027-Q5"]), "period"),
         bad("a two-digit year", with(["period": "27"]), "period"),
         bad("a period with a slash", with(["period": "2027/01"]), "period"),
