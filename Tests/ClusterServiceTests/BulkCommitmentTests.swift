@@ -37,6 +37,7 @@ struct BulkCommitmentTests {
                 Self.line(["households": 900, "madeOn": "2027-02-01"]),  // 8: dated before the revision it would replace
                 Self.line(["regionCode": "35.11.03", "households": 80, "strategy": "socialProtection"]),  // 9: another region
                 Self.line(["regionCode": "36.01"]),  // 10: outside the province
+                Self.line(["graduations": 2.5]),  // 11: a fraction where a count belongs
             ]
             let summary = try await api.client.execute(
                 uri: "/v1/bulk", method: .post, headers: [.authorization: "Bearer \(cluster.token)", .contentType: "application/x-ndjson"],
@@ -45,11 +46,11 @@ struct BulkCommitmentTests {
                 #expect(response.status == .ok)
                 return try JSONDecoder().decode(BulkController.Summary.self, from: Data(buffer: response.body))
             }
-            #expect(summary.lines == 10)
+            #expect(summary.lines == 11)
             #expect(summary.applied == 3)
             #expect(summary.appliedByKind == ["commitment": 3])
-            #expect(summary.rejections.map(\.line) == [2, 3, 4, 5, 6, 8, 10])
-            #expect(summary.rejections.map(\.field) == ["programme", "cluster", "period", "households", "budgetRupiah", "madeOn", "regionCode"])
+            #expect(summary.rejections.map(\.line) == [2, 3, 4, 5, 6, 8, 10, 11])
+            #expect(summary.rejections.map(\.field) == ["programme", "cluster", "period", "households", "budgetRupiah", "madeOn", "regionCode", "graduations"])
             #expect(summary.rejections.allSatisfy { $0.code == "invalid-field" && !$0.detail.isEmpty })
             #expect(summary.rejections[1].detail.contains("entas-umkm"))
 

@@ -91,7 +91,8 @@ public struct BulkController: Sendable {
                 }
                 batch.append((lineNumber, try decoder.decode(BulkOperation.self, from: data)))
             } catch {
-                var problem = ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
+                var problem = (error as? DecodingError).flatMap { JSONNumbers.misfit(in: data, $0) }
+                    ?? ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
                 if problem.code == "malformed-body" { problem.detail = "the line is not valid JSON; each line is one JSON object (docs/bulk.md)" }
                 reject(lineNumber, problem)
             }
