@@ -55,7 +55,7 @@ struct HouseholdChange: Sendable {
         household.hasConflict = ConsensusRule.hasConflict(latest)
         household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
         household.updatedAt = max(household.updatedAt, time)
-        try household.updateChanges(db, from: stored)
+        try household.save(from: stored, db)
 
         let after = HouseholdFootprint(
             household: household, enrolments: enrolments, facts: try HouseholdEvent.statusFacts(for: key, db))
