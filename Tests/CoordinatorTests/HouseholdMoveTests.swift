@@ -96,4 +96,31 @@ import Testing
             }
         }
     }
+
+    @Test("a delivery or a referral naming another desa moves a household known only from such events, with its coverage; its views stay")
+    func deliveryMovesUnregisteredHousehold() async throws {
+        try await withReadModel { pool, model, _ in
+            var household = try TestHousehold(31, in: "35.09.31.2006")
+            var script = EventScript()
+            let pkh = try script.enrol(household, in: .socialAid, on: "2027-02-01")
+            try script.assess(household, .sangatMiskin, by: .socialAid, on: "2027-02-02")
+            try await applyThroughInbox(script.takeNew(), model, pool)
+            let queries = CoordinatorQueries(pool)
+            let plerean = try RegionCode("35.09.31.2001")
+            household.desa = plerean  // the clusters' later events name another desa; no registration or update says so
+            try script.deliver(household, enrolment: pkh, by: .socialAid, rupiah: 600_000, on: "2027-03-01")
+            try await applyThroughInbox(script.takeNew(), model, pool)
+
+            let moved = try await queries.overview(region: plerean, depth: 0).region.totals
+            #expect(moved.households == 1 && moved.sangatMiskin == 1 && moved.coveredSocialAid == 1 && moved.gaps == 0)
+            #expect(try await queries.overview(region: try RegionCode("35.09.31.2006"), depth: 0).region.totals.households == 0)
+            let strategies = try #require(try await queries.strategies(region: plerean).rows.first)
+            #expect(strategies.activeEnrolments == 1 && strategies.deliveries == 1 && strategies.enrolmentsStarted == 0)
+
+            try script.refer(household, from: .socialAid, to: .enterprise, on: "2027-03-02")
+            try await applyThroughInbox(script.takeNew(), model, pool)
+            #expect(try await queries.overview(region: plerean, depth: 0).region.totals == moved, "a referral in the same desa changes no count")
+            try await expectConsistent(pool)
+        }
+    }
 }

@@ -66,13 +66,22 @@ public struct CoordinatorReadModel: Sendable {
                 try applyUpdateWithoutMove(data, event, db)
             } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
                 var change = try HouseholdChange.begin(
-                    key: key(for: kk), kk: kk, location: location, time: event.time, db)
+                    key: key(for: kk), kk: kk, location: location, time: event.time, leavesViews: Self.leavesViews(envelope.payload), db)
                 try HouseholdEvent.record(envelope.payload, event, key: change.household.key, db)
                 try applyFacts(of: envelope.payload, event, to: &change, db)
                 try change.finish(db, ledger: &ledger)
             }
         }
         return true
+    }
+
+    /// True for an event that changes none of its household's enrolments, assessments or status facts, so
+    /// none of the views derived from them: a delivery, a referral or its answer.
+    static func leavesViews(_ payload: EventPayload) -> Bool {
+        switch payload {
+        case .benefitDelivered, .referralMade, .referralAnswered: true
+        default: false
+        }
     }
 
     /// Where a household event says the household lives (nil for a commitment or an update without desa).
