@@ -11,7 +11,8 @@ public struct EffectiveConfiguration: Sendable, Equatable {
 
     public subscript(name: String) -> String? { properties[name] }
 
-    static let hidden = "(set)"
+    /// What a secret's value shows as.
+    public static let hidden = "(set)"
 
     /// True for a property whose value is a secret: a password, a secret, a private key.
     public static func isSecret(_ name: String) -> Bool {

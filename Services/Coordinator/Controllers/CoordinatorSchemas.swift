@@ -6,12 +6,15 @@ import Foundation
 /// `/openapi.json`: enough for a client generator or a fuzzer to send well-formed requests. The rules behind
 /// them (the region exists, the target's year is in range) stay in the controllers.
 enum CoordinatorSchemas {
+    /// A target's year.
+    static var year: [String: Any] { ["type": "integer", "minimum": TargetStore.years.lowerBound, "maximum": TargetStore.years.upperBound] }
+
     static var bodies: [String: Data] {
         RequestSchemas.json([
             "PUT /v1/targets": RequestSchemas.object(
                 [
                     "regionCode": RequestSchemas.region,
-                    "year": ["type": "integer", "minimum": TargetStore.years.lowerBound, "maximum": TargetStore.years.upperBound],
+                    "year": year,
                     "smRemaining": RequestSchemas.count,
                     "socialAidCoverage": ["type": "integer", "minimum": 0, "maximum": 100, "description": "percent of SM and M households"],
                 ], required: ["regionCode", "year"])
@@ -21,7 +24,6 @@ enum CoordinatorSchemas {
     static var queries: [String: Data] {
         let region: [String: [String: Any]] = ["region": RequestSchemas.region]
         let regionAndPeriod = region.merging(["period": RequestSchemas.period]) { $1 }
-        let paging: [String: [String: Any]] = ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
         let month: [String: Any] = ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "YYYY-MM"]
         return RequestSchemas.json([
             "GET /v1/overview": region.merging(["depth": ["type": "integer", "minimum": 0, "maximum": 3], "empty": ["type": "boolean"]]) { $1 },
@@ -31,9 +33,9 @@ enum CoordinatorSchemas {
             "GET /v1/plan": regionAndPeriod,
             "GET /v1/evaluation": regionAndPeriod,
             "GET /v1/evaluation/report": regionAndPeriod,
-            "GET /v1/targets": region.merging(["year": ["type": "integer", "minimum": TargetStore.years.lowerBound, "maximum": TargetStore.years.upperBound]]) { $1 },
-            "GET /v1/gaps": region.merging(paging) { $1 }.merging(["cluster": RequestSchemas.cluster, "status": RequestSchemas.status]) { $1 },
-            "GET /v1/conflicts": region.merging(paging) { $1 },
+            "GET /v1/targets": region.merging(["year": year]) { $1 },
+            "GET /v1/gaps": region.merging(RequestSchemas.paging) { $1 }.merging(["cluster": RequestSchemas.cluster, "status": RequestSchemas.status]) { $1 },
+            "GET /v1/conflicts": region.merging(RequestSchemas.paging) { $1 },
         ])
     }
 }

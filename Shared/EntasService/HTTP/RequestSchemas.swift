@@ -20,6 +20,10 @@ public enum RequestSchemas {
     /// A year, a quarter (triwulan) or a month.
     package static var period: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "description": "2027, 2027-Q1 or 2027-03"] }
     package static var count: [String: Any] { ["type": "integer", "minimum": 0] }
+    /// `?limit=&offset=` of a paged list.
+    package static var paging: [String: [String: Any]] {
+        ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
+    }
 
     package static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
@@ -67,7 +71,6 @@ public enum RequestSchemas {
 
     /// Query parameters by "METHOD /path": name and JSON Schema, as JSON.
     public static func clusterQueries() -> [String: Data] {
-        let paging: [String: [String: Any]] = ["limit": ["type": "integer", "minimum": 1, "maximum": 1_000], "offset": ["type": "integer", "minimum": 0]]
         let households = paging.merging(["region": region, "status": status]) { $1 }
         let commitments: [String: [String: Any]] = ["region": region, "period": period, "programme": text]
         return json(["GET /v1/households": households, "GET /v1/commitments": commitments])

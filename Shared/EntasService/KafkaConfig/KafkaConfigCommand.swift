@@ -4,7 +4,7 @@ import Logging
 
 /// `entas-<service> kafka-config`: prints the librdkafka configuration of the producer and
 /// the consumer `serve` would use, from the same flags and variables (`--kafka key=value`,
-/// `KAFKA_*`), as `name=value` lines or JSON. Secrets show as `(set)`. The store is never
+/// `KAFKA_*`, `kafka.<name>`), as `name=value` lines or JSON. Secrets show as `(set)`. The store is never
 /// opened, created or migrated, and nothing is sent to Kafka.
 public struct KafkaConfigCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration { KafkaConfigOutput.configuration }
@@ -33,7 +33,8 @@ public struct KafkaConfigOutput: ParsableArguments, Sendable {
             commandName: "kafka-config",
             abstract: "Print the librdkafka configuration serve would use (producer and consumer), secrets shown as (set).",
             discussion: """
-                Takes the same flags and environment as serve (--kafka key=value, KAFKA_BOOTSTRAP_SERVERS, KAFKA_<PROPERTY>), \
+                Takes the same flags and environment as serve (--kafka key=value, KAFKA_BOOTSTRAP_SERVERS, KAFKA_<PROPERTY>, \
+                kafka.<name>), \
                 creates the service's Kafka producer and consumer without sending or joining anything, and prints every \
                 property as librdkafka holds it (its own names: sasl.mechanism shows as sasl.mechanisms, bootstrap.servers \
                 as metadata.broker.list, acks as request.required.acks), sorted, in a [producer] and a [consumer] section. \

@@ -15,8 +15,6 @@ public struct KafkaConfigReport: Sendable, Equatable {
     public let producer: [String: String]
     public let consumer: [String: String]
 
-    static let hidden = "(set)"
-
     /// Creates the producer and the consumer exactly as `serve` does (the same settings, the
     /// same group and topics), reads their configuration and closes them at once. No record is
     /// produced and no group is joined; the store is not opened. librdkafka may begin to
@@ -36,7 +34,7 @@ public struct KafkaConfigReport: Sendable, Equatable {
     /// A report of `producer` and `consumer`, with every value in `secrets` shown as `(set)`.
     init(producer: [String: String], consumer: [String: String], secrets: Set<String>) {
         func hiding(_ properties: [String: String]) -> [String: String] {
-            properties.mapValues { secrets.contains($0) ? Self.hidden : $0 }
+            properties.mapValues { secrets.contains($0) ? EffectiveConfiguration.hidden : $0 }
         }
         self.producer = hiding(producer)
         self.consumer = hiding(consumer)
