@@ -22,9 +22,14 @@ struct TestCluster {
         return logger
     }
 
-    static func make(_ definition: ClusterDefinition, kafka: EmbeddedKafka) async throws -> (TestCluster, some ApplicationProtocol) {
+    /// A service of `definition` on a new store, or on a copy of the store file `copying`.
+    static func make(_ definition: ClusterDefinition, kafka: EmbeddedKafka, copying store: URL? = nil) async throws -> (TestCluster, some ApplicationProtocol) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-cluster-\(UUID().uuidString)")
         let path = directory.appendingPathComponent("\(definition.serviceName).sqlite").path
+        if let store {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: store.path, toPath: path)
+        }
         let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(definition.registerMigrations))
         let (token, _) = try await TokenStore(database, service: definition.serviceName).create(name: "tests")
         let configuration = ServiceConfiguration(
