@@ -6,7 +6,7 @@ import PackageDescription
 /// What each cluster executable links: the shared runtime, and GRDB and Hummingbird for
 /// its own records' tables and routes.
 let clusterServiceDependencies: [Target.Dependency] = [
-    "EntasService", "EntasDomain", "EntasStore",
+    "EntasCluster", "EntasService", "EntasDomain", "EntasStore",
     .product(name: "GRDB", package: "GRDB.swift"),
     .product(name: "Hummingbird", package: "hummingbird"),
 ]
@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "EntasKafka", targets: ["EntasKafka"]),
         .library(name: "EntasStore", targets: ["EntasStore"]),
         .library(name: "EntasService", targets: ["EntasService"]),
+        .library(name: "EntasCluster", targets: ["EntasCluster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -90,6 +91,21 @@ let package = Package(
             ],
             path: "Shared/EntasService"
         ),
+        // The cluster service every agency runs: households, enrolments, commitments, referrals,
+        // bulk lines and CSV import, and the extension point for each agency's own records.
+        .target(
+            name: "EntasCluster",
+            dependencies: [
+                "EntasService", "EntasDomain", "EntasStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/EntasCluster"
+        ),
         // One executable per cluster; each differs only in its ClusterDefinition.
         .executableTarget(name: "SocialAid", dependencies: clusterServiceDependencies, path: "Services/SocialAid"),
         .executableTarget(name: "CommunityEmpowerment", dependencies: clusterServiceDependencies, path: "Services/CommunityEmpowerment"),
@@ -146,7 +162,7 @@ let package = Package(
             path: "Tests/EntasServiceTests"
         ),
         // The deterministic Sumberjambe demo (PPLS 2008 figures) for `entas dev` and `entas seed`.
-        .target(name: "EntasDemo", dependencies: ["EntasDomain"], path: "Shared/EntasDemo"),
+        .target(name: "EntasDemo", dependencies: ["EntasDomain"], path: "Tools/EntasDemo"),
         // `entas dev`: the whole system on one machine (embedded Kafka, five child processes).
         .target(
             name: "EntasDev",
@@ -156,7 +172,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Services/Dev"
+            path: "Tools/EntasDev"
         ),
         // The `entas` CLI: provincial overviews and the other read commands, watch, import, dev.
         .executableTarget(
@@ -172,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "CLI", "EntasCluster", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -183,7 +199,7 @@ let package = Package(
             dependencies: [
                 "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 // The programme-cycle scenario drives two cluster services' APIs.
-                "SocialAid", "CommunityEmpowerment",
+                "EntasCluster", "SocialAid", "CommunityEmpowerment",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -195,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [
-                "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasCluster", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 "SocialAid", "CommunityEmpowerment", "Enterprise", "LowCostPrograms",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasCluster
 import EntasService
 
 /// `entas-empowerment`: Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.

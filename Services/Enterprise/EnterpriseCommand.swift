@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasCluster
 import EntasService
 
 /// `entas-umkm`: Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasCluster
 import EntasService
 
 /// `entas-low-cost`: Program Murah (stakeholders): cheap electricity, clean water, RTLH housing renovation.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasCluster
 import EntasService
 
 /// `entas-social-aid`: Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.

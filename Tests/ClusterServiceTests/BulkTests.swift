@@ -5,7 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import EntasService
+@testable import EntasCluster
 @testable import SocialAid
 
 @Suite("Bulk operations as JSON Lines", .timeLimit(.minutes(2)))

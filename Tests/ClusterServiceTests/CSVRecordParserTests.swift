@@ -1,6 +1,6 @@
 import Testing
 
-@testable import EntasService
+@testable import EntasCluster
 
 @Suite("CSV records from a byte stream")
 struct CSVRecordParserTests {

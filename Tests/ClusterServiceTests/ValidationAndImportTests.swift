@@ -1,5 +1,6 @@
 import EntasDomain
 import EntasKafka
+import EntasCluster
 import EntasService
 import Foundation
 

@@ -105,7 +105,7 @@ struct ComposeFileTests {
         let topicNames = Dictionary(
             source.matches(of: #"case (\w+) = "(entas\.[a-z.-]+)""#).map { ($0[1], $0[2]) }, uniquingKeysWith: { $1 })
         #expect(Set(topicNames.values) == Set(Self.topics.keys), "EntasTopic names \(topicNames.values.sorted())")
-        let dev = try Repository.text("Services/Dev/DevSystem.swift")
+        let dev = try Repository.text("Tools/EntasDev/DevSystem.swift")
         let devLine = try #require(
             dev.matches(of: #"static let partitions: \[EntasTopic: Int\] = \[([^\]]+)\]"#).first?[1], "DevSystem.partitions not found")
         let devPartitions = Dictionary(

@@ -12,7 +12,7 @@ import Testing
 @Suite("environment variables")
 struct EnvironmentVariableTests {
     /// Folders whose variables are not the services' (docs/cli.md documents them).
-    static let excludedFolders = ["Services/CLI", "Services/Dev"]
+    static let excludedFolders = ["Services/CLI"]
     static let pattern = "KAFKA_<PROPERTY>"
 
     /// A variable (or prefix) and the services that read it.

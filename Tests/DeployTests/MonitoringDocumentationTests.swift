@@ -7,7 +7,7 @@ import Testing
 struct MonitoringDocumentationTests {
     static func sources() throws -> String {
         let files = (Repository.swiftFiles(under: "Shared") + Repository.swiftFiles(under: "Services"))
-            .filter { !$0.hasPrefix("Services/CLI/") && !$0.hasPrefix("Services/Dev/") }
+            .filter { !$0.hasPrefix("Services/CLI/") }
         return try files.map { try Repository.text($0) }.joined(separator: "\n")
     }
 

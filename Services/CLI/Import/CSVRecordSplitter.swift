@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasService
 
 /// Splits a CSV byte stream into records as the bytes arrive, keeping each record's bytes as

@@ -1,4 +1,5 @@
 import EntasDomain
+import EntasCluster
 import EntasService
 
 /// What Bapemas's households take part in: community groups and village projects.

@@ -1,4 +1,5 @@
 import EntasDomain
+import EntasCluster
 import EntasService
 
 /// Koperasi: cooperatives of a kecamatan, whose member households are enrolled in `cooperative`.

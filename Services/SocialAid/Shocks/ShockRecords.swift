@@ -1,4 +1,5 @@
 import EntasDomain
+import EntasCluster
 import EntasService
 import Foundation
 import GRDB

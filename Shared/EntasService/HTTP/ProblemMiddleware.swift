@@ -24,7 +24,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func problem(for error: any Error, logger: Logger) -> ProblemDocument {
+    package static func problem(for error: any Error, logger: Logger) -> ProblemDocument {
         switch error {
         case let error as ProblemDocument: return error
         case let error as any ProblemConvertible: return error.problem
@@ -52,7 +52,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func problem(decoding error: DecodingError) -> ProblemDocument {
+    package static func problem(decoding error: DecodingError) -> ProblemDocument {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }

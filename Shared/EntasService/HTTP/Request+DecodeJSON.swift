@@ -20,8 +20,8 @@ extension Request {
 /// Foundation's decoder reports a number that does not fit its field (`2.5` or `1e30` for a
 /// count) as "not valid JSON", with no field. When the body is valid JSON after all, the
 /// answer names the first such number instead.
-enum JSONNumbers {
-    static func misfit(in data: Data, _ error: DecodingError) -> ProblemDocument? {
+package enum JSONNumbers {
+    package static func misfit(in data: Data, _ error: DecodingError) -> ProblemDocument? {
         guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
             let body = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
             let field = firstNonInteger(in: body, path: "")

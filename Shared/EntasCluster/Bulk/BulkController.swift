@@ -1,0 +1,148 @@
+import EntasService
+import EntasDomain
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// `POST /v1/bulk`: many operations as JSON Lines (`application/x-ndjson`), read as a
+/// stream and applied in transactions of `batchSize` lines. Each line succeeds or fails on
+/// its own (a savepoint each): a failing line is answered with its line number and problem,
+/// and the others go on. Memory stays bounded whatever the file's size.
+public struct BulkController: Sendable {
+    let store: ClusterStore
+    let logger: Logger
+    static let batchSize = 500
+    /// How many rejected lines are listed in the answer (all are counted).
+    static let listedRejections = 1_000
+
+    public static let summaries: [String: String] = [
+        "POST /v1/bulk": "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers, graduations and commitments sent as JSON Lines (streamed); answers counts and rejected lines"
+    ]
+
+    public struct Rejection: Codable, Sendable {
+        /// 1-based line number in the body.
+        public var line: Int
+        public var code: String
+        public var field: String?
+        public var detail: String
+    }
+
+    public struct Summary: ResponseCodable, Sendable {
+        public var lines = 0
+        public var applied = 0
+        public var rejected = 0
+        /// Applied lines by kind.
+        public var appliedByKind: [String: Int] = [:]
+        public var rejections: [Rejection] = []
+        public var rejectionsTruncated = false
+    }
+
+    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        group.post("bulk") { request, context in
+            try Self.checkMediaType(request.headers[.contentType])
+            return try await apply(request.body, by: context.holder)
+        }
+    }
+
+    /// JSON Lines media types; a body without a type is read as JSON Lines too.
+    static let mediaTypes: Set<String> = ["application/x-ndjson", "application/jsonl", "application/jsonlines", "application/json-lines", "application/x-jsonlines"]
+
+    /// 415 for a body that says it is something else (a CSV, a form, one JSON document).
+    static func checkMediaType(_ contentType: String?) throws {
+        guard let contentType else { return }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard mediaTypes.contains(mediaType) else {
+            throw ProblemDocument(
+                status: .unsupportedMediaType, code: "unsupported-media-type", title: "The body is not JSON Lines",
+                detail: "POST /v1/bulk reads JSON Lines, one operation per line; send it with Content-Type: application/x-ndjson, not '\(contentType.prefix(60))' (docs/bulk.md).")
+        }
+    }
+
+    /// Applies the lines of `body`; `holder` (the token's holder) is recorded with each commitment.
+    func apply(_ body: RequestBody, by holder: String) async throws -> Summary {
+        var splitter = JSONLineSplitter()
+        var summary = Summary()
+        var batch: [(line: Int, operation: BulkOperation)] = []
+        var lineNumber = 0
+        let decoder = JSONDecoder()
+
+        func reject(_ line: Int, _ problem: ProblemDocument) {
+            summary.rejected += 1
+            guard summary.rejections.count < Self.listedRejections else {
+                summary.rejectionsTruncated = true
+                return
+            }
+            summary.rejections.append(Rejection(line: line, code: problem.code, field: problem.field, detail: problem.detail))
+        }
+        func take(_ line: [UInt8]) throws {
+            lineNumber += 1
+            guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }  // blank line
+            if summary.lines == 0 && first == UInt8(ascii: "[") {
+                // One JSON array instead of lines: nothing is applied, and no line is worth reporting.
+                throw ProblemDocument.malformedBody(
+                    "the body is a JSON array; POST /v1/bulk takes JSON Lines, one JSON object per line and no enclosing [ ] (docs/bulk.md)")
+            }
+            summary.lines += 1
+            let data = Data(line)
+            do {
+                if let addressee = try decoder.decode(BulkAddressee.self, from: data).addressee, addressee != store.cluster {
+                    throw ProblemDocument.invalidField(
+                        "cluster", "this line is for \(addressee.serviceName); send it to entas-\(addressee.serviceName), not \(store.definition.executableName)")
+                }
+                batch.append((lineNumber, try decoder.decode(BulkOperation.self, from: data)))
+            } catch {
+                var problem = (error as? DecodingError).flatMap { JSONNumbers.misfit(in: data, $0) }
+                    ?? ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
+                if problem.code == "malformed-body" { problem.detail = "the line is not valid JSON; each line is one JSON object (docs/bulk.md)" }
+                reject(lineNumber, problem)
+            }
+        }
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            let operations = batch.map(\.operation)
+            let outcomes = try await store.database.write { db in
+                try operations.map { operation -> ProblemDocument? in
+                    do {
+                        try db.inSavepoint {
+                            try store.apply(operation, by: holder, in: db)
+                            return .commit
+                        }
+                        return nil
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                        throw error  // the store, not the line, is at fault: fail the request
+                    } catch {
+                        return ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
+                    }
+                }
+            }
+            for ((line, operation), problem) in zip(batch, outcomes) {
+                if let problem {
+                    reject(line, problem)
+                } else {
+                    summary.applied += 1
+                    summary.appliedByKind[operation.kind.rawValue, default: 0] += 1
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        do {
+            for try await buffer in body {
+                for line in try splitter.feed(buffer.readableBytesView) {
+                    try take(line)
+                    if batch.count >= Self.batchSize { try await flush() }
+                }
+            }
+        } catch is JSONLineSplitter.LineTooLong {
+            throw ProblemDocument(
+                status: .contentTooLarge, code: "line-too-long", title: "A line is too long",
+                detail: "Line \(lineNumber + 1) is over \(JSONLineSplitter.maximumLineLength) bytes; each operation is one line of JSON. Lines before it were applied: \(summary.applied).")
+        }
+        if let last = splitter.finish() { try take(last) }
+        try await flush()
+        // Unreadable lines are rejected as read, the others as their batch is applied.
+        summary.rejections.sort { $0.line < $1.line }
+        return summary
+    }
+}

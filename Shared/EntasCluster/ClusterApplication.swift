@@ -1,0 +1,51 @@
+import EntasService
+import EntasDomain
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+
+/// Builds a cluster service: the shared runtime, the shared routes, the cluster's
+/// programmes, and its subscription to households and referrals. The four executables
+/// differ only in the `ClusterDefinition` they pass.
+public enum ClusterApplication {
+    public static func build(
+        definition: ClusterDefinition,
+        configuration: ServiceConfiguration,
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: definition.registerMigrations)
+        let store = ClusterStore(runtime.database, definition: definition)
+        let router = runtime.makeRouter()
+        let api = runtime.api(router)
+        ImportController(store: store).addRoutes(to: api)
+        HouseholdController(store: store).addRoutes(to: api)
+        EnrolmentController(store: store).addRoutes(to: api)
+        ReferralController(store: store).addRoutes(to: api)
+        CommitmentController(store: store).addRoutes(to: api)
+        ProgrammeController(definition: definition).addRoutes(to: api)
+        BulkController(store: store, logger: logger).addRoutes(to: api)
+        for records in definition.records { records.addRoutes(to: api, store: store) }
+
+        let handler = ClusterEventHandler(cluster: definition.cluster)
+        let subscription = try runtime.subscription(
+            group: "entas-\(definition.serviceName)", topics: ClusterEventHandler.topics, accepts: handler.accepts
+        ) { envelope, db in
+            try handler.apply(envelope, db)
+        }
+        var summaries = HouseholdController.summaries
+        let more = [EnrolmentController.summaries, ReferralController.summaries, CommitmentController.summaries, ProgrammeController.summaries, ImportController.summaries, BulkController.summaries]
+        for more in more + definition.records.map(\.summaries) {
+            summaries.merge(more) { $1 }
+        }
+        summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
+        summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
+        summaries["GET /openapi.json"] = "This document"
+        let openAPI = OpenAPIDocument(
+            title: "\(definition.executableName): \(definition.cluster.indonesianName) (\(definition.cluster.agency))", summaries: summaries,
+            requestBodies: RequestSchemas.clusterBodies(programmes: definition.programmes.map(\.code)), queryParameters: RequestSchemas.clusterQueries())
+        return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
+    }
+}

@@ -1,0 +1,208 @@
+import EntasService
+import EntasDomain
+import EntasStore
+import Foundation
+import GRDB
+
+/// `POST /v1/enrolments`.
+public struct EnrolmentRequest: Codable, Sendable {
+    public var kkNumber: KKNumber
+    public var programme: String
+    public var startedOn: CalendarDate
+
+    public init(kkNumber: KKNumber, programme: String, startedOn: CalendarDate) {
+        self.kkNumber = kkNumber
+        self.programme = programme
+        self.startedOn = startedOn
+    }
+}
+
+/// `POST /v1/enrolments/{id}/end`.
+public struct EndEnrolmentRequest: Codable, Sendable {
+    public var endedOn: CalendarDate
+    public var reason: String
+
+    public init(endedOn: CalendarDate, reason: String) {
+        self.endedOn = endedOn
+        self.reason = reason
+    }
+}
+
+/// `POST /v1/enrolments/{id}/deliveries`: rupiah, or a quantity in kind, for a period.
+public struct DeliveryRequest: Codable, Sendable {
+    public var amountRupiah: Int64?
+    public var inKindQuantity: Double?
+    public var inKindUnit: String?
+    public var period: Period
+    public var deliveredOn: CalendarDate
+
+    public init(amountRupiah: Int64? = nil, inKindQuantity: Double? = nil, inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate) {
+        self.amountRupiah = amountRupiah
+        self.inKindQuantity = inKindQuantity
+        self.inKindUnit = inKindUnit
+        self.period = period
+        self.deliveredOn = deliveredOn
+    }
+}
+
+/// `POST /v1/households/{kk}/graduation`.
+public struct GraduationRequest: Codable, Sendable {
+    public var reason: String
+    public var graduatedOn: CalendarDate
+}
+
+extension ClusterStore {
+    /// Enrols a household in one of this cluster's programmes after checking its rule;
+    /// publishes `enrolment.started`. Refused (422 `not-eligible`) when the rule is not met,
+    /// 409 when the household is already enrolled in that programme.
+    public func enrol(_ request: EnrolmentRequest) async throws -> Enrolment {
+        try await database.write { db in try enrol(request, in: db) }
+    }
+
+    /// Enrols within the caller's transaction, so a cluster's own record (a group
+    /// membership, an approved loan) and its enrolment are written together.
+    package func enrol(_ request: EnrolmentRequest, in db: Database) throws -> Enrolment {
+        guard let programme = definition.programme(request.programme) else {
+            throw ProblemDocument.invalidField(
+                "programme", "'\(request.programme)' is not a programme of \(cluster.indonesianName); see GET /v1/programmes (\(definition.programmes.map(\.code).joined(separator: ", ")))")
+        }
+        let household = try requireHousehold(request.kkNumber, in: db)
+        if try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber) != nil {
+            throw ProblemDocument.conflict("the household has graduated from \(cluster.indonesianName); it is no longer enrolled", code: "graduated")
+        }
+        let own = try HouseholdStatus.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber)
+        let facts = HouseholdFacts(
+            status: own?.status ?? household.baselineStatus, memberCount: household.memberCount, criteriaMet: Set(household.criteriaMet))
+        if let refusal = programme.eligibility.refusal(for: facts) {
+            throw ProblemDocument(
+                status: .unprocessableContent, code: "not-eligible", title: "Not eligible for \(programme.indonesianName)",
+                detail: "\(refusal). \(programme.indonesianName) requires: \(programme.eligibility.summary).", field: "kkNumber")
+        }
+        guard try activeEnrolment(request.kkNumber, programme.code, in: db) == nil else {
+            throw ProblemDocument.conflict("the household is already enrolled in \(programme.indonesianName)", code: "already-enrolled")
+        }
+        let enrolment = Enrolment(
+            id: UUID(), kkNumber: request.kkNumber, programme: programme.code, strategy: programme.strategy,
+            startedOn: request.startedOn, endedOn: nil, endReason: nil)
+        try publish(
+            .enrolmentStarted(
+                EnrolmentStarted(
+                    enrolmentID: enrolment.id, kkNumber: request.kkNumber, desaCode: household.desaCode, cluster: cluster,
+                    programme: programme.code, strategy: programme.strategy, startedOn: request.startedOn)), in: db)
+        try enrolment.insert(db)
+        return enrolment
+    }
+
+    /// The household's active enrolment in a programme, if any.
+    package func activeEnrolment(_ kk: KKNumber, _ programme: String, in db: Database) throws -> Enrolment? {
+        try SQLRequest<Enrolment>(
+            sql: "SELECT * FROM enrolment WHERE kkNumber = ? AND programme = ? AND endedOn IS NULL",
+            arguments: [kk, programme], cached: true
+        ).fetchOne(db)
+    }
+
+    package func requireEnrolment(_ id: UUID, in db: Database) throws -> Enrolment {
+        guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.uuidString.lowercased()) else {
+            throw ProblemDocument.notFound("No enrolment \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+        }
+        return enrolment
+    }
+
+    /// Ends an enrolment; publishes `enrolment.ended`.
+    public func endEnrolment(_ id: UUID, _ request: EndEnrolmentRequest) async throws -> Enrolment {
+        try await database.write { db in try endEnrolment(id, request, in: db) }
+    }
+
+    package func endEnrolment(_ id: UUID, _ request: EndEnrolmentRequest, in db: Database) throws -> Enrolment {
+        var enrolment = try requireEnrolment(id, in: db)
+        guard enrolment.isActive else { throw ProblemDocument.conflict("the enrolment has already ended", code: "already-ended") }
+        guard request.endedOn >= enrolment.startedOn else {
+            throw ProblemDocument.invalidField("endedOn", "an enrolment cannot end (\(request.endedOn)) before it started (\(enrolment.startedOn))")
+        }
+        let household = try requireHousehold(enrolment.kkNumber, in: db)
+        try publish(
+            .enrolmentEnded(
+                EnrolmentEnded(
+                    enrolmentID: id, kkNumber: enrolment.kkNumber, desaCode: household.desaCode, cluster: cluster,
+                    programme: enrolment.programme, endedOn: request.endedOn, reason: request.reason)), in: db)
+        enrolment.endedOn = request.endedOn
+        enrolment.endReason = request.reason
+        try enrolment.update(db)
+        return enrolment
+    }
+
+    /// Records a delivery under an active enrolment; publishes `benefit.delivered`.
+    public func recordDelivery(_ enrolmentID: UUID, _ request: DeliveryRequest) async throws -> Delivery {
+        try await database.write { db in try recordDelivery(enrolmentID, request, in: db) }
+    }
+
+    package func recordDelivery(_ enrolmentID: UUID, _ request: DeliveryRequest, in db: Database) throws -> Delivery {
+        let enrolment = try requireEnrolment(enrolmentID, in: db)
+        guard enrolment.isActive else { throw ProblemDocument.conflict("the enrolment has ended; deliveries need an active one", code: "enrolment-ended") }
+        let household = try requireHousehold(enrolment.kkNumber, in: db)
+        let delivery = Delivery(
+            id: UUID(), enrolmentId: enrolmentID, amountRupiah: request.amountRupiah, inKindQuantity: request.inKindQuantity,
+            inKindUnit: request.inKindUnit, period: request.period, deliveredOn: request.deliveredOn)
+        try publish(
+            .benefitDelivered(
+                BenefitDelivered(
+                    deliveryID: delivery.id, enrolmentID: enrolmentID, kkNumber: enrolment.kkNumber, desaCode: household.desaCode,
+                    cluster: cluster, programme: enrolment.programme, strategy: enrolment.strategy, amountRupiah: request.amountRupiah,
+                    inKindQuantity: request.inKindQuantity, inKindUnit: request.inKindUnit, period: request.period,
+                    deliveredOn: request.deliveredOn)), in: db)
+        try delivery.insert(db)
+        return delivery
+    }
+
+    /// A one-off benefit (relief after a shock, a training session): delivered under the
+    /// household's running enrolment in `programme` if it has one, else under a new enrolment
+    /// (eligibility checked) that ends the same day with `reason`, so one payment does not
+    /// count the household as covered for ever. Within the caller's transaction.
+    package func deliverOnce(
+        _ kk: KKNumber, programme: String, _ delivery: DeliveryRequest, endReason: String, in db: Database
+    ) throws -> (enrolment: Enrolment, delivery: Delivery) {
+        let running = try activeEnrolment(kk, programme, in: db)
+        let enrolment = try running ?? enrol(EnrolmentRequest(kkNumber: kk, programme: programme, startedOn: delivery.deliveredOn), in: db)
+        let recorded = try recordDelivery(enrolment.id, delivery, in: db)
+        guard running == nil else { return (enrolment, recorded) }
+        return (try endEnrolment(enrolment.id, EndEnrolmentRequest(endedOn: delivery.deliveredOn, reason: endReason), in: db), recorded)
+    }
+
+    public func deliveries(of enrolmentID: UUID) async throws -> [Delivery] {
+        try await database.read { db in
+            _ = try requireEnrolment(enrolmentID, in: db)
+            return try Delivery.filter(Delivery.Columns.enrolmentId == enrolmentID.uuidString.lowercased()).order(Column("deliveredOn")).fetchAll(db)
+        }
+    }
+
+    /// Marks a household as having left poverty for this cluster's purposes, ends its active
+    /// enrolments here, and publishes `household.graduated` (and `enrolment.ended` for each).
+    public func graduate(_ kk: KKNumber, _ request: GraduationRequest) async throws -> HouseholdView {
+        try await database.write { db in try view(of: graduate(kk, request, in: db), in: db) }
+    }
+
+    @discardableResult
+    package func graduate(_ kk: KKNumber, _ request: GraduationRequest, in db: Database) throws -> HouseholdReplica {
+        let household = try requireHousehold(kk, in: db)
+        guard try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: kk) == nil else {
+            throw ProblemDocument.conflict("the household has already graduated from \(cluster.indonesianName)", code: "already-graduated")
+        }
+        for var enrolment in try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.endedOn == nil).fetchAll(db) {
+            let endedOn = max(request.graduatedOn, enrolment.startedOn)
+            try publish(
+                .enrolmentEnded(
+                    EnrolmentEnded(
+                        enrolmentID: enrolment.id, kkNumber: kk, desaCode: household.desaCode, cluster: cluster,
+                        programme: enrolment.programme, endedOn: endedOn, reason: "graduated: \(request.reason)")), in: db)
+            enrolment.endedOn = endedOn
+            enrolment.endReason = "graduated: \(request.reason)"
+            try enrolment.update(db)
+        }
+        try publish(
+            .householdGraduated(
+                HouseholdGraduated(kkNumber: kk, desaCode: household.desaCode, cluster: cluster, reason: request.reason, graduatedOn: request.graduatedOn)),
+            in: db)
+        try Graduation(kkNumber: kk, reason: request.reason, graduatedOn: request.graduatedOn).insert(db)
+        return household
+    }
+}

@@ -1,0 +1,108 @@
+import EntasService
+import EntasDomain
+import EntasStore
+import Foundation
+import GRDB
+
+/// `POST /v1/referrals`: hand a household to another cluster.
+public struct ReferralRequest: Codable, Sendable {
+    public var kkNumber: KKNumber
+    public var toCluster: Cluster
+    public var reason: String
+}
+
+/// `POST /v1/referrals/{id}/accept|decline`.
+public struct ReferralAnswerRequest: Codable, Sendable {
+    public var note: String?
+    public var answeredOn: CalendarDate?
+}
+
+extension ClusterStore {
+    /// Refers a household to another cluster; publishes `referral.made` on this cluster's topic.
+    public func refer(_ request: ReferralRequest, on date: CalendarDate = .today()) async throws -> Referral {
+        try await database.write { db in try refer(request, on: date, in: db) }
+    }
+
+    package func refer(_ request: ReferralRequest, on date: CalendarDate, in db: Database) throws -> Referral {
+        guard request.toCluster != cluster else {
+            throw ProblemDocument.invalidField("toCluster", "a referral goes to another cluster, not to \(cluster.rawValue) itself")
+        }
+        let household = try requireHousehold(request.kkNumber, in: db)
+        let referral = Referral(
+            id: UUID(), kkNumber: request.kkNumber, desaCode: household.desaCode, fromCluster: cluster, toCluster: request.toCluster,
+            reason: request.reason, madeOn: date, outcome: nil, note: nil, answeredOn: nil)
+        try publish(
+            .referralMade(
+                ReferralMade(
+                    referralID: referral.id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: cluster,
+                    toCluster: request.toCluster, reason: request.reason, madeOn: date)), in: db)
+        try referral.insert(db)
+        return referral
+    }
+
+    /// Referrals other clusters made to this one; `open` keeps those not yet answered.
+    public func incomingReferrals(openOnly: Bool) async throws -> [Referral] {
+        try await database.read { db in
+            var request = Referral.filter(Referral.Columns.toCluster == cluster.rawValue)
+            if openOnly { request = request.filter(Referral.Columns.outcome == nil) }
+            return try request.order(Column("madeOn"), Referral.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// Referrals this cluster made, with the answers received.
+    public func outgoingReferrals() async throws -> [Referral] {
+        try await database.read { db in
+            try Referral.filter(Referral.Columns.fromCluster == cluster.rawValue).order(Column("madeOn"), Referral.Columns.id).fetchAll(db)
+        }
+    }
+
+    public func referral(_ id: UUID) async throws -> Referral {
+        try await database.read { db in try requireReferral(id, in: db) }
+    }
+
+    func requireReferral(_ id: UUID, in db: Database) throws -> Referral {
+        guard let referral = try Referral.fetchOne(db, key: id.uuidString.lowercased()) else {
+            throw ProblemDocument.notFound("No referral \(id.uuidString.lowercased()) is known to \(cluster.indonesianName).")
+        }
+        return referral
+    }
+
+    /// Accepts or declines a referral made to this cluster; publishes `referral.answered`.
+    public func answer(_ id: UUID, _ outcome: ReferralOutcome, _ request: ReferralAnswerRequest) async throws -> Referral {
+        try await database.write { db in try answer(requireReferral(id, in: db), outcome, request, in: db) }
+    }
+
+    /// The open referral `from` made of household `kk` to this cluster.
+    package func openReferral(_ kk: KKNumber, from: Cluster, in db: Database) throws -> Referral {
+        guard let referral = try Referral.filter(Column("kkNumber") == kk).filter(Referral.Columns.fromCluster == from.rawValue)
+            .filter(Referral.Columns.toCluster == cluster.rawValue).filter(Referral.Columns.outcome == nil).fetchOne(db)
+        else {
+            throw ProblemDocument.notFound("No open referral of household \(kk.masked) from \(from.indonesianName) has reached \(cluster.indonesianName).")
+        }
+        return referral
+    }
+
+    package func answer(_ referral: Referral, _ outcome: ReferralOutcome, _ request: ReferralAnswerRequest, in db: Database) throws -> Referral {
+        var referral = referral
+        let id = referral.id
+        guard referral.toCluster == cluster else {
+            throw ProblemDocument(
+                status: .forbidden, code: "not-addressee", title: "Not this cluster's referral",
+                detail: "Only \(referral.toCluster.indonesianName), to whom it was made, can answer this referral.")
+        }
+        guard referral.outcome == nil else {
+            throw ProblemDocument.conflict("the referral was already \(referral.outcome?.rawValue ?? "answered")", code: "already-answered")
+        }
+        let date = request.answeredOn ?? .today()
+        referral.outcome = outcome
+        referral.note = request.note
+        referral.answeredOn = date
+        try publish(
+            .referralAnswered(
+                ReferralAnswered(
+                    referralID: id, kkNumber: referral.kkNumber, desaCode: referral.desaCode, fromCluster: referral.fromCluster,
+                    toCluster: referral.toCluster, outcome: outcome, note: request.note, answeredOn: date)), in: db)
+        try referral.update(db)
+        return referral
+    }
+}

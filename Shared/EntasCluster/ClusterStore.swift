@@ -1,0 +1,149 @@
+import EntasService
+import EntasDomain
+import EntasStore
+import Foundation
+import GRDB
+
+/// A cluster service's database: the only writer of its tables. Every change is written
+/// together with its outbox row in one transaction, so nothing is published that was not
+/// stored and nothing stored goes unpublished. The service's own events are recorded in its
+/// inbox as they are written, so they are not applied again when they come back from Kafka.
+public struct ClusterStore: Sendable {
+    public let database: any DatabaseWriter
+    public let definition: ClusterDefinition
+    public var cluster: Cluster { definition.cluster }
+    public var source: String { cluster.eventSource }
+
+    public init(_ database: any DatabaseWriter, definition: ClusterDefinition) {
+        self.database = database
+        self.definition = definition
+    }
+
+    /// Validates `payload`, then stores it in the outbox and the inbox.
+    @discardableResult
+    package func publish(_ payload: EventPayload, in db: Database, now: Date = Date()) throws -> UUID {
+        let envelope = EventEnvelope(source: source, time: now, payload: payload)
+        try Outbox.enqueue(try envelope.encoded(), in: db)
+        try InboxEntry(eventId: envelope.id, eventType: payload.eventType.ceType, appliedAt: now).insert(db)
+        return envelope.id
+    }
+
+    /// A household as this service knows it, or a 404 problem.
+    package func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
+        guard let household = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: kk) else {
+            throw ProblemDocument.notFound("No household with KK \(kk.masked) is known here. Register it first (POST /v1/households).")
+        }
+        return household
+    }
+
+    // MARK: Households
+
+    /// Registers a household, or updates it when its KK is already known (from this or any
+    /// other cluster). Publishes `household.registered` or `household.updated`; nothing when
+    /// nothing changed.
+    public func register(_ registration: HouseholdRegistration) async throws -> RegistrationResult {
+        try await database.write { db in try register(registration, in: db) }
+    }
+
+    /// Registers many households in one transaction (imports); each row's outcome in order.
+    public func register(batch: [HouseholdRegistration]) async throws -> [RegistrationResult] {
+        try await database.write { db in try batch.map { try register($0, in: db) } }
+    }
+
+    func register(_ registration: HouseholdRegistration, in db: Database) throws -> RegistrationResult {
+        let now = Date()
+        guard let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registration.kkNumber) else {
+            let payload = registration.registered(by: cluster)
+            let eventID = try publish(.householdRegistered(payload), in: db, now: now)
+            try HouseholdReplica.upsert(registered: payload, eventID: eventID, at: now, in: db)
+            return .created
+        }
+        let update = registration.changes(from: existing, by: cluster)
+        guard let update else { return .unchanged }
+        let eventID = try publish(.householdUpdated(update), in: db, now: now)
+        try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
+        return .updated
+    }
+
+    /// Changes some of a household's fields; publishes `household.updated`.
+    public func update(_ kk: KKNumber, with changes: HouseholdChanges) async throws -> HouseholdView {
+        try await database.write { db in
+            let existing = try requireHousehold(kk, in: db)
+            var merged = HouseholdRegistration(existing)
+            changes.apply(to: &merged)
+            if let update = merged.changes(from: existing, by: cluster) {
+                let now = Date()
+                let eventID = try publish(.householdUpdated(update), in: db, now: now)
+                try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
+            }
+            return try view(of: requireHousehold(kk, in: db), in: db)
+        }
+    }
+
+    public func household(_ kk: KKNumber) async throws -> HouseholdView {
+        try await database.read { db in try view(of: requireHousehold(kk, in: db), in: db) }
+    }
+
+    /// Households in a region (any level), optionally with a status, in KK order, and how
+    /// many there are in all.
+    public func households(in region: RegionCode?, status: PovertyStatus?, limit: Int, offset: Int) async throws -> (total: Int, page: [HouseholdView]) {
+        try await database.read { db in
+            var sql = "FROM householdReplica h LEFT JOIN householdStatus s ON s.kkNumber = h.kkNumber WHERE 1"
+            var arguments: StatementArguments = []
+            if let region {
+                switch region.level {
+                case .province: break
+                case .kabupaten:
+                    sql += " AND h.kecamatanCode LIKE ?"
+                    _ = arguments.append(contentsOf: [region.dotted + ".%"])
+                case .kecamatan:
+                    sql += " AND h.kecamatanCode = ?"
+                    _ = arguments.append(contentsOf: [region.dotted])
+                case .desa:
+                    sql += " AND h.desaCode = ?"
+                    _ = arguments.append(contentsOf: [region.dotted])
+                }
+            }
+            if let status {
+                sql += " AND COALESCE(s.status, h.baselineStatus) = ?"
+                _ = arguments.append(contentsOf: [status.rawValue])
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + sql, arguments: arguments) ?? 0
+            var pageArguments = arguments
+            _ = pageArguments.append(contentsOf: [limit, offset])
+            let page = try HouseholdReplica.fetchAll(db, sql: "SELECT h.* " + sql + " ORDER BY h.kkNumber LIMIT ? OFFSET ?", arguments: pageArguments)
+            return (total, try page.map { try view(of: $0, in: db) })
+        }
+    }
+
+    func view(of household: HouseholdReplica, in db: Database) throws -> HouseholdView {
+        let status = try HouseholdStatus.fetchOne(db, key: household.kkNumber)
+        let enrolments = try Enrolment.filter(Enrolment.Columns.kkNumber == household.kkNumber).order(Column("startedOn")).fetchAll(db)
+        let graduation = try Graduation.fetchOne(db, key: household.kkNumber)
+        return HouseholdView(household: household, viewer: cluster, assessment: status, enrolments: enrolments, graduation: graduation)
+    }
+
+    // MARK: Assessment
+
+    /// This cluster's view of a household's status; publishes `household.assessed`.
+    public func assess(_ kk: KKNumber, _ assessment: AssessmentRequest) async throws -> HouseholdView {
+        try await database.write { db in
+            let household = try assess(kk, assessment, in: db)
+            return try view(of: household, in: db)
+        }
+    }
+
+    @discardableResult
+    package func assess(_ kk: KKNumber, _ assessment: AssessmentRequest, in db: Database) throws -> HouseholdReplica {
+        let household = try requireHousehold(kk, in: db)
+        let payload = HouseholdAssessed(
+            kkNumber: kk, desaCode: household.desaCode, cluster: cluster, status: assessment.status,
+            criteriaMet: assessment.criteriaMet, assessedOn: assessment.assessedOn, assessor: assessment.assessor)
+        try publish(.householdAssessed(payload), in: db)
+        try HouseholdStatus(
+            kkNumber: kk, status: assessment.status, criteriaMet: assessment.criteriaMet,
+            assessedOn: assessment.assessedOn, assessor: assessment.assessor
+        ).save(db)
+        return household
+    }
+}

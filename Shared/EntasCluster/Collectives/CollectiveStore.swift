@@ -1,0 +1,165 @@
+import EntasService
+import EntasDomain
+import EntasStore
+import Foundation
+import GRDB
+
+/// The operations on one kind of collective, in the cluster's store. Table names come from
+/// the definition (constants of the program, never from a request).
+struct CollectiveStore: Sendable {
+    let store: ClusterStore
+    let kind: CollectiveDefinition
+
+    private var selectCollective: String {
+        """
+        SELECT c.*, (SELECT COUNT(*) FROM \(kind.memberTable) m WHERE m.collectiveId = c.id AND m.leftOn IS NULL) AS activeMembers
+        FROM \(kind.table) c
+        """
+    }
+
+    func create(_ request: CollectiveRequest) async throws -> Collective {
+        guard kind.kinds.contains(request.kind) else {
+            throw ProblemDocument.invalidField("kind", "'\(request.kind)' is not a kind of \(kind.noun); use one of \(kind.kinds.joined(separator: ", "))")
+        }
+        guard !request.name.trimmingCharacters(in: .whitespaces).isEmpty, request.name.count <= 200 else {
+            throw ProblemDocument.invalidField("name", "a \(kind.noun) needs a name of 1 to 200 characters")
+        }
+        _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
+        if kind.budgeted {
+            guard let budget = request.budgetRupiah, budget > 0 else {
+                throw ProblemDocument.invalidField("budgetRupiah", "a \(kind.noun) needs a budget in rupiah above 0")
+            }
+            guard request.endsOn != nil else { throw ProblemDocument.invalidField("endsOn", "a \(kind.noun) needs the date it ends") }
+        } else if let budget = request.budgetRupiah, budget < 0 {
+            throw ProblemDocument.invalidField("budgetRupiah", "a budget cannot be negative")
+        }
+        if let endsOn = request.endsOn, endsOn < request.startedOn {
+            throw ProblemDocument.invalidField("endsOn", "a \(kind.noun) cannot end (\(endsOn)) before it starts (\(request.startedOn))")
+        }
+        let id = UUID()
+        return try await store.database.write { db in
+            try db.execute(
+                sql: "INSERT INTO \(kind.table) (id, kind, name, desaCode, startedOn, endsOn, budgetRupiah) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [id.uuidString.lowercased(), request.kind, request.name, request.desaCode, request.startedOn, request.endsOn, request.budgetRupiah])
+            return try require(id, in: db)
+        }
+    }
+
+    func require(_ id: UUID, in db: Database) throws -> Collective {
+        guard let collective = try Collective.fetchOne(db, sql: selectCollective + " WHERE c.id = ?", arguments: [id.uuidString.lowercased()]) else {
+            throw ProblemDocument.notFound("No \(kind.noun) \(id.uuidString.lowercased()) in \(store.cluster.indonesianName).")
+        }
+        return collective
+    }
+
+    func detail(_ id: UUID) async throws -> CollectiveDetail {
+        try await store.database.read { db in
+            CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
+        }
+    }
+
+    private func members(of id: UUID, in db: Database) throws -> [CollectiveMember] {
+        try CollectiveMember.fetchAll(
+            db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? ORDER BY joinedOn, kkNumber", arguments: [id.uuidString.lowercased()])
+    }
+
+    /// Collectives in a region (any level), newest first.
+    func list(in region: RegionCode?, paging: Paging) async throws -> CollectiveList {
+        try await store.database.read { db in
+            var filter = ""
+            var arguments: StatementArguments = []
+            if let region, region.level != .province {
+                filter = region.level == .desa ? " WHERE c.desaCode = ?" : " WHERE c.desaCode LIKE ?"
+                _ = arguments.append(contentsOf: [region.level == .desa ? region.dotted : region.dotted + ".%"])
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(kind.table) c" + filter, arguments: arguments) ?? 0
+            _ = arguments.append(contentsOf: [paging.limit, paging.offset])
+            let items = try Collective.fetchAll(db, sql: selectCollective + filter + " ORDER BY c.startedOn DESC, c.id LIMIT ? OFFSET ?", arguments: arguments)
+            return CollectiveList(total: total, items: items)
+        }
+    }
+
+    /// Adds a household; enrols it in the programme unless another membership already did.
+    func join(_ id: UUID, _ request: JoinRequest) async throws -> CollectiveDetail {
+        try await store.database.write { db in
+            let collective = try require(id, in: db)
+            guard collective.closedOn == nil else { throw ProblemDocument.conflict("the \(kind.noun) was closed on \(collective.closedOn.map(String.init(describing:)) ?? "")", code: "closed") }
+            guard request.joinedOn >= collective.startedOn else {
+                throw ProblemDocument.invalidField("joinedOn", "a household cannot join (\(request.joinedOn)) before the \(kind.noun) starts (\(collective.startedOn))")
+            }
+            let household = try store.requireHousehold(request.kkNumber, in: db)
+            let area = kind.memberArea == .desa ? collective.desaCode : (collective.desaCode.parent ?? collective.desaCode)
+            guard household.desaCode.isWithin(area) else {
+                throw ProblemDocument(
+                    status: .unprocessableContent, code: "outside-area", title: "Household outside the \(kind.noun)'s area",
+                    detail: "The household lives in desa \(household.desaCode); members of this \(kind.noun) must live in \(kind.memberArea == .desa ? "desa" : "kecamatan") \(area).",
+                    field: "kkNumber")
+            }
+            let already = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
+                arguments: [id.uuidString.lowercased(), request.kkNumber]) ?? 0
+            guard already == 0 else { throw ProblemDocument.conflict("the household is already a member of this \(kind.noun)", code: "already-member") }
+            let enrolment = try store.activeEnrolment(request.kkNumber, kind.programme, in: db)
+                ?? store.enrol(EnrolmentRequest(kkNumber: request.kkNumber, programme: kind.programme, startedOn: request.joinedOn), in: db)
+            try db.execute(
+                sql: "INSERT INTO \(kind.memberTable) (collectiveId, kkNumber, joinedOn, enrolmentId) VALUES (?, ?, ?, ?)",
+                arguments: [id.uuidString.lowercased(), request.kkNumber, request.joinedOn, enrolment.id.uuidString.lowercased()])
+            return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
+        }
+    }
+
+    /// A member leaves; its enrolment ends when it was the household's last membership.
+    func leave(_ id: UUID, _ kk: KKNumber, _ request: LeaveRequest) async throws -> CollectiveDetail {
+        try await store.database.write { db in
+            _ = try require(id, in: db)
+            guard let member = try CollectiveMember.fetchOne(
+                db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
+                arguments: [id.uuidString.lowercased(), kk])
+            else {
+                throw ProblemDocument.notFound("The household \(kk.masked) is not a current member of this \(kind.noun).")
+            }
+            try end(member, request, in: db)
+            return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
+        }
+    }
+
+    /// Closes the collective (a project's end, a group dissolved): every member leaves.
+    func close(_ id: UUID, _ request: LeaveRequest) async throws -> CollectiveDetail {
+        try await store.database.write { db in
+            let collective = try require(id, in: db)
+            guard collective.closedOn == nil else { throw ProblemDocument.conflict("the \(kind.noun) is already closed", code: "closed") }
+            guard request.on >= collective.startedOn else {
+                throw ProblemDocument.invalidField("on", "a \(kind.noun) cannot close (\(request.on)) before it starts (\(collective.startedOn))")
+            }
+            let current = try CollectiveMember.fetchAll(
+                db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND leftOn IS NULL", arguments: [id.uuidString.lowercased()])
+            for member in current { try end(member, request, in: db) }
+            try db.execute(sql: "UPDATE \(kind.table) SET closedOn = ? WHERE id = ?", arguments: [request.on, id.uuidString.lowercased()])
+            return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
+        }
+    }
+
+    private func end(_ member: CollectiveMember, _ request: LeaveRequest, in db: Database) throws {
+        guard request.on >= member.joinedOn else {
+            throw ProblemDocument.invalidField("on", "a household cannot leave (\(request.on)) before it joined (\(member.joinedOn))")
+        }
+        try db.execute(
+            sql: "UPDATE \(kind.memberTable) SET leftOn = ?, leftReason = ? WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
+            arguments: [request.on, request.reason, member.collectiveId.uuidString.lowercased(), member.kkNumber])
+        let stillIn = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE enrolmentId = ? AND leftOn IS NULL", arguments: [member.enrolmentId.uuidString.lowercased()]) ?? 0
+        let enrolment = try store.requireEnrolment(member.enrolmentId, in: db)
+        if stillIn == 0, enrolment.isActive {
+            let endedOn = max(request.on, enrolment.startedOn)
+            _ = try store.endEnrolment(member.enrolmentId, EndEnrolmentRequest(endedOn: endedOn, reason: "left the \(kind.noun): \(request.reason)"), in: db)
+        }
+    }
+
+    /// The collectives of this kind a household belongs or belonged to.
+    func memberships(of kk: KKNumber) async throws -> [CollectiveMember] {
+        try await store.database.read { db in
+            _ = try store.requireHousehold(kk, in: db)
+            return try CollectiveMember.fetchAll(db, sql: "SELECT * FROM \(kind.memberTable) WHERE kkNumber = ? ORDER BY joinedOn", arguments: [kk])
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import EntasService
+import EntasDomain
+import Foundation
+import Hummingbird
+
+/// `/v1/commitments`: what this cluster commits (komitmen) per region, period and programme, with revisions.
+public struct CommitmentController: Sendable {
+    let store: ClusterStore
+
+    public static let summaries: [String: String] = [
+        "POST /v1/commitments": "Commit households, deliveries and budget for a region, period and programme; a second commitment for the same three is a revision; publishes commitment.made",
+        "GET /v1/commitments": "Commitments as they stand, with earlier revisions (?region=&period=&programme=)",
+        "GET /v1/commitments/{id}": "One commitment with its revisions",
+    ]
+
+    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        let commitments = group.group("commitments")
+        commitments.post { request, context in
+            let commitment = try await request.decodeJSON(as: CommitmentRequest.self, context: context)
+            return EditedResponse(status: .created, response: try await store.commit(commitment, by: context.holder))
+        }
+        commitments.get { request, _ in
+            let region = try request.query("region") { text in
+                let code = try RegionCode(text)
+                guard RegionReference.eastJava.contains(code) else { throw RegionCodeError.unknown(code) }
+                return code
+            }
+            let period = try request.query("period") { try Period($0) }
+            let programme = request.uri.queryParameters.get("programme")
+            return CommitmentList(commitments: try await store.commitments(region: region, period: period, programme: programme))
+        }
+        commitments.get("{id}") { _, context in
+            try await store.commitment(try context.uuid(of: "a commitment"))
+        }
+    }
+}
+
+/// `GET /v1/commitments`.
+public struct CommitmentList: ResponseCodable, Sendable {
+    public var commitments: [CommitmentSummary]
+}
+
+extension CommitmentSummary: ResponseCodable {}

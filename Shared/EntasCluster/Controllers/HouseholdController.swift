@@ -1,0 +1,88 @@
+import EntasService
+import EntasDomain
+import Foundation
+import Hummingbird
+
+/// `/v1/households`: register, read, list, update, assess, graduate.
+public struct HouseholdController: Sendable {
+    let store: ClusterStore
+
+    public static let summaries: [String: String] = [
+        "POST /v1/households": "Register a household (a known KK is an update); publishes household.registered or household.updated",
+        "GET /v1/households": "List households, filtered by region (desa/kecamatan/kabupaten code) and status, paged",
+        "GET /v1/households/{kk}": "Read one household with this cluster's assessment, enrolments and graduation",
+        "PATCH /v1/households/{kk}": "Change some of a household's fields; publishes household.updated",
+        "POST /v1/households/{kk}/assessments": "State this cluster's status for the household; publishes household.assessed",
+        "POST /v1/households/{kk}/graduation": "Mark the household as out of poverty for this cluster; publishes household.graduated",
+    ]
+
+    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        let households = group.group("households")
+        households.post { request, context in
+            let registration = try await request.decodeJSON(as: HouseholdRegistration.self, context: context)
+            let result = try await store.register(registration)
+            let view = try await store.household(registration.kkNumber)
+            return EditedResponse(status: result == .created ? .created : .ok, response: view)
+        }
+        households.get { request, _ in
+            let query = request.uri.queryParameters
+            let region = try query.get("region").map { try RegionCode($0) }
+            let status = try query.get("status").map { text -> PovertyStatus in
+                guard let status = PovertyStatus(rawValue: text) ?? PovertyStatus(abbreviation: text) else {
+                    throw ProblemDocument.invalidField("status", "'\(text)' is not a status; use one of \(PovertyStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return status
+            }
+            let page = try Paging(request)
+            let (total, households) = try await store.households(in: region, status: status, limit: page.limit, offset: page.offset)
+            return HouseholdPage(total: total, households: households, limit: page.limit, offset: page.offset)
+        }
+        households.get("{kk}") { _, context in
+            try await store.household(try context.kkNumber())
+        }
+        households.patch("{kk}") { request, context in
+            let changes = try await request.decodeJSON(as: HouseholdChanges.self, context: context)
+            return try await store.update(try context.kkNumber(), with: changes)
+        }
+        households.post("{kk}/assessments") { request, context in
+            let assessment = try await request.decodeJSON(as: AssessmentRequest.self, context: context)
+            return EditedResponse(status: .created, response: try await store.assess(try context.kkNumber(), assessment))
+        }
+        households.post("{kk}/graduation") { request, context in
+            let graduation = try await request.decodeJSON(as: GraduationRequest.self, context: context)
+            return EditedResponse(status: .created, response: try await store.graduate(try context.kkNumber(), graduation))
+        }
+    }
+
+}
+
+/// A page of households.
+public struct HouseholdPage: ResponseCodable, Sendable {
+    /// How many households match, over all pages.
+    public var total: Int
+    public var households: [HouseholdView]
+    public var limit: Int
+    public var offset: Int
+}
+
+/// `?limit=&offset=` with bounds (limit 1–1000, default 100).
+package struct Paging: Sendable {
+    package var limit = 100
+    package var offset = 0
+
+    package init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        if let text = query.get("limit") {
+            guard let value = Int(text), (1...1_000).contains(value) else {
+                throw ProblemDocument.invalidField("limit", "limit must be a whole number from 1 to 1000, not '\(text)'")
+            }
+            limit = value
+        }
+        if let text = query.get("offset") {
+            guard let value = Int(text), value >= 0 else {
+                throw ProblemDocument.invalidField("offset", "offset must be a whole number of at least 0, not '\(text)'")
+            }
+            offset = value
+        }
+    }
+}

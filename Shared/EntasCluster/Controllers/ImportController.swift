@@ -1,0 +1,169 @@
+import EntasService
+import EntasDomain
+import Foundation
+import Hummingbird
+
+/// `POST /v1/households/import`: a CSV of households (columns in docs/import.md), read as a
+/// stream. Every row is validated; valid rows are written in batches (each batch one
+/// transaction with its outbox rows); the answer counts them and lists rejected rows with
+/// their row number and reason. Memory stays bounded whatever the file's size.
+public struct ImportController: Sendable {
+    let store: ClusterStore
+    static let batchSize = 500
+    /// How many rejected rows are listed in the answer (all are counted).
+    static let listedRejections = 1_000
+
+    public static let summaries: [String: String] = [
+        "POST /v1/households/import": "Import households from CSV (text/csv, streamed); answers counts and rejected rows"
+    ]
+
+    public static let columns = ["kkNumber", "headNIK", "headName", "address", "desaCode", "memberCount", "criteriaMet", "baselineStatus"]
+
+    public struct Rejection: Codable, Sendable {
+        /// 1-based, counting the header as row 1, as a spreadsheet shows it.
+        public var row: Int
+        public var field: String?
+        public var reason: String
+    }
+
+    public struct Summary: ResponseCodable, Sendable {
+        public var rows = 0
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var rejected = 0
+        public var rejections: [Rejection] = []
+        /// True when more rows were rejected than are listed.
+        public var rejectionsTruncated = false
+    }
+
+    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        group.post("households/import") { request, context in
+            try await self.importCSV(request.body)
+        }
+    }
+
+    func importCSV(_ body: RequestBody) async throws -> Summary {
+        var parser = CSVRecordParser()
+        var summary = Summary()
+        var header: [String: Int]?
+        var batch: [HouseholdRegistration] = []
+        var rowNumber = 0
+
+        func take(_ record: [String]) throws {
+            rowNumber += 1
+            guard let columns = header else {
+                header = try Self.header(record)
+                return
+            }
+            if record.count == 1, record[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
+            summary.rows += 1
+            switch Self.registration(record, columns: columns) {
+            case .success(let registration): batch.append(registration)
+            case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason))
+            }
+        }
+        func reject(_ rejection: Rejection) {
+            summary.rejected += 1
+            if summary.rejections.count < Self.listedRejections {
+                summary.rejections.append(rejection)
+            } else {
+                summary.rejectionsTruncated = true
+            }
+        }
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            for result in try await store.register(batch: batch) {
+                switch result {
+                case .created: summary.created += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        for try await buffer in body {
+            for record in parser.feed(buffer.readableBytesView) {
+                try take(record)
+                if batch.count >= Self.batchSize { try await flush() }
+            }
+        }
+        do {
+            if let last = try parser.finish() { try take(last) }
+        } catch is CSVRecordParser.UnterminatedQuote {
+            // The rows of the batch not yet written are dropped with the broken one: the answer
+            // is a problem document, so the client must not count them as imported.
+            throw ProblemDocument.malformedBody(
+                "row \(rowNumber + 1) opens a quoted field that is never closed, so the rest of the file was read as one field. "
+                    + "Close the quote (a quote inside a quoted field is written \"\"), then import the file again: "
+                    + "\(summary.created + summary.updated + summary.unchanged) rows before it were imported already and will come back unchanged.")
+        }
+        try await flush()
+        guard header != nil else {
+            throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(Self.columns.joined(separator: ","))")
+        }
+        return summary
+    }
+
+    static func header(_ record: [String]) throws -> [String: Int] {
+        var columns: [String: Int] = [:]
+        for (index, name) in record.enumerated() { columns[name.trimmingCharacters(in: .whitespaces)] = index }
+        let missing = columns.keys.isEmpty ? Self.columns : Self.columns.filter { $0 != "baselineStatus" && columns[$0] == nil }
+        guard missing.isEmpty else {
+            throw ProblemDocument.malformedBody(
+                "the CSV header lacks \(missing.joined(separator: ", ")); the first row must name the columns \(Self.columns.joined(separator: ","))")
+        }
+        return columns
+    }
+
+    /// One CSV row as a registration, validated as its event will be.
+    static func registration(_ record: [String], columns: [String: Int]) -> Result<HouseholdRegistration, FieldRejection> {
+        func value(_ name: String) -> String {
+            guard let index = columns[name], index < record.count else { return "" }
+            return record[index].trimmingCharacters(in: .whitespaces)
+        }
+        do {
+            let kk = try KKNumber(value("kkNumber"))
+            let nik = try NIK(value("headNIK"))
+            let desa: RegionCode
+            do { desa = try RegionCode(value("desaCode")) } catch { throw FieldRejection(field: "desaCode", reason: "\(error)") }
+            guard let members = Int(value("memberCount")) else {
+                throw FieldRejection(field: "memberCount", reason: "'\(value("memberCount").prefix(20))' is not a whole number")
+            }
+            var criteria: [PovertyCriterion] = []
+            for name in value("criteriaMet").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                guard let criterion = PovertyCriterion(rawValue: name) ?? Int(name).flatMap(PovertyCriterion.init(number:)) else {
+                    throw FieldRejection(field: "criteriaMet", reason: "'\(name.prefix(60))' is not one of the 14 criteria identifiers (or numbers 1–14)")
+                }
+                criteria.append(criterion)
+            }
+            var baseline: PovertyStatus?
+            let baselineText = value("baselineStatus")
+            if !baselineText.isEmpty {
+                guard let status = PovertyStatus(rawValue: baselineText) ?? PovertyStatus(abbreviation: baselineText) else {
+                    throw FieldRejection(field: "baselineStatus", reason: "'\(baselineText.prefix(20))' is not a status (SM, M, HM or sangatMiskin, miskin, hampirMiskin)")
+                }
+                baseline = status
+            }
+            let registration = HouseholdRegistration(
+                kkNumber: kk, headNIK: nik, headName: value("headName"), address: value("address"), desaCode: desa,
+                memberCount: members, criteriaMet: criteria, baselineStatus: baseline)
+            try registration.registered(by: .socialAid).validate(in: .eastJava)
+            return .success(registration)
+        } catch let rejection as FieldRejection {
+            return .failure(rejection)
+        } catch let error as IdentityNumberError {
+            return .failure(FieldRejection(field: error.field == "nik" ? "headNIK" : "kkNumber", reason: error.description))
+        } catch let error as EventValidationError {
+            return .failure(FieldRejection(field: error.path, reason: error.reason))
+        } catch {
+            return .failure(FieldRejection(field: nil, reason: "\(error)"))
+        }
+    }
+
+    struct FieldRejection: Error {
+        var field: String?
+        var reason: String
+    }
+}

@@ -1,0 +1,36 @@
+import EntasService
+import EntasDomain
+import Hummingbird
+
+/// `GET /v1/programmes`: the cluster's programmes, the strategy each serves, and who may join.
+public struct ProgrammeController: Sendable {
+    let definition: ClusterDefinition
+
+    public static let summaries: [String: String] = [
+        "GET /v1/programmes": "This cluster's programmes, the strategy each serves, and its eligibility rule"
+    ]
+
+    public struct Entry: Codable, Sendable {
+        public var code: String
+        public var name: String
+        public var indonesianName: String
+        public var cluster: Cluster
+        public var strategy: Strategy
+        public var deliveryUnit: String
+        public var eligibility: String
+    }
+
+    public struct List: ResponseCodable, Sendable {
+        public var programmes: [Entry]
+    }
+
+    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+        let list = List(
+            programmes: definition.programmes.map {
+                Entry(
+                    code: $0.code, name: $0.name, indonesianName: $0.indonesianName, cluster: $0.cluster, strategy: $0.strategy,
+                    deliveryUnit: $0.deliveryUnit, eligibility: $0.eligibility.summary)
+            })
+        group.get("programmes") { _, _ in list }
+    }
+}

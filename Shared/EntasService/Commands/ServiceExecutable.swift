@@ -1,0 +1,17 @@
+import EntasDomain
+import GRDB
+
+/// Any Entas executable with a store and tokens: its service name, its migrations, and the
+/// consumer group and topics of its subscription.
+public protocol ServiceExecutable {
+    static var serviceName: String { get }
+    static func registerMigrations(_ migrator: inout DatabaseMigrator)
+    /// The consumer group `serve` joins; `entas-<service>` unless the executable says otherwise.
+    static var consumerGroup: String { get }
+    /// The topics `serve` subscribes to.
+    static var consumedTopics: [EntasTopic] { get }
+}
+
+extension ServiceExecutable {
+    public static var consumerGroup: String { "entas-\(serviceName)" }
+}
