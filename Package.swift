@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "EntasStore", targets: ["EntasStore"]),
         .library(name: "EntasService", targets: ["EntasService"]),
         .library(name: "EntasCluster", targets: ["EntasCluster"]),
+        .library(name: "EntasAPI", targets: ["EntasAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -49,6 +50,9 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        // The JSON answers of the coordinator's read API (and the household key they name households
+        // by): the coordinator writes them, the CLI reads them; one copy.
+        .target(name: "EntasAPI", dependencies: ["EntasDomain"], path: "Shared/EntasAPI"),
         // Value types and rules, no I/O.
         .target(
             name: "EntasDomain",
@@ -96,7 +100,7 @@ let package = Package(
         .target(
             name: "EntasCluster",
             dependencies: [
-                "EntasService", "EntasDomain", "EntasStore",
+                "EntasAPI", "EntasService", "EntasDomain", "EntasStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -115,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "Coordinator",
             dependencies: [
-                "EntasService", "EntasDomain", "EntasStore", "EntasKafka",
+                "EntasAPI", "EntasService", "EntasDomain", "EntasStore", "EntasKafka",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -178,7 +182,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "EntasService", "EntasDomain", "EntasKafka", "EntasDemo", "EntasDev",
+                "EntasAPI", "EntasService", "EntasDomain", "EntasKafka", "EntasDemo", "EntasDev",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "EntasCluster", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "CLI", "EntasAPI", "EntasCluster", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -197,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "CoordinatorTests",
             dependencies: [
-                "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "Coordinator", "EntasAPI", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 // The programme-cycle scenario drives two cluster services' APIs.
                 "EntasCluster", "SocialAid", "CommunityEmpowerment",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import EntasService
 import Foundation

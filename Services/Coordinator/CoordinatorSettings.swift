@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasService
 import Foundation
 

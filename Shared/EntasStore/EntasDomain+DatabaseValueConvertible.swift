@@ -65,3 +65,11 @@ extension Strategy: DatabaseValueConvertible {}
 
 /// Stored as the raw value (`accepted`, `declined`).
 extension ReferralOutcome: DatabaseValueConvertible {}
+
+extension CalendarMonth: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarMonth? {
+        String.fromDatabaseValue(dbValue).flatMap { try? CalendarMonth($0) }
+    }
+}

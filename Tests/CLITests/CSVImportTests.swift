@@ -1,3 +1,4 @@
+import EntasAPI
 import Foundation
 import Testing
 
@@ -35,16 +36,16 @@ struct CSVImportTests {
 
     @Test("rows rejected in a chunk are renumbered as the file numbers them")
     func renumbering() {
-        var summary = API.ImportSummary()
+        var summary = ImportSummary()
         // First chunk: file rows 2, 3 (row 3 spans two lines), 4.
-        var first = API.ImportSummary()
+        var first = ImportSummary()
         first.rows = 3
         first.created = 2
         first.rejected = 1
         first.rejections = [.init(row: 3, field: "kkNumber", reason: "bad")]
         ImportUploader.merge(first, rows: [2, 3, 4], into: &summary)
         // Second chunk: file rows 5, 6; the service numbers them 2, 3.
-        var second = API.ImportSummary()
+        var second = ImportSummary()
         second.rows = 2
         second.unchanged = 1
         second.rejected = 1
@@ -56,7 +57,7 @@ struct CSVImportTests {
 
     @Test("the summary lists counts and every rejected row with its reason")
     func summaryText() {
-        var summary = API.ImportSummary()
+        var summary = ImportSummary()
         summary.rows = 3
         summary.created = 2
         summary.rejected = 1

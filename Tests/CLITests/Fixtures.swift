@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import Foundation
 
@@ -8,8 +9,8 @@ enum Fixtures {
     static func totals(
         households: Int, sm: Int, m: Int, hm: Int, graduated: Int = 0, socialAid: Int = 0, empowerment: Int = 0,
         umkm: Int = 0, lowCost: Int = 0, gaps: Int = 0, conflicts: Int = 0
-    ) -> API.RegionTotals {
-        var totals = API.RegionTotals()
+    ) -> RegionTotals {
+        var totals = RegionTotals()
         totals.households = households
         totals.sangatMiskin = sm
         totals.miskin = m
@@ -29,13 +30,13 @@ enum Fixtures {
         return totals
     }
 
-    static func summary(_ code: String, _ name: String, _ totals: API.RegionTotals) throws -> API.RegionSummary {
+    static func summary(_ code: String, _ name: String, _ totals: RegionTotals) throws -> RegionSummary {
         let region = try RegionCode(code)
-        return API.RegionSummary(code: region, name: name, level: region.level, totals: totals)
+        return RegionSummary(code: region, name: name, level: region.level, totals: totals)
     }
 
     /// East Java by kabupaten/kota: three rows whose numbers sum to the total row.
-    static func provincialOverview() throws -> API.Overview {
+    static func provincialOverview() throws -> Overview {
         let jember = totals(
             households: 123_456, sm: 23_456, m: 34_567, hm: 45_678, graduated: 1_234, socialAid: 61_728, empowerment: 12_345,
             umkm: 6_172, lowCost: 30_864, gaps: 9_876, conflicts: 321)
@@ -47,7 +48,7 @@ enum Fixtures {
             households: 123_456 + 98_765 + 7, sm: 23_456 + 12_345 + 1, m: 34_567 + 23_456 + 2, hm: 45_678 + 34_567 + 3,
             graduated: 1_234 + 987, socialAid: 61_728 + 49_382 + 3, empowerment: 12_345 + 9_876, umkm: 6_172 + 4_938,
             lowCost: 30_864 + 24_691, gaps: 9_876 + 5_432 + 1, conflicts: 321 + 210)
-        return API.Overview(
+        return Overview(
             region: try summary("35", "Jawa Timur", all), depth: 1,
             regions: [
                 try summary("35.09", "Kabupaten Jember", jember),
@@ -57,8 +58,8 @@ enum Fixtures {
     }
 
     /// Sumberjambe by desa: long codes, short numbers.
-    static func kecamatanOverview() throws -> API.Overview {
-        API.Overview(
+    static func kecamatanOverview() throws -> Overview {
+        Overview(
             region: try summary("35.09.31", "Sumberjambe", totals(households: 4, sm: 2, m: 1, hm: 1, socialAid: 1, gaps: 2, conflicts: 1)),
             depth: 1,
             regions: [
@@ -67,15 +68,15 @@ enum Fixtures {
             ])
     }
 
-    static func gapPage() throws -> API.Page<API.GapItem> {
-        API.Page<API.GapItem>(
+    static func gapPage() throws -> HouseholdPage<GapItem> {
+        HouseholdPage<GapItem>(
         total: 2, limit: 100, offset: 0,
         items: [
-            API.GapItem(
-                key: String(repeating: "a", count: 64), maskedKK: "350931******0002", desaCode: try RegionCode("35.09.31.2006"),
+            GapItem(
+                key: try HouseholdKey(String(repeating: "a", count: 64)), maskedKK: "350931******0002", desaCode: try RegionCode("35.09.31.2006"),
                 desaName: "Sumberjambe", consensusStatus: .sangatMiskin, coveredBy: [.communityEmpowerment], uncovered: false),
-            API.GapItem(
-                key: String(repeating: "b", count: 64), maskedKK: "350931******0004", desaCode: try RegionCode("35.09.31.2001"),
+            GapItem(
+                key: try HouseholdKey(String(repeating: "b", count: 64)), maskedKK: "350931******0004", desaCode: try RegionCode("35.09.31.2001"),
                 desaName: "Plerean", consensusStatus: .sangatMiskin, coveredBy: [], uncovered: true),
         ])
     }

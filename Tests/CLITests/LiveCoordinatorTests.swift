@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -35,7 +36,7 @@ struct LiveCoordinatorTests {
             let flags = ["--coordinator", "http://127.0.0.1:\(port)", "--token", token]
             try await Live.eventually("the coordinator applied every event") {
                 let json = try await Live.entas(["overview", "--format", "json"] + flags)
-                let overview = try APIDecoding.decoder.decode(API.Overview.self, from: Data(json.utf8))
+                let overview = try APIDecoding.decoder.decode(Overview.self, from: Data(json.utf8))
                 return overview.region.totals.households == 5 && overview.region.totals.graduated == 1
                     && overview.region.totals.coveredSocialAid == 1 && overview.region.totals.conflicts == 1
             }

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -49,7 +50,7 @@ struct LiveCycleTests {
             let flags = ["--coordinator", "http://127.0.0.1:\(try #require(client.port))", "--token", token]
             try await Live.eventually("the coordinator applied every event") {
                 let json = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "json"] + flags)
-                let plan = try APIDecoding.decoder.decode(API.PlanReport.self, from: Data(json.utf8))
+                let plan = try APIDecoding.decoder.decode(PlanReport.self, from: Data(json.utf8))
                 return plan.commitments.count == 2 && plan.region.totals.households == 4 && plan.region.totals.graduated == 1
             }
             try await body(flags)
@@ -120,7 +121,7 @@ struct LiveCycleTests {
         #expect(csv.filter { $0.hasPrefix("month,") }.count == 12)
 
         let json = try await Live.entas(arguments + ["--format", "json"])
-        let report = try APIDecoding.decoder.decode(API.EvaluationReport.self, from: Data(json.utf8))
+        let report = try APIDecoding.decoder.decode(EvaluationReport.self, from: Data(json.utf8))
         #expect(report.total.achieved.householdsServed == 33.3)
     }
 

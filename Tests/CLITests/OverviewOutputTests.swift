@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import Foundation
 import Testing
@@ -99,7 +100,7 @@ struct OverviewOutputTests {
     func jsonRoundTrip() throws {
         let overview = try Fixtures.provincialOverview()
         let data = try JSONEncoder().encode(overview)
-        let decoded = try APIDecoding.decoder.decode(API.Overview.self, from: data)
+        let decoded = try APIDecoding.decoder.decode(Overview.self, from: data)
         #expect(decoded == overview)
         #expect(OverviewOutput.csv(decoded) == OverviewOutput.csv(overview))
     }

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import Foundation
 
@@ -22,7 +23,7 @@ struct ConflictsCommand: CoordinatorReadCommand {
     func output(using client: APIClient) async throws -> String {
         let query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)] + page.queryItems
         return try await fetch(
-            API.Page<API.ConflictItem>.self, "/v1/conflicts", query: query, using: client,
+            HouseholdPage<ConflictItem>.self, "/v1/conflicts", query: query, using: client,
             table: { HouseholdListOutput.conflictsTable($0) }, csv: HouseholdListOutput.conflictsCSV)
     }
 }

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import Foundation
 
@@ -29,7 +30,7 @@ struct EvaluateCommand: CoordinatorReadCommand {
     func output(using client: APIClient) async throws -> String {
         if let report { return try await writeReport(to: report, using: client) }
         return try await fetch(
-            API.EvaluationReport.self, "/v1/evaluation", query: try query(), using: client, table: { EvaluationOutput.table($0) },
+            EvaluationReport.self, "/v1/evaluation", query: try query(), using: client, table: { EvaluationOutput.table($0) },
             csv: EvaluationOutput.csv)
     }
 

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import EntasDomain
 import Foundation
@@ -31,7 +32,7 @@ struct GapsCommand: CoordinatorReadCommand {
         query.append(URLQueryItem(name: "status", value: status?.rawValue))
         query += page.queryItems
         return try await fetch(
-            API.Page<API.GapItem>.self, "/v1/gaps", query: query, using: client,
+            HouseholdPage<GapItem>.self, "/v1/gaps", query: query, using: client,
             table: { HouseholdListOutput.gapsTable($0) }, csv: HouseholdListOutput.gapsCSV)
     }
 }

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import EntasDomain
 import Foundation
@@ -25,7 +26,7 @@ struct HouseholdCommand: CoordinatorReadCommand {
     func output(using client: APIClient) async throws -> String {
         let number = try KKNumber(kk)
         return try await fetch(
-            API.HouseholdDetail.self, "/v1/households/\(number.rawValue)", using: client,
+            HouseholdDetail.self, "/v1/households/\(number.rawValue)", using: client,
             table: { HouseholdDetailOutput.table($0) }, csv: HouseholdDetailOutput.csv)
     }
 }

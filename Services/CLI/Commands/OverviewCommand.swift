@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import EntasDomain
 import Foundation
@@ -46,7 +47,7 @@ struct OverviewCommand: CoordinatorReadCommand {
             URLQueryItem(name: "empty", value: includeEmpty ? "true" : nil),
         ]
         return try await fetch(
-            API.Overview.self, "/v1/overview", query: query, using: client,
+            Overview.self, "/v1/overview", query: query, using: client,
             table: { OverviewOutput.table($0, wide: wide) }, csv: OverviewOutput.csv)
     }
 }

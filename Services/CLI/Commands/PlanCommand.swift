@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import Foundation
 
@@ -26,6 +27,6 @@ struct PlanCommand: CoordinatorReadCommand {
             URLQueryItem(name: "region", value: try region.codeOrProvince().dotted),
             URLQueryItem(name: "period", value: try period.periodOrThisYear().description),
         ]
-        return try await fetch(API.PlanReport.self, "/v1/plan", query: query, using: client, table: { PlanOutput.table($0) }, csv: PlanOutput.csv)
+        return try await fetch(PlanReport.self, "/v1/plan", query: query, using: client, table: { PlanOutput.table($0) }, csv: PlanOutput.csv)
     }
 }

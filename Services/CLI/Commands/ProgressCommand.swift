@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import Foundation
 
@@ -35,7 +36,7 @@ struct ProgressCommand: CoordinatorReadCommand {
             URLQueryItem(name: "to", value: try to?.validated("--to")),
         ]
         return try await fetch(
-            API.ProgressReport.self, "/v1/progress", query: query, using: client,
+            ProgressReport.self, "/v1/progress", query: query, using: client,
             table: { ProgressOutput.table($0) }, csv: ProgressOutput.csv)
     }
 }

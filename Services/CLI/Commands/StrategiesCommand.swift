@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import Foundation
 
@@ -18,7 +19,7 @@ struct StrategiesCommand: CoordinatorReadCommand {
 
     func output(using client: APIClient) async throws -> String {
         try await fetch(
-            API.StrategyReport.self, "/v1/strategies", query: [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)],
+            StrategyReport.self, "/v1/strategies", query: [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)],
             using: client, table: { StrategiesOutput.table($0) }, csv: StrategiesOutput.csv)
     }
 }

@@ -1,3 +1,4 @@
+import EntasAPI
 import ArgumentParser
 import EntasDomain
 import Foundation
@@ -30,7 +31,7 @@ struct TargetListCommand: CoordinatorReadCommand {
         var query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)]
         if let year { query.append(URLQueryItem(name: "year", value: String(year))) }
         return try await fetch(
-            API.TargetList.self, "/v1/targets", query: query, using: client,
+            TargetList.self, "/v1/targets", query: query, using: client,
             table: { TargetOutput.table($0.targets) }, csv: { TargetOutput.csv($0.targets) })
     }
 }
@@ -83,13 +84,13 @@ struct TargetSetCommand: AsyncParsableCommand {
     /// Sends the target; returns what to print (the target as stored, in the chosen format).
     func output(environment: [String: String]) async throws -> String {
         let client = APIClient(endpoint: try coordinator.endpoint(environment: environment, tokenVariables: Self.tokenVariables))
-        let request = API.TargetRequest(
+        let request = TargetRequest(
             regionCode: try region.validated(), year: year, smRemaining: smRemaining, socialAidCoverage: socialAidCoverage)
         let data = try await client.put("/v1/targets", json: try JSONEncoder().encode(request))
         switch coordinator.format {
         case .json: return String(decoding: data, as: UTF8.self)
-        case .table: return TargetOutput.table([try client.decode(API.Target.self, from: data, path: "/v1/targets")])
-        case .csv: return TargetOutput.csv([try client.decode(API.Target.self, from: data, path: "/v1/targets")])
+        case .table: return TargetOutput.table([try client.decode(TargetView.self, from: data, path: "/v1/targets")])
+        case .csv: return TargetOutput.csv([try client.decode(TargetView.self, from: data, path: "/v1/targets")])
         }
     }
 

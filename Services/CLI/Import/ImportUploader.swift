@@ -1,3 +1,4 @@
+import EntasAPI
 import Foundation
 
 /// Streams a CSV file into a cluster service's `POST /v1/households/import` in chunks of
@@ -26,7 +27,7 @@ struct ImportUploader: Sendable {
     /// Sends the file at `path`; calls `progress` after each chunk.
     /// - Throws: ``ImportFileError`` when the file cannot be read or is empty, ``ImportInterruptedError``
     ///   (with what was imported) when a chunk fails after others succeeded, or the first chunk's error.
-    func upload(file path: String, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> API.ImportSummary {
+    func upload(file path: String, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> ImportSummary {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportFileError.unreadable(path: path) }
         defer { try? handle.close() }
         let totalBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
@@ -34,14 +35,14 @@ struct ImportUploader: Sendable {
         var splitter = CSVRecordSplitter()
         var header: [UInt8]?
         var chunk = Chunk()
-        var summary = API.ImportSummary()
+        var summary = ImportSummary()
         var nextRow = 1
         var bytesRead = 0
         var rowsSent = 0
 
         func send() async throws {
             guard let header else { return }
-            let answer: API.ImportSummary
+            let answer: ImportSummary
             do {
                 answer = try await post(header: header, chunk: chunk)
             } catch {
@@ -73,17 +74,17 @@ struct ImportUploader: Sendable {
         return summary
     }
 
-    private func post(header: [UInt8], chunk: Chunk) async throws -> API.ImportSummary {
+    private func post(header: [UInt8], chunk: Chunk) async throws -> ImportSummary {
         var body = Data(capacity: header.count + chunk.bytes.count)
         body.append(contentsOf: header)
         body.append(contentsOf: chunk.bytes)
         let data = try await client.post(Self.path, body: body, contentType: "text/csv; charset=utf-8")
-        return try client.decode(API.ImportSummary.self, from: data, path: Self.path)
+        return try client.decode(ImportSummary.self, from: data, path: Self.path)
     }
 
     /// Adds a chunk's answer to `summary`, its rejected rows renumbered: the service counts the
     /// chunk's header as row 1, so its row r is the chunk's record r - 2, whose file row is `rows[r - 2]`.
-    static func merge(_ answer: API.ImportSummary, rows: [Int], into summary: inout API.ImportSummary) {
+    static func merge(_ answer: ImportSummary, rows: [Int], into summary: inout ImportSummary) {
         summary.rows += answer.rows
         summary.created += answer.created
         summary.updated += answer.updated
@@ -132,7 +133,7 @@ enum ImportFileError: Error, Sendable, CustomStringConvertible {
 /// A chunk failed after earlier chunks were imported.
 struct ImportInterruptedError: Error, Sendable, CustomStringConvertible {
     var firstUnsentRow: Int
-    var imported: API.ImportSummary
+    var imported: ImportSummary
     var underlying: any Error
 
     var description: String {

@@ -1,10 +1,11 @@
+import EntasAPI
 import EntasDomain
 
 /// `entas evaluate` as a table or CSV: the targets, the SM households and social-aid coverage against them,
 /// realisation against commitment per programme, strategy and cluster (rupiah), the child regions furthest
 /// behind first, and the SM trajectory.
 enum EvaluationOutput {
-    static func table(_ report: API.EvaluationReport, maximumWidth: Int = 80) -> String {
+    static func table(_ report: EvaluationReport, maximumWidth: Int = 80) -> String {
         let region = report.region
         var lines = ["Evaluation of \(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(report.period)", TargetText.line(report.target)]
         lines += TextWidth.wrap(smLine(report), width: maximumWidth)
@@ -36,7 +37,7 @@ enum EvaluationOutput {
         + "its cluster graduated while enrolled in it; a group adds its programmes'), Gr %: against the graduations "
         + "committed; HH grad: households graduated in the period, each once (by the cluster; by any, in the total)."
 
-    static func smLine(_ report: API.EvaluationReport) -> String {
+    static func smLine(_ report: EvaluationReport) -> String {
         let sm = report.sangatMiskin
         var text = "Sangat Miskin: \(NumberFormat.grouped(sm.baseline)) at baseline, \(NumberFormat.grouped(sm.now)) now "
             + "(\(NumberFormat.grouped(sm.atPeriodEnd)) at the end of \(report.period))"
@@ -52,7 +53,7 @@ enum EvaluationOutput {
         return text
     }
 
-    static func coverageLine(_ coverage: API.CoverageProgress) -> String {
+    static func coverageLine(_ coverage: CoverageProgress) -> String {
         var text = "Social aid covers \(NumberFormat.grouped(coverage.covered)) of \(NumberFormat.grouped(coverage.households)) SM and M households"
         if let value = coverage.percent { text += " (\(percent(value)))" }
         if let target = coverage.targetPercent { text += "; target \(target)%, " + (coverage.targetMet == true ? "met" : "not met") }
@@ -65,13 +66,13 @@ enum EvaluationOutput {
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 
-    static func lineTable(_ heading: String, _ lines: [(String, API.EvaluationLine)], total: API.EvaluationLine?) -> Table {
-        func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
+    static func lineTable(_ heading: String, _ lines: [(String, EvaluationLine)], total: EvaluationLine?) -> Table {
+        func cells(_ name: String, _ line: EvaluationLine) -> [String] {
             [
                 name, NumberFormat.grouped(line.committed.households), NumberFormat.grouped(line.realised.enrolmentsStarted),
                 NumberFormat.grouped(line.realised.householdsServed), percent(line.achieved.householdsServed),
                 NumberFormat.grouped(line.committed.deliveries), NumberFormat.grouped(line.realised.deliveries), percent(line.achieved.deliveries),
-                line.realised.graduations.map { NumberFormat.grouped($0) } ?? "", percent(line.achieved.graduations),
+                NumberFormat.grouped(line.realised.graduations), percent(line.achieved.graduations),
             ]
         }
         return Table(
@@ -82,11 +83,11 @@ enum EvaluationOutput {
             rows: lines.map { cells($0.0, $0.1) }, footer: total.map { [cells("Total", $0)] } ?? [])
     }
 
-    static func rupiahTable(_ report: API.EvaluationReport) -> Table {
-        func cells(_ name: String, _ line: API.EvaluationLine) -> [String] {
+    static func rupiahTable(_ report: EvaluationReport) -> Table {
+        func cells(_ name: String, _ line: EvaluationLine) -> [String] {
             [
                 name, NumberFormat.grouped(line.committed.budgetRupiah), NumberFormat.grouped(line.realised.deliveredRupiah),
-                percent(line.achieved.deliveredRupiah), line.realised.graduations.map { NumberFormat.grouped($0) } ?? "",
+                percent(line.achieved.deliveredRupiah), NumberFormat.grouped(line.realised.graduations),
                 percent(line.achieved.graduations), line.realised.graduatedHouseholds.map { NumberFormat.grouped($0) } ?? "",
             ]
         }
@@ -98,7 +99,7 @@ enum EvaluationOutput {
             rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells("Total", report.total)])
     }
 
-    static func regionTable(_ regions: [API.EvaluationRegion]) -> Table {
+    static func regionTable(_ regions: [EvaluationRegion]) -> Table {
         Table(
             columns: [
                 .left("Code"), .flexible("Name"), .right("HH"), .right("Served"), .right("%"), .right("Dl %"), .right("Rp %"), .right("Grad"),
@@ -115,10 +116,10 @@ enum EvaluationOutput {
     }
 
     /// The first month, every month whose count differs from the month before, and the last.
-    static func trajectoryTable(_ months: [API.TrajectoryMonth]) -> Table {
+    static func trajectoryTable(_ months: [TrajectoryMonth]) -> Table {
         var rows: [[String]] = []
         for (index, month) in months.enumerated() where index == 0 || index == months.count - 1 || month.sangatMiskin != months[index - 1].sangatMiskin {
-            rows.append([month.month, NumberFormat.grouped(month.sangatMiskin)])
+            rows.append(["\(month.month)", NumberFormat.grouped(month.sangatMiskin)])
         }
         return Table(columns: [.left("Month"), .right("SM")], rows: rows)
     }
@@ -132,20 +133,20 @@ enum EvaluationOutput {
 
     /// One row per programme, cluster, strategy and child region, a `total` row, and one `month` row per month
     /// of the SM trajectory (its month in the period column).
-    static func csv(_ report: API.EvaluationReport) -> String {
+    static func csv(_ report: EvaluationReport) -> String {
         let code = report.region.code.dotted
         let period = report.period.description
-        func figures(_ committed: API.CommittedFigures, _ realised: API.Realisation, _ achieved: API.Achievement) -> [String] {
+        func figures(_ committed: CommittedFigures, _ realised: Realisation, _ achieved: Achievement) -> [String] {
             [
                 String(committed.households), String(committed.deliveries), String(committed.budgetRupiah),
-                String(committed.graduations ?? 0), String(realised.enrolmentsStarted),
+                String(committed.graduations), String(realised.enrolmentsStarted),
                 String(realised.householdsServed), String(realised.deliveries), String(realised.deliveredRupiah),
-                realised.graduations.map(String.init) ?? "", realised.graduatedHouseholds.map(String.init) ?? "",
+                String(realised.graduations), realised.graduatedHouseholds.map(String.init) ?? "",
             ]
                 + [achieved.enrolmentsStarted, achieved.householdsServed, achieved.deliveries, achieved.deliveredRupiah, achieved.graduations]
                 .map { $0.map { "\($0)" } ?? "" }
         }
-        func line(_ kind: String, _ line: API.EvaluationLine, sangatMiskin: String = "") -> [String] {
+        func line(_ kind: String, _ line: EvaluationLine, sangatMiskin: String = "") -> [String] {
             [kind, code, period, line.cluster?.rawValue ?? "", line.programme ?? "", line.strategy?.rawValue ?? ""]
                 + figures(line.committed, line.realised, line.achieved) + [sangatMiskin]
         }
@@ -155,7 +156,7 @@ enum EvaluationOutput {
             ["region", $0.code.dotted, period, "", "", ""] + figures($0.committed, $0.realised, $0.achieved) + [String($0.sangatMiskin)]
         }
         rows.append(line("total", report.total, sangatMiskin: String(report.sangatMiskin.atPeriodEnd)))
-        rows += report.trajectory.map { ["month", code, $0.month] + Array(repeating: "", count: csvHeader.count - 4) + [String($0.sangatMiskin)] }
+        rows += report.trajectory.map { ["month", code, "\($0.month)"] + Array(repeating: "", count: csvHeader.count - 4) + [String($0.sangatMiskin)] }
         return CSVRenderer.render(header: csvHeader, rows: rows)
     }
 }

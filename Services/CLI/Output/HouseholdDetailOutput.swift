@@ -1,10 +1,11 @@
+import EntasAPI
 import EntasDomain
 import Foundation
 
 /// `entas household` as text or CSV. The coordinator sends only the masked KK, no name and
 /// no NIK, and that is all this prints.
 enum HouseholdDetailOutput {
-    static func table(_ detail: API.HouseholdDetail, maximumWidth: Int = 80) -> String {
+    static func table(_ detail: HouseholdDetail, maximumWidth: Int = 80) -> String {
         var lines = ["Household \(detail.maskedKK)", ""]
         lines += TableRenderer.render(
             Table(columns: [.left("Field"), .flexible("Value", minimumWidth: 20)], rows: fields(detail)),
@@ -20,7 +21,7 @@ enum HouseholdDetailOutput {
     }
 
     /// The summary as field/value pairs.
-    static func fields(_ detail: API.HouseholdDetail) -> [[String]] {
+    static func fields(_ detail: HouseholdDetail) -> [[String]] {
         var gap = detail.isGap ? "yes" : "no"
         if detail.uncovered { gap += " (SM and no cluster at all)" }
         var rows: [[String]] = [
@@ -41,15 +42,15 @@ enum HouseholdDetailOutput {
         return rows
     }
 
-    static func assessments(_ detail: API.HouseholdDetail) -> Table {
+    static func assessments(_ detail: HouseholdDetail) -> Table {
         Table(
             columns: [.left("Cluster"), .left("Status"), .right("Criteria"), .left("On"), .left("From")],
             rows: detail.assessments.map {
-                [$0.cluster.serviceName, $0.status.abbreviation, $0.criteriaMetCount.map(String.init) ?? "-", "\($0.assessedOn)", $0.source]
+                [$0.cluster.serviceName, $0.status.abbreviation, $0.criteriaMetCount.map(String.init) ?? "-", "\($0.assessedOn)", $0.source.rawValue]
             })
     }
 
-    static func enrolments(_ detail: API.HouseholdDetail) -> Table {
+    static func enrolments(_ detail: HouseholdDetail) -> Table {
         Table(
             columns: [.left("Cluster"), .left("Programme"), .left("Strategy"), .left("Started"), .left("Ended"), .left("Active")],
             rows: detail.enrolments.map {
@@ -60,7 +61,7 @@ enum HouseholdDetailOutput {
             })
     }
 
-    static func referrals(_ detail: API.HouseholdDetail) -> Table {
+    static func referrals(_ detail: HouseholdDetail) -> Table {
         Table(
             columns: [.left("From"), .left("To"), .left("Made"), .left("Outcome"), .left("Answered"), .flexible("Reason")],
             rows: detail.referrals.map {
@@ -72,14 +73,14 @@ enum HouseholdDetailOutput {
             })
     }
 
-    static func deliveries(_ detail: API.HouseholdDetail) -> Table {
+    static func deliveries(_ detail: HouseholdDetail) -> Table {
         Table(
             columns: [.left("Cluster"), .left("Programme"), .left("Period"), .left("Delivered"), .right("Amount")],
             rows: detail.deliveries.map { [$0.cluster.serviceName, $0.programme, "\($0.period)", "\($0.deliveredOn)", amount($0)] })
     }
 
     /// `Rp 600,000`, `10 kg`, or both.
-    static func amount(_ delivery: API.HouseholdDetail.Delivery) -> String {
+    static func amount(_ delivery: HouseholdDetail.Delivery) -> String {
         var parts: [String] = []
         if let rupiah = delivery.amountRupiah { parts.append("Rp \(NumberFormat.grouped(rupiah))") }
         if let quantity = delivery.inKindQuantity {
@@ -88,7 +89,7 @@ enum HouseholdDetailOutput {
         return parts.isEmpty ? "-" : parts.joined(separator: " + ")
     }
 
-    static func history(_ detail: API.HouseholdDetail) -> Table {
+    static func history(_ detail: HouseholdDetail) -> Table {
         Table(
             columns: [.left("Date"), .left("Cluster"), .left("Event"), .flexible("Summary", minimumWidth: 12)],
             rows: detail.history.map { ["\($0.effectiveDate)", $0.cluster.serviceName, EventNames.short($0.ceType), $0.summary] })
@@ -100,13 +101,13 @@ enum HouseholdDetailOutput {
     }
 
     /// Field/value pairs: the summary, then one row per assessment, enrolment, referral, delivery and event.
-    static func csv(_ detail: API.HouseholdDetail) -> String {
+    static func csv(_ detail: HouseholdDetail) -> String {
         var rows: [[String]] = [
-            ["maskedKK", detail.maskedKK], ["key", detail.key],
+            ["maskedKK", detail.maskedKK], ["key", detail.key.rawValue],
             ["desaCode", detail.desa.code.dotted], ["desaName", detail.desa.name],
             ["kecamatanCode", detail.kecamatan.code.dotted], ["kecamatanName", detail.kecamatan.name],
             ["kabupatenCode", detail.kabupaten.code.dotted], ["kabupatenName", detail.kabupaten.name],
-            ["baselineStatus", detail.baselineStatus?.rawValue ?? ""], ["baselineSource", detail.baselineSource ?? ""],
+            ["baselineStatus", detail.baselineStatus?.rawValue ?? ""], ["baselineSource", detail.baselineSource?.rawValue ?? ""],
             ["consensusStatus", detail.consensusStatus?.rawValue ?? ""], ["hasConflict", String(detail.hasConflict)],
             ["isGap", String(detail.isGap)], ["uncovered", String(detail.uncovered)],
             ["coveredBy", detail.coveredBy.map(\.rawValue).joined(separator: ";")],

@@ -1,10 +1,11 @@
+import EntasAPI
 import EntasDomain
 
 /// `entas gaps` and `entas conflicts` as tables or CSV. Households appear by masked KK only.
 enum HouseholdListOutput {
     /// `2 households in a gap`, `101–200 of 250 households in a gap (next page: --offset 200)`,
     /// or that there are none; `what` follows the word "households".
-    static func pageLine<Item>(_ page: API.Page<Item>, what: String) -> String {
+    static func pageLine<Item>(_ page: HouseholdPage<Item>, what: String) -> String {
         guard page.total > 0 else { return "No households \(what)." }
         guard !page.items.isEmpty else {
             return "No households \(what) on this page: \(NumberFormat.grouped(page.total)) in all, offset \(page.offset) is past the end."
@@ -22,7 +23,7 @@ enum HouseholdListOutput {
 
     // MARK: gaps
 
-    static func gapsTable(_ page: API.Page<API.GapItem>, maximumWidth: Int = 80) -> String {
+    static func gapsTable(_ page: HouseholdPage<GapItem>, maximumWidth: Int = 80) -> String {
         let table = Table(
             columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Status"), .left("Covered by"), .left("Uncovered")],
             rows: page.items.map {
@@ -36,13 +37,13 @@ enum HouseholdListOutput {
         return lines.joined(separator: "\n")
     }
 
-    static func gapsCSV(_ page: API.Page<API.GapItem>) -> String {
+    static func gapsCSV(_ page: HouseholdPage<GapItem>) -> String {
         CSVRenderer.render(
             header: ["maskedKK", "desaCode", "desaName", "consensusStatus", "coveredBy", "uncovered", "key"],
             rows: page.items.map {
                 [
                     $0.maskedKK, $0.desaCode.dotted, $0.desaName, $0.consensusStatus.rawValue,
-                    $0.coveredBy.map(\.rawValue).joined(separator: ";"), String($0.uncovered), $0.key,
+                    $0.coveredBy.map(\.rawValue).joined(separator: ";"), String($0.uncovered), $0.key.rawValue,
                 ]
             })
     }
@@ -50,11 +51,11 @@ enum HouseholdListOutput {
     // MARK: conflicts
 
     /// `SA=M UMKM=SM`: each cluster's latest status.
-    static func statuses(_ assessments: [API.ClusterStatus]) -> String {
+    static func statuses(_ assessments: [ClusterStatus]) -> String {
         assessments.map { "\(ClusterLabels.short($0.cluster))=\($0.status.abbreviation)" }.joined(separator: " ")
     }
 
-    static func conflictsTable(_ page: API.Page<API.ConflictItem>, maximumWidth: Int = 80) -> String {
+    static func conflictsTable(_ page: HouseholdPage<ConflictItem>, maximumWidth: Int = 80) -> String {
         let table = Table(
             columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Consensus"), .left("Clusters say")],
             rows: page.items.map {
@@ -68,14 +69,14 @@ enum HouseholdListOutput {
         return lines.joined(separator: "\n")
     }
 
-    static func conflictsCSV(_ page: API.Page<API.ConflictItem>) -> String {
+    static func conflictsCSV(_ page: HouseholdPage<ConflictItem>) -> String {
         let clusters = Cluster.allCases
         return CSVRenderer.render(
             header: ["maskedKK", "desaCode", "desaName", "consensusStatus"] + clusters.map { "\($0.rawValue)Status" } + ["key"],
             rows: page.items.map { item in
                 [item.maskedKK, item.desaCode.dotted, item.desaName, item.consensusStatus?.rawValue ?? ""]
                     + clusters.map { cluster in item.assessments.first { $0.cluster == cluster }?.status.rawValue ?? "" }
-                    + [item.key]
+                    + [item.key.rawValue]
             })
     }
 }

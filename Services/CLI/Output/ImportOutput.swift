@@ -1,7 +1,9 @@
+import EntasAPI
+
 /// The summary of `entas import` and its progress bar.
 enum ImportOutput {
     /// The counts, then the rejected rows (reasons in full).
-    static func summary(_ summary: API.ImportSummary, file: String, service: String) -> String {
+    static func summary(_ summary: ImportSummary, file: String, service: String) -> String {
         var lines = [
             "Imported \(file) into \(service): \(NumberFormat.grouped(summary.rows)) rows",
         ]

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// `entas overview` as a table or CSV: one row per child region (code, name, households,
@@ -17,7 +18,7 @@ enum OverviewOutput {
     /// The aligned table. Narrow (the default) fits `maximumWidth` columns: long names are cut
     /// and, when even that is not enough, counts are written compactly (`1.2M`). Wide adds
     /// the baseline (PPLS 2008) SM/M/HM columns and never cuts names.
-    static func table(_ overview: API.Overview, wide: Bool = false, maximumWidth: Int = 80) -> String {
+    static func table(_ overview: Overview, wide: Bool = false, maximumWidth: Int = 80) -> String {
         let lines: [String]
         if wide {
             lines = TableRenderer.render(makeTable(overview, wide: true, count: NumberFormat.grouped), maximumWidth: nil)
@@ -35,21 +36,21 @@ enum OverviewOutput {
     }
 
     /// `Kecamatan Sumberjambe (35.09.31): 3 desa/kelurahan with households`.
-    static func title(_ overview: API.Overview) -> String {
+    static func title(_ overview: Overview) -> String {
         let region = overview.region
         let word = RegionNames.childrenWord(of: region.level, depth: overview.depth)
         let what = overview.depth == 0 ? "" : ": \(overview.regions.count) \(word) with households"
         return "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))\(what)"
     }
 
-    static func makeTable(_ overview: API.Overview, wide: Bool, count: (Int) -> String) -> Table {
+    static func makeTable(_ overview: Overview, wide: Bool, count: (Int) -> String) -> Table {
         var columns: [TableColumn] = [.left("Code"), wide ? .left("Name") : .flexible("Name"), .right("HH")]
         if wide { columns += [.right("Base SM"), .right("Base M"), .right("Base HM")] }
         columns += [.right("SM"), .right("M"), .right("HM"), .right("Grad")]
         columns += coverageColumns.map { .right($0.1) }
         columns += [.right("Gaps"), .right("Conf")]
 
-        func row(code: String, name: String, _ totals: API.RegionTotals) -> [String] {
+        func row(code: String, name: String, _ totals: RegionTotals) -> [String] {
             var cells = [code, wide ? name : RegionNames.short(name), count(totals.households)]
             if wide { cells += [totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin].map(count) }
             cells += [totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated].map(count)
@@ -70,8 +71,8 @@ enum OverviewOutput {
     ]
 
     /// CSV with plain numbers: a `region` row per child region, then the `total` row of the region asked for.
-    static func csv(_ overview: API.Overview) -> String {
-        func row(_ kind: String, _ summary: API.RegionSummary) -> [String] {
+    static func csv(_ overview: Overview) -> String {
+        func row(_ kind: String, _ summary: RegionSummary) -> [String] {
             let t = summary.totals
             return [kind, summary.code.dotted, summary.name, summary.level.indonesianName]
                 + [

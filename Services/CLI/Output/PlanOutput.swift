@@ -1,9 +1,10 @@
+import EntasAPI
 import EntasDomain
 
 /// `entas plan` as a table or CSV: the need, the shortfall, the commitments per cluster and strategy, the
 /// social-aid coverage against its target, and the child regions, largest shortfall first.
 enum PlanOutput {
-    static func table(_ plan: API.PlanReport, maximumWidth: Int = 80) -> String {
+    static func table(_ plan: PlanReport, maximumWidth: Int = 80) -> String {
         let region = plan.region
         let need = plan.need
         var lines = [
@@ -45,7 +46,7 @@ enum PlanOutput {
         "Households: each programme's committed households added up; SM covered: the largest commitment per region, "
         + "regions added up, never more than a region's SM households; Short: SM households no commitment covers."
 
-    static func lineTable(_ lines: [API.PlanLine], heading: String, name: (API.PlanLine) -> String) -> Table {
+    static func lineTable(_ lines: [PlanLine], heading: String, name: (PlanLine) -> String) -> Table {
         Table(
             columns: [.left(heading), .right("Households"), .right("Deliveries"), .right("Budget (Rp)"), .right("SM covered"), .right("SM short")],
             rows: lines.map {
@@ -63,10 +64,10 @@ enum PlanOutput {
     ]
 
     /// One row per cluster, strategy and child region, and a `total` row for the region asked for.
-    static func csv(_ plan: API.PlanReport) -> String {
+    static func csv(_ plan: PlanReport) -> String {
         let code = plan.region.code.dotted
         let period = plan.period.description
-        func line(_ kind: String, _ line: API.PlanLine) -> [String] {
+        func line(_ kind: String, _ line: PlanLine) -> [String] {
             [
                 kind, code, period, line.cluster?.rawValue ?? "", line.strategy?.rawValue ?? "", String(line.committed.households),
                 String(line.committed.deliveries), String(line.committed.budgetRupiah), String(plan.need.sangatMiskin),
@@ -82,7 +83,7 @@ enum PlanOutput {
 
 /// The targets line shared by `entas plan` and `entas evaluate`.
 enum TargetText {
-    static func line(_ target: API.EffectiveTarget) -> String {
+    static func line(_ target: EffectiveTarget) -> String {
         var parts: [String] = []
         if let count = target.smRemaining {
             parts.append("SM remaining \(NumberFormat.grouped(count))" + (target.smRemainingFrom.map { " (set for \($0.dotted))" } ?? ""))

@@ -1,7 +1,9 @@
+import EntasAPI
+
 /// `entas strategies` as a table or CSV: enrolments and deliveries per cluster and strategy,
 /// with a total row.
 enum StrategiesOutput {
-    static func table(_ report: API.StrategyReport, maximumWidth: Int = 80) -> String {
+    static func table(_ report: StrategyReport, maximumWidth: Int = 80) -> String {
         let title = "\(report.regionName) (\(report.regionCode.dotted)): programme activity per cluster and strategy"
         guard !report.rows.isEmpty else { return title + "\n\nNo enrolments or deliveries yet." }
         let columns: [TableColumn] = [
@@ -25,7 +27,7 @@ enum StrategiesOutput {
         return ([TextWidth.truncate(title, to: maximumWidth), ""] + lines).joined(separator: "\n")
     }
 
-    static func csv(_ report: API.StrategyReport) -> String {
+    static func csv(_ report: StrategyReport) -> String {
         CSVRenderer.render(
             header: ["regionCode", "cluster", "strategy", "activeEnrolments", "enrolmentsStarted", "deliveries", "deliveredRupiah"],
             rows: report.rows.map {

@@ -1,6 +1,8 @@
+import EntasAPI
+
 /// `entas target` as a table or CSV: each region's targets for a year.
 enum TargetOutput {
-    static func table(_ targets: [API.Target], maximumWidth: Int = 80) -> String {
+    static func table(_ targets: [TargetView], maximumWidth: Int = 80) -> String {
         guard !targets.isEmpty else { return "No targets set. Bappeda sets them with `entas target set` (admin token)." }
         let table = Table(
             columns: [.left("Year"), .left("Region"), .flexible("Name", minimumWidth: 10), .right("SM left"), .right("SA cover"), .left("Set by")],
@@ -14,7 +16,7 @@ enum TargetOutput {
         return (TableRenderer.render(table, maximumWidth: maximumWidth) + [""] + TextWidth.wrap(legend, width: maximumWidth)).joined(separator: "\n")
     }
 
-    static func csv(_ targets: [API.Target]) -> String {
+    static func csv(_ targets: [TargetView]) -> String {
         CSVRenderer.render(
             header: ["year", "regionCode", "regionName", "smRemaining", "socialAidCoverage", "setBy", "setAt"],
             rows: targets.map {

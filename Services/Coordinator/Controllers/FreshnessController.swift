@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasKafka
 import EntasService
 import Foundation

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import EntasService
 import Foundation
@@ -33,8 +34,6 @@ struct TargetController: Sendable {
     }
 }
 
-struct TargetList: ResponseEncodable, Sendable {
-    var targets: [TargetView]
-}
+extension TargetList: ResponseEncodable {}
 
 extension TargetView: ResponseEncodable {}

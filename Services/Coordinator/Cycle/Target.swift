@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import EntasStore
 import Foundation
@@ -23,43 +24,10 @@ struct Target: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord 
     }
 }
 
-/// A target as the API shows it.
-public struct TargetView: Sendable, Hashable, Codable {
-    public var regionCode: RegionCode
-    public var regionName: String
-    public var year: Int
-    /// Sangat Miskin households that may remain at the end of the year; nil when this target sets none.
-    public var smRemaining: Int?
-    /// The least share (percent) of SM and M households with an active social-aid enrolment; nil when none.
-    public var socialAidCoverage: Int?
-    public var setBy: String
-    public var setAt: Date
-}
-
-/// `PUT /v1/targets`: the targets of one region and year. Absent figures are cleared (the body is the whole
-/// target), and at least one must be given.
-public struct TargetRequest: Codable, Sendable {
-    public var regionCode: RegionCode
-    public var year: Int
-    public var smRemaining: Int?
-    public var socialAidCoverage: Int?
-}
-
-/// The targets that apply to a region in a year: each figure from the region itself or, failing that, from
-/// the nearest region above it that sets one. An SM-remaining count is inherited only when it is 0 (a count
-/// for a kabupaten says nothing of how many may remain in one of its kecamatan); a coverage share always is.
-public struct EffectiveTarget: Sendable, Hashable, Codable {
-    public var year: Int
-    public var smRemaining: Int?
-    /// The region whose target gives ``smRemaining``.
-    public var smRemainingFrom: RegionCode?
-    public var socialAidCoverage: Int?
-    /// The region whose target gives ``socialAidCoverage``.
-    public var socialAidCoverageFrom: RegionCode?
-
+extension EffectiveTarget {
     /// The figures for `region` from `targets` of its year (the region's own and its ancestors').
     init(region: RegionCode, year: Int, targets: [Target]) {
-        self.year = year
+        self.init(year: year)
         let byRegion = Dictionary(targets.filter { $0.year == year }.map { ($0.regionCode, $0) }, uniquingKeysWith: { first, _ in first })
         for code in [region] + region.ancestors.reversed() {
             guard let target = byRegion[code] else { continue }

@@ -1,3 +1,5 @@
+import EntasAPI
+
 /// A horizontal stacked bar chart, one row per region: the label (a link down), one SVG bar whose segments
 /// are the series, and the row's total. Bars share one scale, so rows compare. Each row is its own small
 /// SVG stretched to the row's width, so labels stay HTML text that wraps on a phone; the page puts a table

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// Coverage per cluster: the share of each child region's households an active enrolment of each cluster

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The dashboard's page of the programme cycle for a region and period (`/regions/{code}/cycle?period=`):

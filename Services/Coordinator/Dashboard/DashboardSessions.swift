@@ -1,3 +1,4 @@
+import EntasAPI
 import Crypto
 import EntasService
 import Foundation

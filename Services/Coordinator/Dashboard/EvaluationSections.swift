@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The evaluation of a region and period as HTML sections, shared by the printable report

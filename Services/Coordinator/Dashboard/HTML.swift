@@ -1,3 +1,5 @@
+import EntasAPI
+
 /// Markup that is safe to send: the literal text written in this module's code, with every interpolated
 /// value escaped on the way in. `"<td>\(name)</td>"` escapes `name`; interpolating another `HTML` inserts it
 /// as it is. There is no initialiser from a run-time `String`, so a value can only reach a page escaped.

@@ -1,3 +1,5 @@
+import EntasAPI
+
 /// A table whose cells are shaded by share: here, the share of each region's households an active
 /// enrolment of each cluster covers. It is its own accessible form: every cell states the share and the
 /// count, and the shade only repeats them.

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The paged lists of a region page: gap households and households in conflict, by masked KK (the

@@ -1,3 +1,5 @@
+import EntasAPI
+
 /// A line chart of monthly counts as inline SVG: one polyline per line, a y axis from 0 with round ticks,
 /// and at most seven month labels. The page puts a table with the same numbers behind it.
 struct LineChart: Sendable {

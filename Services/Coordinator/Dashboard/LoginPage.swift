@@ -1,3 +1,5 @@
+import EntasAPI
+
 /// The sign-in form (a coordinator token, as the API takes it) and the dashboard's message pages.
 struct LoginPage: Sendable {
     /// The page to return to after signing in; already checked by ``DashboardPaths/safeNext(_:)``.

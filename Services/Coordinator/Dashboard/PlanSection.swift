@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The plan of a region and period as HTML: the SM shortfall as figures, the commitments per cluster and

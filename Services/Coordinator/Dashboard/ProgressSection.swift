@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// Progress: households still very poor (SM) at the end of each month against the SM baseline, with the

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The page of one region: the province at `/`, a kabupaten/kota, kecamatan or desa at `/regions/{code}`.

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// Households by consensus status (SM, M, HM) per child region, as a bar chart and the table behind it,

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The strategy breakdown: enrolments and deliveries per strategy and cluster in the region.

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// A candidate for a household's baseline status: a registration's `baselineStatus` (PPLS 2008), or an

@@ -1,14 +1,8 @@
+import EntasAPI
 import EntasDomain
 import EntasStore
 import GRDB
 
-/// Whether a cluster's latest word came from an assessment or from a graduation.
-public enum AssessmentSource: String, Sendable, Hashable, Codable, DatabaseValueConvertible {
-    /// A `household.assessed` event.
-    case assessment
-    /// A `household.graduated` event, read as the status `graduated`.
-    case graduation
-}
 
 /// A cluster's latest assessment of a household (`clusterAssessment`), one row per household and cluster.
 /// "Latest" is by ``FactOrder``: `assessedOn` (a graduation's `graduatedOn`), then `ce_time`, then event
@@ -61,5 +55,13 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
             return
         }
         try upsert(db)
+    }
+}
+
+extension ClusterStatus {
+    init(_ assessment: ClusterAssessment) {
+        self.init(
+            cluster: assessment.cluster, status: assessment.status, criteriaMetCount: assessment.criteriaMetCount,
+            source: assessment.source, assessedOn: assessment.assessedOn)
     }
 }

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The coordinator's consensus rules (docs/coordinator.md, "The consensus rules"), as pure functions of each cluster's

@@ -1,3 +1,4 @@
+import EntasAPI
 import GRDB
 
 extension CoordinatorMigrations {

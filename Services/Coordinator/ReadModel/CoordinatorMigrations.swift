@@ -1,3 +1,4 @@
+import EntasAPI
 import GRDB
 
 /// The coordinator's tables, registered after EntasStore's shared migrations (the inbox lives there).

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// Why a ``CoordinatorQueries`` call was refused: each says what was wrong and how to ask instead.

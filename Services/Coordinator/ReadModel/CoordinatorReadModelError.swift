@@ -1,3 +1,4 @@
+import EntasAPI
 import Foundation
 
 /// Why ``CoordinatorReadModel/apply(_:_:)`` refused an event. The subscription retries, then dead-letters

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// How the read model orders two facts of one kind, so that the order events arrive in never matters: by the

@@ -1,3 +1,4 @@
+import EntasAPI
 import Foundation
 
 /// How current the read model is.

@@ -1,14 +1,8 @@
+import EntasAPI
 import EntasDomain
 import EntasStore
 import GRDB
 
-/// Where a registered baseline came from: a registration's PPLS 2008 status, or the first assessment.
-public enum BaselineSource: String, Sendable, Hashable, Codable, DatabaseValueConvertible {
-    /// A registration's `baselineStatus` (PPLS 2008).
-    case registration
-    /// The earliest assessment, when no registration gave a baseline.
-    case assessment
-}
 
 /// One household as the coordinator sees it (`household`): where it lives, its baseline, and the consensus
 /// views derived from its clusters' latest assessments and active enrolments. No name, NIK or full KK.

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// Everything one household adds to the region tables: its totals and its monthly status changes (both in

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// A statement of where a household lives: a registration's or an update's `desaCode` (authority 1), or

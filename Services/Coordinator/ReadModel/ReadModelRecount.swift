@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// The region tables of the read model, either recomputed from scratch (``CoordinatorReadModel/recount(_:)``)

@@ -1,3 +1,4 @@
+import EntasAPI
 import GRDB
 
 /// How far the read model has got (`readModelState`, one row): the latest `ce_time` among the events

@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 import EntasStore
 import GRDB

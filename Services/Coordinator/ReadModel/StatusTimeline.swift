@@ -1,3 +1,4 @@
+import EntasAPI
 import EntasDomain
 
 /// One dated status a cluster gave a household: an assessment, or a graduation (status `graduated`).

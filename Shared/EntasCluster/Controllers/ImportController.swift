@@ -1,4 +1,5 @@
 import EntasService
+import EntasAPI
 import EntasDomain
 import Foundation
 import Hummingbird
@@ -19,23 +20,8 @@ public struct ImportController: Sendable {
 
     public static let columns = ["kkNumber", "headNIK", "headName", "address", "desaCode", "memberCount", "criteriaMet", "baselineStatus"]
 
-    public struct Rejection: Codable, Sendable {
-        /// 1-based, counting the header as row 1, as a spreadsheet shows it.
-        public var row: Int
-        public var field: String?
-        public var reason: String
-    }
-
-    public struct Summary: ResponseCodable, Sendable {
-        public var rows = 0
-        public var created = 0
-        public var updated = 0
-        public var unchanged = 0
-        public var rejected = 0
-        public var rejections: [Rejection] = []
-        /// True when more rows were rejected than are listed.
-        public var rejectionsTruncated = false
-    }
+    public typealias Rejection = ImportSummary.Rejection
+    public typealias Summary = ImportSummary
 
     public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
         group.post("households/import") { request, context in
@@ -167,3 +153,5 @@ public struct ImportController: Sendable {
         var reason: String
     }
 }
+
+extension ImportSummary: ResponseCodable {}

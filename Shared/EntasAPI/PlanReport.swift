@@ -22,6 +22,19 @@ public struct PlanReport: Sendable, Hashable, Codable {
     public var socialAidCoverage: PlanCoverage?
     /// The region's children (none for a desa) with households in need or commitments, largest shortfall first.
     public var regions: [PlanRegion]
+
+    package init(region: RegionSummary, period: Period, target: EffectiveTarget, need: PlanNeed, commitments: [CommitmentView], clusters: [PlanLine], strategies: [PlanLine], shortfall: PlanShortfall, socialAidCoverage: PlanCoverage? = nil, regions: [PlanRegion]) {
+        self.region = region
+        self.period = period
+        self.target = target
+        self.need = need
+        self.commitments = commitments
+        self.clusters = clusters
+        self.strategies = strategies
+        self.shortfall = shortfall
+        self.socialAidCoverage = socialAidCoverage
+        self.regions = regions
+    }
 }
 
 /// Households in need by consensus status, and the gaps (SM or M without social aid).
@@ -31,6 +44,14 @@ public struct PlanNeed: Sendable, Hashable, Codable {
     public var hampirMiskin: Int
     public var baselineSangatMiskin: Int
     public var gaps: Int
+
+    package init(sangatMiskin: Int, miskin: Int, hampirMiskin: Int, baselineSangatMiskin: Int, gaps: Int) {
+        self.sangatMiskin = sangatMiskin
+        self.miskin = miskin
+        self.hampirMiskin = hampirMiskin
+        self.baselineSangatMiskin = baselineSangatMiskin
+        self.gaps = gaps
+    }
 }
 
 /// One cluster's or strategy's commitments: the places promised (each programme's households, added up),
@@ -44,6 +65,14 @@ public struct PlanLine: Sendable, Hashable, Codable {
     public var coveredSangatMiskin: Int
     /// SM households left: need minus covered.
     public var shortSangatMiskin: Int
+
+    package init(cluster: Cluster? = nil, strategy: Strategy? = nil, committed: CommittedFigures, coveredSangatMiskin: Int, shortSangatMiskin: Int) {
+        self.cluster = cluster
+        self.strategy = strategy
+        self.committed = committed
+        self.coveredSangatMiskin = coveredSangatMiskin
+        self.shortSangatMiskin = shortSangatMiskin
+    }
 }
 
 /// SM households in need, covered by some commitment, and short.
@@ -51,6 +80,12 @@ public struct PlanShortfall: Sendable, Hashable, Codable {
     public var need: Int
     public var covered: Int
     public var short: Int
+
+    package init(need: Int, covered: Int, short: Int) {
+        self.need = need
+        self.covered = covered
+        self.short = short
+    }
 }
 
 /// Social aid's commitments against the target share of SM and M households it must cover.
@@ -66,6 +101,15 @@ public struct PlanCoverage: Sendable, Hashable, Codable {
     /// Households covered now (SM and M with an active social-aid enrolment).
     public var coveredNow: Int
     public var short: Int
+
+    package init(targetPercent: Int, households: Int, required: Int, committed: Int, coveredNow: Int, short: Int) {
+        self.targetPercent = targetPercent
+        self.households = households
+        self.required = required
+        self.committed = committed
+        self.coveredNow = coveredNow
+        self.short = short
+    }
 }
 
 /// One child region of the plan.
@@ -75,4 +119,12 @@ public struct PlanRegion: Sendable, Hashable, Codable {
     public var sangatMiskin: Int
     public var covered: Int
     public var short: Int
+
+    package init(code: RegionCode, name: String, sangatMiskin: Int, covered: Int, short: Int) {
+        self.code = code
+        self.name = name
+        self.sangatMiskin = sangatMiskin
+        self.covered = covered
+        self.short = short
+    }
 }

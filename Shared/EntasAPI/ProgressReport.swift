@@ -9,6 +9,15 @@ public struct ProgressMonth: Sendable, Hashable, Codable {
     public var hampirMiskin: Int
     public var tidakMiskin: Int
     public var graduated: Int
+
+    package init(month: CalendarMonth, sangatMiskin: Int, miskin: Int, hampirMiskin: Int, tidakMiskin: Int, graduated: Int) {
+        self.month = month
+        self.sangatMiskin = sangatMiskin
+        self.miskin = miskin
+        self.hampirMiskin = hampirMiskin
+        self.tidakMiskin = tidakMiskin
+        self.graduated = graduated
+    }
 }
 
 /// A region's progress (SM households at baseline, now, and graduated) over a range of months.
@@ -19,6 +28,13 @@ public struct ProgressReport: Sendable, Hashable, Codable {
     public var to: CalendarMonth
     /// One entry per month from `from` to `to`, both included.
     public var months: [ProgressMonth]
+
+    package init(region: RegionSummary, from: CalendarMonth, to: CalendarMonth, months: [ProgressMonth]) {
+        self.region = region
+        self.from = from
+        self.to = to
+        self.months = months
+    }
 }
 
 /// Programme activity of one cluster and strategy in a region.
@@ -32,6 +48,15 @@ public struct StrategyRow: Sendable, Hashable, Codable {
     /// Deliveries made in the region, and their cash value.
     public var deliveries: Int
     public var deliveredRupiah: Int64
+
+    package init(cluster: Cluster, strategy: Strategy, activeEnrolments: Int, enrolmentsStarted: Int, deliveries: Int, deliveredRupiah: Int64) {
+        self.cluster = cluster
+        self.strategy = strategy
+        self.activeEnrolments = activeEnrolments
+        self.enrolmentsStarted = enrolmentsStarted
+        self.deliveries = deliveries
+        self.deliveredRupiah = deliveredRupiah
+    }
 }
 
 /// A region's programme activity per cluster and strategy: only pairs with any activity, by cluster then
@@ -40,4 +65,10 @@ public struct StrategyReport: Sendable, Hashable, Codable {
     public var regionCode: RegionCode
     public var regionName: String
     public var rows: [StrategyRow]
+
+    package init(regionCode: RegionCode, regionName: String, rows: [StrategyRow]) {
+        self.regionCode = regionCode
+        self.regionName = regionName
+        self.rows = rows
+    }
 }

@@ -1,7 +1,5 @@
-import Crypto
 import EntasDomain
 import Foundation
-import GRDB
 
 /// How the coordinator names a household without storing its No. KK: the lowercase hexadecimal HMAC-SHA256
 /// of the KK's 16 digits under the configured ``HouseholdKeySecret``.
@@ -9,21 +7,13 @@ import GRDB
 /// Without the secret a key cannot be turned back into a KK number, nor checked against a guessed one (the
 /// KK space is small enough to enumerate, which is why a plain hash would not do). Stored and encoded as
 /// its 64 hexadecimal digits.
-public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    DatabaseValueConvertible
-{
+public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// 64 lowercase hexadecimal digits.
     public let rawValue: String
 
-    /// The key of the household whose No. KK is `kk`.
-    public init(kk: KKNumber, secret: HouseholdKeySecret) {
-        let code = HMAC<SHA256>.authenticationCode(
-            for: Data(kk.rawValue.utf8), using: SymmetricKey(data: secret.bytes))
-        rawValue = code.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-    }
+    /// A key whose 64 hexadecimal digits are already known to be valid (the coordinator's HMAC).
+    package init(validated rawValue: String) { self.rawValue = rawValue }
+
 
     /// A key as the coordinator lists it.
     /// - Throws: ``HouseholdKeyError/malformedKey`` unless `text` is 64 lowercase hexadecimal digits.
@@ -42,11 +32,6 @@ public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func < (lhs: HouseholdKey, rhs: HouseholdKey) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public var databaseValue: DatabaseValue { rawValue.databaseValue }
-
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> HouseholdKey? {
-        String.fromDatabaseValue(dbValue).flatMap { try? HouseholdKey($0) }
-    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -48,7 +48,7 @@ public struct RegionTotals: Sendable, Hashable, Codable {
     public init() {}
 
     /// The counters in the column order of `regionAggregate` (``CoordinatorMigrations``).
-    var values: [Int] {
+    package var values: [Int] {
         [
             households, sangatMiskin, miskin, hampirMiskin, tidakMiskin, graduated, unassessed,
             baselineSangatMiskin, baselineMiskin, baselineHampirMiskin,
@@ -58,7 +58,7 @@ public struct RegionTotals: Sendable, Hashable, Codable {
     }
 
     /// Totals from counters in column order; missing counters are zero.
-    init(values: [Int]) {
+    package init(values: [Int]) {
         func value(_ index: Int) -> Int { index < values.count ? values[index] : 0 }
         households = value(0)
         sangatMiskin = value(1)

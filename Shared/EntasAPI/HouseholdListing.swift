@@ -8,6 +8,13 @@ public struct HouseholdPage<Item: Sendable & Hashable & Codable>: Sendable, Hash
     public var offset: Int
     /// This page, by desa code and household key.
     public var items: [Item]
+
+    package init(total: Int, limit: Int, offset: Int, items: [Item]) {
+        self.total = total
+        self.limit = limit
+        self.offset = offset
+        self.items = items
+    }
 }
 
 /// A household in a gap: consensus SM or M without an active social-aid enrolment.
@@ -22,6 +29,16 @@ public struct GapItem: Sendable, Hashable, Codable {
     public var coveredBy: [Cluster]
     /// The worse kind of gap: SM and no active enrolment in any cluster.
     public var uncovered: Bool
+
+    package init(key: HouseholdKey, maskedKK: String, desaCode: RegionCode, desaName: String, consensusStatus: PovertyStatus, coveredBy: [Cluster], uncovered: Bool) {
+        self.key = key
+        self.maskedKK = maskedKK
+        self.desaCode = desaCode
+        self.desaName = desaName
+        self.consensusStatus = consensusStatus
+        self.coveredBy = coveredBy
+        self.uncovered = uncovered
+    }
 }
 
 /// A cluster's latest status for a household.
@@ -34,6 +51,14 @@ public struct ClusterStatus: Sendable, Hashable, Codable {
     public var source: AssessmentSource
     /// `assessedOn`, or a graduation's `graduatedOn`.
     public var assessedOn: CalendarDate
+
+    package init(cluster: Cluster, status: PovertyStatus, criteriaMetCount: Int? = nil, source: AssessmentSource, assessedOn: CalendarDate) {
+        self.cluster = cluster
+        self.status = status
+        self.criteriaMetCount = criteriaMetCount
+        self.source = source
+        self.assessedOn = assessedOn
+    }
 }
 
 /// A household whose clusters' latest assessments differ, listed for field verification (verifikasi dan
@@ -47,12 +72,14 @@ public struct ConflictItem: Sendable, Hashable, Codable {
     public var consensusStatus: PovertyStatus?
     /// Each cluster's latest status, by cluster.
     public var assessments: [ClusterStatus]
-}
 
-extension ClusterStatus {
-    init(_ assessment: ClusterAssessment) {
-        self.init(
-            cluster: assessment.cluster, status: assessment.status, criteriaMetCount: assessment.criteriaMetCount,
-            source: assessment.source, assessedOn: assessment.assessedOn)
+    package init(key: HouseholdKey, maskedKK: String, desaCode: RegionCode, desaName: String, consensusStatus: PovertyStatus? = nil, assessments: [ClusterStatus]) {
+        self.key = key
+        self.maskedKK = maskedKK
+        self.desaCode = desaCode
+        self.desaName = desaName
+        self.consensusStatus = consensusStatus
+        self.assessments = assessments
     }
 }
+

@@ -39,6 +39,11 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
     public struct RegionName: Sendable, Hashable, Codable {
         public var code: RegionCode
         public var name: String
+
+        package init(code: RegionCode, name: String) {
+            self.code = code
+            self.name = name
+        }
     }
 
     /// An enrolment; active means started and not ended.
@@ -52,6 +57,17 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         public var startedOn: CalendarDate?
         public var endedOn: CalendarDate?
         public var isActive: Bool
+
+        package init(enrolmentID: UUID, cluster: Cluster, programme: String, strategy: Strategy? = nil, desaCode: RegionCode, startedOn: CalendarDate? = nil, endedOn: CalendarDate? = nil, isActive: Bool) {
+            self.enrolmentID = enrolmentID
+            self.cluster = cluster
+            self.programme = programme
+            self.strategy = strategy
+            self.desaCode = desaCode
+            self.startedOn = startedOn
+            self.endedOn = endedOn
+            self.isActive = isActive
+        }
     }
 
     /// A referral and its answer, either of which may be missing while in transit.
@@ -64,6 +80,17 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         public var outcome: ReferralOutcome?
         public var note: String?
         public var answeredOn: CalendarDate?
+
+        package init(referralID: UUID, fromCluster: Cluster, toCluster: Cluster, reason: String? = nil, madeOn: CalendarDate? = nil, outcome: ReferralOutcome? = nil, note: String? = nil, answeredOn: CalendarDate? = nil) {
+            self.referralID = referralID
+            self.fromCluster = fromCluster
+            self.toCluster = toCluster
+            self.reason = reason
+            self.madeOn = madeOn
+            self.outcome = outcome
+            self.note = note
+            self.answeredOn = answeredOn
+        }
     }
 
     /// A benefit delivery.
@@ -78,6 +105,19 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         public var inKindUnit: String?
         public var period: Period
         public var deliveredOn: CalendarDate
+
+        package init(deliveryID: UUID, enrolmentID: UUID, cluster: Cluster, programme: String, strategy: Strategy, amountRupiah: Int64? = nil, inKindQuantity: Double? = nil, inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate) {
+            self.deliveryID = deliveryID
+            self.enrolmentID = enrolmentID
+            self.cluster = cluster
+            self.programme = programme
+            self.strategy = strategy
+            self.amountRupiah = amountRupiah
+            self.inKindQuantity = inKindQuantity
+            self.inKindUnit = inKindUnit
+            self.period = period
+            self.deliveredOn = deliveredOn
+        }
     }
 
     /// One event of the household's history.
@@ -91,5 +131,37 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         public var eventTime: Date
         /// What happened, from coded fields only.
         public var summary: String
+
+        package init(eventId: UUID, ceType: String, cluster: Cluster, effectiveDate: CalendarDate, eventTime: Date, summary: String) {
+            self.eventId = eventId
+            self.ceType = ceType
+            self.cluster = cluster
+            self.effectiveDate = effectiveDate
+            self.eventTime = eventTime
+            self.summary = summary
+        }
+    }
+
+    package init(key: HouseholdKey, maskedKK: String, desa: RegionName, kecamatan: RegionName, kabupaten: RegionName, baselineStatus: PovertyStatus? = nil, baselineSource: BaselineSource? = nil, consensusStatus: PovertyStatus? = nil, hasConflict: Bool, isGap: Bool, uncovered: Bool, coveredBy: [Cluster], registeredAt: Date? = nil, registeredBy: Cluster? = nil, updatedAt: Date, assessments: [ClusterStatus], enrolments: [Enrolment], referrals: [Referral], deliveries: [Delivery], history: [HistoryEntry]) {
+        self.key = key
+        self.maskedKK = maskedKK
+        self.desa = desa
+        self.kecamatan = kecamatan
+        self.kabupaten = kabupaten
+        self.baselineStatus = baselineStatus
+        self.baselineSource = baselineSource
+        self.consensusStatus = consensusStatus
+        self.hasConflict = hasConflict
+        self.isGap = isGap
+        self.uncovered = uncovered
+        self.coveredBy = coveredBy
+        self.registeredAt = registeredAt
+        self.registeredBy = registeredBy
+        self.updatedAt = updatedAt
+        self.assessments = assessments
+        self.enrolments = enrolments
+        self.referrals = referrals
+        self.deliveries = deliveries
+        self.history = history
     }
 }

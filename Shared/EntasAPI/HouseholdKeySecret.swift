@@ -12,7 +12,7 @@ public struct HouseholdKeySecret: Sendable, Hashable, CustomStringConvertible, C
     public static let minimumByteCount = 16
 
     /// The secret's bytes. Never log them.
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// A secret from raw bytes.
     /// - Throws: ``HouseholdKeyError/secretTooShort(byteCount:)`` below ``minimumByteCount`` bytes.

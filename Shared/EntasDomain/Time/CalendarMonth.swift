@@ -1,11 +1,8 @@
 import EntasDomain
-import GRDB
 
 /// A calendar month (bulan), the step of the coordinator's progress views. Codable and stored as
 /// `"YYYY-MM"`, which sorts like the months it names.
-public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    DatabaseValueConvertible
-{
+public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The year, 1–9999.
     public let year: Int
     /// The month, 1–12.
@@ -60,12 +57,6 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStri
     private init(checkedYear: Int, month: Int) {
         year = checkedYear
         self.month = month
-    }
-
-    public var databaseValue: DatabaseValue { description.databaseValue }
-
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarMonth? {
-        String.fromDatabaseValue(dbValue).flatMap { try? CalendarMonth($0) }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -22,6 +22,20 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     /// The region's children with a commitment or any realisation, the furthest behind first (lowest share of
     /// committed households served; children without commitments last).
     public var regions: [EvaluationRegion]
+
+    package init(region: RegionSummary, period: Period, target: EffectiveTarget, sangatMiskin: SangatMiskinProgress, socialAidCoverage: CoverageProgress, trajectory: [TrajectoryMonth], total: EvaluationLine, clusters: [EvaluationLine], programmes: [EvaluationLine], strategies: [EvaluationLine], regions: [EvaluationRegion]) {
+        self.region = region
+        self.period = period
+        self.target = target
+        self.sangatMiskin = sangatMiskin
+        self.socialAidCoverage = socialAidCoverage
+        self.trajectory = trajectory
+        self.total = total
+        self.clusters = clusters
+        self.programmes = programmes
+        self.strategies = strategies
+        self.regions = regions
+    }
 }
 
 /// Commitment, realisation and the share achieved, for a programme or a group of them.
@@ -32,6 +46,15 @@ public struct EvaluationLine: Sendable, Hashable, Codable {
     public var committed: CommittedFigures
     public var realised: Realisation
     public var achieved: Achievement
+
+    package init(cluster: Cluster? = nil, programme: String? = nil, strategy: Strategy? = nil, committed: CommittedFigures, realised: Realisation, achieved: Achievement) {
+        self.cluster = cluster
+        self.programme = programme
+        self.strategy = strategy
+        self.committed = committed
+        self.realised = realised
+        self.achieved = achieved
+    }
 }
 
 /// What was done in the period: enrolments started in it, households enrolled at some time in it, deliveries
@@ -63,7 +86,7 @@ public struct Realisation: Sendable, Hashable, Codable {
     }
 
     /// The programme figures added up (`graduatedHouseholds`, not a sum, is left to the caller).
-    static func + (lhs: Realisation, rhs: Realisation) -> Realisation {
+    package static func + (lhs: Realisation, rhs: Realisation) -> Realisation {
         Realisation(
             enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted, householdsServed: lhs.householdsServed + rhs.householdsServed,
             deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah,
@@ -81,6 +104,14 @@ public struct Achievement: Sendable, Hashable, Codable {
     public var deliveries: Double?
     public var deliveredRupiah: Double?
     public var graduations: Double?
+
+    package init(enrolmentsStarted: Double? = nil, householdsServed: Double? = nil, deliveries: Double? = nil, deliveredRupiah: Double? = nil, graduations: Double? = nil) {
+        self.enrolmentsStarted = enrolmentsStarted
+        self.householdsServed = householdsServed
+        self.deliveries = deliveries
+        self.deliveredRupiah = deliveredRupiah
+        self.graduations = graduations
+    }
 }
 
 /// Sangat Miskin households now against the target.
@@ -101,6 +132,17 @@ public struct SangatMiskinProgress: Sendable, Hashable, Codable {
     public var achievedPercent: Double?
     /// True when the count now is at or below the target.
     public var targetMet: Bool?
+
+    package init(baseline: Int, now: Int, atPeriodEnd: Int, target: Int? = nil, reductionNeeded: Int? = nil, reduced: Int, achievedPercent: Double? = nil, targetMet: Bool? = nil) {
+        self.baseline = baseline
+        self.now = now
+        self.atPeriodEnd = atPeriodEnd
+        self.target = target
+        self.reductionNeeded = reductionNeeded
+        self.reduced = reduced
+        self.achievedPercent = achievedPercent
+        self.targetMet = targetMet
+    }
 }
 
 /// SM and M households covered by social aid now, against the target share.
@@ -110,12 +152,25 @@ public struct CoverageProgress: Sendable, Hashable, Codable {
     public var percent: Double?
     public var targetPercent: Int?
     public var targetMet: Bool?
+
+    package init(households: Int, covered: Int, percent: Double? = nil, targetPercent: Int? = nil, targetMet: Bool? = nil) {
+        self.households = households
+        self.covered = covered
+        self.percent = percent
+        self.targetPercent = targetPercent
+        self.targetMet = targetMet
+    }
 }
 
 /// SM households at the end of one month.
 public struct TrajectoryMonth: Sendable, Hashable, Codable {
     public var month: CalendarMonth
     public var sangatMiskin: Int
+
+    package init(month: CalendarMonth, sangatMiskin: Int) {
+        self.month = month
+        self.sangatMiskin = sangatMiskin
+    }
 }
 
 /// One child region of the evaluation.
@@ -127,12 +182,22 @@ public struct EvaluationRegion: Sendable, Hashable, Codable {
     public var achieved: Achievement
     public var baselineSangatMiskin: Int
     public var sangatMiskin: Int
+
+    package init(code: RegionCode, name: String, committed: CommittedFigures, realised: Realisation, achieved: Achievement, baselineSangatMiskin: Int, sangatMiskin: Int) {
+        self.code = code
+        self.name = name
+        self.committed = committed
+        self.realised = realised
+        self.achieved = achieved
+        self.baselineSangatMiskin = baselineSangatMiskin
+        self.sangatMiskin = sangatMiskin
+    }
 }
 
 extension Achievement {
     /// The shares of `lines` (programmes) together: each figure counts the realisation of the programmes with
     /// a commitment for it, against the sum of the commitments.
-    init(programmes lines: [(committed: CommittedFigures, realised: Realisation)]) {
+    package init(programmes lines: [(committed: CommittedFigures, realised: Realisation)]) {
         func share(_ committed: (CommittedFigures) -> Int64, _ realised: (Realisation) -> Int64) -> Double? {
             let whole = lines.reduce(Int64(0)) { $0 + committed($1.committed) }
             let part = lines.filter { committed($0.committed) > 0 }.reduce(Int64(0)) { $0 + realised($1.realised) }
@@ -148,7 +213,7 @@ extension Achievement {
 
 
     /// `part` as a percent of `whole`, to one decimal; nil when `whole` is not above 0.
-    static func percent(_ part: Int64, of whole: Int64) -> Double? {
+    package static func percent(_ part: Int64, of whole: Int64) -> Double? {
         guard whole > 0 else { return nil }
         return (Double(part) * 1000 / Double(whole)).rounded() / 10
     }
