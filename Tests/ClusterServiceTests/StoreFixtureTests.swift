@@ -68,4 +68,28 @@ struct StoreFixtureTests {
         let integrity = try await cluster.database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == ["ok"])
     }
+
+    /// `<table>-v2-kind-check`: SQLite itself refuses a collective of a kind its service does not
+    /// know, on a store migrated from the earlier release, and kept every row it had.
+    @Test(
+        "a collective's kind is checked by SQLite after the migration, and no row is lost",
+        arguments: [
+            ("empowerment-groups", "communityGroup", 2), ("empowerment-projects", "villageProject", 1), ("umkm", "cooperative", 1),
+        ])
+    func collectiveKindIsChecked(_ file: String, _ table: String, _ rows: Int) async throws {
+        let fixture = try #require(Self.cases.first { $0.file == file })
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, _) = try await TestCluster.make(fixture.definition, kafka: kafka, copying: Self.fixtures.appendingPathComponent("\(file).sqlite"))
+        defer { cluster.remove() }
+        #expect(try await cluster.count(table) == rows)
+        await #expect(throws: DatabaseError.self) {
+            try await cluster.database.write { db in
+                try db.execute(
+                    sql: "INSERT INTO \(table) (id, kind, name, desaCode, startedOn) VALUES ('x', 'unknownKind', 'n', '35.09.31.2006', '2026-01-01')")
+            }
+        }
+        let foreignKeys = try await cluster.database.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(foreignKeys.isEmpty)
+    }
 }
