@@ -96,6 +96,25 @@ struct HouseholdAPITests {
         #expect(try await cluster.replicaCount() == 0)
     }
 
+    @Test("/health with the broker gone answers 503 naming the part, and no broker address or file path")
+    func healthWithoutBroker() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        let bootstrap = kafka.bootstrapServers
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        try await app.test(.live) { client in
+            try await client.execute(uri: "/health", method: .get) { response in #expect(response.status == .ok) }
+            kafka.stop()
+            try await client.execute(uri: "/health", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .serviceUnavailable)
+                #expect(Fixture.object(response.body)["database"] as? String == "ok")
+                #expect((Fixture.object(response.body)["kafka"] as? String)?.hasPrefix("unavailable: no Kafka broker answered") == true, "\(body)")
+                #expect(!body.contains(bootstrap) && !body.contains("127.0.0.1") && !body.contains(cluster.directory.path), "\(body)")
+            }
+        }
+    }
+
     @Test("/openapi.json lists every route the service answers")
     func openAPI() async throws {
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)

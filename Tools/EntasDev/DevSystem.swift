@@ -3,11 +3,12 @@ import EntasKafka
 import EntasService
 import Foundation
 import Logging
+import Synchronization
 
 /// The whole system on one machine: an embedded Kafka in this process, and the four cluster
 /// services and the coordinator as child processes of their own executables, each with its
 /// SQLite file under the dev folder and its own port, talking only through Kafka and HTTP.
-public final class DevSystem: @unchecked Sendable {
+public final class DevSystem: Sendable {
     public struct Options: Sendable {
         public var directory: URL
         public var fresh = false
@@ -26,9 +27,19 @@ public final class DevSystem: @unchecked Sendable {
     public let options: Options
     public let layout: DevLayout
     public let services: [DevService]
-    public private(set) var kafka: EmbeddedKafka?
-    public private(set) var tokens: [String: String] = [:]
-    private var children: [ChildProcess] = []
+    /// What `start` brings up, read by the other tasks (`report`, `watchChildren`, `stop`).
+    private struct Running: Sendable {
+        var kafka: EmbeddedKafka?
+        var tokens: [String: String] = [:]
+        var children: [ChildProcess] = []
+    }
+    private let running = Mutex(Running())
+
+    /// The embedded broker, once started.
+    public var kafka: EmbeddedKafka? { running.withLock { $0.kafka } }
+    /// Each service's dev token by service name (and the coordinator's admin token under ``adminTokenKey``).
+    public var tokens: [String: String] { running.withLock { $0.tokens } }
+    private var children: [ChildProcess] { running.withLock { $0.children } }
 
     /// Partition counts: the mock keeps ~5 MiB per partition, so the busiest topic gets more.
     static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
@@ -56,7 +67,7 @@ public final class DevSystem: @unchecked Sendable {
             throw DevError.portInUse(service: service.executable, port: service.port, basePort: options.basePort)
         }
         let kafka = try EmbeddedKafka(brokers: 1, logger: options.logger)
-        self.kafka = kafka
+        running.withLock { $0.kafka = kafka }
         for (topic, count) in Self.partitions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try kafka.createTopic(topic.rawValue, partitions: count)
         }
@@ -64,10 +75,12 @@ public final class DevSystem: @unchecked Sendable {
         progress("Embedded Kafka on \(kafka.bootstrapServers) (in memory only; production uses a real cluster, see deploy/)")
 
         for service in services {
-            tokens[service.name] = try await issueToken(for: service)
+            let token = try await issueToken(for: service)
+            running.withLock { $0.tokens[service.name] = token }
         }
         if let coordinator = service("coordinator") {
-            tokens[Self.adminTokenKey] = try await issueToken(for: coordinator, name: "entas-dev-admin", role: "admin")
+            let token = try await issueToken(for: coordinator, name: "entas-dev-admin", role: "admin")
+            running.withLock { $0.tokens[Self.adminTokenKey] = token }
         }
         try writeTokensFile()
         progress("Tokens issued (\(layout.tokensFile.path))")
@@ -77,7 +90,7 @@ public final class DevSystem: @unchecked Sendable {
                 service: service, executable: options.binaries.appendingPathComponent(service.executable),
                 environment: environment(for: service, kafka: kafka), log: layout.log(service.name))
             try child.start()
-            children.append(child)
+            running.withLock { $0.children.append(child) }
         }
         try Data(children.map { "\($0.pid) \($0.service.executable)" }.joined(separator: "\n").utf8).write(to: layout.pidsFile)
         progress("Started \(services.map(\.executable).joined(separator: ", ")); logs in \(layout.logs.path)")
@@ -113,6 +126,7 @@ public final class DevSystem: @unchecked Sendable {
     }
 
     private func writeTokensFile() throws {
+        let tokens = self.tokens
         var lines = ["# Tokens and URLs of the running `entas dev` (source this file)."]
         for service in services {
             lines.append("export \(service.urlVariable)=\(service.url)")

@@ -10,7 +10,7 @@ extension RegionReference {
     }
 
     /// Loads `kabupaten.csv`, `kecamatan.csv` and `desa.csv` from `directory` (the format of
-    /// `shared/data/regions/README.md`) and adds the province row `35 Jawa Timur`.
+    /// `Shared/EntasDomain/Resources/regions/SOURCE.md`) and adds the province row `35 Jawa Timur`.
     ///
     /// A malformed line (wrong field count, bad code, unknown kind, parent column that does not match the
     /// code) is skipped and recorded in ``problems``; it never stops the load. The files have no quoted

@@ -21,7 +21,7 @@ public enum RegionReferenceError: Error, Sendable, Hashable, CustomStringConvert
             "\(file) is not UTF-8 text; save it as UTF-8"
         case .unexpectedHeader(let file, let found, let expected):
             "\(file) starts with \(SafeEcho.quoted(found)) but the header must be \"\(expected)\"; "
-                + "keep the column order of shared/data/regions/README.md"
+                + "keep the columns of the reference Entas ships (Shared/EntasDomain/Resources/regions/SOURCE.md): kabupaten.csv code,name,kind; kecamatan.csv code,name,kabupaten_code; desa.csv code,name,kecamatan_code,kind"
         }
     }
 }

@@ -3,13 +3,24 @@ import EntasStore
 import Foundation
 import GRDB
 import Hummingbird
+import Logging
 
 /// `GET /health`: ready (200) only when the store answers and Kafka's brokers do; 503 with
 /// the failing check otherwise. Open without a token, for load balancers and systemd.
+///
+/// The route is open, so a failing check says only which part failed and where to look; the
+/// error itself (file paths, broker addresses) goes to the service's log.
 public struct HealthController: Sendable {
     let database: any DatabaseReader
     let outbox: Outbox
     let admin: KafkaAdmin
+    let logger: Logger
+
+    /// What a failing check answers, by part.
+    enum Unavailable {
+        static let database = "unavailable: the store did not answer; the service's log has the error"
+        static let kafka = "unavailable: no Kafka broker answered within 2 s; the service's log has the error"
+    }
 
     public struct Health: ResponseEncodable, Sendable {
         public var status: String
@@ -28,13 +39,15 @@ public struct HealthController: Sendable {
             _ = try await database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
             health.outboxPending = try await outbox.pendingCount()
         } catch {
-            health.database = "unavailable: \(error)"
+            logger.error("Health check: the store did not answer", metadata: ["error": "\(error)"])
+            health.database = Unavailable.database
             health.status = "unavailable"
         }
         do {
             _ = try await admin.listTopics(timeout: .seconds(2))
         } catch {
-            health.kafka = "unavailable: \(error)"
+            logger.warning("Health check: no Kafka broker answered", metadata: ["error": "\(error)"])
+            health.kafka = Unavailable.kafka
             health.status = "unavailable"
         }
         return EditedResponse(status: health.status == "ok" ? .ok : .serviceUnavailable, response: health)
