@@ -91,6 +91,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Shared/EntasService"
@@ -230,7 +231,7 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: [
-                "Coordinator", "EntasDev", "EntasKafka", "EntasStore", "EntasDomain",
+                "Coordinator", "EntasDev", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/FaultTests"

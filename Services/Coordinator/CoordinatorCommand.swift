@@ -56,9 +56,9 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
             EntasLogging.bootstrap(level: configuration.logLevel)
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-            let app = try CoordinatorApplication.build(
-                configuration: configuration, secret: secret, registry: registry, logger: Logger(label: "entas-coordinator"))
-            try await app.runService()
+            let logger = Logger(label: "entas-coordinator")
+            let app = try CoordinatorApplication.build(configuration: configuration, secret: secret, registry: registry, logger: logger)
+            try await ServiceShutdown.group(running: app, logger: logger).run()
         }
     }
 

@@ -40,6 +40,6 @@ public struct ServeCommand<Executable: ClusterExecutable>: AsyncParsableCommand 
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: definition.executableName)
         let app = try ClusterApplication.build(definition: definition, configuration: configuration, registry: registry, logger: logger)
-        try await app.runService()
+        try await ServiceShutdown.group(running: app, logger: logger).run()
     }
 }

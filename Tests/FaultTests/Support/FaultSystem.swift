@@ -115,7 +115,9 @@ final class FaultSystem: @unchecked Sendable {
         try await waitUntilHealthy(name)
     }
 
-    func stop(_ name: String) async { await processes[name]?.stop() }
+    /// SIGTERM to one service; how the stop went (nil when it was not running).
+    @discardableResult
+    func stop(_ name: String) async -> ServiceProcess.Stop? { await processes[name]?.stop() }
 
     /// Stops every service (SIGTERM), then the broker, and removes the folder unless `keep`.
     func shutdown(keep: Bool = false) async {

@@ -52,16 +52,28 @@ final class ServiceProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// How a stop went: how long the process took to exit, its exit status, and whether it had
+    /// to be killed after the timeout.
+    struct Stop: Sendable {
+        var elapsed: Duration
+        var status: Int32
+        var killed: Bool
+    }
+
     /// SIGTERM, as systemd stops a service; SIGKILL after `timeout`.
-    func stop(timeout: Duration = .seconds(20)) async {
-        guard let process, process.isRunning else { return }
+    @discardableResult
+    func stop(timeout: Duration = .seconds(30)) async -> Stop? {
+        guard let process, process.isRunning else { return nil }
+        let start = ContinuousClock.now
         process.terminate()
-        let deadline = ContinuousClock.now + timeout
+        let deadline = start + timeout
         while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
-        if process.isRunning {
+        let killed = process.isRunning
+        if killed {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
         }
+        process.waitUntilExit()
+        return Stop(elapsed: ContinuousClock.now - start, status: process.terminationStatus, killed: killed)
     }
 
     /// The last lines of the log, for failure messages.
