@@ -32,7 +32,7 @@ public final class KafkaAdmin: Sendable {
             return
         }
         let client = self.client
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000)
+        let milliseconds = timeout.kafkaMilliseconds
         let result: Result<Void, KafkaError> = await worker.run {
             Self.createTopicsBlocking(client: client, topics: topics, timeoutMilliseconds: milliseconds)
         }
@@ -42,7 +42,7 @@ public final class KafkaAdmin: Sendable {
     /// The cluster's topics (internal ones, such as `__consumer_offsets`, left out).
     public func listTopics(timeout: Duration = .seconds(10)) async throws(KafkaError) -> [TopicDescription] {
         let client = self.client
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000)
+        let milliseconds = timeout.kafkaMilliseconds
         let result: Result<[TopicDescription], KafkaError> = await worker.run {
             Result { () throws(KafkaError) in try client.metadataTopics(timeoutMilliseconds: milliseconds) }
         }
@@ -54,7 +54,7 @@ public final class KafkaAdmin: Sendable {
     /// dropped records (it keeps about 5 MiB per partition).
     public func watermarks(of topics: [String], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [PartitionWatermarks] {
         let client = self.client
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000)
+        let milliseconds = timeout.kafkaMilliseconds
         let result: Result<[PartitionWatermarks], KafkaError> = await worker.run {
             Result { () throws(KafkaError) in
                 let partitionCounts = try client.metadataTopics(timeoutMilliseconds: milliseconds)
@@ -63,7 +63,7 @@ public final class KafkaAdmin: Sendable {
                     guard let description = partitionCounts.first(where: { $0.name == topic }) else {
                         throw KafkaError(.listTopics, message: "the cluster has no topic '\(topic)'")
                     }
-                    for partition in 0..<Int32(description.partitionCount) {
+                    for partition in 0..<Int32(clamping: description.partitionCount) {
                         var low: Int64 = 0
                         var high: Int64 = 0
                         let code = rd_kafka_query_watermark_offsets(client.handle, topic, partition, &low, &high, milliseconds)
@@ -82,7 +82,7 @@ public final class KafkaAdmin: Sendable {
         var newTopics: [OpaquePointer?] = []
         defer { for topic in newTopics { rd_kafka_NewTopic_destroy(topic) } }
         for topic in topics {
-            guard let newTopic = rd_kafka_NewTopic_new(topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count) else {
+            guard let newTopic = rd_kafka_NewTopic_new(topic.name, Int32(clamping: topic.partitions), Int32(clamping: topic.replicationFactor), &errorText, errorText.count) else {
                 let reason = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 return .failure(KafkaError(.createTopics, message: "topic '\(topic.name)' is not valid: \(reason)"))
             }

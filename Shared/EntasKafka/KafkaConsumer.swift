@@ -40,7 +40,7 @@ public final class KafkaConsumer: Sendable {
             context: ClientContext(logger: logger)
         )
         rd_kafka_poll_set_consumer(client.handle)
-        guard let list = rd_kafka_topic_partition_list_new(Int32(settings.topics.count)) else {
+        guard let list = rd_kafka_topic_partition_list_new(Int32(clamping: settings.topics.count)) else {
             throw KafkaError(.subscribe, message: "could not allocate the subscription list")
         }
         defer { rd_kafka_topic_partition_list_destroy(list) }
@@ -149,7 +149,7 @@ public final class KafkaConsumer: Sendable {
         guard !offsets.isEmpty else { return }
         let client = self.client
         let code = await worker.run { () -> rd_kafka_resp_err_t in
-            guard let list = rd_kafka_topic_partition_list_new(Int32(offsets.count)) else { return RD_KAFKA_RESP_ERR__INVALID_ARG }
+            guard let list = rd_kafka_topic_partition_list_new(Int32(clamping: offsets.count)) else { return RD_KAFKA_RESP_ERR__INVALID_ARG }
             defer { rd_kafka_topic_partition_list_destroy(list) }
             for (partition, offset) in offsets {
                 rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition)?.pointee.offset = offset
@@ -175,9 +175,9 @@ public final class KafkaConsumer: Sendable {
         let partitions = assignment()
         guard !partitions.isEmpty else { return [] }
         let client = self.client
-        let milliseconds = Int32(timeout.components.seconds * 1000)
+        let milliseconds = timeout.kafkaMilliseconds
         let result: Result<[PartitionPosition], KafkaError> = await worker.run {
-            guard let list = rd_kafka_topic_partition_list_new(Int32(partitions.count)) else {
+            guard let list = rd_kafka_topic_partition_list_new(Int32(clamping: partitions.count)) else {
                 return .failure(KafkaError(.consume, message: "could not allocate a partition list"))
             }
             defer { rd_kafka_topic_partition_list_destroy(list) }

@@ -49,20 +49,6 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     /// The local queue is full: back-pressure, not failure. Wait for delivery reports and retry.
     public var isQueueFull: Bool { code == RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue }
 
-    /// The broker or the network may recover by itself; retrying later is expected to help.
-    public var isRetriable: Bool {
-        switch rd_kafka_resp_err_t(rawValue: code) {
-        case RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, RD_KAFKA_RESP_ERR__TIMED_OUT,
-            RD_KAFKA_RESP_ERR__MSG_TIMED_OUT, RD_KAFKA_RESP_ERR__QUEUE_FULL, RD_KAFKA_RESP_ERR__RESOLVE,
-            RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE,
-            RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
-            RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND, RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE:
-            return true
-        default:
-            return !isFatal && code < 0 && code != RD_KAFKA_RESP_ERR__INVALID_ARG.rawValue
-        }
-    }
-
     public var description: String {
         var text = "Kafka \(operation.rawValue) failed: \(name) (\(code)): \(message)"
         if isFatal { text += ". The client is unusable and must be recreated." }

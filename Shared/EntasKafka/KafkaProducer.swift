@@ -13,10 +13,19 @@ import Synchronization
 ///
 /// As a `Service`, it runs until graceful shutdown, then flushes what is queued for at most
 /// `flushTimeout` and fails the callers still waiting.
+///
+/// A fatal error (librdkafka's `_FATAL`: the idempotent producer can no longer guarantee order
+/// or exactly-once) makes the client unusable. The producer then fails what was waiting on the
+/// old client, creates a new one with the same properties and goes on; the callers' records
+/// stay where they came from (the outbox) and are sent again. ``health`` tells how often.
 public final class KafkaProducer: Service, Sendable {
     private enum State { case running, closing, closed }
 
-    let client: RdKafkaClient
+    /// The current librdkafka client: replaced after a fatal error.
+    private let current: Mutex<RdKafkaClient>
+    var client: RdKafkaClient { current.withLock { $0 } }
+    private let properties: [String: String]
+    private let restarts = Mutex(ProducerHealth())
     private let deliveries: DeliveryTable
     private let worker: BlockingWorker
     private let state = Mutex(State.running)
@@ -34,11 +43,9 @@ public final class KafkaProducer: Service, Sendable {
     public init(settings: KafkaSettings, flushTimeout: Duration = .seconds(10), logger: Logger) throws(KafkaError) {
         let deliveries = DeliveryTable()
         self.deliveries = deliveries
-        self.client = try RdKafkaClient(
-            kind: .producer,
-            properties: settings.librdkafkaProperties(defaults: Self.defaultProperties),
-            context: ClientContext(logger: logger, deliveries: deliveries)
-        )
+        let properties = settings.librdkafkaProperties(defaults: Self.defaultProperties)
+        self.properties = properties
+        self.current = Mutex(try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries)))
         self.worker = BlockingWorker(name: "entas-kafka-producer")
         self.flushTimeout = flushTimeout
         self.logger = logger
@@ -51,9 +58,8 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     private func startPolling() {
-        let client = self.client
-        worker.submit { [polling] in
-            while polling.isSet {
+        worker.submit { [weak self, polling] in
+            while polling.isSet, let client = self?.client {
                 rd_kafka_poll(client.handle, 100)
             }
         }
@@ -101,7 +107,44 @@ public final class KafkaProducer: Service, Sendable {
             deliveries.withdraw(id)
             try? await Task.sleep(for: .milliseconds(2))
         }
-        return await batch.results()
+        let results = await batch.results()
+        if results.contains(where: { (try? $0.get()) == nil && Self.isFatal($0) }) { restartAfterFatalError() }
+        return results
+    }
+
+    private static func isFatal(_ result: Result<DeliveryReport, KafkaError>) -> Bool {
+        guard case .failure(let error) = result else { return false }
+        return error.isFatal || error.code == RD_KAFKA_RESP_ERR__FATAL.rawValue
+    }
+
+    /// After a fatal error: fails what still waits on the old client, then replaces it with a new
+    /// one of the same properties. The old client is destroyed once the poll thread lets it go.
+    private func restartAfterFatalError() {
+        let old = client
+        guard let fatal = old.fatalError(.produce), state.withLock({ $0 == .running }) else { return }
+        logger.critical("Kafka producer hit a fatal error; recreating its client", metadata: [KafkaLogKey.errorName: "\(fatal.name)"])
+        deliveries.failAll(with: fatal)
+        do {
+            let replacement = try RdKafkaClient(kind: .producer, properties: properties, context: old.context)
+            let replaced = current.withLock { client in
+                guard client === old else { return false }
+                client = replacement
+                return true
+            }
+            if replaced { restarts.withLock { $0.recordRestart(after: fatal) } }
+        } catch {
+            restarts.withLock { $0.recordFailedRestart(after: fatal, error: error) }
+            logger.critical("Kafka producer could not recreate its client", metadata: [KafkaLogKey.errorName: "\(error.name)"])
+        }
+    }
+
+    /// Whether the producer has had to recreate its client, and whether it could.
+    public var health: ProducerHealth { restarts.withLock { $0 } }
+
+    /// Makes librdkafka raise a fatal error on the current client, as a broken idempotence
+    /// sequence would (for tests: there is no other way to cause one on purpose).
+    package func raiseFatalErrorForTesting() {
+        _ = rd_kafka_test_fatal_error(client.handle, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "raised by a test")
     }
 
     /// Hands a record to librdkafka; nil when queued (its report comes later).
@@ -134,22 +177,18 @@ public final class KafkaProducer: Service, Sendable {
                 $0.u.header.size = header.value.map { $0.count } ?? -1
             }
         }
+        let client = self.client
         let error = fields.withUnsafeMutableBufferPointer { buffer in
             rd_kafka_produceva(client.handle, buffer.baseAddress, buffer.count)
         }
         return error.map { KafkaError(.produce, consuming: $0) }
     }
 
-    /// Records queued in librdkafka and not yet acknowledged.
-    public var inFlightCount: Int { Int(rd_kafka_outq_len(client.handle)) }
-
     public func run() async throws {
         try? await gracefulShutdown()
         await shutdown()
     }
 
-    /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
-    /// callers still waiting, and stops the poll thread. Safe to call more than once.
     /// Stops waiting for the reports of records already handed to librdkafka: every `send`
     /// still waiting returns them as failures now. For a graceful shutdown while the broker
     /// is away, so it does not wait out `message.timeout.ms`. A record given up on may still
@@ -158,6 +197,8 @@ public final class KafkaProducer: Service, Sendable {
         deliveries.failAll(with: KafkaError(.shutdown, message: "stopped waiting for the broker's acknowledgement at shutdown"))
     }
 
+    /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
+    /// callers still waiting, and stops the poll thread. Safe to call more than once.
     public func shutdown() async {
         let first = state.withLock { state in
             guard state == .running else { return false }
@@ -167,7 +208,7 @@ public final class KafkaProducer: Service, Sendable {
         guard first else { return }
         polling.clear()
         let client = self.client
-        let milliseconds = Int32(clamping: flushTimeout.components.seconds * 1000 + flushTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = flushTimeout.kafkaMilliseconds
         let result = await worker.run { rd_kafka_flush(client.handle, milliseconds) }
         if result != RD_KAFKA_RESP_ERR_NO_ERROR {
             logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(rd_kafka_outq_len(client.handle))"])

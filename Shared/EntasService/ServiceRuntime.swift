@@ -94,7 +94,7 @@ public final class ServiceRuntime: Sendable {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenAuthenticator(tokens: tokens))
-        HealthController(database: database, outbox: outbox, admin: admin, logger: logger).addRoutes(to: router)
+        HealthController(database: database, outbox: outbox, admin: admin, producer: producer, logger: logger).addRoutes(to: router)
         MetricsController(registry: registry) { [self] in
             if let pending = try? await outbox.pendingCount() {
                 Gauge(label: "entas_outbox_pending").record(pending)

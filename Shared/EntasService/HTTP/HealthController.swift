@@ -14,6 +14,7 @@ public struct HealthController: Sendable {
     let database: any DatabaseReader
     let outbox: Outbox
     let admin: KafkaAdmin
+    let producer: KafkaProducer
     let logger: Logger
 
     /// What a failing check answers, by part.
@@ -26,6 +27,8 @@ public struct HealthController: Sendable {
         public var status: String
         public var database: String
         public var kafka: String
+        /// `ok`, or how often the producer recreated its client after a fatal error.
+        public var producer: String
         public var outboxPending: Int?
     }
 
@@ -34,7 +37,7 @@ public struct HealthController: Sendable {
     }
 
     func check() async throws -> EditedResponse<Health> {
-        var health = Health(status: "ok", database: "ok", kafka: "ok", outboxPending: nil)
+        var health = Health(status: "ok", database: "ok", kafka: "ok", producer: "ok", outboxPending: nil)
         do {
             _ = try await database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
             health.outboxPending = try await outbox.pendingCount()
@@ -49,6 +52,16 @@ public struct HealthController: Sendable {
             logger.warning("Health check: no Kafka broker answered", metadata: ["error": "\(error)"])
             health.kafka = Unavailable.kafka
             health.status = "unavailable"
+        }
+        let producerHealth = producer.health
+        if let name = producerHealth.lastFatalError, let at = producerHealth.lastFatalAt {
+            let when = at.formatted(.iso8601)
+            if producerHealth.isBroken {
+                health.producer = "unavailable: the client could not be recreated after a fatal error (\(name) at \(when)); restart the service"
+                health.status = "unavailable"
+            } else {
+                health.producer = "recreated \(producerHealth.restarts) time(s) after a fatal error; the last: \(name) at \(when)"
+            }
         }
         return EditedResponse(status: health.status == "ok" ? .ok : .serviceUnavailable, response: health)
     }
