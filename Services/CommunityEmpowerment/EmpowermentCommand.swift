@@ -5,7 +5,8 @@ import EntasService
 /// `entas-empowerment`: Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.
 @main
 struct EmpowermentCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .communityEmpowerment, defaultPort: 8082, programmes: EmpowermentProgrammes.all, records: EmpowermentCollectives.records)
+    static let definition = ClusterDefinition(cluster: .communityEmpowerment, defaultPort: 8082, programmes: EmpowermentProgrammes.all, migrations: EmpowermentMigrations.register,
+        controllers: EmpowermentCollectives.controllers)
 
     static let configuration = CommandConfiguration(
         commandName: "entas-empowerment",

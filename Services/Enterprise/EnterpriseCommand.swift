@@ -6,7 +6,8 @@ import EntasService
 @main
 struct EnterpriseCommand: AsyncParsableCommand, ClusterExecutable {
     static let definition = ClusterDefinition(cluster: .enterprise, defaultPort: 8083, programmes: EnterpriseProgrammes.all,
-        records: [EnterpriseRecords(), LoanRecords(), TrainingRecords(), CollectiveRecords(Cooperatives.definition)])
+        migrations: EnterpriseMigrations.register,
+        controllers: [EnterpriseController(), LoanController(), TrainingController(), CollectiveController(Cooperatives.definition)])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-umkm",

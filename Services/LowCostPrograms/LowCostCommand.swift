@@ -5,7 +5,8 @@ import EntasService
 /// `entas-low-cost`: Program Murah (stakeholders): cheap electricity, clean water, RTLH housing renovation.
 @main
 struct LowCostCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .lowCost, defaultPort: 8084, programmes: LowCostProgrammes.all, records: [WorkRecords()])
+    static let definition = ClusterDefinition(cluster: .lowCost, defaultPort: 8084, programmes: LowCostProgrammes.all, migrations: LowCostMigrations.register,
+        controllers: [WorkController()])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-low-cost",

@@ -5,7 +5,8 @@ import EntasService
 /// `entas-social-aid`: Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.
 @main
 struct SocialAidCommand: AsyncParsableCommand, ClusterExecutable {
-    static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all, records: [ShockRecords()])
+    static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all, migrations: SocialAidMigrations.register,
+        controllers: [ShockController()])
 
     static let configuration = CommandConfiguration(
         commandName: "entas-social-aid",

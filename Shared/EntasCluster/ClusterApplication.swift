@@ -27,7 +27,7 @@ public enum ClusterApplication {
         CommitmentController(store: store).addRoutes(to: api)
         ProgrammeController(definition: definition).addRoutes(to: api)
         BulkController(store: store, logger: logger).addRoutes(to: api)
-        for records in definition.records { records.addRoutes(to: api, store: store) }
+        for controller in definition.controllers { controller.addRoutes(to: api, store: store) }
 
         let handler = ClusterEventHandler(cluster: definition.cluster)
         let subscription = try runtime.subscription(
@@ -37,7 +37,7 @@ public enum ClusterApplication {
         }
         var summaries = HouseholdController.summaries
         let more = [EnrolmentController.summaries, ReferralController.summaries, CommitmentController.summaries, ProgrammeController.summaries, ImportController.summaries, BulkController.summaries]
-        for more in more + definition.records.map(\.summaries) {
+        for more in more + definition.controllers.map(\.summaries) {
             summaries.merge(more) { $1 }
         }
         summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"

@@ -9,14 +9,21 @@ public struct ClusterDefinition: Sendable {
     /// Default HTTP port (`make run` gives each service its own).
     public var defaultPort: Int
     public var programmes: [Programme]
-    /// The cluster's own records beyond the shared ones (tables and routes).
-    public var records: [any ClusterRecords]
+    /// The cluster's own tables beyond the shared ones: its migrations, named after the
+    /// service, append-only, never edited once released (a change is a new migration).
+    public var migrations: @Sendable (inout DatabaseMigrator) -> Void
+    /// The routes of the cluster's own records.
+    public var controllers: [any ClusterController]
 
-    public init(cluster: Cluster, defaultPort: Int, programmes: [Programme], records: [any ClusterRecords] = []) {
+    public init(
+        cluster: Cluster, defaultPort: Int, programmes: [Programme],
+        migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void = { _ in }, controllers: [any ClusterController] = []
+    ) {
         self.cluster = cluster
         self.defaultPort = defaultPort
         self.programmes = programmes
-        self.records = records
+        self.migrations = migrations
+        self.controllers = controllers
     }
 
     public var serviceName: String { cluster.serviceName }
@@ -27,6 +34,6 @@ public struct ClusterDefinition: Sendable {
     /// The shared cluster tables, then this cluster's own.
     public func registerMigrations(_ migrator: inout DatabaseMigrator) {
         ClusterMigrations.register(&migrator)
-        for records in records { records.registerMigrations(&migrator) }
+        migrations(&migrator)
     }
 }

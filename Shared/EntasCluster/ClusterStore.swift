@@ -9,7 +9,7 @@ import GRDB
 /// stored and nothing stored goes unpublished. The service's own events are recorded in its
 /// inbox as they are written, so they are not applied again when they come back from Kafka.
 public struct ClusterStore: Sendable {
-    public let database: any DatabaseWriter
+    package let database: any DatabaseWriter
     public let definition: ClusterDefinition
     public var cluster: Cluster { definition.cluster }
     public var source: String { cluster.eventSource }

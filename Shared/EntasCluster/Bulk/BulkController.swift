@@ -101,20 +101,8 @@ public struct BulkController: Sendable {
         func flush() async throws {
             guard !batch.isEmpty else { return }
             let operations = batch.map(\.operation)
-            let outcomes = try await store.database.write { db in
-                try operations.map { operation -> ProblemDocument? in
-                    do {
-                        try db.inSavepoint {
-                            try store.apply(operation, by: holder, in: db)
-                            return .commit
-                        }
-                        return nil
-                    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
-                        throw error  // the store, not the line, is at fault: fail the request
-                    } catch {
-                        return ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
-                    }
-                }
+            let outcomes = try await store.apply(operations, by: holder) { error in
+                ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
             }
             for ((line, operation), problem) in zip(batch, outcomes) {
                 if let problem {

@@ -3,6 +3,29 @@ import EntasDomain
 import GRDB
 
 extension ClusterStore {
+    /// Applies a batch of bulk lines in one transaction, each in a savepoint of its own: a line
+    /// that fails is rolled back alone and answered with `problem(error)`; a failure of the store
+    /// itself (busy, full, I/O) fails the whole batch. The outcomes come back in order.
+    package func apply(
+        _ operations: [BulkOperation], by holder: String, problem: @escaping @Sendable (any Error) -> ProblemDocument
+    ) async throws -> [ProblemDocument?] {
+        try await database.write { db in
+            try operations.map { operation -> ProblemDocument? in
+                do {
+                    try db.inSavepoint {
+                        try apply(operation, by: holder, in: db)
+                        return .commit
+                    }
+                    return nil
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                    throw error  // the store, not the line, is at fault: fail the request
+                } catch {
+                    return problem(error)
+                }
+            }
+        }
+    }
+
     /// Applies one bulk line within the caller's transaction, as its single request would; `holder` is the
     /// token's holder, recorded with a commitment.
     package func apply(_ operation: BulkOperation, by holder: String, in db: Database) throws {

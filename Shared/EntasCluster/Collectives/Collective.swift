@@ -60,3 +60,8 @@ public struct LeaveRequest: Codable, Sendable {
     public var on: CalendarDate
     public var reason: String
 }
+
+/// `GET /v1/households/{kk}/<route>`: the collectives of one kind a household belongs or belonged to.
+public struct MembershipList: ResponseCodable, Sendable {
+    public var memberships: [CollectiveMember]
+}

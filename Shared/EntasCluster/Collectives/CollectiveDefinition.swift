@@ -1,6 +1,5 @@
 import EntasService
 import EntasDomain
-import GRDB
 
 /// Something households take part in together, through one of the cluster's programmes:
 /// a community self-help group (KSM/Pokmas), a village project, a cooperative.
@@ -24,14 +23,8 @@ public struct CollectiveDefinition: Sendable {
     public var memberArea: RegionLevel
     /// A budget in rupiah and an end date are required (village projects).
     public var budgeted: Bool
-    /// The service's own migrations of these tables after the first (`<table>-v1`), in its
-    /// folder as literal SQL, so that no shipped migration is ever generated from a template
-    /// that could change.
-    public var laterMigrations: @Sendable (inout DatabaseMigrator) -> Void
 
-    public init(route: String, table: String, programme: String, noun: String, kinds: [String], memberArea: RegionLevel, budgeted: Bool = false,
-        laterMigrations: @escaping @Sendable (inout DatabaseMigrator) -> Void = { _ in }
-    ) {
+    public init(route: String, table: String, programme: String, noun: String, kinds: [String], memberArea: RegionLevel, budgeted: Bool = false) {
         self.route = route
         self.table = table
         self.programme = programme
@@ -39,7 +32,6 @@ public struct CollectiveDefinition: Sendable {
         self.kinds = kinds
         self.memberArea = memberArea
         self.budgeted = budgeted
-        self.laterMigrations = laterMigrations
     }
 
     var memberTable: String { table + "Member" }

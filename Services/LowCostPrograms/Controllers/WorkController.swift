@@ -1,0 +1,36 @@
+import EntasCluster
+import EntasDomain
+import EntasService
+import Hummingbird
+
+/// `/v1/works` and `/v1/enrolments/{id}/stages`: low-cost works in stages: a house renovated (RTLH) from survey to completion, an
+/// electricity or clean-water connection from survey to connected. Every work is an
+/// enrolment; reaching the last stage records the delivery (one house, one connection,
+/// and its cost when given) and ends the enrolment as completed.
+struct WorkController: ClusterController {
+    let summaries: [String: String] = [
+        "POST /v1/enrolments/{id}/stages": "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)",
+        "GET /v1/enrolments/{id}/stages": "A work's stages and how far it has come",
+        "GET /v1/works": "Works by programme and current stage (?programme=rtlh, ?stage=construction, ?limit=&offset=)",
+    ]
+
+    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
+        group.post("enrolments/{id}/stages") { request, context in
+            let body = try await request.decodeJSON(as: StageRequest.self, context: context)
+            return EditedResponse(status: .created, response: try await store.advanceWork(try context.uuid(of: "an enrolment"), body))
+        }
+        group.get("enrolments/{id}/stages") { _, context in
+            try await store.work(try context.uuid(of: "an enrolment"))
+        }
+        group.get("works") { request, _ in
+            let programme = try request.query("programme") { code -> String in
+                guard store.definition.programme(code) != nil else {
+                    throw ProblemDocument.invalidField("programme", "'\(code)' is not a programme of \(store.cluster.indonesianName); see GET /v1/programmes")
+                }
+                return code
+            }
+            let stage = request.uri.queryParameters.get("stage").map { String($0) }
+            return WorkList(works: try await store.works(programme: programme, stage: stage, paging: try Paging(request)))
+        }
+    }
+}
