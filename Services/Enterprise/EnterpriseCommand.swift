@@ -1,3 +1,4 @@
+import EntasDomain
 import ArgumentParser
 import EntasCluster
 import EntasService

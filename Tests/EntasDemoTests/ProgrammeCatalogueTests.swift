@@ -1,24 +1,9 @@
 import EntasDemo
 import EntasDomain
-import Foundation
 import Testing
 
-/// Compares the demo's copy of the programme catalogues with the services' sources when the repository is
-/// at hand (the test target's folder resolves into it).
+/// The programme catalogue the services and the demo share.
 @Suite struct ProgrammeCatalogueTests {
-    static let servicesFolder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Services")
-
-    static var catalogueSources: [String] {
-        let files = ["SocialAid", "CommunityEmpowerment", "Enterprise", "LowCostPrograms"].compactMap { service in
-            let folder = servicesFolder.appendingPathComponent(service).appendingPathComponent("Programmes")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            return names.first { $0.hasSuffix(".swift") }.map { folder.appendingPathComponent($0) }
-        }
-        return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-    }
-
     @Test("every programme has its cluster, unit and a rule", arguments: DemoProgrammes.all.map(\.code))
     func programme(code: String) throws {
         let programme = try #require(DemoProgrammes.programme(code))
@@ -27,21 +12,11 @@ import Testing
         #expect(["rupiah", "kg", "connection", "house", "session"].contains(programme.deliveryUnit))
     }
 
-    @Test("the copy matches the services' catalogues", .enabled(if: catalogueSources.count == 4))
-    func matchesServices() {
-        let sources = Self.catalogueSources.joined(separator: "\n")
-        for programme in DemoProgrammes.all {
-            let pattern = "code: \"\(programme.code)\""
-            guard let range = sources.range(of: pattern) else {
-                Issue.record("the services have no programme \(programme.code)")
-                continue
-            }
-            let declaration = String(sources[range.lowerBound...].prefix(600))
-            #expect(declaration.contains("cluster: .\(programme.cluster.rawValue)"), "\(programme.code)")
-            #expect(declaration.contains("strategy: .\(programme.strategy.rawValue)"), "\(programme.code)")
-            #expect(declaration.contains("deliveryUnit: \"\(programme.deliveryUnit)\""), "\(programme.code)")
-        }
-        let codes = sources.components(separatedBy: "code: \"").dropFirst().compactMap { $0.split(separator: "\"").first }
-        #expect(Set(codes.map(String.init)) == Set(DemoProgrammes.all.map(\.code)))
+    @Test("codes are unique, each cluster has its programmes, and the demo plans against the same catalogue")
+    func oneCatalogue() {
+        #expect(Set(ProgrammeCatalogue.all.map(\.code)).count == ProgrammeCatalogue.all.count)
+        for cluster in Cluster.allCases { #expect(!ProgrammeCatalogue.programmes(of: cluster).isEmpty, "\(cluster)") }
+        #expect(DemoProgrammes.all.map(\.code) == ProgrammeCatalogue.all.map(\.code))
+        #expect(DemoProgrammes.periodic.isSubset(of: Set(ProgrammeCatalogue.all.map(\.code))))
     }
 }

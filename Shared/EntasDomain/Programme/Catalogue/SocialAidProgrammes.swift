@@ -1,37 +1,35 @@
-import EntasDomain
-
 /// The programmes of Bantuan Sosial (Dinas Sosial).
-enum SocialAidProgrammes {
-    static let all: [Programme] = [pkh, rastra, jamkesda, pip, shockRelief]
+public enum SocialAidProgrammes {
+    public static let all: [Programme] = [pkh, rastra, jamkesda, pip, shockRelief]
 
     /// PKH: Program Keluarga Harapan, conditional cash transfers for very poor and poor
     /// families with children, pregnant women, elderly or disabled members (a family of at
     /// least two: the carer and the one cared for).
-    static let pkh = Programme(
+    public static let pkh = Programme(
         code: "pkh", name: "Family Hope Programme (conditional cash transfer)", indonesianName: "PKH (Program Keluarga Harapan)",
         cluster: .socialAid, strategy: .socialProtection, deliveryUnit: "rupiah",
         eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)))
 
     /// Rastra: Beras Sejahtera, subsidised rice.
-    static let rastra = Programme(
+    public static let rastra = Programme(
         code: "rastra", name: "Subsidised rice", indonesianName: "Rastra (Beras Sejahtera)",
         cluster: .socialAid, strategy: .socialProtection, deliveryUnit: "kg",
         eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]))
 
     /// Jamkesda / KIS: regional health insurance and the national health card.
-    static let jamkesda = Programme(
+    public static let jamkesda = Programme(
         code: "jamkesda", name: "Health cover", indonesianName: "Jamkesda / KIS (Kartu Indonesia Sehat)",
         cluster: .socialAid, strategy: .basicServices, deliveryUnit: "rupiah",
         eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]))
 
     /// PIP / BSM: Program Indonesia Pintar (formerly Bantuan Siswa Miskin), school aid.
-    static let pip = Programme(
+    public static let pip = Programme(
         code: "pip", name: "School aid", indonesianName: "PIP / BSM (Program Indonesia Pintar)",
         cluster: .socialAid, strategy: .basicServices, deliveryUnit: "rupiah",
         eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)))
 
     /// Help after a shock: illness, the breadwinner's death, job loss, disaster.
-    static let shockRelief = Programme(
+    public static let shockRelief = Programme(
         code: "shock-relief", name: "Relief after a shock (illness, death, job loss, disaster)", indonesianName: "Bantuan Sosial Korban Guncangan",
         cluster: .socialAid, strategy: .socialProtection, deliveryUnit: "rupiah",
         eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]))
