@@ -125,19 +125,34 @@ struct BrokenField: CustomTestStringConvertible, Sendable {
         #expect(try JSONDecoder().decode(CommitmentMade.self, from: encoded).graduations == nil)
     }
 
-    @Test("decoding a payload directly with JSONDecoder validates too")
-    func directDecoding() throws {
+    @Test("the rules run once, when an event is read: a payload decoded alone is only its shape, the envelope refuses it naming the field")
+    func validationInEnvelopeDecoding() throws {
         let value = Data(
             #"{"kkNumber":"3509311203080001","desaCode":"35.09.31","cluster":"enterprise","reason":"x","graduatedOn":"2029-06-30"}"#
                 .utf8)
-        let error = try #require(throws: DecodingError.self) {
-            try JSONDecoder().decode(HouseholdGraduated.self, from: value)
+        // The shape is right (a desa code that is only a kecamatan is still a region code) …
+        #expect(try JSONDecoder().decode(HouseholdGraduated.self, from: value).desaCode.dotted == "35.09.31")
+        // … the rule that it must be a desa is the reader's check.
+        let error = try #require(throws: EventDecodingError.self) {
+            try EventEnvelope.decode(headers: Fixtures.headers(ceType: HouseholdGraduated.eventType.ceType), value: value)
         }
-        guard case .dataCorrupted(let context) = error else {
-            Issue.record("expected dataCorrupted, got \(error)")
+        guard case .invalidField(let path, _) = error else {
+            Issue.record("expected invalidField, got \(error)")
             return
         }
-        #expect((context.underlyingError as? EventValidationError)?.path == "desaCode")
+        #expect(path == "desaCode")
+    }
+
+    @Test("identifiers are written lowercase and read in either case")
+    func lowercaseIdentifiers() throws {
+        let id = try #require(UUID(uuidString: "A1B2C3D4-E5F6-4711-8899-AABBCCDDEEFF"))
+        let payload = EnrolmentEnded(
+            enrolmentID: id, kkNumber: try KKNumber("3509311203080001"), desaCode: try RegionCode("35.09.31.2006"),
+            cluster: .socialAid, programme: "pkh", endedOn: try CalendarDate("2027-01-31"), reason: "graduated")
+        let text = String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)
+        #expect(text.contains("a1b2c3d4-e5f6-4711-8899-aabbccddeeff") && !text.contains("A1B2C3D4"))
+        let upper = Data(text.replacingOccurrences(of: "a1b2c3d4-e5f6-4711-8899-aabbccddeeff", with: id.uuidString).utf8)
+        #expect(try JSONDecoder().decode(EnrolmentEnded.self, from: upper).enrolmentID == id)
     }
 
     @Test("unknown extra fields are ignored, so additive changes stay compatible")

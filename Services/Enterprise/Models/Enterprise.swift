@@ -1,10 +1,11 @@
 import EntasDomain
 import Foundation
+import EntasStore
 import GRDB
 import Hummingbird
 
 /// Usaha mikro: an enterprise run by a member of a household (its owner, by NIK).
-struct Enterprise: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, ResponseCodable {
+struct Enterprise: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, LowercaseUUIDRecord, ResponseCodable {
     static let databaseTableName = "enterprise"
     var id: UUID
     var kkNumber: KKNumber
@@ -19,6 +20,4 @@ struct Enterprise: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
         static let sector = Column(CodingKeys.sector)
         static let startedOn = Column(CodingKeys.startedOn)
     }
-
-    static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
 }

@@ -1,12 +1,13 @@
 import EntasService
 import EntasDomain
 import Foundation
+import EntasStore
 import GRDB
 import Hummingbird
 
 /// KUR (Kredit Usaha Rakyat): a microcredit loan to a household's enterprise. Amounts are
 /// principal in rupiah; the bank's interest is not tracked here.
-struct Loan: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+struct Loan: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, LowercaseUUIDRecord {
     static let databaseTableName = "loan"
     var id: UUID
     var enterpriseId: UUID
@@ -27,8 +28,6 @@ struct Loan: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
         static let status = Column(CodingKeys.status)
         static let appliedOn = Column(CodingKeys.appliedOn)
     }
-
-    static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
 }
 
 extension Loan {

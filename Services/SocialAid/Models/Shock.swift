@@ -1,10 +1,11 @@
 import EntasDomain
 import Foundation
+import EntasStore
 import GRDB
 import Hummingbird
 
 /// A shock recorded for a household, and the relief given for it, if any.
-struct Shock: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, ResponseCodable {
+struct Shock: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, LowercaseUUIDRecord, ResponseCodable {
     static let databaseTableName = "shock"
     var id: UUID
     var kkNumber: KKNumber
@@ -20,6 +21,4 @@ struct Shock: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, 
         static let kind = Column(CodingKeys.kind)
         static let occurredOn = Column(CodingKeys.occurredOn)
     }
-
-    static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
 }

@@ -1,6 +1,7 @@
 import EntasService
 import EntasDomain
 import Foundation
+import EntasStore
 import GRDB
 
 /// One revision of a cluster's commitment (`commitmentRevision`), as this service stored and published it.
@@ -9,7 +10,7 @@ import GRDB
 /// `commitmentID` for life. Committing again for the same region, period and programme adds a revision
 /// with the next number and the same id, published as another `commitment.made`: the latest revision is the
 /// commitment, the earlier ones stay as its history.
-public struct CommitmentRevision: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct CommitmentRevision: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, LowercaseUUIDRecord {
     public static let databaseTableName = "commitmentRevision"
 
     public var commitmentID: UUID
@@ -38,8 +39,6 @@ public struct CommitmentRevision: Codable, Sendable, Equatable, FetchableRecord,
         public static let period = Column(CodingKeys.period)
         public static let programme = Column(CodingKeys.programme)
     }
-
-    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
 }
 
 /// A commitment as it stands (its latest revision) with the earlier revisions, oldest first.

@@ -1,8 +1,10 @@
 import Foundation
 
 /// The JSON data of one Entas event type (the CloudEvents `data`). Each payload struct names its
-/// ``eventType`` and checks the contract's rules in ``validate(in:)``: decoding runs the check (against
-/// ``RegionReference/eastJava``), and so does ``EventEnvelope/encoded()`` before publishing.
+/// ``eventType`` and checks the contract's rules in ``validate(in:)``: reading an event
+/// (``EventEnvelope/decode(headers:value:)``) runs the check once, against ``RegionReference/eastJava``,
+/// and so does ``EventEnvelope/encoded()`` before publishing. A payload's `Codable` is synthesised: field
+/// types that encode themselves (``KKNumber``, ``RegionCode``, ``LowercaseUUID``, …) give the contract's form.
 public protocol EventData: Codable, Sendable, Equatable {
     /// The type and version this payload is the schema of.
     static var eventType: EventType { get }
@@ -13,24 +15,4 @@ public protocol EventData: Codable, Sendable, Equatable {
 
     /// This payload in the ``EventPayload`` enum.
     var eventPayload: EventPayload { get }
-}
-
-extension EventData {
-    /// Runs ``validate(in:)`` against the East Java reference at the end of `init(from:)`, turning a failure
-    /// into a `DecodingError` whose underlying error is the ``EventValidationError``.
-    func checkDecoded(_ decoder: any Decoder) throws {
-        do {
-            try validate(in: .eastJava)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// Writes a UUID in lowercase, as RFC 9562 recommends and `ce_id` uses.
-    mutating func encodeLowercase(_ id: UUID, forKey key: Key) throws {
-        try encode(id.uuidString.lowercased(), forKey: key)
-    }
 }

@@ -42,13 +42,21 @@ enum EventJSON {
             }
             return date
         }
+        let payload: Payload
         do {
-            return try decoder.decode(Payload.self, from: value)
+            payload = try decoder.decode(Payload.self, from: value)
         } catch let error as DecodingError {
             throw translate(error)
         } catch {
             throw .invalidJSON(SafeEcho.message(String(describing: error)))
         }
+        // The contract's rules beyond the field types, checked once, here, for every event read.
+        do {
+            try payload.validate(in: .eastJava)
+        } catch {
+            throw .invalidField(path: joined("", error.path), reason: error.reason)
+        }
+        return payload
     }
 
     /// Maps a decoding failure to the dead-letter reason consumers publish.

@@ -7,9 +7,9 @@ public struct BenefitDelivered: EventData {
     public static let eventType = EventType(name: "benefit.delivered", version: 1)
 
     /// The delivery's id, chosen by the cluster.
-    public var deliveryID: UUID
+    @LowercaseUUID public var deliveryID: UUID
     /// The enrolment the delivery belongs to.
-    public var enrolmentID: UUID
+    @LowercaseUUID public var enrolmentID: UUID
     /// No. KK of the household.
     public var kkNumber: KKNumber
     /// The household's desa/kelurahan.
@@ -77,42 +77,4 @@ public struct BenefitDelivered: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .benefitDelivered(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case deliveryID, enrolmentID, kkNumber, desaCode, cluster, programme, strategy
-        case amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        deliveryID = try container.decode(UUID.self, forKey: .deliveryID)
-        enrolmentID = try container.decode(UUID.self, forKey: .enrolmentID)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        programme = try container.decode(String.self, forKey: .programme)
-        strategy = try container.decode(Strategy.self, forKey: .strategy)
-        amountRupiah = try container.decodeIfPresent(Int64.self, forKey: .amountRupiah)
-        inKindQuantity = try container.decodeIfPresent(Double.self, forKey: .inKindQuantity)
-        inKindUnit = try container.decodeIfPresent(String.self, forKey: .inKindUnit)
-        period = try container.decode(Period.self, forKey: .period)
-        deliveredOn = try container.decode(CalendarDate.self, forKey: .deliveredOn)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(deliveryID, forKey: .deliveryID)
-        try container.encodeLowercase(enrolmentID, forKey: .enrolmentID)
-        try container.encode(kkNumber, forKey: .kkNumber)
-        try container.encode(desaCode, forKey: .desaCode)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(programme, forKey: .programme)
-        try container.encode(strategy, forKey: .strategy)
-        try container.encodeIfPresent(amountRupiah, forKey: .amountRupiah)
-        try container.encodeIfPresent(inKindQuantity, forKey: .inKindQuantity)
-        try container.encodeIfPresent(inKindUnit, forKey: .inKindUnit)
-        try container.encode(period, forKey: .period)
-        try container.encode(deliveredOn, forKey: .deliveredOn)
-    }
 }

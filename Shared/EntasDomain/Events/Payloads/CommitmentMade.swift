@@ -8,7 +8,7 @@ public struct CommitmentMade: EventData {
     public static let eventType = EventType(name: "commitment.made", version: 1)
 
     /// The commitment's id, chosen by the cluster; re-publishing with the same id revises it.
-    public var commitmentID: UUID
+    @LowercaseUUID public var commitmentID: UUID
     /// The cluster that commits.
     public var cluster: Cluster
     /// The region covered, at any level (a kabupaten, a kecamatan, a desa, or the province).
@@ -62,40 +62,4 @@ public struct CommitmentMade: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .commitmentMade(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case commitmentID, cluster, regionCode, period, programme, strategy, households, deliveries
-        case budgetRupiah, graduations, madeOn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        commitmentID = try container.decode(UUID.self, forKey: .commitmentID)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        regionCode = try container.decode(RegionCode.self, forKey: .regionCode)
-        period = try container.decode(Period.self, forKey: .period)
-        programme = try container.decode(String.self, forKey: .programme)
-        strategy = try container.decode(Strategy.self, forKey: .strategy)
-        households = try container.decode(Int.self, forKey: .households)
-        deliveries = try container.decode(Int.self, forKey: .deliveries)
-        budgetRupiah = try container.decode(Int64.self, forKey: .budgetRupiah)
-        graduations = try container.decodeIfPresent(Int.self, forKey: .graduations)
-        madeOn = try container.decode(CalendarDate.self, forKey: .madeOn)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(commitmentID, forKey: .commitmentID)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(regionCode, forKey: .regionCode)
-        try container.encode(period, forKey: .period)
-        try container.encode(programme, forKey: .programme)
-        try container.encode(strategy, forKey: .strategy)
-        try container.encode(households, forKey: .households)
-        try container.encode(deliveries, forKey: .deliveries)
-        try container.encode(budgetRupiah, forKey: .budgetRupiah)
-        try container.encodeIfPresent(graduations, forKey: .graduations)
-        try container.encode(madeOn, forKey: .madeOn)
-    }
 }

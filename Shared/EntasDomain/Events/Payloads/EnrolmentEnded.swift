@@ -7,7 +7,7 @@ public struct EnrolmentEnded: EventData {
     public static let eventType = EventType(name: "enrolment.ended", version: 1)
 
     /// The enrolment that ends (from its `enrolment.started`).
-    public var enrolmentID: UUID
+    @LowercaseUUID public var enrolmentID: UUID
     /// No. KK of the household.
     public var kkNumber: KKNumber
     /// The household's desa/kelurahan.
@@ -45,31 +45,4 @@ public struct EnrolmentEnded: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .enrolmentEnded(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case enrolmentID, kkNumber, desaCode, cluster, programme, endedOn, reason
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        enrolmentID = try container.decode(UUID.self, forKey: .enrolmentID)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        programme = try container.decode(String.self, forKey: .programme)
-        endedOn = try container.decode(CalendarDate.self, forKey: .endedOn)
-        reason = try container.decode(String.self, forKey: .reason)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(enrolmentID, forKey: .enrolmentID)
-        try container.encode(kkNumber, forKey: .kkNumber)
-        try container.encode(desaCode, forKey: .desaCode)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(programme, forKey: .programme)
-        try container.encode(endedOn, forKey: .endedOn)
-        try container.encode(reason, forKey: .reason)
-    }
 }

@@ -7,7 +7,7 @@ public struct EnrolmentStarted: EventData {
     public static let eventType = EventType(name: "enrolment.started", version: 1)
 
     /// The enrolment's id, chosen by the cluster; deliveries and the end refer to it.
-    public var enrolmentID: UUID
+    @LowercaseUUID public var enrolmentID: UUID
     /// No. KK of the household enrolled.
     public var kkNumber: KKNumber
     /// The household's desa/kelurahan.
@@ -44,31 +44,4 @@ public struct EnrolmentStarted: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .enrolmentStarted(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case enrolmentID, kkNumber, desaCode, cluster, programme, strategy, startedOn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        enrolmentID = try container.decode(UUID.self, forKey: .enrolmentID)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        programme = try container.decode(String.self, forKey: .programme)
-        strategy = try container.decode(Strategy.self, forKey: .strategy)
-        startedOn = try container.decode(CalendarDate.self, forKey: .startedOn)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(enrolmentID, forKey: .enrolmentID)
-        try container.encode(kkNumber, forKey: .kkNumber)
-        try container.encode(desaCode, forKey: .desaCode)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(programme, forKey: .programme)
-        try container.encode(strategy, forKey: .strategy)
-        try container.encode(startedOn, forKey: .startedOn)
-    }
 }

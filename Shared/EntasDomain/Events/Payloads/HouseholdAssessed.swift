@@ -46,16 +46,4 @@ public struct HouseholdAssessed: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .householdAssessed(self) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        status = try container.decode(PovertyStatus.self, forKey: .status)
-        criteriaMet = try container.decode([PovertyCriterion].self, forKey: .criteriaMet)
-        assessedOn = try container.decode(CalendarDate.self, forKey: .assessedOn)
-        assessor = try container.decode(String.self, forKey: .assessor)
-        try checkDecoded(decoder)
-    }
 }

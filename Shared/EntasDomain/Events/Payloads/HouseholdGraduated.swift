@@ -33,14 +33,4 @@ public struct HouseholdGraduated: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .householdGraduated(self) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        cluster = try container.decode(Cluster.self, forKey: .cluster)
-        reason = try container.decode(String.self, forKey: .reason)
-        graduatedOn = try container.decode(CalendarDate.self, forKey: .graduatedOn)
-        try checkDecoded(decoder)
-    }
 }

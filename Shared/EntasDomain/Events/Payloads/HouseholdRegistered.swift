@@ -59,18 +59,4 @@ public struct HouseholdRegistered: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .householdRegistered(self) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        headNIK = try container.decode(NIK.self, forKey: .headNIK)
-        headName = try container.decode(String.self, forKey: .headName)
-        address = try container.decode(String.self, forKey: .address)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        memberCount = try container.decode(Int.self, forKey: .memberCount)
-        criteriaMet = try container.decode([PovertyCriterion].self, forKey: .criteriaMet)
-        baselineStatus = try container.decodeIfPresent(PovertyStatus.self, forKey: .baselineStatus)
-        registeredBy = try container.decode(Cluster.self, forKey: .registeredBy)
-        try checkDecoded(decoder)
-    }
 }

@@ -61,17 +61,4 @@ public struct HouseholdUpdated: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .householdUpdated(self) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        headNIK = try container.decodeIfPresent(NIK.self, forKey: .headNIK)
-        headName = try container.decodeIfPresent(String.self, forKey: .headName)
-        address = try container.decodeIfPresent(String.self, forKey: .address)
-        desaCode = try container.decodeIfPresent(RegionCode.self, forKey: .desaCode)
-        memberCount = try container.decodeIfPresent(Int.self, forKey: .memberCount)
-        criteriaMet = try container.decodeIfPresent([PovertyCriterion].self, forKey: .criteriaMet)
-        updatedBy = try container.decode(Cluster.self, forKey: .updatedBy)
-        try checkDecoded(decoder)
-    }
 }

@@ -7,7 +7,7 @@ public struct ReferralAnswered: EventData {
     public static let eventType = EventType(name: "referral.answered", version: 1)
 
     /// The referral answered (from its `referral.made`).
-    public var referralID: UUID
+    @LowercaseUUID public var referralID: UUID
     /// No. KK of the household.
     public var kkNumber: KKNumber
     /// The household's desa/kelurahan.
@@ -48,33 +48,4 @@ public struct ReferralAnswered: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .referralAnswered(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case referralID, kkNumber, desaCode, fromCluster, toCluster, outcome, note, answeredOn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        referralID = try container.decode(UUID.self, forKey: .referralID)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        fromCluster = try container.decode(Cluster.self, forKey: .fromCluster)
-        toCluster = try container.decode(Cluster.self, forKey: .toCluster)
-        outcome = try container.decode(ReferralOutcome.self, forKey: .outcome)
-        note = try container.decodeIfPresent(String.self, forKey: .note)
-        answeredOn = try container.decode(CalendarDate.self, forKey: .answeredOn)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(referralID, forKey: .referralID)
-        try container.encode(kkNumber, forKey: .kkNumber)
-        try container.encode(desaCode, forKey: .desaCode)
-        try container.encode(fromCluster, forKey: .fromCluster)
-        try container.encode(toCluster, forKey: .toCluster)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encodeIfPresent(note, forKey: .note)
-        try container.encode(answeredOn, forKey: .answeredOn)
-    }
 }

@@ -7,7 +7,7 @@ public struct ReferralMade: EventData {
     public static let eventType = EventType(name: "referral.made", version: 1)
 
     /// The referral's id, chosen by the referring cluster; the answer refers to it.
-    public var referralID: UUID
+    @LowercaseUUID public var referralID: UUID
     /// No. KK of the household referred.
     public var kkNumber: KKNumber
     /// The household's desa/kelurahan.
@@ -45,31 +45,4 @@ public struct ReferralMade: EventData {
 
     /// This payload as an ``EventPayload``.
     public var eventPayload: EventPayload { .referralMade(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case referralID, kkNumber, desaCode, fromCluster, toCluster, reason, madeOn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        referralID = try container.decode(UUID.self, forKey: .referralID)
-        kkNumber = try container.decode(KKNumber.self, forKey: .kkNumber)
-        desaCode = try container.decode(RegionCode.self, forKey: .desaCode)
-        fromCluster = try container.decode(Cluster.self, forKey: .fromCluster)
-        toCluster = try container.decode(Cluster.self, forKey: .toCluster)
-        reason = try container.decode(String.self, forKey: .reason)
-        madeOn = try container.decode(CalendarDate.self, forKey: .madeOn)
-        try checkDecoded(decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeLowercase(referralID, forKey: .referralID)
-        try container.encode(kkNumber, forKey: .kkNumber)
-        try container.encode(desaCode, forKey: .desaCode)
-        try container.encode(fromCluster, forKey: .fromCluster)
-        try container.encode(toCluster, forKey: .toCluster)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(madeOn, forKey: .madeOn)
-    }
 }
