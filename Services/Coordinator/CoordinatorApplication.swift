@@ -36,18 +36,9 @@ enum CoordinatorApplication {
         FreshnessController(queries: queries, subscription: subscription).addRoutes(to: api)
         CycleController(queries: queries).addRoutes(to: api)
         TargetController(queries: queries, store: TargetStore(writer: runtime.database, reference: .eastJava)).addRoutes(to: api)
-        DashboardController(runtime: runtime, queries: queries, subscription: subscription, secret: secret).addRoutes(to: router)
-        var summaries = RegionViewController.summaries.merging(HouseholdViewController.summaries) { $1 }
-        summaries.merge(FreshnessController.summaries) { $1 }
-        summaries.merge(TargetController.summaries) { $1 }
-        summaries.merge(CycleController.summaries) { $1 }
-        summaries.merge(DashboardController.summaries) { $1 }
-        summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
-        summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
-        summaries["GET /openapi.json"] = "This document"
-        let openAPI = OpenAPIDocument(
-            title: "entas-coordinator: consensus views of the four clusters (Bappeda)", summaries: summaries,
-            requestBodies: CoordinatorSchemas.bodies, queryParameters: CoordinatorSchemas.queries)
-        return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
+        DashboardController(runtime: runtime, queries: queries, subscription: subscription, secret: secret).addRoutes(to: runtime.root(router))
+        return try runtime.application(
+            router: router, title: "entas-coordinator: consensus views of the four clusters (Bappeda)", services: [subscription],
+            onServerRunning: onServerRunning)
     }
 }

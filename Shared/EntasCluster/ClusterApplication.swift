@@ -35,17 +35,7 @@ public enum ClusterApplication {
         ) { envelope, db in
             try handler.apply(envelope, db)
         }
-        var summaries = HouseholdController.summaries
-        let more = [EnrolmentController.summaries, ReferralController.summaries, CommitmentController.summaries, ProgrammeController.summaries, ImportController.summaries, BulkController.summaries]
-        for more in more + definition.controllers.map(\.summaries) {
-            summaries.merge(more) { $1 }
-        }
-        summaries["GET /health"] = "Ready when the store and Kafka answer (no token needed)"
-        summaries["GET /metrics"] = "Prometheus metrics (no token needed)"
-        summaries["GET /openapi.json"] = "This document"
-        let openAPI = OpenAPIDocument(
-            title: "\(definition.executableName): \(definition.cluster.indonesianName) (\(definition.cluster.agency))", summaries: summaries,
-            requestBodies: RequestSchemas.clusterBodies(programmes: definition.programmes.map(\.code)), queryParameters: RequestSchemas.clusterQueries())
-        return try runtime.application(router: router, openAPI: openAPI, services: [subscription], onServerRunning: onServerRunning)
+        let title = "\(definition.executableName): \(definition.cluster.indonesianName) (\(definition.cluster.agency))"
+        return try runtime.application(router: router, title: title, services: [subscription], onServerRunning: onServerRunning)
     }
 }

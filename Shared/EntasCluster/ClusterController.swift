@@ -13,9 +13,7 @@ import Hummingbird
 /// started, a benefit delivered, an enrolment ended), written by ``ClusterStore`` in the same
 /// transaction as the record.
 public protocol ClusterController: Sendable {
-    /// Registers the routes under `/v1` (behind the service's token).
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore)
-
-    /// One line per route for `/openapi.json`, keyed `"METHOD /path"`.
-    var summaries: [String: String] { get }
+    /// Registers the routes under `/v1` (behind the service's token), each declared with its
+    /// summary and request shapes (``DocumentedRoutes``).
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore)
 }

@@ -26,6 +26,8 @@ public final class ServiceRuntime: Sendable {
     public let logger: Logger
     public let registry: PrometheusCollectorRegistry
     private let admin: KafkaAdmin
+    /// Every route of the service, declared where it is registered; `/openapi.json` is made from it.
+    public let routes = RouteBook()
     /// The subscriptions made through this runtime, for their lag in `/metrics`.
     private let subscriptions = Mutex<[EventSubscription]>([])
 
@@ -94,7 +96,8 @@ public final class ServiceRuntime: Sendable {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenAuthenticator(tokens: tokens))
-        HealthController(database: database, outbox: outbox, admin: admin, producer: producer, logger: logger).addRoutes(to: router)
+        let open = root(router)
+        HealthController(database: database, outbox: outbox, admin: admin, producer: producer, logger: logger).addRoutes(to: open)
         MetricsController(registry: registry) { [self] in
             if let pending = try? await outbox.pendingCount() {
                 Gauge(label: "entas_outbox_pending").record(pending)
@@ -108,23 +111,30 @@ public final class ServiceRuntime: Sendable {
                     ).record(position.lag)
                 }
             }
-        }.addRoutes(to: router)
+        }.addRoutes(to: open)
         return router
     }
 
-    /// The token-protected `/v1` group of a router made by `makeRouter`.
-    public func api(_ router: Router<AgencyRequestContext>) -> RouterGroup<AgencyRequestContext> {
-        router.group("v1").add(middleware: RequireTokenMiddleware())
+    /// The token-protected `/v1` group of a router made by `makeRouter`, whose routes are declared
+    /// with their summaries as they are registered.
+    public func api(_ router: Router<AgencyRequestContext>) -> DocumentedRoutes<AgencyRequestContext> {
+        DocumentedRoutes(router.group("v1").add(middleware: RequireTokenMiddleware()), book: routes, path: "/v1")
+    }
+
+    /// The routes at the root of a router (operational routes, the dashboard), declared likewise.
+    public func root(_ router: Router<AgencyRequestContext>) -> DocumentedRoutes<AgencyRequestContext> {
+        DocumentedRoutes(router.group(), book: routes, path: "")
     }
 
     /// The application: HTTP on the configured address, with the producer, the outbox relay
-    /// and `services` (subscriptions) in its service group. `/openapi.json` is generated here,
-    /// from every route registered by then.
+    /// and `services` (subscriptions) in its service group. `/openapi.json` (titled `title`) is
+    /// generated here, from every route registered by then and its declaration.
+    /// - Throws: ``UndeclaredRoute`` when a route was registered without its declaration.
     public func application(
-        router: Router<AgencyRequestContext>, openAPI: OpenAPIDocument, services: [any Service],
+        router: Router<AgencyRequestContext>, title: String, services: [any Service],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        try openAPI.addRoute(to: router)
+        try OpenAPIDocument(title: title, book: routes).addRoute(to: router)
         let relay = OutboxRelay(outbox: outbox, producer: producer, logger: logger)
         return Application(
             router: router,

@@ -20,7 +20,7 @@ struct HealthTests {
             serviceName: "social-aid", databasePath: directory.appendingPathComponent("health.sqlite").path,
             kafka: ServiceTestSupport.kafkaSettings(kafka), logLevel: .critical, httpHost: "127.0.0.1", httpPort: 0)
         let runtime = try ServiceRuntime(configuration: configuration, logger: ServiceTestSupport.logger) { _ in }
-        let app = try runtime.application(router: runtime.makeRouter(), openAPI: OpenAPIDocument(title: "health", summaries: [:]), services: [])
+        let app = try runtime.application(router: runtime.makeRouter(), title: "health", services: [])
         try await app.test(.live) { client in
             func health() async throws -> (HTTPResponse.Status, [String: Any]) {
                 try await client.execute(uri: "/health", method: .get) { response in

@@ -9,20 +9,15 @@ import Hummingbird
 struct CycleController: Sendable {
     let queries: CoordinatorQueries
 
-    static let summaries: [String: String] = [
-        "GET /v1/plan": "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)",
-        "GET /v1/evaluation/report": "The evaluation as one printable, self-contained HTML file (inline CSS and SVG, tables behind every chart) (?region=&period=)",
-        "GET /v1/evaluation": "Realisation against commitment per cluster, programme, strategy and child region (furthest behind first), and against the targets, with the SM trajectory per month (?region=&period=)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.get("plan") { request, _ in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("plan", summary: "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
             try await queries.plan(region: try Query.region(request), period: try Query.period(request))
         }
-        group.get("evaluation") { request, _ in
+        group.get("evaluation", summary: "Realisation against commitment per cluster, programme, strategy and child region (furthest behind first), and against the targets, with the SM trajectory per month (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
             try await queries.evaluation(region: try Query.region(request), period: try Query.period(request))
         }
-        group.get("evaluation/report") { request, _ in
+        group.get("evaluation/report", summary: "The evaluation as one printable, self-contained HTML file (inline CSS and SVG, tables behind every chart) (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
             let region = try Query.region(request)
             let period = try Query.period(request)
             let page = EvaluationReportPage(

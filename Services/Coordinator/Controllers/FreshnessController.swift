@@ -10,9 +10,6 @@ struct FreshnessController: Sendable {
     let queries: CoordinatorQueries
     let subscription: EventSubscription
 
-    static let summaries: [String: String] = [
-        "GET /v1/freshness": "Time of the last event applied, events applied, and consumer lag per topic and partition"
-    ]
 
     struct Report: ResponseEncodable, Sendable {
         var lastEventTime: Date?
@@ -32,8 +29,8 @@ struct FreshnessController: Sendable {
         var lag: Int64
     }
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.get("freshness") { _, _ in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("freshness", summary: "Time of the last event applied, events applied, and consumer lag per topic and partition") { _, _ in
             let freshness = try await queries.freshness()
             var report = Report(
                 lastEventTime: freshness.lastEventTime, eventsApplied: freshness.eventsApplied,

@@ -9,25 +9,20 @@ struct HouseholdViewController: Sendable {
     let queries: CoordinatorQueries
     let secret: HouseholdKeySecret
 
-    static let summaries: [String: String] = [
-        "GET /v1/gaps": "Very poor or poor households without social aid, or very poor without any cluster (?region=&cluster=&status=&limit=&offset=)",
-        "GET /v1/conflicts": "Households whose clusters' latest assessments differ, for verifikasi dan validasi (?region=&limit=&offset=)",
-        "GET /v1/households/{kk}": "One household: each cluster's assessment, enrolments, referrals, history",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.get("gaps") { request, _ in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("gaps", summary: "Very poor or poor households without social aid, or very poor without any cluster (?region=&cluster=&status=&limit=&offset=)", query: CoordinatorSchemas.gaps) { request, _ in
             let limit = try Query.int(request, "limit", default: 100, range: 1...1_000)
             let offset = try Query.int(request, "offset", default: 0, range: 0...Int.max)
             return try await queries.gaps(
                 region: try Query.region(request), cluster: try Query.cluster(request), status: try Query.status(request), limit: limit, offset: offset)
         }
-        group.get("conflicts") { request, _ in
+        group.get("conflicts", summary: "Households whose clusters' latest assessments differ, for verifikasi dan validasi (?region=&limit=&offset=)", query: CoordinatorSchemas.conflicts) { request, _ in
             let limit = try Query.int(request, "limit", default: 100, range: 1...1_000)
             let offset = try Query.int(request, "offset", default: 0, range: 0...Int.max)
             return try await queries.conflicts(region: try Query.region(request), limit: limit, offset: offset)
         }
-        group.get("households/{kk}") { _, context in
+        group.get("households/{kk}", summary: "One household: each cluster's assessment, enrolments, referrals, history") { _, context in
             let kk = try KKNumber(try context.parameters.require("kk"))
             guard let detail = try await queries.household(kk: kk, key: secret) else {
                 throw ProblemDocument.notFound("No event about the household with KK \(kk.masked) has reached the coordinator.")

@@ -9,28 +9,22 @@ import Hummingbird
 struct RegionViewController: Sendable {
     let queries: CoordinatorQueries
 
-    static let summaries: [String: String] = [
-        "GET /v1/overview": "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)",
-        "GET /v1/progress": "SM, M, HM and graduated households per month (?region=&from=YYYY-MM&to=YYYY-MM)",
-        "GET /v1/strategies": "Enrolments and deliveries per strategy and cluster (?region=)",
-        "GET /v1/commitments": "Clusters' commitments for a region and period, with revisions (?region=&period=)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.get("overview") { request, _ in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("overview", summary: "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)", query: CoordinatorSchemas.overview) { request, _ in
             let depth = try Query.int(request, "depth", default: 1, range: 0...3)
             return try await queries.overview(region: try Query.region(request), depth: depth, includeEmpty: request.uri.queryParameters.get("empty") == "true")
         }
-        group.get("progress") { request, _ in
+        group.get("progress", summary: "SM, M, HM and graduated households per month (?region=&from=YYYY-MM&to=YYYY-MM)", query: CoordinatorSchemas.progress) { request, _ in
             let today = CalendarMonth(CalendarDate.today())
             let to = try Query.month(request, "to") ?? today
             let from = try Query.month(request, "from") ?? CalendarMonth(try CalendarDate(year: to.year - 1, month: to.month, day: 1))
             return try await queries.progress(region: try Query.region(request), from: from, to: to)
         }
-        group.get("strategies") { request, _ in
+        group.get("strategies", summary: "Enrolments and deliveries per strategy and cluster (?region=)", query: CoordinatorSchemas.region) { request, _ in
             try await queries.strategies(region: try Query.region(request))
         }
-        group.get("commitments") { request, _ in
+        group.get("commitments", summary: "Clusters' commitments for a region and period, with revisions (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
             let period = try request.uri.queryParameters.get("period").map { text in
                 do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
             }

@@ -11,13 +11,9 @@ struct TargetController: Sendable {
     let queries: CoordinatorQueries
     let store: TargetStore
 
-    static let summaries: [String: String] = [
-        "GET /v1/targets": "Targets set for a region, the regions above and inside it (?region=&year=)",
-        "PUT /v1/targets": "Set a region's targets for a year: SM households remaining, social-aid coverage of SM and M (admin token)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.get("targets") { request, _ in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("targets", summary: "Targets set for a region, the regions above and inside it (?region=&year=)", query: CoordinatorSchemas.targets) { request, _ in
             let year = try request.query("year") { text -> Int in
                 guard let year = Int(text), TargetStore.years.contains(year) else {
                     throw ProblemDocument.invalidField("year", "year is a year from \(TargetStore.years.lowerBound) to \(TargetStore.years.upperBound), not '\(text.prefix(20))'")
@@ -26,7 +22,7 @@ struct TargetController: Sendable {
             }
             return TargetList(targets: try await queries.targets(region: try Query.region(request), year: year))
         }
-        group.put("targets") { request, context in
+        group.put("targets", summary: "Set a region's targets for a year: SM households remaining, social-aid coverage of SM and M (admin token)", body: CoordinatorSchemas.target) { request, context in
             try context.requireAdmin(to: "set targets", executable: "entas-coordinator")
             let target = try await request.decodeJSON(as: TargetRequest.self, context: context)
             return try await store.set(target, by: context.holder)

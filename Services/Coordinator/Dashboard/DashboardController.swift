@@ -18,37 +18,27 @@ struct DashboardController: Sendable {
         sessions = DashboardSessions(secret: secret, database: runtime.database, service: runtime.tokens.service)
     }
 
-    static let summaries: [String: String] = [
-        "GET /": "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login",
-        "GET /regions/{code}": "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts and strategies (?gaps=&conflicts= list offsets)",
-        "GET /regions/{code}/cycle": "Dashboard (HTML): the plan and the evaluation of a region for a period (?period=2025; default the latest year with commitments)",
-        "GET /regions/{code}/cycle/report": "Dashboard: the printable evaluation report of a region and period, as an HTML file (?period=)",
-        "GET /login": "Dashboard sign-in form",
-        "POST /login": "Dashboard sign-in (form field token: a coordinator token); sets an HttpOnly, SameSite=Strict session cookie",
-        "POST /logout": "Dashboard sign-out: clears the session cookie",
-    ]
-
     private struct LoginForm: Decodable {
         var token: String?
         var next: String?
     }
 
-    func addRoutes(to router: Router<AgencyRequestContext>) {
-        router.get("login") { request, _ in
+    func addRoutes(to router: DocumentedRoutes<AgencyRequestContext>) {
+        router.get("login", summary: "Dashboard sign-in form") { request, _ in
             HTMLPage(html: LoginPage(next: DashboardPaths.safeNext(request.uri.queryParameters.get("next"))).render())
         }
-        router.post("login") { request, context in try await signIn(request, context) }
-        router.post("logout") { request, _ in
+        router.post("login", summary: "Dashboard sign-in (form field token: a coordinator token); sets an HttpOnly, SameSite=Strict session cookie") { request, context in try await signIn(request, context) }
+        router.post("logout", summary: "Dashboard sign-out: clears the session cookie") { request, _ in
             var response = Response.redirect(to: "/login")
             response.setCookie(sessions.clearingCookie(secure: Self.isHTTPS(request)))
             response.headers[.cacheControl] = "no-store"
             return response
         }
-        let pages = router.group().add(middleware: DashboardAuthMiddleware(sessions: sessions))
-        pages.get("/") { request, context in
+        let pages = router.add(middleware: DashboardAuthMiddleware(sessions: sessions))
+        pages.get("/", summary: "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login") { request, context in
             try await regionPage(.eastJava, request, context)
         }
-        pages.get("regions/{code}") { request, context in
+        pages.get("regions/{code}", summary: "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts and strategies (?gaps=&conflicts= list offsets)") { request, context in
             let text = try context.parameters.require("code")
             guard let code = try? RegionCode(text), reader.queries.regions.contains(code) else {
                 let page = MessagePage(
@@ -61,13 +51,13 @@ struct DashboardController: Sendable {
             if code == .eastJava { return Response.redirect(to: "/") }
             return try await regionPage(code, request, context)
         }
-        pages.get("regions/{code}/cycle") { request, context in
+        pages.get("regions/{code}/cycle", summary: "Dashboard (HTML): the plan and the evaluation of a region for a period (?period=2025; default the latest year with commitments)") { request, context in
             guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
                 return try await notFound(request, context)
             }
             return try await cyclePage(code, request, context)
         }
-        pages.get("regions/{code}/cycle/report") { request, context in
+        pages.get("regions/{code}/cycle/report", summary: "Dashboard: the printable evaluation report of a region and period, as an HTML file (?period=)") { request, context in
             guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
                 return try await notFound(request, context)
             }

@@ -10,23 +10,14 @@ import Hummingbird
 /// the loan as `enrolment.started`, `benefit.delivered` and `enrolment.ended`. Applications,
 /// rejections and repayments stay in this service.
 struct LoanController: ClusterController {
-    let summaries: [String: String] = [
-        "POST /v1/loans": "Apply for a KUR loan for an enterprise (amount, term in months)",
-        "GET /v1/loans": "Loans with their position (?kk=, ?status=, ?inArrears=true, ?asOf=YYYY-MM-DD, ?limit=&offset=)",
-        "GET /v1/loans/{id}": "One loan with its repayments and its position (?asOf=YYYY-MM-DD, default today)",
-        "POST /v1/loans/{id}/approve": "Approve an application; enrols the household in kur (eligibility checked); publishes enrolment.started",
-        "POST /v1/loans/{id}/reject": "Reject an application, with the reason",
-        "POST /v1/loans/{id}/disburse": "Pay the approved amount out; publishes benefit.delivered",
-        "POST /v1/loans/{id}/repayments": "Record a repayment; the last one ends the kur enrolment (enrolment.ended)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let loans = group.group("loans")
-        loans.post { request, context in
+        loans.post(summary: "Apply for a KUR loan for an enterprise (amount, term in months)") { request, context in
             let body = try await request.decodeJSON(as: LoanApplication.self, context: context)
             return EditedResponse(status: .created, response: try await store.applyForLoan(body))
         }
-        loans.get { request, _ in
+        loans.get(summary: "Loans with their position (?kk=, ?status=, ?inArrears=true, ?asOf=YYYY-MM-DD, ?limit=&offset=)") { request, _ in
             let kk = try request.query("kk") { try KKNumber($0) }
             let status = try request.query("status") { text in
                 guard let status = LoanStatus(rawValue: text) else {
@@ -38,22 +29,22 @@ struct LoanController: ClusterController {
             let asOf = try Self.asOf(request)
             return LoanList(loans: try await store.loans(of: kk, status: status, inArrears: inArrears, asOf: asOf, paging: try Paging(request)))
         }
-        loans.get("{id}") { request, context in
+        loans.get("{id}", summary: "One loan with its repayments and its position (?asOf=YYYY-MM-DD, default today)") { request, context in
             try await store.loan(try context.uuid(of: "a loan"), asOf: try Self.asOf(request))
         }
-        loans.post("{id}/approve") { request, context in
+        loans.post("{id}/approve", summary: "Approve an application; enrols the household in kur (eligibility checked); publishes enrolment.started") { request, context in
             let body = try await request.decodeJSON(as: LoanApproval.self, context: context)
             return try await store.approveLoan(try context.uuid(of: "a loan"), body)
         }
-        loans.post("{id}/reject") { request, context in
+        loans.post("{id}/reject", summary: "Reject an application, with the reason") { request, context in
             let body = try await request.decodeJSON(as: LoanRejection.self, context: context)
             return try await store.rejectLoan(try context.uuid(of: "a loan"), body)
         }
-        loans.post("{id}/disburse") { request, context in
+        loans.post("{id}/disburse", summary: "Pay the approved amount out; publishes benefit.delivered") { request, context in
             let body = try await request.decodeJSON(as: LoanDisbursement.self, context: context)
             return try await store.disburseLoan(try context.uuid(of: "a loan"), body)
         }
-        loans.post("{id}/repayments") { request, context in
+        loans.post("{id}/repayments", summary: "Record a repayment; the last one ends the kur enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: RepaymentRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.repayLoan(try context.uuid(of: "a loan"), body))
         }

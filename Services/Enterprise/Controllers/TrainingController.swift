@@ -6,27 +6,21 @@ import Hummingbird
 /// `/v1/trainings`: trainings and who attended. Each attendance is a one-off `training` delivery (one
 /// session; `ClusterStore.deliverOnce`), published as the shared events.
 struct TrainingController: ClusterController {
-    let summaries: [String: String] = [
-        "POST /v1/trainings": "Record a training held in a desa (title, sector, date)",
-        "GET /v1/trainings": "Trainings, newest first (?region=, ?limit=&offset=)",
-        "GET /v1/trainings/{id}": "One training with its attendance",
-        "POST /v1/trainings/{id}/attendance": "A household attended; recorded as one training session delivered (benefit.delivered)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let trainings = group.group("trainings")
-        trainings.post { request, context in
+        trainings.post(summary: "Record a training held in a desa (title, sector, date)") { request, context in
             let body = try await request.decodeJSON(as: TrainingRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.recordTraining(body))
         }
-        trainings.get { request, _ in
+        trainings.get(summary: "Trainings, newest first (?region=, ?limit=&offset=)") { request, _ in
             let region = try request.query("region") { try RegionCode($0) }
             return TrainingList(trainings: try await store.trainings(in: region, paging: try Paging(request)))
         }
-        trainings.get("{id}") { _, context in
+        trainings.get("{id}", summary: "One training with its attendance") { _, context in
             try await store.training(try context.uuid(of: "a training"))
         }
-        trainings.post("{id}/attendance") { request, context in
+        trainings.post("{id}/attendance", summary: "A household attended; recorded as one training session delivered (benefit.delivered)") { request, context in
             let body = try await request.decodeJSON(as: AttendanceRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.recordAttendance(at: try context.uuid(of: "a training"), body))
         }

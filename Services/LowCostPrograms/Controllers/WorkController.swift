@@ -8,21 +8,16 @@ import Hummingbird
 /// enrolment; reaching the last stage records the delivery (one house, one connection,
 /// and its cost when given) and ends the enrolment as completed.
 struct WorkController: ClusterController {
-    let summaries: [String: String] = [
-        "POST /v1/enrolments/{id}/stages": "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)",
-        "GET /v1/enrolments/{id}/stages": "A work's stages and how far it has come",
-        "GET /v1/works": "Works by programme and current stage (?programme=rtlh, ?stage=construction, ?limit=&offset=)",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
-        group.post("enrolments/{id}/stages") { request, context in
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
+        group.post("enrolments/{id}/stages", summary: "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: StageRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.advanceWork(try context.uuid(of: "an enrolment"), body))
         }
-        group.get("enrolments/{id}/stages") { _, context in
+        group.get("enrolments/{id}/stages", summary: "A work's stages and how far it has come") { _, context in
             try await store.work(try context.uuid(of: "an enrolment"))
         }
-        group.get("works") { request, _ in
+        group.get("works", summary: "Works by programme and current stage (?programme=rtlh, ?stage=construction, ?limit=&offset=)") { request, _ in
             let programme = try request.query("programme") { code -> String in
                 guard store.definition.programme(code) != nil else {
                     throw ProblemDocument.invalidField("programme", "'\(code)' is not a programme of \(store.cluster.indonesianName); see GET /v1/programmes")

@@ -7,19 +7,14 @@ import Hummingbird
 /// disaster) and the one-off relief given for them, published as a `shock-relief` enrolment,
 /// delivery and end so the others see it.
 struct ShockController: ClusterController {
-    let summaries: [String: String] = [
-        "POST /v1/shocks": "Record a shock (illness, breadwinner's death, job loss, disaster) and the relief given; the relief is published as a shock-relief enrolment, delivery and end",
-        "GET /v1/shocks": "Shocks recorded, newest first (?kk=, ?kind=, ?limit=&offset=)",
-        "GET /v1/shocks/{id}": "One shock",
-    ]
 
-    func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let shocks = group.group("shocks")
-        shocks.post { request, context in
+        shocks.post(summary: "Record a shock (illness, breadwinner's death, job loss, disaster) and the relief given; the relief is published as a shock-relief enrolment, delivery and end") { request, context in
             let shock = try await request.decodeJSON(as: ShockRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.recordShock(shock))
         }
-        shocks.get { request, _ in
+        shocks.get(summary: "Shocks recorded, newest first (?kk=, ?kind=, ?limit=&offset=)") { request, _ in
             let kk = try request.query("kk") { try KKNumber($0) }
             let kind = try request.query("kind") { text in
                 guard let kind = ShockKind(rawValue: text) else {
@@ -29,7 +24,7 @@ struct ShockController: ClusterController {
             }
             return ShockList(shocks: try await store.shocks(of: kk, kind: kind, paging: try Paging(request)))
         }
-        shocks.get("{id}") { _, context in
+        shocks.get("{id}", summary: "One shock") { _, context in
             try await store.shock(try context.uuid(of: "a shock"))
         }
     }

@@ -16,9 +16,6 @@ public struct BulkController: Sendable {
     /// How many rejected lines are listed in the answer (all are counted).
     static let listedRejections = 1_000
 
-    public static let summaries: [String: String] = [
-        "POST /v1/bulk": "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers, graduations and commitments sent as JSON Lines (streamed); answers counts and rejected lines"
-    ]
 
     public struct Rejection: Codable, Sendable {
         /// 1-based line number in the body.
@@ -38,8 +35,8 @@ public struct BulkController: Sendable {
         public var rejectionsTruncated = false
     }
 
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.post("bulk") { request, context in
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.post("bulk", summary: "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers, graduations and commitments sent as JSON Lines (streamed); answers counts and rejected lines") { request, context in
             try Self.checkMediaType(request.headers[.contentType])
             return try await apply(request.body, by: context.holder)
         }

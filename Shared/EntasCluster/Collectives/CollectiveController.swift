@@ -10,47 +10,34 @@ public struct CollectiveController: ClusterController {
 
     public init(_ kind: CollectiveDefinition) { self.kind = kind }
 
-    public var summaries: [String: String] {
-        let path = "/v1/\(kind.route)"
-        return [
-            "POST \(path)": "Create a \(kind.noun) (kind: \(kind.kinds.joined(separator: ", ")))",
-            "GET \(path)": "List \(kind.noun)s, newest first (?region= desa/kecamatan/kabupaten code, ?limit=&offset=)",
-            "GET \(path)/{id}": "One \(kind.noun) with its members",
-            "POST \(path)/{id}/members": "Add a household; enrols it in \(kind.programme) (eligibility checked); publishes enrolment.started",
-            "POST \(path)/{id}/members/{kk}/leave": "A household leaves; its \(kind.programme) enrolment ends with its last membership",
-            "POST \(path)/{id}/close": "Close the \(kind.noun): every member leaves",
-            "GET /v1/households/{kk}/\(kind.route)": "The \(kind.noun)s a household belongs or belonged to",
-        ]
-    }
-
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>, store: ClusterStore) {
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let collectives = CollectiveStore(store: store, kind: kind)
         let what = "a \(kind.noun)"
-        let routes = group.group(RouterPath(kind.route))
-        routes.post { request, context in
+        let routes = group.group(kind.route)
+        routes.post(summary: "Create a \(kind.noun) (kind: \(kind.kinds.joined(separator: ", ")))") { request, context in
             let body = try await request.decodeJSON(as: CollectiveRequest.self, context: context)
             return EditedResponse(status: .created, response: try await collectives.create(body))
         }
-        routes.get { request, _ in
+        routes.get(summary: "List \(kind.noun)s, newest first (?region= desa/kecamatan/kabupaten code, ?limit=&offset=)") { request, _ in
             let region = try request.query("region") { try RegionCode($0) }
             return try await collectives.list(in: region, paging: try Paging(request))
         }
-        routes.get("{id}") { _, context in
+        routes.get("{id}", summary: "One \(kind.noun) with its members") { _, context in
             try await collectives.detail(try context.uuid(of: what))
         }
-        routes.post("{id}/members") { request, context in
+        routes.post("{id}/members", summary: "Add a household; enrols it in \(kind.programme) (eligibility checked); publishes enrolment.started") { request, context in
             let body = try await request.decodeJSON(as: JoinRequest.self, context: context)
             return EditedResponse(status: .created, response: try await collectives.join(try context.uuid(of: what), body))
         }
-        routes.post("{id}/members/{kk}/leave") { request, context in
+        routes.post("{id}/members/{kk}/leave", summary: "A household leaves; its \(kind.programme) enrolment ends with its last membership") { request, context in
             let body = try await request.decodeJSON(as: LeaveRequest.self, context: context)
             return try await collectives.leave(try context.uuid(of: what), try context.kkNumber(), body)
         }
-        routes.post("{id}/close") { request, context in
+        routes.post("{id}/close", summary: "Close the \(kind.noun): every member leaves") { request, context in
             let body = try await request.decodeJSON(as: LeaveRequest.self, context: context)
             return try await collectives.close(try context.uuid(of: what), body)
         }
-        group.get("households/{kk}/\(kind.route)") { _, context in
+        group.get("households/{kk}/\(kind.route)", summary: "The \(kind.noun)s a household belongs or belonged to") { _, context in
             MembershipList(memberships: try await collectives.memberships(of: try context.kkNumber()))
         }
     }

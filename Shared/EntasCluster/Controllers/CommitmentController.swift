@@ -7,19 +7,13 @@ import Hummingbird
 public struct CommitmentController: Sendable {
     let store: ClusterStore
 
-    public static let summaries: [String: String] = [
-        "POST /v1/commitments": "Commit households, deliveries and budget for a region, period and programme; a second commitment for the same three is a revision; publishes commitment.made",
-        "GET /v1/commitments": "Commitments as they stand, with earlier revisions (?region=&period=&programme=)",
-        "GET /v1/commitments/{id}": "One commitment with its revisions",
-    ]
-
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         let commitments = group.group("commitments")
-        commitments.post { request, context in
+        commitments.post(summary: "Commit households, deliveries and budget for a region, period and programme; a second commitment for the same three is a revision; publishes commitment.made", body: RequestSchemas.commitment(programmes: store.definition.programmes.map(\.code))) { request, context in
             let commitment = try await request.decodeJSON(as: CommitmentRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.commit(commitment, by: context.holder))
         }
-        commitments.get { request, _ in
+        commitments.get(summary: "Commitments as they stand, with earlier revisions (?region=&period=&programme=)", query: RequestSchemas.commitmentQuery) { request, _ in
             let region = try request.query("region") { text in
                 let code = try RegionCode(text)
                 guard RegionReference.eastJava.contains(code) else { throw RegionCodeError.unknown(code) }
@@ -29,7 +23,7 @@ public struct CommitmentController: Sendable {
             let programme = request.uri.queryParameters.get("programme")
             return CommitmentList(commitments: try await store.commitments(region: region, period: period, programme: programme))
         }
-        commitments.get("{id}") { _, context in
+        commitments.get("{id}", summary: "One commitment with its revisions") { _, context in
             try await store.commitment(try context.uuid(of: "a commitment"))
         }
     }

@@ -7,24 +7,15 @@ import Hummingbird
 public struct HouseholdController: Sendable {
     let store: ClusterStore
 
-    public static let summaries: [String: String] = [
-        "POST /v1/households": "Register a household (a known KK is an update); publishes household.registered or household.updated",
-        "GET /v1/households": "List households, filtered by region (desa/kecamatan/kabupaten code) and status, paged",
-        "GET /v1/households/{kk}": "Read one household with this cluster's assessment, enrolments and graduation",
-        "PATCH /v1/households/{kk}": "Change some of a household's fields; publishes household.updated",
-        "POST /v1/households/{kk}/assessments": "State this cluster's status for the household; publishes household.assessed",
-        "POST /v1/households/{kk}/graduation": "Mark the household as out of poverty for this cluster; publishes household.graduated",
-    ]
-
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         let households = group.group("households")
-        households.post { request, context in
+        households.post(summary: "Register a household (a known KK is an update); publishes household.registered or household.updated", body: RequestSchemas.registration) { request, context in
             let registration = try await request.decodeJSON(as: HouseholdRegistration.self, context: context)
             let result = try await store.register(registration)
             let view = try await store.household(registration.kkNumber)
             return EditedResponse(status: result == .created ? .created : .ok, response: view)
         }
-        households.get { request, _ in
+        households.get(summary: "List households, filtered by region (desa/kecamatan/kabupaten code) and status, paged", query: RequestSchemas.householdQuery) { request, _ in
             let query = request.uri.queryParameters
             let region = try query.get("region").map { try RegionCode($0) }
             let status = try query.get("status").map { text -> PovertyStatus in
@@ -37,23 +28,22 @@ public struct HouseholdController: Sendable {
             let (total, households) = try await store.households(in: region, status: status, limit: page.limit, offset: page.offset)
             return HouseholdPage(total: total, households: households, limit: page.limit, offset: page.offset)
         }
-        households.get("{kk}") { _, context in
+        households.get("{kk}", summary: "Read one household with this cluster's assessment, enrolments and graduation") { _, context in
             try await store.household(try context.kkNumber())
         }
-        households.patch("{kk}") { request, context in
+        households.patch("{kk}", summary: "Change some of a household's fields; publishes household.updated", body: RequestSchemas.householdChanges) { request, context in
             let changes = try await request.decodeJSON(as: HouseholdChanges.self, context: context)
             return try await store.update(try context.kkNumber(), with: changes)
         }
-        households.post("{kk}/assessments") { request, context in
+        households.post("{kk}/assessments", summary: "State this cluster's status for the household; publishes household.assessed", body: RequestSchemas.assessment) { request, context in
             let assessment = try await request.decodeJSON(as: AssessmentRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.assess(try context.kkNumber(), assessment))
         }
-        households.post("{kk}/graduation") { request, context in
+        households.post("{kk}/graduation", summary: "Mark the household as out of poverty for this cluster; publishes household.graduated", body: RequestSchemas.graduation) { request, context in
             let graduation = try await request.decodeJSON(as: GraduationRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.graduate(try context.kkNumber(), graduation))
         }
     }
-
 }
 
 /// A page of households.

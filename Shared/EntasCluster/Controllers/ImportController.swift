@@ -14,17 +14,14 @@ public struct ImportController: Sendable {
     /// How many rejected rows are listed in the answer (all are counted).
     static let listedRejections = 1_000
 
-    public static let summaries: [String: String] = [
-        "POST /v1/households/import": "Import households from CSV (text/csv, streamed); answers counts and rejected rows"
-    ]
 
     public static let columns = ["kkNumber", "headNIK", "headName", "address", "desaCode", "memberCount", "criteriaMet", "baselineStatus"]
 
     public typealias Rejection = ImportSummary.Rejection
     public typealias Summary = ImportSummary
 
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
-        group.post("households/import") { request, context in
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.post("households/import", summary: "Import households from CSV (text/csv, streamed); answers counts and rejected rows") { request, context in
             try await self.importCSV(request.body)
         }
     }

@@ -6,9 +6,6 @@ import Hummingbird
 public struct ProgrammeController: Sendable {
     let definition: ClusterDefinition
 
-    public static let summaries: [String: String] = [
-        "GET /v1/programmes": "This cluster's programmes, the strategy each serves, and its eligibility rule"
-    ]
 
     public struct Entry: Codable, Sendable {
         public var code: String
@@ -24,13 +21,13 @@ public struct ProgrammeController: Sendable {
         public var programmes: [Entry]
     }
 
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         let list = List(
             programmes: definition.programmes.map {
                 Entry(
                     code: $0.code, name: $0.name, indonesianName: $0.indonesianName, cluster: $0.cluster, strategy: $0.strategy,
                     deliveryUnit: $0.deliveryUnit, eligibility: $0.eligibility.summary)
             })
-        group.get("programmes") { _, _ in list }
+        group.get("programmes", summary: "This cluster's programmes, the strategy each serves, and its eligibility rule") { _, _ in list }
     }
 }

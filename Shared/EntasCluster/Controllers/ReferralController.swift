@@ -7,38 +7,32 @@ import Hummingbird
 public struct ReferralController: Sendable {
     let store: ClusterStore
 
-    public static let summaries: [String: String] = [
-        "POST /v1/referrals": "Refer a household to another cluster; publishes referral.made",
-        "GET /v1/referrals/incoming": "Referrals other clusters made to this one (?open=true for unanswered only)",
-        "GET /v1/referrals/outgoing": "Referrals this cluster made, with their answers",
-        "GET /v1/referrals/{id}": "One referral",
-        "POST /v1/referrals/{id}/accept": "Accept a referral made to this cluster; publishes referral.answered",
-        "POST /v1/referrals/{id}/decline": "Decline a referral made to this cluster; publishes referral.answered",
-    ]
-
-    public func addRoutes(to group: RouterGroup<AgencyRequestContext>) {
+    public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         let referrals = group.group("referrals")
-        referrals.post { request, context in
+        referrals.post(summary: "Refer a household to another cluster; publishes referral.made", body: RequestSchemas.referral) { request, context in
             let referral = try await request.decodeJSON(as: ReferralRequest.self, context: context)
             return EditedResponse(status: .created, response: try await store.refer(referral))
         }
-        referrals.get("incoming") { request, _ in
+        referrals.get("incoming", summary: "Referrals other clusters made to this one (?open=true for unanswered only)") { request, _ in
             ReferralList(referrals: try await store.incomingReferrals(openOnly: request.uri.queryParameters.get("open") == "true"))
         }
-        referrals.get("outgoing") { _, _ in
+        referrals.get("outgoing", summary: "Referrals this cluster made, with their answers") { _, _ in
             ReferralList(referrals: try await store.outgoingReferrals())
         }
-        referrals.get("{id}") { _, context in
+        referrals.get("{id}", summary: "One referral") { _, context in
             try await store.referral(try context.uuid(of: "a referral"))
         }
         for outcome in ReferralOutcome.allCases {
-            referrals.post("{id}/\(outcome == .accepted ? "accept" : "decline")") { request, context in
+            let verb = outcome == .accepted ? "accept" : "decline"
+            let summary = outcome == .accepted
+                ? "Accept a referral made to this cluster; publishes referral.answered"
+                : "Decline a referral made to this cluster; publishes referral.answered"
+            referrals.post("{id}/\(verb)", summary: summary, body: RequestSchemas.referralAnswer) { request, context in
                 let answer = try await Self.optionalBody(request, context)
                 return try await store.answer(try context.uuid(of: "a referral"), outcome, answer)
             }
         }
     }
-
 
     /// The answer's body is optional: an empty body accepts or declines with no note.
     static func optionalBody(_ request: Request, _ context: AgencyRequestContext) async throws -> ReferralAnswerRequest {

@@ -32,8 +32,8 @@ public struct HealthController: Sendable {
         public var outboxPending: Int?
     }
 
-    public func addRoutes(to router: Router<AgencyRequestContext>) {
-        router.get("health") { _, _ in try await self.check() }
+    public func addRoutes(to router: DocumentedRoutes<AgencyRequestContext>) {
+        router.get("health", summary: "Ready when the store and Kafka answer (no token needed)") { _, _ in try await self.check() }
     }
 
     func check() async throws -> EditedResponse<Health> {

@@ -12,8 +12,8 @@ public struct MetricsController: Sendable {
         self.beforeScrape = beforeScrape
     }
 
-    public func addRoutes(to router: Router<AgencyRequestContext>) {
-        router.get("metrics") { _, _ in
+    public func addRoutes(to router: DocumentedRoutes<AgencyRequestContext>) {
+        router.get("metrics", summary: "Prometheus metrics (no token needed)") { _, _ in
             await beforeScrape()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

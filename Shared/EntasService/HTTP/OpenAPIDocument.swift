@@ -2,54 +2,48 @@ import Foundation
 import Hummingbird
 
 /// `GET /openapi.json`, generated from the router's own route table, so it lists every route
-/// there is. Each route's summary comes from the controller that registered it.
+/// there is, each with the summary and request shapes it was declared with where it is
+/// registered (``DocumentedRoutes``).
 public struct OpenAPIDocument: Sendable {
     public var title: String
     public var version: String
-    /// Summaries by "METHOD /path", e.g. "POST /v1/households".
-    public var summaries: [String: String]
-    /// JSON Schemas of request bodies by "METHOD /path" (JSON text). A `/v1` POST, PUT or
-    /// PATCH without one is described as taking some JSON object.
-    public var requestBodies: [String: Data]
-    /// Query parameters by "METHOD /path": a JSON object of name → JSON Schema.
-    public var queryParameters: [String: Data]
+    /// Every route's declaration (``DocumentedRoutes``).
+    public let book: RouteBook
 
-    public init(
-        title: String, version: String = "1.0.0", summaries: [String: String] = [:], requestBodies: [String: Data] = [:],
-        queryParameters: [String: Data] = [:]
-    ) {
+    public init(title: String, version: String = "1.0.0", book: RouteBook) {
         self.title = title
         self.version = version
-        self.summaries = summaries
-        self.requestBodies = requestBodies
-        self.queryParameters = queryParameters
+        self.book = book
     }
 
     /// Routes whose bodies are files, streamed, and not JSON objects.
     static let fileRoutes: Set<String> = ["POST /v1/households/import", "POST /v1/bulk"]
 
     /// The document for `routes` (Hummingbird's `router.routes`).
+    /// - Throws: ``UndeclaredRoute`` for a route registered without its declaration.
     public func json(routes: [(path: String, method: String)]) throws -> Data {
         var paths: [String: [String: Any]] = [:]
+        let declarations = book.all
         for route in routes {
             let path = Self.openAPIPath(route.path)
             let method = route.method.lowercased()
             let route = "\(route.method.uppercased()) \(path)"
+            guard let declaration = declarations[route] else { throw UndeclaredRoute(route: route) }
             var parameters = Self.parameters(in: path).map { name -> [String: Any] in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
             }
-            if let data = queryParameters[route], let query = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+            if let data = declaration.query, let query = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
                 parameters += query.keys.sorted().map { ["name": $0, "in": "query", "required": false, "schema": query[$0] ?? [:]] }
             }
             var operation: [String: Any] = [
-                "summary": summaries[route] ?? "",
+                "summary": declaration.summary,
                 "responses": [
                     "200": ["description": "Success"],
                     "default": ["description": "A problem document (RFC 9457)", "content": ["application/problem+json": [:] as [String: Any]]],
                 ],
             ]
             if !parameters.isEmpty { operation["parameters"] = parameters }
-            if let data = requestBodies[route], let schema = try? JSONSerialization.jsonObject(with: data) {
+            if let data = declaration.body, let schema = try? JSONSerialization.jsonObject(with: data) {
                 operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": schema]]]
             } else if path.hasPrefix("/v1/"), ["post", "put", "patch"].contains(method), !Self.fileRoutes.contains(route) {
                 operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]]
@@ -83,6 +77,7 @@ public struct OpenAPIDocument: Sendable {
     /// Registers `GET /openapi.json`. Call it after every other route is registered: the
     /// document is made from the route table as it is then.
     public func addRoute<Context: RequestContext>(to router: Router<Context>) throws {
+        book.declare(.get, "/openapi.json", summary: "This document")
         let routes = router.routes.map { (path: $0.path.description, method: $0.method.rawValue) } + [(path: "/openapi.json", method: "GET")]
         let body = try json(routes: routes)
         router.get("openapi.json") { _, _ in
@@ -90,5 +85,13 @@ public struct OpenAPIDocument: Sendable {
             headers[.contentType] = "application/json"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
+    }
+}
+
+/// A route the router has but no ``RouteBook`` declares: a programming error, found at start-up.
+public struct UndeclaredRoute: Error, CustomStringConvertible {
+    public var route: String
+    public var description: String {
+        "\(route) is registered without its declaration; register it through DocumentedRoutes with its summary"
     }
 }

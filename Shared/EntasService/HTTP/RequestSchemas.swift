@@ -28,9 +28,4 @@ public enum RequestSchemas {
     package static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
-
-    /// Schemas by "METHOD /path" as the JSON ``OpenAPIDocument`` takes.
-    package static func json(_ schemas: [String: [String: Any]]) -> [String: Data] {
-        schemas.compactMapValues { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
-    }
 }
