@@ -7,13 +7,12 @@ import Foundation
 /// Without the secret a key cannot be turned back into a KK number, nor checked against a guessed one (the
 /// KK space is small enough to enumerate, which is why a plain hash would not do). Stored and encoded as
 /// its 64 hexadecimal digits.
-public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct HouseholdKey: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
     /// 64 lowercase hexadecimal digits.
     public let rawValue: String
 
     /// A key whose 64 hexadecimal digits are already known to be valid (the coordinator's HMAC).
     package init(validated rawValue: String) { self.rawValue = rawValue }
-
 
     /// A key as the coordinator lists it.
     /// - Throws: ``HouseholdKeyError/malformedKey`` unless `text` is 64 lowercase hexadecimal digits.
@@ -31,19 +30,9 @@ public struct HouseholdKey: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var description: String { rawValue }
 
     public static func < (lhs: HouseholdKey, rhs: HouseholdKey) -> Bool { lhs.rawValue < rhs.rawValue }
+}
 
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as HouseholdKeyError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+extension HouseholdKey {
+    public static func parse(_ text: String) throws(HouseholdKeyError) -> HouseholdKey { try HouseholdKey(text) }
+    public var jsonText: String { rawValue }
 }

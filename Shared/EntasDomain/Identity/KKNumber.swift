@@ -4,7 +4,7 @@
 /// region reference (`350931…` for Sumberjambe). Printing, interpolating or dumping a value shows only the
 /// masked form (`350931******0001`); ``rawValue`` is for storage and the Kafka key, never for logs.
 /// Codable as the 16-digit string; decoding validates against ``RegionReference/eastJava``.
-public struct KKNumber: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+public struct KKNumber: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible,
     CustomDebugStringConvertible, CustomReflectable
 {
     /// The 16 digits. Do not log this; use ``masked``.
@@ -34,19 +34,9 @@ public struct KKNumber: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
 
     public static func < (lhs: KKNumber, rhs: KKNumber) -> Bool { lhs.rawValue < rhs.rawValue }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+extension KKNumber {
+    public static func parse(_ text: String) throws(IdentityNumberError) -> KKNumber { try KKNumber(text) }
+    public var jsonText: String { rawValue }
 }

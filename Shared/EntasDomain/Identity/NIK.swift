@@ -6,7 +6,7 @@
 /// either century (19yy or 20yy), that is when yy is a multiple of 4.
 /// Printing shows only the masked form (`350931******0003`). Codable as the 16-digit string; decoding
 /// validates against ``RegionReference/eastJava``.
-public struct NIK: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+public struct NIK: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible,
     CustomDebugStringConvertible, CustomReflectable
 {
     /// The 16 digits. Do not log this; use ``masked``.
@@ -74,20 +74,10 @@ public struct NIK: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension NIK {
+    public static func parse(_ text: String) throws(IdentityNumberError) -> NIK { try NIK(text) }
+    public var jsonText: String { rawValue }
 }

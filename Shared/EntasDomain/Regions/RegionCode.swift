@@ -4,7 +4,7 @@
 /// Only the shape is checked here; whether the region exists is for ``RegionReference`` to say
 /// (``RegionReference/require(_:)``). Codes are Kemendagri (Dukcapil) codes, not BPS codes.
 /// Codable as the dotted string; ordered so that a parent comes before its children and siblings by number.
-public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct RegionCode: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
     /// The code without dots: 2, 4, 6 or 10 ASCII digits, e.g. `"350931"`, the prefix of a KK number or NIK.
     public let digits: String
 
@@ -100,20 +100,9 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     public var description: String { dotted }
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.digits < rhs.digits }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(dotted)
-    }
+extension RegionCode {
+    public static func parse(_ text: String) throws(RegionCodeError) -> RegionCode { try RegionCode(text) }
+    public var jsonText: String { dotted }
 }

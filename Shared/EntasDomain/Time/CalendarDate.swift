@@ -6,7 +6,7 @@ import Foundation
 /// Converting an instant to a day (``init(_:)``, ``today(now:)``) uses Western Indonesia Time (WIB,
 /// Asia/Jakarta, UTC+7, no daylight saving), the time of the province's offices: 23:30 UTC on 1 March is
 /// already 2 March in Surabaya.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
     /// The year, 1–9999.
     public let year: Int
     /// The month, 1–12.
@@ -111,19 +111,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         default: 0
         }
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CalendarDate {
+    public static func parse(_ text: String) throws(CalendarDateError) -> CalendarDate { try CalendarDate(text) }
+    public var jsonText: String { description }
 }

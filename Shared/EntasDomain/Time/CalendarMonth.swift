@@ -2,7 +2,7 @@ import EntasDomain
 
 /// A calendar month (bulan), the step of the coordinator's progress views. Codable and stored as
 /// `"YYYY-MM"`, which sorts like the months it names.
-public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarMonth: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
     /// The year, 1–9999.
     public let year: Int
     /// The month, 1–12.
@@ -58,20 +58,6 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStri
         year = checkedYear
         self.month = month
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as CalendarMonthError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// Why a text or numbers are not a ``CalendarMonth``.
@@ -89,4 +75,9 @@ public enum CalendarMonthError: Error, Sendable, Equatable, CustomStringConverti
             "\(year)-\(month) is not a month; the year must be 1–9999 and the month 01–12"
         }
     }
+}
+
+extension CalendarMonth {
+    public static func parse(_ text: String) throws(CalendarMonthError) -> CalendarMonth { try CalendarMonth(text) }
+    public var jsonText: String { description }
 }

@@ -3,7 +3,7 @@
 ///
 /// Periods order by their first day, and a longer period before a shorter one starting the same day
 /// (`2027` < `2027-Q1` < `2027-01` < `2027-02`).
-public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Period: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
     /// The length of a period.
     public enum Unit: Sendable, Hashable {
         /// Tahun: a calendar year.
@@ -134,19 +134,9 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         // Year, month and day come from a validated period, so the date exists.
         (try? CalendarDate(year: year, month: month, day: day))?.daysSinceEpoch ?? 0
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension Period {
+    public static func parse(_ text: String) throws(PeriodError) -> Period { try Period(text) }
+    public var jsonText: String { description }
 }
