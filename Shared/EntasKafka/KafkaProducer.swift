@@ -1,5 +1,3 @@
-import CRdKafka
-import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -60,7 +58,7 @@ public final class KafkaProducer: Service, Sendable {
     private func startPolling() {
         worker.submit { [weak self, polling] in
             while polling.isSet, let client = self?.client {
-                rd_kafka_poll(client.handle, 100)
+                client.poll(timeout: .milliseconds(100))
             }
         }
     }
@@ -94,7 +92,7 @@ public final class KafkaProducer: Service, Sendable {
                 break
             }
             let id = deliveries.register(batch, index: index)
-            guard let error = produce(messages[index], opaque: id) else {
+            guard let error = client.produce(messages[index], opaque: id) else {
                 index += 1
                 continue
             }
@@ -108,13 +106,13 @@ public final class KafkaProducer: Service, Sendable {
             try? await Task.sleep(for: .milliseconds(2))
         }
         let results = await batch.results()
-        if results.contains(where: { (try? $0.get()) == nil && Self.isFatal($0) }) { restartAfterFatalError() }
+        if results.contains(where: Self.isFatal) { restartAfterFatalError() }
         return results
     }
 
     private static func isFatal(_ result: Result<DeliveryReport, KafkaError>) -> Bool {
         guard case .failure(let error) = result else { return false }
-        return error.isFatal || error.code == RD_KAFKA_RESP_ERR__FATAL.rawValue
+        return error.isFatalForClient
     }
 
     /// After a fatal error: fails what still waits on the old client, then replaces it with a new
@@ -144,44 +142,7 @@ public final class KafkaProducer: Service, Sendable {
     /// Makes librdkafka raise a fatal error on the current client, as a broken idempotence
     /// sequence would (for tests: there is no other way to cause one on purpose).
     package func raiseFatalErrorForTesting() {
-        _ = rd_kafka_test_fatal_error(client.handle, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "raised by a test")
-    }
-
-    /// Hands a record to librdkafka; nil when queued (its report comes later).
-    private func produce(_ message: KafkaOutgoingMessage, opaque: UInt) -> KafkaError? {
-        var arena = CArena()
-        defer { arena.free() }
-        var fields: [rd_kafka_vu_t] = []
-        func field(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
-            var field = rd_kafka_vu_t()
-            field.vtype = type
-            fill(&field)
-            fields.append(field)
-        }
-        let topic = arena.string(message.topic)
-        field(RD_KAFKA_VTYPE_TOPIC) { $0.u.cstr = UnsafePointer(topic) }
-        if let key = message.key {
-            let bytes = arena.bytes(key)
-            field(RD_KAFKA_VTYPE_KEY) { $0.u.mem.ptr = bytes; $0.u.mem.size = key.count }
-        }
-        let value = arena.bytes(message.value)
-        field(RD_KAFKA_VTYPE_VALUE) { $0.u.mem.ptr = value; $0.u.mem.size = message.value.count }
-        field(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY }
-        field(RD_KAFKA_VTYPE_OPAQUE) { $0.u.ptr = UnsafeMutableRawPointer(bitPattern: opaque) }
-        for header in message.headers {
-            let name = arena.string(header.name)
-            let value = header.value.map { arena.bytes($0) }
-            field(RD_KAFKA_VTYPE_HEADER) {
-                $0.u.header.name = UnsafePointer(name)
-                $0.u.header.val = UnsafeRawPointer(value)
-                $0.u.header.size = header.value.map { $0.count } ?? -1
-            }
-        }
-        let client = self.client
-        let error = fields.withUnsafeMutableBufferPointer { buffer in
-            rd_kafka_produceva(client.handle, buffer.baseAddress, buffer.count)
-        }
-        return error.map { KafkaError(.produce, consuming: $0) }
+        client.raiseFatalErrorForTesting()
     }
 
     public func run() async throws {
@@ -208,38 +169,14 @@ public final class KafkaProducer: Service, Sendable {
         guard first else { return }
         polling.clear()
         let client = self.client
-        let milliseconds = flushTimeout.kafkaMilliseconds
-        let result = await worker.run { rd_kafka_flush(client.handle, milliseconds) }
-        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(rd_kafka_outq_len(client.handle))"])
+        let flushTimeout = self.flushTimeout
+        let flushed = await worker.run { client.flush(timeout: flushTimeout) }
+        if !flushed {
+            logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(client.outgoingQueueLength)"])
         }
         deliveries.failAll(with: KafkaError(.shutdown, message: "the producer shut down before the broker acknowledged the record"))
         worker.stop()
         state.withLock { $0 = .closed }
-    }
-}
-
-/// C memory for one produce call: strings and bytes that must outlive `rd_kafka_produceva`.
-struct CArena {
-    private var allocations: [UnsafeMutableRawPointer] = []
-
-    mutating func string(_ text: String) -> UnsafeMutablePointer<CChar> {
-        let pointer = strdup(text)!  // allocation failure is not recoverable
-        allocations.append(UnsafeMutableRawPointer(pointer))
-        return pointer
-    }
-
-    mutating func bytes(_ data: Data) -> UnsafeMutableRawPointer {
-        let pointer = malloc(max(data.count, 1))!  // allocation failure is not recoverable
-        data.withUnsafeBytes { source in
-            if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: data.count) }
-        }
-        allocations.append(pointer)
-        return pointer
-    }
-
-    func free() {
-        for pointer in allocations { Foundation.free(pointer) }
     }
 }
 
