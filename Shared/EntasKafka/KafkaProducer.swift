@@ -16,20 +16,19 @@ import Synchronization
 /// or exactly-once) makes the client unusable. The producer then fails what was waiting on the
 /// old client, creates a new one with the same properties and goes on; the callers' records
 /// stay where they came from (the outbox) and are sent again. ``health`` tells how often.
+///
+/// Its life is a ``StateMachine`` behind a lock; every librdkafka call goes through the
+/// `RdKafkaClient` the machine hands out.
 public final class KafkaProducer: Service, Sendable {
-    private enum State { case running, closing, closed }
-
-    /// The current librdkafka client: replaced after a fatal error.
-    private let current: Mutex<RdKafkaClient>
-    var client: RdKafkaClient { current.withLock { $0 } }
+    private let stateMachine: Mutex<StateMachine>
     private let properties: [String: String]
-    private let restarts = Mutex(ProducerHealth())
     private let deliveries: DeliveryTable
     private let worker: BlockingWorker
-    private let state = Mutex(State.running)
-    private let polling = RunFlag()
     private let flushTimeout: Duration
     private let logger: Logger
+
+    /// The current librdkafka client: replaced after a fatal error.
+    var client: RdKafkaClient { stateMachine.withLock { $0.client } }
 
     /// The properties Entas sets on every producer before the caller's own.
     public static let defaultProperties: [String: String] = [
@@ -43,7 +42,8 @@ public final class KafkaProducer: Service, Sendable {
         self.deliveries = deliveries
         let properties = settings.librdkafkaProperties(defaults: Self.defaultProperties)
         self.properties = properties
-        self.current = Mutex(try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries)))
+        let client = try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries))
+        self.stateMachine = Mutex(StateMachine(client: client))
         self.worker = BlockingWorker(name: "entas-kafka-producer")
         self.flushTimeout = flushTimeout
         self.logger = logger
@@ -51,13 +51,13 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     deinit {
-        polling.clear()
         worker.stop()
     }
 
+    /// Serves delivery reports on the worker until shutdown begins or the producer goes.
     private func startPolling() {
-        worker.submit { [weak self, polling] in
-            while polling.isSet, let client = self?.client {
+        worker.submit { [weak self] in
+            while let action = self?.stateMachine.withLock({ $0.poll() }), case .poll(let client) = action {
                 client.poll(timeout: .milliseconds(100))
             }
         }
@@ -86,7 +86,7 @@ public final class KafkaProducer: Service, Sendable {
         guard !messages.isEmpty else { return [] }
         var index = 0
         while index < messages.count {
-            guard state.withLock({ $0 == .running }) else {
+            guard case .produce(let client) = stateMachine.withLock({ $0.send() }) else {
                 let error = KafkaError(.produce, message: "the producer is shutting down; the record was not sent")
                 for unsent in index..<messages.count { batch.complete(unsent, with: .failure(error)) }
                 break
@@ -118,26 +118,22 @@ public final class KafkaProducer: Service, Sendable {
     /// After a fatal error: fails what still waits on the old client, then replaces it with a new
     /// one of the same properties. The old client is destroyed once the poll thread lets it go.
     private func restartAfterFatalError() {
-        let old = client
-        guard let fatal = old.fatalError(.produce), state.withLock({ $0 == .running }) else { return }
+        guard case .inspect(let old) = stateMachine.withLock({ $0.fatalErrorSuspected() }),
+            let fatal = old.fatalError(.produce)
+        else { return }
         logger.critical("Kafka producer hit a fatal error; recreating its client", metadata: [KafkaLogKey.errorName: "\(fatal.name)"])
         deliveries.failAll(with: fatal)
         do {
             let replacement = try RdKafkaClient(kind: .producer, properties: properties, context: old.context)
-            let replaced = current.withLock { client in
-                guard client === old else { return false }
-                client = replacement
-                return true
-            }
-            if replaced { restarts.withLock { $0.recordRestart(after: fatal) } }
+            _ = stateMachine.withLock { $0.replace(old, with: replacement, after: fatal) }
         } catch {
-            restarts.withLock { $0.recordFailedRestart(after: fatal, error: error) }
+            stateMachine.withLock { $0.restartFailed(after: fatal, error: error) }
             logger.critical("Kafka producer could not recreate its client", metadata: [KafkaLogKey.errorName: "\(error.name)"])
         }
     }
 
     /// Whether the producer has had to recreate its client, and whether it could.
-    public var health: ProducerHealth { restarts.withLock { $0 } }
+    public var health: ProducerHealth { stateMachine.withLock { $0.health } }
 
     /// Makes librdkafka raise a fatal error on the current client, as a broken idempotence
     /// sequence would (for tests: there is no other way to cause one on purpose).
@@ -161,14 +157,8 @@ public final class KafkaProducer: Service, Sendable {
     /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
     /// callers still waiting, and stops the poll thread. Safe to call more than once.
     public func shutdown() async {
-        let first = state.withLock { state in
-            guard state == .running else { return false }
-            state = .closing
-            return true
-        }
-        guard first else { return }
-        polling.clear()
-        let client = self.client
+        guard case .flush(let client) = stateMachine.withLock({ $0.shutdown() }) else { return }
+        // The poll loop sees the new state and ends; the flush runs after it on the worker.
         let flushTimeout = self.flushTimeout
         let flushed = await worker.run { client.flush(timeout: flushTimeout) }
         if !flushed {
@@ -176,14 +166,6 @@ public final class KafkaProducer: Service, Sendable {
         }
         deliveries.failAll(with: KafkaError(.shutdown, message: "the producer shut down before the broker acknowledged the record"))
         worker.stop()
-        state.withLock { $0 = .closed }
+        stateMachine.withLock { $0.flushed() }
     }
-}
-
-/// A flag the poll thread reads and the owner clears; a class so the thread can hold it
-/// without holding the producer.
-final class RunFlag: Sendable {
-    private let value = Atomic<Bool>(true)
-    var isSet: Bool { value.load(ordering: .relaxed) }
-    func clear() { value.store(false, ordering: .relaxed) }
 }
