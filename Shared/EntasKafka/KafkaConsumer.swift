@@ -9,14 +9,17 @@ import Synchronization
 /// The caller marks a message processed with `markProcessed(_:)` after its work is durable;
 /// only those offsets are committed, on librdkafka's timer, on `commit()`, on revocation and
 /// on `close()`. Rebalances are handled by librdkafka's default assignor callback.
+///
+/// Its life is a ``StateMachine`` behind a lock; every librdkafka call goes through its
+/// `RdKafkaClient`.
 public final class KafkaConsumer: Sendable {
-    private enum State { case open, closing, closed }
-
-    let client: RdKafkaClient
+    private let stateMachine: Mutex<StateMachine>
     private let worker: BlockingWorker
-    private let state = Mutex(State.open)
     private let logger: Logger
     public let settings: KafkaConsumerSettings
+
+    /// The librdkafka client (the same one for the consumer's whole life).
+    var client: RdKafkaClient { stateMachine.withLock { $0.client } }
 
     /// The properties Entas sets on every consumer before the caller's own.
     public static let defaultProperties: [String: String] = [
@@ -38,7 +41,7 @@ public final class KafkaConsumer: Sendable {
             context: ClientContext(logger: logger)
         )
         try client.subscribe(to: settings.topics)
-        self.client = client
+        self.stateMachine = Mutex(StateMachine(client: client))
         self.worker = BlockingWorker(name: "entas-kafka-consumer")
         self.logger = logger
         self.settings = settings
@@ -56,7 +59,7 @@ public final class KafkaConsumer: Sendable {
     /// own thread, until a message arrives, the consumer closes or the task is cancelled.
     func nextMessage() async throws -> KafkaMessage? {
         while true {
-            guard state.withLock({ $0 == .open }), !Task.isCancelled else { return nil }
+            guard case .poll = stateMachine.withLock({ $0.pollAllowed() }), !Task.isCancelled else { return nil }
             let outcome: RdKafkaClient.ConsumerPollResult
             if let immediate = poll(timeout: .zero) {
                 outcome = immediate
@@ -76,7 +79,7 @@ public final class KafkaConsumer: Sendable {
     /// The next message if librdkafka already has one, without waiting (nil otherwise).
     /// Lets a caller take a batch of what has arrived after a blocking `next()`.
     public func nextIfAvailable() throws(KafkaError) -> KafkaMessage? {
-        guard state.withLock({ $0 == .open }) else { return nil }
+        guard case .poll = stateMachine.withLock({ $0.pollAllowed() }) else { return nil }
         switch poll(timeout: .zero) {
         case .message(let message): return message
         case .failure(let error) where error.isFatal: throw error
@@ -87,7 +90,7 @@ public final class KafkaConsumer: Sendable {
     /// One poll of the client while the consumer is open (nothing once it closes); nil when no
     /// message came within `timeout`.
     private func poll(timeout: Duration) -> RdKafkaClient.ConsumerPollResult? {
-        guard state.withLock({ $0 == .open }) else { return .nothing }
+        guard case .poll(let client) = stateMachine.withLock({ $0.pollAllowed() }) else { return .nothing }
         return client.consumerPoll(timeout: timeout)
     }
 
@@ -145,17 +148,11 @@ public final class KafkaConsumer: Sendable {
     /// Commits what was marked processed and leaves the group, so its partitions move to
     /// the other members at once instead of after `session.timeout.ms`. Safe to call twice.
     public func close() async {
-        let first = state.withLock { state in
-            guard state == .open else { return false }
-            state = .closing
-            return true
-        }
-        guard first else { return }
-        let client = self.client
+        guard case .leaveGroup(let client) = stateMachine.withLock({ $0.close() }) else { return }
         if let error = await worker.run({ client.closeConsumer() }) {
             logger.warning("Kafka consumer close reported an error", metadata: [KafkaLogKey.errorName: "\(error.name)"])
         }
-        state.withLock { $0 = .closed }
+        stateMachine.withLock { $0.leftGroup() }
         worker.stop()
     }
 }
