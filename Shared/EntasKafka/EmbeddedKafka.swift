@@ -1,4 +1,3 @@
-import CRdKafka
 import Logging
 import Synchronization
 
@@ -16,8 +15,7 @@ public final class EmbeddedKafka: Sendable {
     public let bootstrapServers: String
     public let brokerCount: Int
 
-    private let host: RdKafkaClient
-    private let cluster: MockCluster
+    private let cluster: RdKafkaClient.MockCluster
     private let stopped = Mutex(false)
 
     /// Client properties that suit the mock: short fetch waits (the default 500 ms lets a
@@ -31,15 +29,11 @@ public final class EmbeddedKafka: Sendable {
 
     /// Starts `brokers` mock brokers on ephemeral loopback ports.
     public init(brokers: Int = 1, logger: Logger) throws(KafkaError) {
-        guard brokers >= 1 else { throw KafkaError(.embeddedBroker, message: "an embedded cluster needs at least one broker, not \(brokers)") }
-        // The mock lives in a client handle; it has no bootstrap servers of its own, which
-        // librdkafka reports at warning level, so only errors are logged from it.
-        host = try RdKafkaClient(kind: .producer, properties: ["log_level": "3"], context: ClientContext(logger: logger))
-        guard let mock = rd_kafka_mock_cluster_new(host.handle, Int32(brokers)) else {
-            throw KafkaError(.embeddedBroker, message: "librdkafka could not start its mock cluster")
+        guard brokers >= 1, let count = Int32(exactly: brokers) else {
+            throw KafkaError(.embeddedBroker, message: "an embedded cluster needs at least one broker (and fewer than 2^31), not \(brokers)")
         }
-        cluster = MockCluster(pointer: mock)
-        bootstrapServers = String(cString: rd_kafka_mock_cluster_bootstraps(mock))
+        cluster = try RdKafkaClient.MockCluster(brokers: count, logger: logger)
+        bootstrapServers = cluster.bootstrapServers
         brokerCount = brokers
         EmbeddedKafka.registry.withLock { $0[bootstrapServers] = WeakEmbeddedKafka(self) }
         logger.info("Embedded Kafka started", metadata: [KafkaLogKey.bootstrapServers: "\(bootstrapServers)"])
@@ -48,38 +42,32 @@ public final class EmbeddedKafka: Sendable {
     deinit { stop() }
 
     /// The broker ids, 1 to `brokerCount`.
-    public var brokerIDs: [Int32] { (1...Int32(brokerCount)).map { $0 } }
+    public var brokerIDs: [Int32] { (1...Int32(clamping: brokerCount)).map { $0 } }
 
     /// Creates a topic with `partitions` partitions. Creating one that exists is a no-op.
     public func createTopic(_ name: String, partitions: Int, replicationFactor: Int = 1) throws(KafkaError) {
-        let code = rd_kafka_mock_topic_create(cluster.pointer, name, Int32(partitions), Int32(min(replicationFactor, brokerCount)))
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else {
-            throw KafkaError(.createTopics, code: code)
-        }
+        try cluster.createTopic(
+            name, partitions: Int32(clamping: partitions), replicationFactor: Int32(clamping: min(replicationFactor, brokerCount)))
     }
 
     /// Takes a broker down: its connections close and it refuses new ones until `setUp`.
     public func setDown(broker: Int32) throws(KafkaError) {
-        try check(rd_kafka_mock_broker_set_down(cluster.pointer, broker))
+        try cluster.setBroker(broker, down: true)
     }
 
     /// Brings a broker back.
     public func setUp(broker: Int32) throws(KafkaError) {
-        try check(rd_kafka_mock_broker_set_up(cluster.pointer, broker))
+        try cluster.setBroker(broker, down: false)
     }
 
     /// Takes every broker down (`true`) or brings every broker back (`false`).
     public func setAllBrokers(down: Bool) throws(KafkaError) {
-        for broker in brokerIDs { try down ? setDown(broker: broker) : setUp(broker: broker) }
+        for broker in brokerIDs { try cluster.setBroker(broker, down: down) }
     }
 
     /// Delays every response of a broker by `milliseconds` (0 removes the delay).
     public func setRoundTripTime(broker: Int32, milliseconds: Int) throws(KafkaError) {
-        try check(rd_kafka_mock_broker_set_rtt(cluster.pointer, broker, Int32(milliseconds)))
-    }
-
-    private func check(_ code: rd_kafka_resp_err_t) throws(KafkaError) {
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(.embeddedBroker, code: code) }
+        try cluster.setRoundTripTime(broker: broker, milliseconds: Int32(clamping: milliseconds))
     }
 
     /// Stops the brokers; clients still connected see transport errors. Safe to call twice.
@@ -90,7 +78,7 @@ public final class EmbeddedKafka: Sendable {
         }
         guard first else { return }
         EmbeddedKafka.registry.withLock { _ = $0.removeValue(forKey: bootstrapServers) }
-        rd_kafka_mock_cluster_destroy(cluster.pointer)
+        cluster.stop()
     }
 
     /// The embedded cluster of this process with these bootstrap servers, if one runs.
@@ -102,11 +90,8 @@ public final class EmbeddedKafka: Sendable {
     private static let registry = Mutex<[String: WeakEmbeddedKafka]>([:])
 }
 
-private struct MockCluster: @unchecked Sendable {
-    let pointer: OpaquePointer
-}
-
-private struct WeakEmbeddedKafka: @unchecked Sendable {
-    weak var value: EmbeddedKafka?
+/// A registry entry that does not keep its cluster running.
+private struct WeakEmbeddedKafka: Sendable {
+    weak let value: EmbeddedKafka?
     init(_ value: EmbeddedKafka) { self.value = value }
 }

@@ -1,5 +1,3 @@
-import CRdKafka
-import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -18,20 +16,19 @@ import Synchronization
 /// or exactly-once) makes the client unusable. The producer then fails what was waiting on the
 /// old client, creates a new one with the same properties and goes on; the callers' records
 /// stay where they came from (the outbox) and are sent again. ``health`` tells how often.
+///
+/// Its life is a ``StateMachine`` behind a lock; every librdkafka call goes through the
+/// `RdKafkaClient` the machine hands out.
 public final class KafkaProducer: Service, Sendable {
-    private enum State { case running, closing, closed }
-
-    /// The current librdkafka client: replaced after a fatal error.
-    private let current: Mutex<RdKafkaClient>
-    var client: RdKafkaClient { current.withLock { $0 } }
+    private let stateMachine: Mutex<StateMachine>
     private let properties: [String: String]
-    private let restarts = Mutex(ProducerHealth())
     private let deliveries: DeliveryTable
     private let worker: BlockingWorker
-    private let state = Mutex(State.running)
-    private let polling = RunFlag()
     private let flushTimeout: Duration
     private let logger: Logger
+
+    /// The current librdkafka client: replaced after a fatal error.
+    var client: RdKafkaClient { stateMachine.withLock { $0.client } }
 
     /// The properties Entas sets on every producer before the caller's own.
     public static let defaultProperties: [String: String] = [
@@ -45,7 +42,8 @@ public final class KafkaProducer: Service, Sendable {
         self.deliveries = deliveries
         let properties = settings.librdkafkaProperties(defaults: Self.defaultProperties)
         self.properties = properties
-        self.current = Mutex(try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries)))
+        let client = try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries))
+        self.stateMachine = Mutex(StateMachine(client: client))
         self.worker = BlockingWorker(name: "entas-kafka-producer")
         self.flushTimeout = flushTimeout
         self.logger = logger
@@ -53,14 +51,14 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     deinit {
-        polling.clear()
         worker.stop()
     }
 
+    /// Serves delivery reports on the worker until shutdown begins or the producer goes.
     private func startPolling() {
-        worker.submit { [weak self, polling] in
-            while polling.isSet, let client = self?.client {
-                rd_kafka_poll(client.handle, 100)
+        worker.submit { [weak self] in
+            while let action = self?.stateMachine.withLock({ $0.poll() }), case .poll(let client) = action {
+                client.poll(timeout: .milliseconds(100))
             }
         }
     }
@@ -88,13 +86,13 @@ public final class KafkaProducer: Service, Sendable {
         guard !messages.isEmpty else { return [] }
         var index = 0
         while index < messages.count {
-            guard state.withLock({ $0 == .running }) else {
+            guard case .produce(let client) = stateMachine.withLock({ $0.send() }) else {
                 let error = KafkaError(.produce, message: "the producer is shutting down; the record was not sent")
                 for unsent in index..<messages.count { batch.complete(unsent, with: .failure(error)) }
                 break
             }
             let id = deliveries.register(batch, index: index)
-            guard let error = produce(messages[index], opaque: id) else {
+            guard let error = client.produce(messages[index], opaque: id) else {
                 index += 1
                 continue
             }
@@ -108,80 +106,39 @@ public final class KafkaProducer: Service, Sendable {
             try? await Task.sleep(for: .milliseconds(2))
         }
         let results = await batch.results()
-        if results.contains(where: { (try? $0.get()) == nil && Self.isFatal($0) }) { restartAfterFatalError() }
+        if results.contains(where: Self.isFatal) { restartAfterFatalError() }
         return results
     }
 
     private static func isFatal(_ result: Result<DeliveryReport, KafkaError>) -> Bool {
         guard case .failure(let error) = result else { return false }
-        return error.isFatal || error.code == RD_KAFKA_RESP_ERR__FATAL.rawValue
+        return error.isFatalForClient
     }
 
     /// After a fatal error: fails what still waits on the old client, then replaces it with a new
     /// one of the same properties. The old client is destroyed once the poll thread lets it go.
     private func restartAfterFatalError() {
-        let old = client
-        guard let fatal = old.fatalError(.produce), state.withLock({ $0 == .running }) else { return }
+        guard case .inspect(let old) = stateMachine.withLock({ $0.fatalErrorSuspected() }),
+            let fatal = old.fatalError(.produce)
+        else { return }
         logger.critical("Kafka producer hit a fatal error; recreating its client", metadata: [KafkaLogKey.errorName: "\(fatal.name)"])
         deliveries.failAll(with: fatal)
         do {
             let replacement = try RdKafkaClient(kind: .producer, properties: properties, context: old.context)
-            let replaced = current.withLock { client in
-                guard client === old else { return false }
-                client = replacement
-                return true
-            }
-            if replaced { restarts.withLock { $0.recordRestart(after: fatal) } }
+            _ = stateMachine.withLock { $0.replace(old, with: replacement, after: fatal) }
         } catch {
-            restarts.withLock { $0.recordFailedRestart(after: fatal, error: error) }
+            stateMachine.withLock { $0.restartFailed(after: fatal, error: error) }
             logger.critical("Kafka producer could not recreate its client", metadata: [KafkaLogKey.errorName: "\(error.name)"])
         }
     }
 
     /// Whether the producer has had to recreate its client, and whether it could.
-    public var health: ProducerHealth { restarts.withLock { $0 } }
+    public var health: ProducerHealth { stateMachine.withLock { $0.health } }
 
     /// Makes librdkafka raise a fatal error on the current client, as a broken idempotence
     /// sequence would (for tests: there is no other way to cause one on purpose).
     package func raiseFatalErrorForTesting() {
-        _ = rd_kafka_test_fatal_error(client.handle, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "raised by a test")
-    }
-
-    /// Hands a record to librdkafka; nil when queued (its report comes later).
-    private func produce(_ message: KafkaOutgoingMessage, opaque: UInt) -> KafkaError? {
-        var arena = CArena()
-        defer { arena.free() }
-        var fields: [rd_kafka_vu_t] = []
-        func field(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
-            var field = rd_kafka_vu_t()
-            field.vtype = type
-            fill(&field)
-            fields.append(field)
-        }
-        let topic = arena.string(message.topic)
-        field(RD_KAFKA_VTYPE_TOPIC) { $0.u.cstr = UnsafePointer(topic) }
-        if let key = message.key {
-            let bytes = arena.bytes(key)
-            field(RD_KAFKA_VTYPE_KEY) { $0.u.mem.ptr = bytes; $0.u.mem.size = key.count }
-        }
-        let value = arena.bytes(message.value)
-        field(RD_KAFKA_VTYPE_VALUE) { $0.u.mem.ptr = value; $0.u.mem.size = message.value.count }
-        field(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY }
-        field(RD_KAFKA_VTYPE_OPAQUE) { $0.u.ptr = UnsafeMutableRawPointer(bitPattern: opaque) }
-        for header in message.headers {
-            let name = arena.string(header.name)
-            let value = header.value.map { arena.bytes($0) }
-            field(RD_KAFKA_VTYPE_HEADER) {
-                $0.u.header.name = UnsafePointer(name)
-                $0.u.header.val = UnsafeRawPointer(value)
-                $0.u.header.size = header.value.map { $0.count } ?? -1
-            }
-        }
-        let client = self.client
-        let error = fields.withUnsafeMutableBufferPointer { buffer in
-            rd_kafka_produceva(client.handle, buffer.baseAddress, buffer.count)
-        }
-        return error.map { KafkaError(.produce, consuming: $0) }
+        client.raiseFatalErrorForTesting()
     }
 
     public func run() async throws {
@@ -200,53 +157,15 @@ public final class KafkaProducer: Service, Sendable {
     /// Stops taking records, flushes what is queued (at most `flushTimeout`), fails the
     /// callers still waiting, and stops the poll thread. Safe to call more than once.
     public func shutdown() async {
-        let first = state.withLock { state in
-            guard state == .running else { return false }
-            state = .closing
-            return true
-        }
-        guard first else { return }
-        polling.clear()
-        let client = self.client
-        let milliseconds = flushTimeout.kafkaMilliseconds
-        let result = await worker.run { rd_kafka_flush(client.handle, milliseconds) }
-        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(rd_kafka_outq_len(client.handle))"])
+        guard case .flush(let client) = stateMachine.withLock({ $0.shutdown() }) else { return }
+        // The poll loop sees the new state and ends; the flush runs after it on the worker.
+        let flushTimeout = self.flushTimeout
+        let flushed = await worker.run { client.flush(timeout: flushTimeout) }
+        if !flushed {
+            logger.warning("Kafka producer closed with records still unacknowledged", metadata: ["kafka.unacknowledged": "\(client.outgoingQueueLength)"])
         }
         deliveries.failAll(with: KafkaError(.shutdown, message: "the producer shut down before the broker acknowledged the record"))
         worker.stop()
-        state.withLock { $0 = .closed }
+        stateMachine.withLock { $0.flushed() }
     }
-}
-
-/// C memory for one produce call: strings and bytes that must outlive `rd_kafka_produceva`.
-struct CArena {
-    private var allocations: [UnsafeMutableRawPointer] = []
-
-    mutating func string(_ text: String) -> UnsafeMutablePointer<CChar> {
-        let pointer = strdup(text)!  // allocation failure is not recoverable
-        allocations.append(UnsafeMutableRawPointer(pointer))
-        return pointer
-    }
-
-    mutating func bytes(_ data: Data) -> UnsafeMutableRawPointer {
-        let pointer = malloc(max(data.count, 1))!  // allocation failure is not recoverable
-        data.withUnsafeBytes { source in
-            if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: data.count) }
-        }
-        allocations.append(pointer)
-        return pointer
-    }
-
-    func free() {
-        for pointer in allocations { Foundation.free(pointer) }
-    }
-}
-
-/// A flag the poll thread reads and the owner clears; a class so the thread can hold it
-/// without holding the producer.
-final class RunFlag: Sendable {
-    private let value = Atomic<Bool>(true)
-    var isSet: Bool { value.load(ordering: .relaxed) }
-    func clear() { value.store(false, ordering: .relaxed) }
 }
