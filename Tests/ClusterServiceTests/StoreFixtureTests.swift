@@ -89,7 +89,7 @@ struct StoreFixtureTests {
                     sql: "INSERT INTO \(table) (id, kind, name, desaCode, startedOn) VALUES ('x', 'unknownKind', 'n', '35.09.31.2006', '2026-01-01')")
             }
         }
-        let foreignKeys = try await cluster.database.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        let foreignKeys = try cluster.database.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
         #expect(foreignKeys.isEmpty)
     }
 }

@@ -117,7 +117,7 @@ import Testing
             let strategies = try #require(try await queries.strategies(region: plerean).rows.first)
             #expect(strategies.activeEnrolments == 1 && strategies.deliveries == 1 && strategies.enrolmentsStarted == 0)
 
-            try script.refer(household, from: .socialAid, to: .enterprise, on: "2027-03-02")
+            _ = try script.refer(household, from: .socialAid, to: .enterprise, on: "2027-03-02")
             try await applyThroughInbox(script.takeNew(), model, pool)
             #expect(try await queries.overview(region: plerean, depth: 0).region.totals == moved, "a referral in the same desa changes no count")
             try await expectConsistent(pool)

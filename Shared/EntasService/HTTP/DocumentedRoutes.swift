@@ -8,7 +8,7 @@ import Hummingbird
 /// ```swift
 /// shocks.post(summary: "Record a shock …", body: ShockController.body) { request, context in … }
 /// ```
-public struct DocumentedRoutes<Context: RequestContext>: Sendable {
+public struct DocumentedRoutes<Context: RequestContext> {
     /// The Hummingbird group the routes are registered on.
     public let group: RouterGroup<Context>
     public let book: RouteBook
