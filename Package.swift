@@ -148,18 +148,24 @@ let package = Package(
             ],
             path: "Benchmarks/Bench"
         ),
+        // What the test targets share: waiting, temporary folders, quiet loggers.
+        .target(
+            name: "EntasTestKit",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/EntasTestKit"
+        ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
         .testTarget(name: "EntasDemoTests", dependencies: ["EntasDemo", "EntasDomain"], path: "Tests/EntasDemoTests"),
-        .testTarget(name: "EntasKafkaTests", dependencies: ["EntasKafka"], path: "Tests/EntasKafkaTests"),
+        .testTarget(name: "EntasKafkaTests", dependencies: ["EntasTestKit", "EntasKafka"], path: "Tests/EntasKafkaTests"),
         .testTarget(
             name: "EntasStoreTests",
-            dependencies: ["EntasStore", "EntasDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["EntasTestKit", "EntasStore", "EntasDomain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EntasStoreTests"
         ),
         .testTarget(
             name: "EntasServiceTests",
             dependencies: [
-                "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -193,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "EntasAPI", "EntasCluster", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "CLI", "EntasAPI", "EntasCluster", "Coordinator", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -202,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "CoordinatorTests",
             dependencies: [
-                "Coordinator", "EntasAPI", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "Coordinator", "EntasAPI", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 // The programme-cycle scenario drives two cluster services' APIs.
                 "EntasCluster", "SocialAid", "CommunityEmpowerment",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -216,7 +222,7 @@ let package = Package(
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [
-                "EntasCluster", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "EntasCluster", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 "SocialAid", "CommunityEmpowerment", "Enterprise", "LowCostPrograms",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -231,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: [
-                "Coordinator", "EntasDev", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "Coordinator", "EntasDev", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/FaultTests"

@@ -62,13 +62,12 @@ final class ServiceUnderLoad: @unchecked Sendable {
     }
 
     private func waitUntilHealthy() async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            guard process.isRunning else { throw Failure(description: "entas-social-aid exited; see \(directory.path)/social-aid.log") }
-            if (try? await request("GET", "/health").status) == 200 { return }
-            try await Task.sleep(for: .milliseconds(200))
+        let process = self.process
+        switch try await DevHTTP.waitUntilHealthy(url + "/health", timeout: .seconds(60), isRunning: { process.isRunning }) {
+        case .healthy: return
+        case .exited: throw Failure(description: "entas-social-aid exited; see \(directory.path)/social-aid.log")
+        case .timedOut: throw Failure(description: "entas-social-aid did not become healthy within 60 s")
         }
-        throw Failure(description: "entas-social-aid did not become healthy within 60 s")
     }
 
     /// The households the reads ask for, imported as one CSV.

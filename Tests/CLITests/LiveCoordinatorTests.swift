@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -17,7 +18,7 @@ struct LiveCoordinatorTests {
     static func withCoordinator(_ body: @Sendable ([String]) async throws -> Void) async throws {
         let kafka = try Live.kafka()
         defer { kafka.stop() }
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         let path = folder.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(
@@ -34,7 +35,7 @@ struct LiveCoordinatorTests {
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let flags = ["--coordinator", "http://127.0.0.1:\(port)", "--token", token]
-            try await Live.eventually("the coordinator applied every event") {
+            try await eventually("the coordinator applied every event") {
                 let json = try await Live.entas(["overview", "--format", "json"] + flags)
                 let overview = try APIDecoding.decoder.decode(Overview.self, from: Data(json.utf8))
                 return overview.region.totals.households == 5 && overview.region.totals.graduated == 1

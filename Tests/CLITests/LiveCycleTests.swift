@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -33,7 +34,7 @@ struct LiveCycleTests {
     static func withCoordinator(_ body: @Sendable ([String]) async throws -> Void) async throws {
         let kafka = try Live.kafka()
         defer { kafka.stop() }
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         let path = folder.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(
@@ -48,7 +49,7 @@ struct LiveCycleTests {
         let app = try CoordinatorApplication.build(configuration: configuration, secret: try Live.secret(), logger: Live.logger)
         try await app.test(.live) { client in
             let flags = ["--coordinator", "http://127.0.0.1:\(try #require(client.port))", "--token", token]
-            try await Live.eventually("the coordinator applied every event") {
+            try await eventually("the coordinator applied every event") {
                 let json = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "json"] + flags)
                 let plan = try APIDecoding.decoder.decode(PlanReport.self, from: Data(json.utf8))
                 return plan.commitments.count == 2 && plan.region.totals.households == 4 && plan.region.totals.graduated == 1
@@ -59,7 +60,7 @@ struct LiveCycleTests {
 
     @Test("entas plan, entas evaluate and entas evaluate --report against one coordinator")
     func planEvaluateReport() async throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         try await Self.withCoordinator { flags in
             try await Self.plan(flags)

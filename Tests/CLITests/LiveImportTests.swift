@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -32,7 +33,7 @@ struct LiveImportTests {
     func importCSV() async throws {
         let kafka = try Live.kafka()
         defer { kafka.stop() }
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         let path = folder.path("social-aid.sqlite")
         let file = folder.path("households.csv")
@@ -70,7 +71,7 @@ struct LiveImportTests {
     func badHeader() async throws {
         let kafka = try Live.kafka()
         defer { kafka.stop() }
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         let path = folder.path("umkm.sqlite")
         let file = folder.path("bad.csv")

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -10,11 +11,7 @@ import Testing
 
 /// What the live tests share: a quiet logger, temporary folders, events, publishing, waiting.
 enum Live {
-    static var logger: Logger {
-        var logger = Logger(label: "entas.cli.tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.cli.tests") }
 
     /// A fixed household key secret (32 bytes).
     static func secret() throws -> HouseholdKeySecret {
@@ -51,16 +48,6 @@ enum Live {
         await producer.shutdown()
     }
 
-    /// Waits until `condition` holds, polling every 100 ms, or fails after `timeout`.
-    static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        struct NotReached: Error, CustomStringConvertible { let description: String }
-        throw NotReached(description: "not reached within \(timeout): \(what)")
-    }
 
     /// Runs a read command as `entas` would, returning what it prints.
     static func entas(_ arguments: [String]) async throws -> String {
@@ -70,19 +57,6 @@ enum Live {
     }
 }
 
-/// A unique temporary folder, removed by ``remove()``.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("CLITests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
 
 /// Households and their events for the live tests: four in Sumberjambe (35.09.31) and one in
 /// Kabupaten Malang (35.07), the coordinator tests' story.

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -16,7 +17,7 @@ struct LiveTargetTests {
     func setAndList() async throws {
         let kafka = try Live.kafka()
         defer { kafka.stop() }
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("CLITests")
         defer { folder.remove() }
         let path = folder.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import Foundation
@@ -34,7 +35,7 @@ struct LiveWatchTests {
         try await Live.publish(events, to: kafka, extra: [garbage])
 
         // Eight of the nine events are in Jember (35.09); the fifth household lives in Malang.
-        try await Live.eventually("every Jember event and the warning are printed") {
+        try await eventually("every Jember event and the warning are printed") {
             printed.lines.count == 8 && printed.warnings.count == 1
         }
         await consumer.close()

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -17,11 +18,7 @@ struct TestCluster {
     let database: DatabasePool
     let token: String
 
-    static var logger: Logger {
-        var logger = Logger(label: "entas.cluster.tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.cluster.tests") }
 
     /// A service of `definition` on a new store, or on a copy of the store file `copying`.
     static func make(_ definition: ClusterDefinition, kafka: EmbeddedKafka, copying store: URL? = nil) async throws -> (TestCluster, some ApplicationProtocol) {
@@ -102,13 +99,3 @@ enum Fixture {
     }
 }
 
-/// Waits until `condition` holds, or fails after `timeout`.
-func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    struct NotReached: Error, CustomStringConvertible { let description: String }
-    throw NotReached(description: "not reached within \(timeout): \(what)")
-}

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -21,7 +22,7 @@ struct CoordinatorRouteDocumentationTests {
             .map { try String(contentsOf: docs.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
         defer { kafka.stop() }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let configuration = ServiceConfiguration(
             serviceName: "coordinator", databasePath: directory.path("coordinator.sqlite"),

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -13,11 +14,7 @@ import Testing
 
 @Suite("The coordinator service over the embedded broker", .timeLimit(.minutes(3)))
 struct CoordinatorServiceTests {
-    static var logger: Logger {
-        var logger = Logger(label: "entas.coordinator.tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.coordinator.tests") }
 
     /// A small story: four households in Sumberjambe and one in another kabupaten.
     static func story() throws -> [EventEnvelope] {
@@ -55,7 +52,7 @@ struct CoordinatorServiceTests {
         let kafka = try EmbeddedKafka(logger: Self.logger)
         defer { kafka.stop() }
         for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let path = directory.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(
@@ -145,12 +142,3 @@ enum Fixture {
     }
 }
 
-func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(100))
-    }
-    struct NotReached: Error, CustomStringConvertible { let description: String }
-    throw NotReached(description: "not reached within \(timeout): \(what)")
-}

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -45,7 +46,7 @@ struct CycleScenarioTests {
         let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
         defer { kafka.stop() }
         for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let (socialAidToken, socialAidApp) = try await clusterService(SocialAidCommand.definition, kafka: kafka, in: directory)
         let (empowermentToken, empowermentApp) = try await clusterService(EmpowermentCommand.definition, kafka: kafka, in: directory)
@@ -256,7 +257,7 @@ struct CycleScenarioTests {
 
     /// The printable report of Jember: a self-contained HTML file whose tables hold the hand-counted figures,
     /// read from the file and from the DOM headless Chromium builds of it.
-    static func checkReport(_ client: any TestClientProtocol, token: String, in directory: TemporaryDirectory) async throws {
+    static func checkReport(_ client: any TestClientProtocol, token: String, in directory: TemporaryFolder) async throws {
         let response = try await client.execute(
             uri: "/v1/evaluation/report?region=35.09&period=\(year)", method: .get, headers: [.authorization: "Bearer \(token)"])
         #expect(response.status == .ok)

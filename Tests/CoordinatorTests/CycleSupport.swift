@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -42,7 +43,7 @@ struct ServiceClient: Sendable {
 }
 
 /// A cluster service on the embedded broker, on a file in `directory`, with a token.
-func clusterService(_ definition: ClusterDefinition, kafka: EmbeddedKafka, in directory: TemporaryDirectory) async throws -> (token: String, app: some ApplicationProtocol) {
+func clusterService(_ definition: ClusterDefinition, kafka: EmbeddedKafka, in directory: TemporaryFolder) async throws -> (token: String, app: some ApplicationProtocol) {
     let path = directory.path("\(definition.serviceName).sqlite")
     let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(definition.registerMigrations))
     let (token, _) = try await TokenStore(database, service: definition.serviceName).create(name: "tests")

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -195,11 +196,7 @@ extension TestHousehold {
 /// A coordinator over the embedded broker with `events` published and applied, served on loopback, and a
 /// coordinator token; what the dashboard tests share.
 enum DashboardHarness {
-    static var logger: Logger {
-        var logger = Logger(label: "entas.coordinator.dashboard-tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.coordinator.dashboard-tests") }
 
     /// Runs `body` with a live client of a coordinator that has applied `events`, its port and a token.
     static func withCoordinator<Value: Sendable>(
@@ -211,7 +208,7 @@ enum DashboardHarness {
         // The embedded broker keeps a few megabytes per partition and drops the oldest beyond that: enough
         // partitions that the fixture's households (about 10 MB of events) all stay until they are read.
         for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 8) }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let path = directory.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(

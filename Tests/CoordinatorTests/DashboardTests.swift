@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasService
@@ -231,7 +232,7 @@ struct DashboardTests {
 
     @Test("headless Chromium signs in and shows the fixture's numbers on the province, kabupaten, kecamatan and desa pages")
     func chromium() async throws {
-        let scratch = try TemporaryDirectory()
+        let scratch = try TemporaryFolder("CoordinatorTests")
         defer { scratch.remove() }
         let browser = try Chromium(scratch: scratch.url)
         let fixture = try DashboardFixture.make()

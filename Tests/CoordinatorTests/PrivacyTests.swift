@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasStore
 import Foundation
@@ -9,7 +10,7 @@ import Testing
 @Suite struct PrivacyTests {
     @Test("the database files hold no KK number, NIK or head's name of any household")
     func noPersonalDataOnDisk() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let path = directory.path("coordinator.sqlite")
         let pool = try EntasDatabase.openPool(at: path, migrator: coordinatorMigrator())

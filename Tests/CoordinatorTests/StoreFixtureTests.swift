@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -26,7 +27,7 @@ struct CoordinatorStoreFixtureTests {
         let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
         defer { kafka.stop() }
         for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let path = directory.path("coordinator.sqlite")
         try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasKafka
@@ -142,7 +143,7 @@ struct CoordinatorFixture {
     static func with(_ body: @Sendable (CoordinatorFixture, any TestClientProtocol) async throws -> Void) async throws {
         let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
         defer { kafka.stop() }
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("CoordinatorTests")
         defer { directory.remove() }
         let path = directory.path("coordinator.sqlite")
         let configuration = ServiceConfiguration(

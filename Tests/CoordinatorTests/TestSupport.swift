@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasAPI
 import EntasDomain
 import EntasStore
@@ -7,20 +8,6 @@ import Testing
 
 @testable import Coordinator
 
-/// A unique temporary folder for one test, removed by ``remove()``.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("CoordinatorTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
 
 /// The coordinator's migrator: EntasStore's shared tables (inbox) plus the read model.
 func coordinatorMigrator() -> DatabaseMigrator {
@@ -39,9 +26,9 @@ let testSecret: HouseholdKeySecret = {
 /// Runs `body` with a read model and a `DatabasePool` on a new file in a new temporary folder, checks the
 /// file's integrity afterwards, closes the pool and removes the folder.
 func withReadModel(
-    _ body: (DatabasePool, CoordinatorReadModel, TemporaryDirectory) async throws -> Void
+    _ body: (DatabasePool, CoordinatorReadModel, TemporaryFolder) async throws -> Void
 ) async throws {
-    let directory = try TemporaryDirectory()
+    let directory = try TemporaryFolder("CoordinatorTests")
     defer { directory.remove() }
     let pool = try EntasDatabase.openPool(at: directory.path("coordinator.sqlite"), migrator: coordinatorMigrator())
     try await body(pool, CoordinatorReadModel(secret: testSecret), directory)

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasKafka
 import Foundation
 import Logging
@@ -5,11 +6,7 @@ import Logging
 /// Shared pieces of the Kafka tests: a quiet logger, unique names, and collecting messages
 /// with a deadline instead of sleeping.
 enum KafkaTestSupport {
-    static var logger: Logger {
-        var logger = Logger(label: "entas.kafka.tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.kafka.tests") }
 
     static func uniqueName(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

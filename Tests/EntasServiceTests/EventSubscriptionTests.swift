@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -76,7 +77,7 @@ struct EventSubscriptionTests {
         try await harness.send(event)
         try await harness.send(event)
         try await harness.send(marker)
-        try await ServiceTestSupport.eventually("the marker event is applied") { try await harness.applications(marker.id) == 1 }
+        try await eventually("the marker event is applied") { try await harness.applications(marker.id) == 1 }
         #expect(try await harness.applications(event.id) == 1)
         await harness.stop()
     }
@@ -91,7 +92,7 @@ struct EventSubscriptionTests {
         }
         try await harness.send(unwanted)
         try await harness.send(wanted)
-        try await ServiceTestSupport.eventually("the wanted event is applied") { try await harness.applications(wanted.id) == 1 }
+        try await eventually("the wanted event is applied") { try await harness.applications(wanted.id) == 1 }
         #expect(try await harness.applications(unwanted.id) == 0)
         let inboxed = try await Inbox(harness.pool).contains(unwanted.id)
         #expect(!inboxed)
@@ -114,7 +115,7 @@ struct EventSubscriptionTests {
         try await harness.send(raw: good.value, headers: unknownTypeHeaders, topic: topic)
         try await harness.send(good)
 
-        try await ServiceTestSupport.eventually("the good event is applied") { try await harness.applications(good.id) == 1 }
+        try await eventually("the good event is applied") { try await harness.applications(good.id) == 1 }
         let letters = try await ServiceTestSupport.readAll(harness.kafka, topics: [EntasTopic.deadLetter.rawValue], count: 2)
         let reasons = Set(letters.compactMap { $0.stringHeaders[DeadLetter.reasonHeader] })
         #expect(letters.count == 2)
@@ -142,7 +143,7 @@ struct EventSubscriptionTests {
         }
         try await harness.send(doomed)
         try await harness.send(after)
-        try await ServiceTestSupport.eventually("the next event is applied") { try await harness.applications(after.id) == 1 }
+        try await eventually("the next event is applied") { try await harness.applications(after.id) == 1 }
         // Tried in its batch (when it arrived with others), then alone up to maximumAttempts times.
         let tries = attempts.withLock { $0 }
         let maximum = EventSubscription.Settings().maximumAttempts

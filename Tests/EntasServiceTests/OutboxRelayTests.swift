@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -33,7 +34,7 @@ struct OutboxRelayTests {
         #expect(try await outbox.pendingCount() == 2_000, "nothing may be marked sent while the broker is down")
 
         try kafka.setAllBrokers(down: false)
-        try await ServiceTestSupport.eventually("the outbox drains") { try await outbox.pendingCount() == 0 }
+        try await eventually("the outbox drains") { try await outbox.pendingCount() == 0 }
         relayTask.cancel()
         _ = await relayTask.result
         await producer.shutdown()
@@ -70,7 +71,7 @@ struct OutboxRelayTests {
         // First relay: stopped hard (cancelled) as soon as it has made progress.
         let firstProducer = try KafkaProducer(settings: ServiceTestSupport.kafkaSettings(kafka), logger: ServiceTestSupport.logger)
         let first = Task { try await OutboxRelay(outbox: outbox, producer: firstProducer, settings: settings, logger: ServiceTestSupport.logger).run() }
-        try await ServiceTestSupport.eventually("the first relay makes progress") { try await outbox.pendingCount() < 5_000 }
+        try await eventually("the first relay makes progress") { try await outbox.pendingCount() < 5_000 }
         first.cancel()
         _ = await first.result
         await firstProducer.shutdown()
@@ -80,7 +81,7 @@ struct OutboxRelayTests {
         // Second relay, as after a restart: publishes what was left.
         let secondProducer = try KafkaProducer(settings: ServiceTestSupport.kafkaSettings(kafka), logger: ServiceTestSupport.logger)
         let second = Task { try await OutboxRelay(outbox: outbox, producer: secondProducer, settings: settings, logger: ServiceTestSupport.logger).run() }
-        try await ServiceTestSupport.eventually("the second relay drains the outbox") { try await outbox.pendingCount() == 0 }
+        try await eventually("the second relay drains the outbox") { try await outbox.pendingCount() == 0 }
         second.cancel()
         _ = await second.result
         await secondProducer.shutdown()

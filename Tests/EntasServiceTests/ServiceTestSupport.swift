@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasStore
@@ -8,11 +9,7 @@ import Logging
 /// Real parts for the service tests: an embedded broker, a SQLite file in a temporary
 /// directory, and valid Sumberjambe households as events.
 enum ServiceTestSupport {
-    static var logger: Logger {
-        var logger = Logger(label: "entas.service.tests")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.service.tests") }
 
     static func uniqueName(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
 
@@ -54,18 +51,6 @@ enum ServiceTestSupport {
         return EventEnvelope(id: UUID(), source: "/entas/tests", time: Date(), payload: .householdRegistered(payload))
     }
 
-    /// Waits until `condition` holds, polling every 50 ms, or fails after `timeout`.
-    static func eventually(
-        timeout: Duration = .seconds(60), _ what: String, _ condition: () async throws -> Bool
-    ) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        struct NotReached: Error, CustomStringConvertible { let description: String }
-        throw NotReached(description: "not reached within \(timeout): \(what)")
-    }
 
     /// Every record of `topics`, read by a fresh group until `count` arrived and then for
     /// `settle` more (so that duplicates show too).

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasStore
 import Foundation
 import GRDB
@@ -6,7 +7,7 @@ import Testing
 @Suite struct EntasBackupTests {
     @Test("a backup is a sound copy with every committed row, even with the WAL not yet checkpointed")
     func copiesCommittedRows() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let pool = try EntasDatabase.openPool(at: directory.path("store.sqlite"), migrator: testMigrator())
         try await pool.write { db in
@@ -25,7 +26,7 @@ import Testing
 
     @Test("an existing destination is kept unless overwriting is asked for")
     func refusesToOverwrite() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         _ = try EntasDatabase.openPool(at: directory.path("store.sqlite"), migrator: testMigrator())
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: directory.path("old.sqlite")))
@@ -39,7 +40,7 @@ import Testing
 
     @Test("a missing store, the store itself, and a file that is no database are refused with the fix")
     func refusesBadSources() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         #expect(throws: EntasBackupError.noSource(path: directory.path("none.sqlite"))) {
             try EntasBackup.copy(from: directory.path("none.sqlite"), to: directory.path("copy.sqlite"))

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasStore
 import Foundation
 import GRDB
@@ -6,7 +7,7 @@ import Testing
 @Suite struct EntasDatabaseTests {
     @Test("opening creates the missing folders and the file, in WAL mode")
     func createsFolderAndFileInWALMode() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("nested/deeper/social-aid.sqlite")
 
@@ -47,7 +48,7 @@ import Testing
 
     @Test("migrations run once: reopening the file runs nothing again and keeps the data")
     func migrationsRunOnce() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("service.sqlite")
         let runs = Counter()
@@ -75,7 +76,7 @@ import Testing
 
     @Test("a file that is not SQLite gives notADatabase, naming the path")
     func notADatabase() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("notes.sqlite")
         try Data(String(repeating: "these are field notes, not a database\n", count: 40).utf8)
@@ -89,7 +90,7 @@ import Testing
 
     @Test("a folder where the file should be gives cannotOpen")
     func folderInPlaceOfFile() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("service.sqlite")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -106,7 +107,7 @@ import Testing
 
     @Test("a failing migration is named in the error and earlier migrations stay applied")
     func failingMigration() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("service.sqlite")
         var migrator = EntasDatabase.sharedMigrator
@@ -132,7 +133,7 @@ import Testing
 
     @Test("a file migrated by a newer build is refused, listing the unknown migrations")
     func newerSchemaIsRefused() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("service.sqlite")
         var newer = EntasDatabase.sharedMigrator

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasStore
 import Foundation
@@ -210,7 +211,7 @@ import Testing
 
     @Test("unsent rows survive a restart: closing and reopening the file keeps them, in order")
     func survivesRestart() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder("EntasStoreTests")
         defer { directory.remove() }
         let path = directory.path("service.sqlite")
         let events = (1...3).map { sampleEvent(number: $0) }

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasStore
 import Foundation
@@ -5,23 +6,6 @@ import GRDB
 import Synchronization
 import Testing
 
-/// A unique temporary folder for one test, removed by ``remove()``.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("EntasStoreTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// A path inside the folder (the file itself is not created).
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
 
 /// The shared migrations plus a test table, `sideEffect`, that inbox tests write as "the domain change".
 func testMigrator() -> DatabaseMigrator {
@@ -39,9 +23,9 @@ func testMigrator() -> DatabaseMigrator {
 /// `PRAGMA integrity_check` afterwards, closes the pool and removes the folder.
 func withTemporaryDatabase(
     migrator: DatabaseMigrator = testMigrator(),
-    _ body: (DatabasePool, TemporaryDirectory) async throws -> Void
+    _ body: (DatabasePool, TemporaryFolder) async throws -> Void
 ) async throws {
-    let directory = try TemporaryDirectory()
+    let directory = try TemporaryFolder("EntasStoreTests")
     defer { directory.remove() }
     let pool = try EntasDatabase.openPool(at: directory.path("service.sqlite"), migrator: migrator)
     try await body(pool, directory)

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasKafka
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasService
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasStore
 import Foundation
 import Testing

@@ -143,15 +143,13 @@ public final class DevSystem: Sendable {
     }
 
     private func waitUntilHealthy(_ child: ChildProcess, timeout: Duration = .seconds(90)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            guard child.isRunning else {
-                throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
-            }
-            if let answer = try? await DevHTTP.send("GET", child.service.url + "/health", timeout: 5), answer.status == 200 { return }
-            try await Task.sleep(for: .milliseconds(200))
+        switch try await DevHTTP.waitUntilHealthy(child.service.url + "/health", timeout: timeout, isRunning: { child.isRunning }) {
+        case .healthy: return
+        case .exited:
+            throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
+        case .timedOut:
+            throw DevError.notHealthy(service: child.service.executable, url: child.service.url + "/health", lastLines: child.lastLogLines(), log: child.logURL.path)
         }
-        throw DevError.notHealthy(service: child.service.executable, url: child.service.url + "/health", lastLines: child.lastLogLines(), log: child.logURL.path)
     }
 
     /// Returns (throwing) as soon as a child exits while it should be running.

@@ -71,13 +71,12 @@ final class ServiceProcess: Sendable {
     }
 
     private func waitUntilHealthy(timeout: Duration = .seconds(90)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            guard program.isRunning else { throw BenchError.childFailed(name: program.name, status: -1, log: program.log.path) }
-            if (try? await client.send("GET", "/health").status) == 200 { return }
-            try await Task.sleep(for: .milliseconds(100))
+        let program = self.program
+        switch try await DevHTTP.waitUntilHealthy(client.baseURL + "/health", timeout: timeout, every: .milliseconds(100), isRunning: { program.isRunning }) {
+        case .healthy: return
+        case .exited: throw BenchError.childFailed(name: program.name, status: -1, log: program.log.path)
+        case .timedOut: throw BenchError.timedOut(what: "\(program.name) answering /health", seconds: 90, log: program.log.path)
         }
-        throw BenchError.timedOut(what: "\(program.name) answering /health", seconds: 90, log: program.log.path)
     }
 
     /// Stops the service (killing it after `grace`), runs `beforeStart`, and starts it again on

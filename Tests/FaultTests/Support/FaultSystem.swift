@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDev
 import EntasKafka
 import EntasStore
@@ -36,11 +37,7 @@ final class FaultSystem: @unchecked Sendable {
     private(set) var processes: [String: ServiceProcess] = [:]
     private(set) var tokens: [String: String] = [:]
 
-    static var logger: Logger {
-        var logger = Logger(label: "entas.faults")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var logger: Logger { quietLogger("entas.faults") }
 
     init(name: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-faults-\(name)-\(UUID().uuidString.prefix(6))")
@@ -98,11 +95,11 @@ final class FaultSystem: @unchecked Sendable {
 
     func waitUntilHealthy(_ name: String, timeout: Duration = .seconds(120)) async throws {
         let url = self.url(name) + "/health"
-        try await eventually("\(name) healthy at \(url); its log:\n\(processes[name]?.lastLines() ?? "")", timeout: timeout) {
-            guard processes[name]?.isRunning == true else {
-                throw FaultFailure("\(name) exited; its log:\n\(processes[name]?.lastLines() ?? "")")
-            }
-            return (try? await HTTPClient.send("GET", url, timeout: 5).status) == 200
+        let process = processes[name]
+        switch try await DevHTTP.waitUntilHealthy(url, timeout: timeout, every: .milliseconds(250), isRunning: { process?.isRunning == true }) {
+        case .healthy: return
+        case .exited: throw FaultFailure("\(name) exited; its log:\n\(process?.lastLines() ?? "")")
+        case .timedOut: throw FaultFailure("not reached within \(timeout): \(name) healthy at \(url); its log:\n\(process?.lastLines() ?? "")")
         }
     }
 

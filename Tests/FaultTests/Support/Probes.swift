@@ -1,3 +1,4 @@
+import EntasTestKit
 import Foundation
 
 /// What the checks read from the running services: metrics, the coordinator's freshness,

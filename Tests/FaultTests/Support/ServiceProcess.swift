@@ -98,15 +98,6 @@ struct FaultFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Waits until `condition` holds, or throws after `timeout` saying what was awaited.
-func eventually(_ what: @autoclosure () -> String, timeout: Duration, every interval: Duration = .milliseconds(250), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: interval)
-    }
-    throw FaultFailure("not reached within \(timeout): \(what())")
-}
 
 /// A count shared by concurrent tasks (requests done, rows written).
 final class Tally: Sendable {
