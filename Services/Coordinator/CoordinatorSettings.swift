@@ -8,6 +8,8 @@ import Foundation
 struct CoordinatorSettings {
     static let secretVariable = "ENTAS_HOUSEHOLD_KEY_SECRET"
     static let secretFileVariable = "ENTAS_HOUSEHOLD_KEY_SECRET_FILE"
+    /// The variables only the coordinator reads (beside every service's, ``EnvironmentVariable``).
+    static let variables = [secretVariable, secretFileVariable]
 
     /// The secret from `--household-key-secret-file`, `ENTAS_HOUSEHOLD_KEY_SECRET_FILE` or
     /// `ENTAS_HOUSEHOLD_KEY_SECRET` (hex, at least 16 bytes).

@@ -100,13 +100,13 @@ public final class ServiceRuntime: Sendable {
         HealthController(database: database, outbox: outbox, admin: admin, producer: producer, logger: logger).addRoutes(to: open)
         MetricsController(registry: registry) { [self] in
             if let pending = try? await outbox.pendingCount() {
-                Gauge(label: "entas_outbox_pending").record(pending)
+                Gauge(label: MetricName.outboxPending.rawValue).record(pending)
             }
             for subscription in subscriptions.withLock({ $0 }) {
                 guard let positions = try? await subscription.positions() else { continue }
                 for position in positions {
                     Gauge(
-                        label: "entas_consumer_lag",
+                        label: MetricName.consumerLag.rawValue,
                         dimensions: [("group", subscription.groupID), ("topic", position.topic), ("partition", "\(position.partition)")]
                     ).record(position.lag)
                 }

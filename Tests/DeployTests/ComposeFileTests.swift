@@ -1,3 +1,5 @@
+import EntasDev
+import EntasDomain
 import Foundation
 import Testing
 
@@ -101,16 +103,8 @@ struct ComposeFileTests {
 
         // The topics the code publishes to and reads (EntasTopic's cases) are exactly these,
         // and `entas dev` gives its embedded broker the same partition counts.
-        let source = try Repository.text("Shared/EntasDomain/Events/EntasTopic.swift")
-        let topicNames = Dictionary(
-            source.matches(of: #"case (\w+) = "(entas\.[a-z.-]+)""#).map { ($0[1], $0[2]) }, uniquingKeysWith: { $1 })
-        #expect(Set(topicNames.values) == Set(Self.topics.keys), "EntasTopic names \(topicNames.values.sorted())")
-        let dev = try Repository.text("Tools/EntasDev/DevSystem.swift")
-        let devLine = try #require(
-            dev.matches(of: #"static let partitions: \[EntasTopic: Int\] = \[([^\]]+)\]"#).first?[1], "DevSystem.partitions not found")
-        let devPartitions = Dictionary(
-            devLine.matches(of: #"\.(\w+): (\d+)"#).compactMap { match in topicNames[match[1]].map { ($0, Int(match[2]) ?? 0) } },
-            uniquingKeysWith: { $1 })
+        #expect(Set(EntasTopic.allCases.map(\.rawValue)) == Set(Self.topics.keys), "EntasTopic names \(EntasTopic.allCases.map(\.rawValue).sorted())")
+        let devPartitions = Dictionary(uniqueKeysWithValues: DevSystem.partitions.map { ($0.key.rawValue, $0.value) })
         #expect(devPartitions == Self.topics.mapValues(\.partitions), "entas dev's partitions: \(devPartitions)")
     }
 

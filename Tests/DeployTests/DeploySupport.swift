@@ -13,12 +13,6 @@ enum Repository {
     static func text(_ path: String) throws -> String {
         try String(contentsOf: url(path), encoding: .utf8)
     }
-
-    /// Every `.swift` file under `folder`, as paths relative to the root.
-    static func swiftFiles(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: url(folder).path) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }.sorted()
-    }
 }
 
 /// The five services `deploy/` runs, with the names each file uses for them.

@@ -31,14 +31,41 @@ struct DockerfileTests {
 
     @Test("the image installs every executable product of Package.swift but the measuring tools")
     func everyExecutable() throws {
-        let manifest = try Repository.text("Package.swift")
-        let products = Set(manifest.matches(of: #"\.executable\(name: "([^"]+)""#).map { $0[1] })
+        let products = try Self.executableProducts()
         #expect(products.isSuperset(of: DeployedService.all.map(\.executable)))
         let dockerfile = try Repository.text("deploy/Dockerfile")
         let installed = try #require(
             dockerfile.matches(of: #"for executable in ([^;]+);"#).first?[1], "no `for executable in …;` loop in deploy/Dockerfile")
         #expect(products.isSuperset(of: Self.notDeployed), "a tool in notDeployed is no longer a product: \(Self.notDeployed.subtracting(products))")
         #expect(Set(installed.split(separator: " ").map(String.init)) == products.subtracting(Self.notDeployed))
+    }
+
+    /// The executable products of Package.swift, as SwiftPM itself reads the manifest
+    /// (`swift package dump-package`), not as a pattern over its text.
+    static func executableProducts() throws -> Set<String> {
+        struct Manifest: Decodable {
+            struct Product: Decodable {
+                var name: String
+                var type: [String: JSONNull?]
+            }
+            var products: [Product]
+        }
+        struct JSONNull: Decodable {}
+        // A scratch folder of its own: `swift test` holds the lock of the package's .build meanwhile.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("entas-dump-package-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "package", "dump-package", "--package-path", Repository.root.path, "--scratch-path", scratch.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "swift package dump-package failed")
+        let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+        return Set(manifest.products.filter { $0.type.keys.contains("executable") }.map(\.name))
     }
 
     @Test(".dockerignore keeps build folders, local stores and secrets out of the build context")

@@ -1,18 +1,18 @@
+import EntasService
 import Foundation
 import Testing
+
+@testable import Coordinator
 
 /// Every environment variable a service reads is documented in docs/operations.md and set
 /// (or shown as an alternative) in the systemd examples and compose.yaml; the examples set
 /// no ENTAS_ variable that nothing reads.
 ///
-/// The variables are found in the sources, as string literals starting `ENTAS_` or `KAFKA_`
-/// in Shared/ and Services/ (the CLI's and `entas dev`'s own variables excluded: they are
-/// docs/cli.md's). A literal that ends in `_` is a prefix: `"KAFKA_"` is how every
-/// `KAFKA_<PROPERTY>` variable is read, and the documentation writes it so.
+/// The variables are the code's own catalogues: `EnvironmentVariable` (every service) and the
+/// coordinator's `CoordinatorSettings.variables`. A name that ends in `_` is a prefix: `KAFKA_`
+/// is how every `KAFKA_<PROPERTY>` variable is read, and the documentation writes it so.
 @Suite("environment variables")
 struct EnvironmentVariableTests {
-    /// Folders whose variables are not the services' (docs/cli.md documents them).
-    static let excludedFolders = ["Services/CLI"]
     static let pattern = "KAFKA_<PROPERTY>"
 
     /// A variable (or prefix) and the services that read it.
@@ -24,23 +24,14 @@ struct EnvironmentVariableTests {
         var description: String { documentedName }
     }
 
-    /// The variables read by each service, from the sources.
+    /// The variables read by each service, from the code's catalogues.
     static func variablesInSources() throws -> [Variable: Set<String>] {
         var found: [Variable: Set<String>] = [:]
-        let files = Repository.swiftFiles(under: "Shared") + Repository.swiftFiles(under: "Services")
-        for file in files where !excludedFolders.contains(where: { file.hasPrefix($0 + "/") }) {
-            let readers: Set<String>
-            if file.hasPrefix("Shared/") {
-                readers = Set(DeployedService.all.map(\.name))
-            } else if let service = DeployedService.all.first(where: { file.hasPrefix($0.sourceFolder + "/") }) {
-                readers = [service.name]
-            } else {
-                Issue.record("\(file) belongs to no service DeployTests knows: add its folder to DeployedService.all or excludedFolders.")
-                continue
-            }
-            for match in try Repository.text(file).matches(of: #""((?:ENTAS|KAFKA)_[A-Z0-9_]*)"#) {
-                found[Variable(name: match[1]), default: []].formUnion(readers)
-            }
+        for variable in EnvironmentVariable.allCases {
+            found[Variable(name: variable.rawValue)] = Set(DeployedService.all.map(\.name))
+        }
+        for name in CoordinatorSettings.variables {
+            found[Variable(name: name), default: []].insert("coordinator")
         }
         return found
     }
@@ -68,7 +59,7 @@ struct EnvironmentVariableTests {
     @Test("the variables the services read are exactly the ones docs/operations.md documents, with who reads them")
     func documented() throws {
         let inSources = try Self.variablesInSources()
-        #expect(inSources.keys.contains(Variable(name: "KAFKA_BOOTSTRAP_SERVERS")), "the scan found nothing; has the code moved?")
+        #expect(inSources.keys.contains(Variable(name: "KAFKA_BOOTSTRAP_SERVERS")), "the catalogue lost KAFKA_BOOTSTRAP_SERVERS")
         let documented = try Self.documentedVariables()
         #expect(
             Set(documented.keys) == Set(inSources.keys.map(\.documentedName)),

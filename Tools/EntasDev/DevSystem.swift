@@ -42,7 +42,7 @@ public final class DevSystem: Sendable {
     private var children: [ChildProcess] { running.withLock { $0.children } }
 
     /// Partition counts: the mock keeps ~5 MiB per partition, so the busiest topic gets more.
-    static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
+    public static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
 
     public init(options: Options) {
         self.options = options

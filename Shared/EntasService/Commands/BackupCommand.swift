@@ -26,7 +26,7 @@ public struct BackupCommand<Executable: ServiceExecutable>: AsyncParsableCommand
 
     public func run() async throws {
         let service = Executable.serviceName
-        let source = databasePath ?? ProcessInfo.processInfo.environment["ENTAS_DATABASE"] ?? ".entas/\(service).sqlite"
+        let source = databasePath ?? ProcessInfo.processInfo.environment[EnvironmentVariable.database.rawValue] ?? ".entas/\(service).sqlite"
         // An EntasBackupError says what to do; ArgumentParser prints it and exits with 1.
         let report = try EntasBackup.copy(from: source, to: path, overwrite: force)
         print("backed up \(report.source) to \(report.destination): \(report.bytes) bytes, integrity ok, last migration \(report.migrations.last ?? "none")")

@@ -20,7 +20,7 @@ struct TokenOptions: ParsableArguments {
 
     func tokens<Executable: ServiceExecutable>(_ executable: Executable.Type) throws -> TokenStore {
         let service = Executable.serviceName
-        let path = databasePath ?? ProcessInfo.processInfo.environment["ENTAS_DATABASE"] ?? ".entas/\(service).sqlite"
+        let path = databasePath ?? ProcessInfo.processInfo.environment[EnvironmentVariable.database.rawValue] ?? ".entas/\(service).sqlite"
         let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(Executable.registerMigrations))
         return TokenStore(database, service: service)
     }

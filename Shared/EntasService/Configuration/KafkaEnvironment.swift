@@ -11,7 +11,7 @@ import EntasKafka
 /// - A flag `--kafka security.protocol=SASL_SSL` sets the property by its exact name and
 ///   wins over the environment.
 public enum KafkaEnvironment {
-    public static let bootstrapVariable = "KAFKA_BOOTSTRAP_SERVERS"
+    public static let bootstrapVariable = EnvironmentVariable.kafkaBootstrapServers.rawValue
 
     /// The prefix of a variable that names a librdkafka property exactly: `kafka.security.protocol`.
     public static let exactPrefix = "kafka."
@@ -20,10 +20,13 @@ public enum KafkaEnvironment {
     /// inverse of ``settings(environment:bootstrapServers:properties:clientID:)``:
     /// `fetch.wait.max.ms` becomes `KAFKA_FETCH_WAIT_MAX_MS`; a property with `_` in its name,
     /// which `KAFKA_*` cannot spell, keeps it as `kafka.enable_sasl_queue`.
+    /// `KAFKA_`: the prefix of a `KAFKA_<PROPERTY>` variable.
+    static let prefix = EnvironmentVariable.kafkaProperty.rawValue
+
     public static func variables(bootstrapServers: String, properties: [String: String]) -> [String: String] {
         var variables = [bootstrapVariable: bootstrapServers]
         for (property, value) in properties {
-            let name = property.contains("_") ? exactPrefix + property : "KAFKA_" + property.uppercased().replacingOccurrences(of: ".", with: "_")
+            let name = property.contains("_") ? exactPrefix + property : prefix + property.uppercased().replacingOccurrences(of: ".", with: "_")
             variables[name] = value
         }
         return variables
@@ -42,8 +45,8 @@ public enum KafkaEnvironment {
                 fix: "Set KAFKA_BOOTSTRAP_SERVERS=host:port[,host:port…], or start the embedded system with `make run`.")
         }
         var properties: [String: String] = [:]
-        for (name, value) in environment where name.hasPrefix("KAFKA_") && name != bootstrapVariable {
-            let property = name.dropFirst("KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
+        for (name, value) in environment where name.hasPrefix(prefix) && name != bootstrapVariable {
+            let property = name.dropFirst(prefix.count).lowercased().replacingOccurrences(of: "_", with: ".")
             guard !property.isEmpty else { continue }
             properties[property] = value
         }

@@ -35,9 +35,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         let httpPort: Int
         if let port {
             httpPort = port
-        } else if let text = environment["ENTAS_HTTP_PORT"] {
+        } else if let text = environment[EnvironmentVariable.httpPort.rawValue] {
             guard let parsed = Int(text), (0...65535).contains(parsed) else {
-                throw ConfigurationError(setting: "ENTAS_HTTP_PORT", problem: "'\(text)' is not a port", fix: "Use a number from 0 to 65535.")
+                throw ConfigurationError(setting: EnvironmentVariable.httpPort.rawValue, problem: "'\(text)' is not a port", fix: "Use a number from 0 to 65535.")
             }
             httpPort = parsed
         } else {
@@ -46,10 +46,10 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         let level: Logger.Level
         if let logLevel {
             level = logLevel
-        } else if let text = environment["ENTAS_LOG_LEVEL"] {
+        } else if let text = environment[EnvironmentVariable.logLevel.rawValue] {
             guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
                 throw ConfigurationError(
-                    setting: "ENTAS_LOG_LEVEL", problem: "'\(text)' is not a log level",
+                    setting: EnvironmentVariable.logLevel.rawValue, problem: "'\(text)' is not a log level",
                     fix: "Use one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             level = parsed
@@ -58,12 +58,12 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         }
         return ServiceConfiguration(
             serviceName: name,
-            databasePath: databasePath ?? environment["ENTAS_DATABASE"] ?? ".entas/\(name).sqlite",
+            databasePath: databasePath ?? environment[EnvironmentVariable.database.rawValue] ?? ".entas/\(name).sqlite",
             kafka: try KafkaEnvironment.settings(
                 environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties,
                 clientID: "entas-\(name)"),
             logLevel: level,
-            httpHost: host ?? environment["ENTAS_HTTP_HOST"] ?? "127.0.0.1",
+            httpHost: host ?? environment[EnvironmentVariable.httpHost.rawValue] ?? "127.0.0.1",
             httpPort: httpPort)
     }
 }

@@ -34,8 +34,8 @@ public struct OutboxRelay: Service {
     private let producer: KafkaProducer
     private let settings: Settings
     private let logger: Logger
-    private let published = Counter(label: "entas_outbox_published_total")
-    private let failures = Counter(label: "entas_outbox_publish_failures_total")
+    private let published = Counter(label: MetricName.outboxPublished.rawValue)
+    private let failures = Counter(label: MetricName.outboxPublishFailures.rawValue)
 
     public init(outbox: Outbox, producer: KafkaProducer, settings: Settings = Settings(), logger: Logger) {
         self.outbox = outbox

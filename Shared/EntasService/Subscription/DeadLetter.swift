@@ -16,6 +16,11 @@ public enum DeadLetter {
     /// Set when the record's value is not copied (its size in bytes): see ``maximumCopiedValueBytes``.
     public static let valueDroppedHeader = "entas_dead_letter_value_dropped"
 
+    /// Every header a dead letter carries beside the original's (docs/operations.md names each).
+    public static let headers = [
+        reasonHeader, detailHeader, originalTopicHeader, originalPartitionHeader, originalOffsetHeader, consumerGroupHeader, valueDroppedHeader,
+    ]
+
     /// Values larger than this are not copied into the dead letter: the copy must fit under
     /// the producer's and the brokers' default message limit (1,000,000 bytes) with its
     /// headers, or publishing it would fail for ever and hold the partition. The original
@@ -28,6 +33,8 @@ public enum DeadLetter {
     public enum Reason {
         public static let tooLarge = "too-large"
         public static let applyFailed = "apply-failed"
+        /// Both, for the docs' check.
+        public static let all = [tooLarge, applyFailed]
     }
 
     static func message(for original: KafkaMessage, reason: String, detail: String, group: String) -> KafkaOutgoingMessage {

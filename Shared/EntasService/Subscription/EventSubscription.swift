@@ -79,9 +79,9 @@ public struct EventSubscription: Service {
         self.settings = settings
         self.logger = logger
         let dimensions = [("group", consumer.settings.groupID)]
-        applied = Counter(label: "entas_events_applied_total", dimensions: dimensions)
-        duplicates = Counter(label: "entas_events_duplicate_total", dimensions: dimensions)
-        deadLettered = Counter(label: "entas_events_dead_lettered_total", dimensions: dimensions)
+        applied = Counter(label: MetricName.eventsApplied.rawValue, dimensions: dimensions)
+        duplicates = Counter(label: MetricName.eventsDuplicate.rawValue, dimensions: dimensions)
+        deadLettered = Counter(label: MetricName.eventsDeadLettered.rawValue, dimensions: dimensions)
     }
 
     /// Where the subscription's group stands on each partition it owns (lag = high
