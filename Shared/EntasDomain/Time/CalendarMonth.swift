@@ -1,5 +1,3 @@
-import EntasDomain
-
 /// A calendar month (bulan), the step of the coordinator's progress views. Codable and stored as
 /// `"YYYY-MM"`, which sorts like the months it names.
 public struct CalendarMonth: Sendable, Hashable, Comparable, TextCodable, CustomStringConvertible {
