@@ -9,7 +9,6 @@ import Hummingbird
 struct CycleController: Sendable {
     let queries: CoordinatorQueries
 
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.get("plan", summary: "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
             try await queries.plan(region: try Query.region(request), period: try Query.period(request))

@@ -10,7 +10,6 @@ struct FreshnessController: Sendable {
     let queries: CoordinatorQueries
     let subscription: EventSubscription
 
-
     struct Report: ResponseEncodable, Sendable {
         var lastEventTime: Date?
         var eventsApplied: Int

@@ -9,7 +9,6 @@ struct HouseholdViewController: Sendable {
     let queries: CoordinatorQueries
     let secret: HouseholdKeySecret
 
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.get("gaps", summary: "Very poor or poor households without social aid, or very poor without any cluster (?region=&cluster=&status=&limit=&offset=)", query: CoordinatorSchemas.gaps) { request, _ in
             let limit = try Query.int(request, "limit", default: 100, range: 1...1_000)

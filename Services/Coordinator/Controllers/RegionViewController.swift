@@ -9,7 +9,6 @@ import Hummingbird
 struct RegionViewController: Sendable {
     let queries: CoordinatorQueries
 
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.get("overview", summary: "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)", query: CoordinatorSchemas.overview) { request, _ in
             let depth = try Query.int(request, "depth", default: 1, range: 0...3)

@@ -11,7 +11,6 @@ struct TargetController: Sendable {
     let queries: CoordinatorQueries
     let store: TargetStore
 
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.get("targets", summary: "Targets set for a region, the regions above and inside it (?region=&year=)", query: CoordinatorSchemas.targets) { request, _ in
             let year = try request.query("year") { text -> Int in

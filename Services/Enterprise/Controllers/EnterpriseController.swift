@@ -6,7 +6,6 @@ import Hummingbird
 /// `/v1/enterprises`: UMKM's register of household enterprises (owner NIK, sector, start date). An enterprise
 /// is not itself a benefit: loans and trainings are, and they refer to it.
 struct EnterpriseController: ClusterController {
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let enterprises = group.group("enterprises")
         enterprises.post(summary: "Register an enterprise run by a household member (owner NIK, sector, start date)") { request, context in

@@ -10,7 +10,6 @@ import Hummingbird
 /// the loan as `enrolment.started`, `benefit.delivered` and `enrolment.ended`. Applications,
 /// rejections and repayments stay in this service.
 struct LoanController: ClusterController {
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let loans = group.group("loans")
         loans.post(summary: "Apply for a KUR loan for an enterprise (amount, term in months)") { request, context in

@@ -6,7 +6,6 @@ import Hummingbird
 /// `/v1/trainings`: trainings and who attended. Each attendance is a one-off `training` delivery (one
 /// session; `ClusterStore.deliverOnce`), published as the shared events.
 struct TrainingController: ClusterController {
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let trainings = group.group("trainings")
         trainings.post(summary: "Record a training held in a desa (title, sector, date)") { request, context in

@@ -8,7 +8,6 @@ import Hummingbird
 /// enrolment; reaching the last stage records the delivery (one house, one connection,
 /// and its cost when given) and ends the enrolment as completed.
 struct WorkController: ClusterController {
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         group.post("enrolments/{id}/stages", summary: "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: StageRequest.self, context: context)

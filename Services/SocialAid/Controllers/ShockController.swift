@@ -7,7 +7,6 @@ import Hummingbird
 /// disaster) and the one-off relief given for them, published as a `shock-relief` enrolment,
 /// delivery and end so the others see it.
 struct ShockController: ClusterController {
-
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         let shocks = group.group("shocks")
         shocks.post(summary: "Record a shock (illness, breadwinner's death, job loss, disaster) and the relief given; the relief is published as a shock-relief enrolment, delivery and end") { request, context in

@@ -6,7 +6,6 @@ import Hummingbird
 public struct ProgrammeController: Sendable {
     let definition: ClusterDefinition
 
-
     public struct Entry: Codable, Sendable {
         public var code: String
         public var name: String
