@@ -218,7 +218,7 @@ let package = Package(
             path: "Tests/CoordinatorTests"
         ),
         // The whole system: `entas dev` and the executables as real child processes.
-        .testTarget(name: "SystemTests", dependencies: ["EntasDev"], path: "Tests/SystemTests"),
+        .testTarget(name: "SystemTests", dependencies: ["EntasTestKit", "EntasDev"], path: "Tests/SystemTests"),
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 import Testing
 
@@ -24,18 +25,18 @@ extension Faults.API {
                 if Self.open.contains(route) { continue }
                 protected += 1
                 if Self.dashboardPages.contains(route) {
-                    let answer = try await HTTPClient.send(method, url + concrete, followRedirects: false)
+                    let answer = try await DevHTTP.send(method, url + concrete, client: DevHTTP.noRedirects)
                     verdict.check((300..<400).contains(answer.status) && answer.location.hasPrefix("/login"), "\(name) \(route) without a session: \(answer.status) \(answer.location)")
                     refused += 1
                     continue
                 }
                 verdict.check(path.hasPrefix("/v1/"), "\(name) \(route) is outside /v1 and not a known open route")
                 let body = method == "GET" ? nil : Data("{}".utf8)
-                let none = try await HTTPClient.send(method, url + concrete, body: body)
+                let none = try await DevHTTP.send(method, url + concrete, body: body)
                 verdict.check(none.status == 401 && none.object["code"] as? String == "missing-token", "\(name) \(route) without a token: \(none.status)")
-                let wrong = try await HTTPClient.send(method, url + concrete, token: unknown, body: body)
+                let wrong = try await DevHTTP.send(method, url + concrete, token: unknown, body: body)
                 verdict.check(wrong.status == 401, "\(name) \(route) with an unknown token: \(wrong.status)")
-                let foreign = try await HTTPClient.send(method, url + concrete, token: other, body: body)
+                let foreign = try await DevHTTP.send(method, url + concrete, token: other, body: body)
                 verdict.check(foreign.status == 403 && foreign.object["code"] as? String == "wrong-service", "\(name) \(route) with another service's token: \(foreign.status)")
                 if none.status == 401 && wrong.status == 401 && foreign.status == 403 { refused += 1 }
             }
@@ -44,12 +45,12 @@ extension Faults.API {
 
         // Revocation takes effect at the next request, and tokens are stored only hashed.
         let database = system.database("social-aid")
-        let created = try ServiceProcess.run("entas-social-aid", ["token", "create", "--name", "revocation-check", "--database", database])
+        let created = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "revocation-check", "--database", database])
         let token = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let url = system.url("social-aid") + "/v1/households?limit=1"
-        let before = try await HTTPClient.send("GET", url, token: token)
-        let revoked = try ServiceProcess.run("entas-social-aid", ["token", "revoke", "--name", "revocation-check", "--database", database])
-        let after = try await HTTPClient.send("GET", url, token: token)
+        let before = try await DevHTTP.send("GET", url, token: token)
+        let revoked = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "revoke", "--name", "revocation-check", "--database", database])
+        let after = try await DevHTTP.send("GET", url, token: token)
         verdict.check(before.status == 200 && revoked.status == 0 && after.status == 401, "revocation: \(before.status) before, \(after.status) at the first request after `token revoke`")
         var stored = false
         for name in Self.services {
@@ -80,7 +81,7 @@ extension Faults.API {
         for target in Self.services {
             let url = system.url(target) + Self.protectedRoute(of: target)
             for holder in Self.services {
-                let answer = try await HTTPClient.send("GET", url, token: system.token(holder))
+                let answer = try await DevHTTP.send("GET", url, token: system.token(holder))
                 let code = answer.object["code"] as? String
                 if holder == target {
                     verdict.check(answer.status == 200, "\(target) \(Self.protectedRoute(of: target)) with its own token: \(answer.status) \(answer.text.prefix(200))")
@@ -102,7 +103,7 @@ extension Faults.API {
 
     /// `(method, path)` of every operation in a service's `/openapi.json`.
     static func routes(of url: String) async throws -> [(String, String)] {
-        let document = try await HTTPClient.send("GET", url + "/openapi.json").object
+        let document = try await DevHTTP.send("GET", url + "/openapi.json").object
         let paths = document["paths"] as? [String: [String: Any]] ?? [:]
         return paths.flatMap { path, operations in operations.keys.map { ($0.uppercased(), path) } }.sorted { $0.1 + $0.0 < $1.1 + $1.0 }
     }
@@ -123,7 +124,7 @@ extension Faults.API {
         let verdict = Verdict()
         var reads = 0, missing = 0, shown = 0
         /// One answer about the households `numbers`: what it must and must not show.
-        func expect(_ answer: HTTPAnswer, at name: String, _ what: String, numbers: [Int]) {
+        func expect(_ answer: DevHTTP.Answer, at name: String, _ what: String, numbers: [Int]) {
             reads += numbers.count
             verdict.check(answer.status == 200, "\(name) \(what): \(answer.status) \(answer.text.prefix(200))")
             for number in numbers {
@@ -147,11 +148,11 @@ extension Faults.API {
         for name in Self.services {
             let url = system.url(name), token = system.token(name)
             if name != "coordinator" {
-                expect(try await HTTPClient.send("GET", url + "/v1/households?limit=100", token: token), at: name, "GET /v1/households", numbers: Self.households)
+                expect(try await DevHTTP.send("GET", url + "/v1/households?limit=100", token: token), at: name, "GET /v1/households", numbers: Self.households)
             }
             for number in Self.households {
                 let path = "/v1/households/\(Households.kk(number))"
-                expect(try await HTTPClient.send("GET", url + path, token: token), at: name, "GET /v1/households/{kk}", numbers: [number])
+                expect(try await DevHTTP.send("GET", url + path, token: token), at: name, "GET /v1/households/{kk}", numbers: [number])
             }
         }
         let integrity = verdict.checkIntegrity(of: system, after: "the NIK checks")

@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasStore
 import Foundation
@@ -28,7 +29,7 @@ extension Faults {
 
         static func registerHouseholds(_ system: FaultSystem) async throws {
             for number in households {
-                let answer = try await HTTPClient.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: HTTPClient.json(Households.registration(number)))
+                let answer = try await DevHTTP.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: DevHTTP.json(object: Households.registration(number)))
                 guard answer.status == 201 else { throw FaultFailure("registering \(number): \(answer.status) \(answer.text)") }
             }
             try await eventually("every service has the \(households.count) households", timeout: .seconds(120), every: .milliseconds(500)) {
@@ -55,7 +56,7 @@ extension Faults {
                 verdict.check(false, "\(name)'s store changed: \(tables.sorted())")
             }
             for name in Self.services {
-                let health = try await HTTPClient.send("GET", system.url(name) + "/health")
+                let health = try await DevHTTP.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after the bad requests: /health \(health.status)")
             }
             verdict.check(sent >= 30, "only \(sent) bad requests")
@@ -81,7 +82,7 @@ extension Faults {
             var requests = 0, serverErrors = 0, accepted = 0, perService: [String] = []
             for name in Self.services {
                 let har = system.directory.appendingPathComponent("schemathesis-\(name).har")
-                let run = try ServiceProcess.run(executable, [
+                let run = try OneShotCommand.outcome(built: executable, [
                     "run", system.url(name) + "/openapi.json", "--header", "Authorization: Bearer \(system.token(name))",
                     "--checks", "not_a_server_error", "--max-examples", "20", "--seed", "20270201", "--workers", "2",
                     "--phases", "examples,coverage,fuzzing", "--generation-database", "none", "--no-color",
@@ -95,7 +96,7 @@ extension Faults {
                 perService.append("\(name) \(entries.count)")
                 verdict.check(errors == 0, "schemathesis found \(errors) server errors at \(name): \(run.output.suffix(2_000))")
                 verdict.check(entries.count > 0, "schemathesis sent nothing to \(name): \(run.output.suffix(1_000))")
-                let health = try await HTTPClient.send("GET", system.url(name) + "/health")
+                let health = try await DevHTTP.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after fuzzing: /health \(health.status)")
             }
             let integrity = verdict.checkIntegrity(of: system, after: "fuzzing")

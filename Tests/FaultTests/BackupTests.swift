@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasStore
 import Foundation
@@ -38,7 +39,7 @@ extension Faults {
                     for lane in 0..<4 {
                         group.addTask {
                             for number in stride(from: 1 + lane, through: 400, by: 4) {
-                                let answer = try await HTTPClient.send("POST", url + "/v1/households", token: token, body: HTTPClient.json(Households.registration(number)))
+                                let answer = try await DevHTTP.send("POST", url + "/v1/households", token: token, body: DevHTTP.json(object: Households.registration(number)))
                                 guard answer.status == 201 else { throw FaultFailure("registration \(number): \(answer.status) \(answer.text)") }
                                 written.add()
                             }
@@ -48,7 +49,7 @@ extension Faults {
                 }
             }
             try await eventually("100 households written", timeout: .seconds(60), every: .milliseconds(20)) { written.value >= 100 }
-            let during = try ServiceProcess.run("entas-social-aid", ["backup", firstBackup, "--database", source])
+            let during = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
             try await writers.value
             let writeTime = ContinuousClock.now - writing
             verdict.check(during.status == 0 && during.output.contains("integrity ok"), "backup under writes: \(during.output)")
@@ -62,13 +63,13 @@ extension Faults {
             verdict.check(households >= 100 && households < 400, "the copy was taken while writes went on (\(households) households in it)")
 
             // Refused without --force; replaced with it.
-            let again = try ServiceProcess.run("entas-social-aid", ["backup", firstBackup, "--database", source])
+            let again = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
             verdict.check(again.status != 0 && again.output.contains("exists already"), "a second backup to the same path: \(again.output)")
             let finalBackup = system.directory.appendingPathComponent("backups/final.sqlite").path
-            let final = try ServiceProcess.run("entas-social-aid", ["backup", finalBackup, "--database", source])
+            let final = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", finalBackup, "--database", source])
             verdict.check(final.status == 0, "final backup: \(final.output)")
             verdict.check(try EntasBackup.integrityCheck(of: finalBackup) == ["ok"], "integrity of the final copy")
-            let forced = try ServiceProcess.run("entas-social-aid", ["backup", firstBackup, "--force", "--database", source])
+            let forced = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--force", "--database", source])
             verdict.check(forced.status == 0, "backup --force: \(forced.output)")
             verdict.check(try StoreReader.count(firstBackup, "SELECT COUNT(*) FROM householdReplica") == 400, "the forced backup replaced the first")
 
@@ -77,12 +78,12 @@ extension Faults {
             try await restored.start(["social-aid"])
             for offset in [0, 200] {
                 let path = "/v1/households?limit=200&offset=\(offset)"
-                let original = try await HTTPClient.send("GET", url + path, token: token)
-                let copy = try await HTTPClient.send("GET", restored.url("social-aid") + path, token: restored.token("social-aid"))
+                let original = try await DevHTTP.send("GET", url + path, token: token)
+                let copy = try await DevHTTP.send("GET", restored.url("social-aid") + path, token: restored.token("social-aid"))
                 verdict.check(original.status == 200 && copy.status == 200, "listing: \(original.status), \(copy.status)")
                 verdict.check(original.canonicalJSON == copy.canonicalJSON, "households \(offset + 1)–\(offset + 200) differ between the service and its restored copy")
             }
-            let oldToken = try await HTTPClient.send("GET", restored.url("social-aid") + "/v1/households?limit=1", token: token)
+            let oldToken = try await DevHTTP.send("GET", restored.url("social-aid") + "/v1/households?limit=1", token: token)
             verdict.check(oldToken.status == 200, "the restored store keeps the original's tokens (\(oldToken.status))")
 
             // Every record the same. Tokens (the harness issued one more), the outbox (the

@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasKafka
 import Foundation
@@ -39,7 +40,7 @@ extension Faults {
             func payload(_ number: Int, _ change: (inout [String: Any]) -> Void) -> Data {
                 var object = registration(number)
                 change(&object)
-                return HTTPClient.json(object)
+                return DevHTTP.json(object: object)
             }
             var noID = headers()
             noID["ce_id"] = nil
@@ -74,7 +75,7 @@ extension Faults {
             let headers = headers()
             let message = KafkaOutgoingMessage(
                 topic: "entas.households", key: Households.kk(item.number), headers: headers.map { KafkaHeader(name: $0.key, string: $0.value) },
-                value: HTTPClient.json(registration(number)))
+                value: DevHTTP.json(object: registration(number)))
             return (number, message, headers["ce_id"] ?? "")
         }
 
@@ -190,7 +191,7 @@ extension Faults {
             }
             verdict.check(leaking.isEmpty, "\(leaking.count) dead-letter details hold a KK, NIK or name")
             for name in stores {
-                let health = try await HTTPClient.send("GET", system.url(name) + "/health")
+                let health = try await DevHTTP.send("GET", system.url(name) + "/health")
                 verdict.check(health.status == 200, "\(name) after the bad records: /health \(health.status)")
             }
             let integrity = verdict.checkIntegrity(of: system, after: "the bad events")

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ extension Faults {
     static func registrationJSON(_ change: (inout [String: Any]) -> Void) -> String {
         var object = Households.registration(800_050)
         change(&object)
-        return String(decoding: HTTPClient.json(object), as: UTF8.self)
+        return String(decoding: DevHTTP.json(object: object), as: UTF8.self)
     }
 
     static var badRequests: [BadRequest] {
@@ -103,7 +104,7 @@ extension Faults {
     static func sendBadRequests(_ system: FaultSystem, verdict: Verdict) async throws -> (sent: Int, refused: Int) {
         var refused = 0
         for request in badRequests {
-            let answer = try await HTTPClient.send(
+            let answer = try await DevHTTP.send(
                 request.method, system.url(request.service) + request.path, token: system.token(request.service), body: request.body,
                 contentType: request.contentType)
             let problem = answer.object

@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasStore
 import Foundation
@@ -94,7 +95,7 @@ extension Faults {
                     for lane in 0..<3 {
                         group.addTask {
                             for number in stride(from: lane, to: mine.count, by: 3).map({ mine[$0] }) {
-                                let answer = try await HTTPClient.send("POST", url, token: token, body: HTTPClient.json(Households.registration(number)))
+                                let answer = try await DevHTTP.send("POST", url, token: token, body: DevHTTP.json(object: Households.registration(number)))
                                 guard answer.status == 201 else { throw FaultFailure("registering \(number) at \(cluster): \(answer.status) \(answer.text)") }
                                 done.add()
                             }
@@ -118,7 +119,7 @@ extension Faults {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (index, cluster) in FaultSystem.clusters.enumerated() {
                     let lines = (1...Self.assessedHouseholds).filter { [index, (index + 1) % 4].contains($0 % 4) }.map { number in
-                        String(decoding: HTTPClient.json([
+                        String(decoding: DevHTTP.json(object: [
                             "kind": "assessment", "kkNumber": Households.kk(number), "status": statuses[(number + index) % 3],
                             "criteriaMet": Array(Households.criteria.prefix(6 + (number + index) % 8)), "assessedOn": "2027-02-0\(1 + index)",
                             "assessor": "tim-\(cluster)",
@@ -126,7 +127,7 @@ extension Faults {
                     }
                     let url = system.url(cluster) + "/v1/bulk", token = system.token(cluster)
                     group.addTask {
-                        let answer = try await HTTPClient.send("POST", url, token: token, body: Data(lines.joined(separator: "\n").utf8), contentType: "application/x-ndjson")
+                        let answer = try await DevHTTP.send("POST", url, token: token, body: Data(lines.joined(separator: "\n").utf8), contentType: "application/x-ndjson")
                         guard answer.status == 200, (answer.object["applied"] as? Int) == lines.count else {
                             throw FaultFailure("bulk assessments at \(cluster): \(answer.status) \(answer.text.prefix(300))")
                         }
@@ -139,9 +140,9 @@ extension Faults {
                 try StoreReader.count(coordinator, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.assessed]) >= total / 4
             }
             let backupPath = system.directory.appendingPathComponent("coordinator-backup.sqlite").path
-            let backup = try ServiceProcess.run("entas-coordinator", ["backup", backupPath, "--database", coordinator])
+            let backup = try OneShotCommand.outcome(built: "entas-coordinator", ["backup", backupPath, "--database", coordinator])
             verdict.check(backup.status == 0, "coordinator backup: \(backup.output)")
-            system.killHard("coordinator")
+            await system.killHard("coordinator")
             let atKill = try StoreReader.count(coordinator, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.assessed])
             verdict.check(atKill < total, "the coordinator was killed before it had every assessment (\(atKill))")
             verdict.check(try EntasBackup.integrityCheck(of: backupPath) == ["ok"], "integrity of the coordinator's backup")
@@ -156,7 +157,7 @@ extension Faults {
             // A recount from the events: `entas-coordinator rebuild` replays every topic into a new store.
             let rebuilt = system.directory.appendingPathComponent("rebuilt.sqlite").path
             let rebuildStart = ContinuousClock.now
-            let rebuild = try ServiceProcess.run("entas-coordinator", ["rebuild", "--database", rebuilt], environment: system.environment(for: "coordinator"))
+            let rebuild = try OneShotCommand.outcome(built: "entas-coordinator", ["rebuild", "--database", rebuilt], environment: system.environment(for: "coordinator"))
             verdict.check(rebuild.status == 0, "rebuild: \(rebuild.output.suffix(1_000))")
             let live = try CoordinatorView.read(coordinator)
             let fromEvents = try CoordinatorView.read(rebuilt)
@@ -228,7 +229,7 @@ extension Faults {
             let url = system.url("social-aid") + "/v1/households", token = system.token("social-aid")
             let published = ContinuousClock.now
             for number in [poison] + others {
-                let answer = try await HTTPClient.send("POST", url, token: token, body: HTTPClient.json(Households.registration(number)))
+                let answer = try await DevHTTP.send("POST", url, token: token, body: DevHTTP.json(object: Households.registration(number)))
                 verdict.check(answer.status == 201, "registering \(number): \(answer.status)")
             }
             let keys = try others.map { try CoordinatorView.key(Households.kk($0), secretHex: system.secretHex) }
@@ -260,7 +261,7 @@ extension Faults {
             let laterIDs = Set(later.compactMap { $0.eventID?.lowercased() })
             let applied = Set(try StoreReader.read(coordinator) { try String.fetchAll($0, sql: "SELECT lower(eventId) FROM inboxEntry") })
             verdict.check(!later.isEmpty && laterIDs.isSubset(of: applied), "\(later.count) later records on the poison's partition, all applied")
-            verdict.check(try await HTTPClient.send("GET", system.url("coordinator") + "/health").status == 200, "the coordinator is not healthy after the poison")
+            verdict.check(try await DevHTTP.send("GET", system.url("coordinator") + "/health").status == 200, "the coordinator is not healthy after the poison")
             let integrity = verdict.checkIntegrity(of: system, after: "the poison event")
             let present = try StoreReader.read(coordinator) { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household WHERE key IN (\(keys.map { "'\($0)'" }.joined(separator: ",")))") ?? 0

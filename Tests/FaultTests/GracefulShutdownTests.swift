@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasService
 import Foundation
@@ -27,9 +28,9 @@ extension Faults {
             let start = ContinuousClock.now
             let numbers = Array(Self.first..<(Self.first + Self.households))
             for number in numbers {
-                let answer = try await HTTPClient.send(
+                let answer = try await DevHTTP.send(
                     "POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"),
-                    body: HTTPClient.json(Households.registration(number)))
+                    body: DevHTTP.json(object: Households.registration(number)))
                 verdict.check(answer.status == 201, "registration \(number): \(answer.status)")
             }
             // At once after the last answer: the relay may still hold rows and delivery reports.
@@ -59,7 +60,7 @@ extension Faults {
             let duplicated = Layers.excess(layers, expected: Self.households)
             verdict.check(lost == 0 && duplicated == 0, "store \(stored), published \(published), applied \(applied), coordinator households \(households), of \(Self.households)")
             let integrity = verdict.checkIntegrity(of: system, after: "two SIGTERMs and restarts")
-            func seconds(_ stop: ServiceProcess.Stop?) -> String {
+            func seconds(_ stop: ChildProcess.Stop?) -> String {
                 stop.map { String(format: "%.1f s", Double($0.elapsed.components.seconds) + Double($0.elapsed.components.attoseconds) / 1e18) } ?? "?"
             }
             FaultSummary.shared.record(

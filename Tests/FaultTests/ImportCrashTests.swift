@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import EntasStore
 import Foundation
@@ -30,17 +31,17 @@ extension Faults {
             let store = system.database("social-aid"), coordinator = system.database("coordinator")
             let arguments = ["import", csv.path, "--service", "social-aid", "--service-url", system.url("social-aid"), "--token", system.token("social-aid"), "--chunk-size", "5000"]
 
-            let firstRun = ServiceProcess(executable: "entas", arguments: arguments, environment: ProcessInfo.processInfo.environment, log: system.log("import-1"))
-            try firstRun.start()
+            let firstRun = try ChildProcess.started(
+                executable: ChildProcess.builtExecutables.appendingPathComponent("entas"), arguments: arguments, log: system.log("import-1"))
             // Chunks of 5,000 rows, written by the service in transactions of 500: the kill comes
             // in the middle of the fifth chunk, with some of its rows committed but not answered.
             try await eventually("the import is in the middle of its fifth chunk", timeout: .seconds(400), every: .milliseconds(20)) {
-                guard firstRun.isRunning else { throw FaultFailure("the import ended before the kill: \(firstRun.lastLines())") }
+                guard firstRun.isRunning else { throw FaultFailure("the import ended before the kill: \(firstRun.lastLines(15))") }
                 return try StoreReader.count(store, "SELECT COUNT(*) FROM householdReplica") >= 22_500
             }
-            system.killHard("social-aid")
+            await system.killHard("social-aid")
             try await eventually("the import reports the interruption", timeout: .seconds(60)) { !firstRun.isRunning }
-            let report = firstRun.lastLines(5)
+            let report = firstRun.lastLines(5).joined(separator: "\n")
             // "The import stopped at row N: … The rows before it were imported (C created, …)".
             guard let stoppedAt = Self.number(after: "stopped at row ", in: report), let created = Self.number(after: "imported (", in: report) else {
                 throw FaultFailure("no interruption report from entas import: \(report)")
@@ -53,7 +54,7 @@ extension Faults {
             verdict.check(try EntasBackup.integrityCheck(of: store) == ["ok"], "the store after kill -9")
 
             try await system.restart("social-aid")
-            let secondRun = try ServiceProcess.run("entas", arguments)
+            let secondRun = try OneShotCommand.outcome(built: "entas", arguments)
             verdict.check(secondRun.status == 0, "the second import: \(secondRun.output.suffix(600))")
             let createdAgain = Self.count("created", in: secondRun.output), unchangedAgain = Self.count("unchanged", in: secondRun.output)
             try await eventually("the coordinator has the \(Self.rows) households", timeout: .seconds(400), every: .seconds(1)) {

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 import Testing
 
@@ -13,7 +14,8 @@ struct EntasDevTests {
         let token = try #require(tokens["ENTAS_TOKEN"])
 
         // The coordinator's API: Sumberjambe's baseline is exactly PPLS 2008's.
-        let (status, overview) = try await HTTP.send("GET", coordinator + "/v1/overview?region=35.09&depth=1", token: token)
+        let overviewAnswer = try await DevHTTP.send("GET", coordinator + "/v1/overview?region=35.09&depth=1", token: token)
+        let (status, overview) = (overviewAnswer.status, overviewAnswer.object)
         #expect(status == 200)
         let rows = overview["regions"] as? [[String: Any]] ?? []
         let sumberjambe = try #require(rows.first { $0["code"] as? String == "35.09.31" })
@@ -24,15 +26,16 @@ struct EntasDevTests {
         #expect(totals["baselineHampirMiskin"] as? Int == 5_768)
 
         // The same through the CLI.
-        let cli = try EntasDevProcess.run("entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
+        let cli = try OneShotCommand.outcome(built: "entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
         #expect(cli.status == 0)
         #expect(cli.output.contains("35.09.31"))
         #expect(cli.output.contains("12827"))
-        #expect(dev.stdout.contains("Sumberjambe"), "entas dev printed the drill-down")
+        #expect(dev.output.contains("Sumberjambe"), "entas dev printed the drill-down")
 
         // The plan out of the box: the four clusters' commitments for 2025 (Sumberjambe's PKH revised) and 2026
         // (with graduations promised), Bappeda's targets, set against the 1,485 SM households.
-        let (planStatus, plan) = try await HTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2025", token: token)
+        let planAnswer = try await DevHTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2025", token: token)
+        let (planStatus, plan) = (planAnswer.status, planAnswer.object)
         #expect(planStatus == 200)
         #expect((plan["need"] as? [String: Any])?["sangatMiskin"] as? Int == 1_485)
         let commitments = plan["commitments"] as? [[String: Any]] ?? []
@@ -40,11 +43,11 @@ struct EntasDevTests {
         #expect(commitments.contains { $0["programme"] as? String == "pkh" && $0["revision"] as? Int == 2 }, "Sumberjambe's PKH was revised")
         let short = (plan["shortfall"] as? [String: Any])?["short"] as? Int ?? -1
         #expect((0..<1_485).contains(short), "the commitments cover some of the SM households: \(short) short")
-        let (_, next) = try await HTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2026", token: token)
+        let next = try await DevHTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2026", token: token).object
         #expect((next["commitments"] as? [[String: Any]] ?? []).contains { ($0["graduations"] as? Int ?? 0) > 0 }, "2026 promises graduations")
-        let (_, targets) = try await HTTP.send("GET", coordinator + "/v1/targets?region=35.09.31&year=2025", token: token)
+        let targets = try await DevHTTP.send("GET", coordinator + "/v1/targets?region=35.09.31&year=2025", token: token).object
         #expect((targets["targets"] as? [[String: Any]])?.first?["smRemaining"] as? Int == 0)
-        let planText = try EntasDevProcess.run("entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
+        let planText = try OneShotCommand.outcome(built: "entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
         #expect(planText.status == 0)
         #expect(planText.output.contains("SM shortfall: 1,485 SM households"), "\(planText.output.prefix(1_500))")
 
@@ -56,11 +59,12 @@ struct EntasDevTests {
             "desaCode": "35.09.31.2006", "memberCount": 3, "criteriaMet": ["floor_earth_bamboo_or_cheap_wood"], "baselineStatus": "sangatMiskin",
         ]
         let registered = ContinuousClock.now
-        let (created, _) = try await HTTP.send("POST", socialAid + "/v1/households", token: tokens["ENTAS_SOCIAL_AID_TOKEN"], json: household)
+        let created = try await DevHTTP.send(
+            "POST", socialAid + "/v1/households", token: tokens["ENTAS_SOCIAL_AID_TOKEN"], body: DevHTTP.json(object: household)).status
         #expect(created == 201)
         var seen: Duration?
         while ContinuousClock.now - registered < .seconds(10) {
-            if try await HTTP.send("GET", coordinator + "/v1/households/\(kk)", token: token).0 == 200 {
+            if try await DevHTTP.send("GET", coordinator + "/v1/households/\(kk)", token: token).status == 200 {
                 seen = ContinuousClock.now - registered
                 break
             }
@@ -70,7 +74,8 @@ struct EntasDevTests {
         #expect(latency < .seconds(2), "took \(latency)")
 
         // A service's Prometheus metrics carry its outbox backlog, consumer lag and requests.
-        let (metricsStatus, metrics) = try await HTTP.text(socialAid + "/metrics")
+        let metricsAnswer = try await DevHTTP.send("GET", socialAid + "/metrics")
+        let (metricsStatus, metrics) = (metricsAnswer.status, metricsAnswer.text)
         #expect(metricsStatus == 200)
         for name in ["entas_outbox_pending", "entas_consumer_lag", "hb_requests"] {
             #expect(metrics.contains(name), "\(name) missing from /metrics")
@@ -80,7 +85,7 @@ struct EntasDevTests {
         let pids = try dev.childPIDs()
         #expect(pids.count == 5)
         let exit = await dev.interruptAndWait()
-        #expect(exit == 0, "entas dev ended with \(String(describing: exit)):\n\(dev.stderr.suffix(2_000))")
+        #expect(exit == 0, "entas dev ended with \(String(describing: exit)):\n\(dev.output.suffix(2_000))")
         for pid in pids {
             #expect(kill(pid, 0) == -1 && errno == ESRCH, "process \(pid) is still there")
         }
@@ -90,9 +95,9 @@ struct EntasDevTests {
     func missingExecutable() async throws {
         let dev = try EntasDevProcess(arguments: ["--demo", "none", "--binaries", "/nonexistent"])
         defer { dev.remove() }
-        while dev.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(dev.process.terminationStatus != 0)
-        #expect(dev.stderr.contains("is not in /nonexistent"))
+        let status = await dev.child.waitForExit(timeout: .seconds(60))
+        #expect(status != nil && status != 0, "entas dev ended with \(String(describing: status))")
+        #expect(dev.output.contains("is not in /nonexistent"))
     }
 
     @Test("a port already in use is named before anything starts, and entas dev exits non-zero")
@@ -101,9 +106,9 @@ struct EntasDevTests {
         // The held port is the fourth service's (entas-umkm): base = held − 3.
         let dev = try EntasDevProcess(arguments: ["--demo", "none"], basePort: held.port - 3)
         defer { dev.remove() }
-        while dev.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(dev.process.terminationStatus != 0)
-        #expect(dev.stderr.contains("port \(held.port) on 127.0.0.1, meant for entas-umkm, is in use"), "\(dev.stderr)")
-        #expect(!dev.stdout.contains("Embedded Kafka"), "nothing starts before the ports are checked")
+        let status = await dev.child.waitForExit(timeout: .seconds(60))
+        #expect(status != nil && status != 0, "entas dev ended with \(String(describing: status))")
+        #expect(dev.output.contains("port \(held.port) on 127.0.0.1, meant for entas-umkm, is in use"), "\(dev.output)")
+        #expect(!dev.output.contains("Embedded Kafka"), "nothing starts before the ports are checked")
     }
 }

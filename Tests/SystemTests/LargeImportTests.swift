@@ -1,10 +1,7 @@
 import EntasDev
+import EntasTestKit
 import Foundation
 import Testing
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// A cluster service as a real child process importing a 100,000-row CSV streamed from a
 /// file: every row is accounted for, and the service's peak memory stays far below what
@@ -24,54 +21,48 @@ struct LargeImportTests {
         let csv = directory.appendingPathComponent("households.csv")
         try Self.writeCSV(to: csv)
 
-        let token = try EntasDevProcess.run("entas-social-aid", ["token", "create", "--name", "import-test", "--database", database]).output
+        let token = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "import-test", "--database", database]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let port = try LoopbackPort.consecutive(1)
-        let service = Process()
-        service.executableURL = EntasDevProcess.binaries.appendingPathComponent("entas-social-aid")
-        service.arguments = ["serve"]
-        service.environment = ProcessInfo.processInfo.environment.merging([
-            "ENTAS_DATABASE": database, "ENTAS_HTTP_HOST": "127.0.0.1", "ENTAS_HTTP_PORT": "\(port)", "ENTAS_LOG_LEVEL": "error",
-            // No broker: the rows wait in the outbox, which is what this test is not about.
-            "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9",
-        ]) { $1 }
-        let log = directory.appendingPathComponent("service.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        service.standardOutput = try FileHandle(forWritingTo: log)
-        service.standardError = try FileHandle(forWritingTo: log)
-        try service.run()
-        defer {
-            service.terminate()
-            service.waitUntilExit()
+        let service = try ChildProcess.started(
+            executable: ChildProcess.builtExecutables.appendingPathComponent("entas-social-aid"), arguments: ["serve"],
+            environment: ProcessInfo.processInfo.environment.merging([
+                "ENTAS_DATABASE": database, "ENTAS_HTTP_HOST": "127.0.0.1", "ENTAS_HTTP_PORT": "\(port)", "ENTAS_LOG_LEVEL": "error",
+                // No broker: the rows wait in the outbox, which is what this test is not about.
+                "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9",
+            ]) { $1 },
+            log: directory.appendingPathComponent("service.log"))
+        let base = "http://127.0.0.1:\(port)"
+        do {
+            try await Self.waitUntilListening(base, service: service)
+            try await Self.importAndCheck(csv, at: base, token: token, service: service)
+        } catch {
+            await service.stop(signal: SIGTERM)
+            throw error
         }
-        let base = try #require(URL(string: "http://127.0.0.1:\(port)"))
-        try await Self.waitUntilListening(base, service: service, log: log)
+        await service.stop(signal: SIGTERM)
+    }
 
-        var request = URLRequest(url: base.appendingPathComponent("v1/households/import"))
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
-        request.timeoutInterval = 540
+    static func importAndCheck(_ csv: URL, at base: String, token: String, service: ChildProcess) async throws {
         let started = ContinuousClock.now
-        let (body, response) = try await URLSession.shared.upload(for: request, fromFile: csv)
+        let answer = try await DevHTTP.send(
+            "POST", base + "/v1/households/import", token: token, body: try Data(contentsOf: csv), contentType: "text/csv", timeout: 540)
         let elapsed = ContinuousClock.now - started
-        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self).prefix(500))")
-        let summary = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect(answer.status == 200, "\(answer.text.prefix(500))")
+        let summary = answer.object
         #expect(summary["created"] as? Int == Self.rows - Self.badRows.count)
         #expect(summary["rejected"] as? Int == Self.badRows.count)
         let rejected = (summary["rejections"] as? [[String: Any]] ?? []).compactMap { $0["row"] as? Int }
         #expect(Set(rejected) == Set(Self.badRows.map { $0 + 1 }), "row numbers count the header as row 1")
 
-        let peak = try Self.peakResidentMegabytes(of: service.processIdentifier)
+        let peak = try #require(service.peakResidentBytes, "no VmHWM for the service") / (1024 * 1024)
         print("100,000-row import: \(elapsed), peak RSS of the service \(peak) MB")
         // The rows as parsed registrations alone would be well over 100 MB; the service
         // holds one batch of 500 at a time.
         #expect(peak < 150, "peak RSS \(peak) MB")
 
-        var list = URLRequest(url: base.appendingPathComponent("v1/households").appending(queryItems: [URLQueryItem(name: "limit", value: "1")]))
-        list.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let (page, _) = try await URLSession.shared.data(for: list)
-        #expect((try JSONSerialization.jsonObject(with: page) as? [String: Any])?["total"] as? Int == Self.rows - Self.badRows.count)
+        let page = try await DevHTTP.send("GET", base + "/v1/households?limit=1", token: token)
+        #expect(page.object["total"] as? Int == Self.rows - Self.badRows.count)
     }
 
     /// Valid Sumberjambe households, with an invalid KK number on `badRows`.
@@ -93,25 +84,11 @@ struct LargeImportTests {
         try handle.write(contentsOf: Data(chunk.utf8))
     }
 
-    static func waitUntilListening(_ base: URL, service: Process, log: URL) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            guard service.isRunning else {
-                throw EntasDevProcess.Failure(description: "the service exited: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-            }
-            // Any answer (503 while Kafka is away) means the HTTP server is up.
-            if (try? await URLSession.shared.data(from: base.appendingPathComponent("health"))) != nil { return }
-            try await Task.sleep(for: .milliseconds(200))
+    static func waitUntilListening(_ base: String, service: ChildProcess) async throws {
+        // Any answer (503 while Kafka is away) means the HTTP server is up.
+        try await eventually("the service listening at \(base)", timeout: .seconds(60), every: .milliseconds(200)) {
+            guard service.isRunning else { throw EntasDevProcess.Failure(description: "the service exited: \(service.output)") }
+            return (try? await DevHTTP.send("GET", base + "/health", timeout: 5)) != nil
         }
-        throw EntasDevProcess.Failure(description: "the service did not listen within 60 s")
-    }
-
-    /// VmHWM: the most memory the process has had resident.
-    static func peakResidentMegabytes(of pid: Int32) throws -> Int {
-        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-        else { throw EntasDevProcess.Failure(description: "no VmHWM in /proc/\(pid)/status") }
-        return kilobytes / 1024
     }
 }

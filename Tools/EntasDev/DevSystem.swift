@@ -31,7 +31,12 @@ public final class DevSystem: Sendable {
     private struct Running: Sendable {
         var kafka: EmbeddedKafka?
         var tokens: [String: String] = [:]
-        var children: [ChildProcess] = []
+        var children: [Child] = []
+    }
+    /// A service's child process.
+    private struct Child: Sendable {
+        let service: DevService
+        let process: ChildProcess
     }
     private let running = Mutex(Running())
 
@@ -39,7 +44,7 @@ public final class DevSystem: Sendable {
     public var kafka: EmbeddedKafka? { running.withLock { $0.kafka } }
     /// Each service's dev token by service name (and the coordinator's admin token under ``adminTokenKey``).
     public var tokens: [String: String] { running.withLock { $0.tokens } }
-    private var children: [ChildProcess] { running.withLock { $0.children } }
+    private var children: [Child] { running.withLock { $0.children } }
 
     /// Partition counts: the mock keeps ~5 MiB per partition, so the busiest topic gets more.
     public static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
@@ -86,13 +91,12 @@ public final class DevSystem: Sendable {
         progress("Tokens issued (\(layout.tokensFile.path))")
 
         for service in services {
-            let child = try ChildProcess(
-                service: service, executable: options.binaries.appendingPathComponent(service.executable),
+            let process = try ChildProcess.started(
+                executable: options.binaries.appendingPathComponent(service.executable),
                 environment: environment(for: service, kafka: kafka), log: layout.log(service.name))
-            try child.start()
-            running.withLock { $0.children.append(child) }
+            running.withLock { $0.children.append(Child(service: service, process: process)) }
         }
-        try Data(children.map { "\($0.pid) \($0.service.executable)" }.joined(separator: "\n").utf8).write(to: layout.pidsFile)
+        try Data(children.map { "\($0.process.pid) \($0.service.executable)" }.joined(separator: "\n").utf8).write(to: layout.pidsFile)
         progress("Started \(services.map(\.executable).joined(separator: ", ")); logs in \(layout.logs.path)")
         for child in children {
             try await waitUntilHealthy(child)
@@ -142,22 +146,24 @@ public final class DevSystem: Sendable {
         else { throw DevError.cannotWrite(layout.tokensFile.path) }
     }
 
-    private func waitUntilHealthy(_ child: ChildProcess, timeout: Duration = .seconds(90)) async throws {
-        switch try await DevHTTP.waitUntilHealthy(child.service.url + "/health", timeout: timeout, isRunning: { child.isRunning }) {
+    private func waitUntilHealthy(_ child: Child, timeout: Duration = .seconds(90)) async throws {
+        let process = child.process
+        switch try await DevHTTP.waitUntilHealthy(child.service.url + "/health", timeout: timeout, isRunning: { process.isRunning }) {
         case .healthy: return
-        case .exited:
-            throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
+        case .exited: throw exited(child)
         case .timedOut:
-            throw DevError.notHealthy(service: child.service.executable, url: child.service.url + "/health", lastLines: child.lastLogLines(), log: child.logURL.path)
+            throw DevError.notHealthy(service: child.service.executable, url: child.service.url + "/health", lastLines: process.lastLines(), log: process.log.path)
         }
+    }
+
+    private func exited(_ child: Child) -> DevError {
+        .childExited(service: child.service.executable, status: child.process.exitStatus, lastLines: child.process.lastLines(), log: child.process.log.path)
     }
 
     /// Returns (throwing) as soon as a child exits while it should be running.
     public func watchChildren() async throws {
         while !Task.isCancelled {
-            for child in children where !child.isRunning {
-                throw DevError.childExited(service: child.service.executable, status: child.exitStatus, lastLines: child.lastLogLines(), log: child.logURL.path)
-            }
+            for child in children where !child.process.isRunning { throw exited(child) }
             try await Task.sleep(for: .milliseconds(250))
         }
     }
@@ -165,11 +171,11 @@ public final class DevSystem: Sendable {
     /// Stops the children (SIGINT, then SIGKILL after 10 s), then the broker.
     public func stop() async {
         await withTaskGroup(of: Void.self) { group in
-            for child in children { group.addTask { await child.stop() } }
+            for child in children { group.addTask { await child.process.stop() } }
         }
         kafka?.stop()
     }
 
     /// The PIDs of the children, for tests that check nothing is left.
-    public var childPIDs: [Int32] { children.map(\.pid) }
+    public var childPIDs: [Int32] { children.map(\.process.pid) }
 }

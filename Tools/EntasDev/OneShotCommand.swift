@@ -30,3 +30,14 @@ public enum OneShotCommand {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+extension OneShotCommand {
+    /// ``outcome(_:_:environment:directory:)`` of `executable`: an absolute path, or the name of an
+    /// executable built beside the running one (``ChildProcess/builtExecutables``).
+    public static func outcome(
+        built executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> (status: Int32, output: String) {
+        let url = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : ChildProcess.builtExecutables.appendingPathComponent(executable)
+        return try outcome(url, arguments, environment: environment, directory: directory)
+    }
+}

@@ -1,3 +1,4 @@
+import EntasDev
 import Foundation
 
 /// A stand-alone consumer (the C limit or the Python peer): it joins a consumer group of its
@@ -32,9 +33,11 @@ struct ConsumerProgram: Sendable {
         for (property, value) in BenchBroker.consumerProperties.sorted(by: { $0.key < $1.key }) {
             arguments += ["-X", "\(property)=\(value)"]
         }
-        let program = try ChildProgram(name: name, executable: executable, arguments: arguments, log: directory.appendingPathComponent("\(slug).log"))
+        let log = directory.appendingPathComponent("\(slug).log")
+        try? FileManager.default.removeItem(at: log)
+        let program = try ChildProcess(name: name, executable: executable, arguments: arguments, log: log)
         try program.start()
-        let status = try await program.waitForExit(timeout: .seconds(3_600))
+        let status = try await program.finished(timeout: .seconds(3_600))
         let output = program.output
         guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
             let answer = try? JSONDecoder().decode(Answer.self, from: Data(line.utf8))

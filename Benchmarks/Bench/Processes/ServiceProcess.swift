@@ -13,10 +13,10 @@ final class ServiceProcess: Sendable {
     let databasePath: String
     private let executable: URL
     private let environment: [String: String]
-    private let current: Mutex<ChildProgram>
+    private let current: Mutex<ChildProcess>
 
     /// The running child (another one after ``restart(beforeStart:)``).
-    var program: ChildProgram { current.withLock { $0 } }
+    var program: ChildProcess { current.withLock { $0 } }
 
     /// The executable of each service.
     static let executables = [
@@ -28,7 +28,7 @@ final class ServiceProcess: Sendable {
     /// A household key secret for the coordinator (any fixed 32 bytes will do for a bench).
     static let householdKeySecret = String(repeating: "5e", count: 32)
 
-    private init(service: String, program: ChildProgram, client: HTTPClient, databasePath: String, executable: URL, environment: [String: String]) {
+    private init(service: String, program: ChildProcess, client: HTTPClient, databasePath: String, executable: URL, environment: [String: String]) {
         self.service = service
         current = Mutex(program)
         self.client = client
@@ -52,17 +52,16 @@ final class ServiceProcess: Sendable {
         environment["ENTAS_LOG_LEVEL"] = "warning"
         if service == "coordinator" { environment["ENTAS_HOUSEHOLD_KEY_SECRET"] = householdKeySecret }
 
-        let tokenOutput = try await ChildProgram.output(
+        let tokenOutput = try await ChildProcess.output(
             of: "\(name) token create", executable: executable,
             arguments: ["token", "create", "--name", "entas-bench", "--database", database], environment: environment,
             log: directory.appendingPathComponent("\(service)-token.log"))
         let token = tokenOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.\(service).") else { throw BenchError.unreadableOutput(name: "\(name) token create", output: tokenOutput) }
 
-        let program = try ChildProgram(
+        let program = try ChildProcess.started(
             name: name, executable: executable, arguments: ["serve"], environment: environment,
             log: directory.appendingPathComponent("\(service).log"))
-        try program.start()
         let process = ServiceProcess(
             service: service, program: program, client: HTTPClient(baseURL: "http://127.0.0.1:\(port)", token: token),
             databasePath: database, executable: executable, environment: environment)
@@ -86,8 +85,7 @@ final class ServiceProcess: Sendable {
         await old.stop(timeout: grace)
         try beforeStart()
         let log = old.log.deletingPathExtension().appendingPathExtension("restarted.log")
-        let program = try ChildProgram(name: old.name, executable: executable, arguments: ["serve"], environment: environment, log: log)
-        try program.start()
+        let program = try ChildProcess.started(name: old.name, executable: executable, arguments: ["serve"], environment: environment, log: log)
         current.withLock { $0 = program }
         try await waitUntilHealthy()
     }
@@ -107,5 +105,5 @@ final class ServiceProcess: Sendable {
         return total
     }
 
-    func stop() async { await program.stop() }
+    func stop() async { await program.stop(timeout: .seconds(15)) }
 }

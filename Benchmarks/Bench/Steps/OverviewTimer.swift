@@ -27,12 +27,12 @@ struct OverviewTimer: Sendable {
     func command(count: Int) async throws -> LatencySample {
         let arguments = ["overview", "--coordinator", coordinator.client.baseURL, "--token", coordinator.client.token]
         let log = folder.appendingPathComponent("entas-overview.log")
-        _ = try await ChildProgram.output(of: "entas overview", executable: cli, arguments: arguments, log: log)
+        _ = try await ChildProcess.output(of: "entas overview", executable: cli, arguments: arguments, log: log)
         var sample = LatencySample()
         let clock = ContinuousClock()
         for _ in 0..<count {
             let start = clock.now
-            _ = try await ChildProgram.output(of: "entas overview", executable: cli, arguments: arguments, log: log)
+            _ = try await ChildProcess.output(of: "entas overview", executable: cli, arguments: arguments, log: log)
             sample.add(CountWatch.seconds(clock.now - start) * 1_000)
         }
         return sample

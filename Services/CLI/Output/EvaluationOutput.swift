@@ -109,7 +109,7 @@ enum EvaluationOutput {
                 [
                     $0.code.dotted, RegionNames.short($0.name), NumberFormat.grouped($0.committed.households),
                     NumberFormat.grouped($0.realised.householdsServed), percent($0.achieved.householdsServed), percent($0.achieved.deliveries),
-                    percent($0.achieved.deliveredRupiah), NumberFormat.grouped($0.realised.graduations ?? 0), percent($0.achieved.graduations),
+                    percent($0.achieved.deliveredRupiah), NumberFormat.grouped($0.realised.graduations), percent($0.achieved.graduations),
                     NumberFormat.grouped($0.baselineSangatMiskin), NumberFormat.grouped($0.sangatMiskin),
                 ]
             })

@@ -34,7 +34,7 @@ final class FaultSystem: @unchecked Sendable {
     let kafka: EmbeddedKafka
     let secretHex: String
     private(set) var services: [String: Service] = [:]
-    private(set) var processes: [String: ServiceProcess] = [:]
+    private(set) var processes: [String: ChildProcess] = [:]
     private(set) var tokens: [String: String] = [:]
 
     static var logger: Logger { quietLogger("entas.faults") }
@@ -65,7 +65,7 @@ final class FaultSystem: @unchecked Sendable {
         for name in names {
             guard let executable = Self.executables[name] else { throw FaultFailure("no service \(name)") }
             services[name] = Service(name: name, executable: executable, port: try LoopbackPort.consecutive(1))
-            let (status, output) = try ServiceProcess.run(executable, ["token", "create", "--name", "faults", "--database", database(name)])
+            let (status, output) = try OneShotCommand.outcome(built: executable, ["token", "create", "--name", "faults", "--database", database(name)])
             guard status == 0 else { throw FaultFailure("token create at \(name): \(output)") }
             tokens[name] = output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -88,9 +88,10 @@ final class FaultSystem: @unchecked Sendable {
 
     func startProcess(_ name: String) throws {
         guard let service = services[name] else { throw FaultFailure("no service \(name)") }
-        let process = ServiceProcess(executable: service.executable, environment: environment(for: name), log: log(name))
-        try process.start()
-        processes[name] = process
+        // The log is appended to across restarts, so the privacy scan sees every line a service wrote.
+        processes[name] = try ChildProcess.started(
+            executable: ChildProcess.builtExecutables.appendingPathComponent(service.executable), arguments: ["serve"],
+            environment: environment(for: name), log: log(name))
     }
 
     func waitUntilHealthy(_ name: String, timeout: Duration = .seconds(120)) async throws {
@@ -98,13 +99,13 @@ final class FaultSystem: @unchecked Sendable {
         let process = processes[name]
         switch try await DevHTTP.waitUntilHealthy(url, timeout: timeout, every: .milliseconds(250), isRunning: { process?.isRunning == true }) {
         case .healthy: return
-        case .exited: throw FaultFailure("\(name) exited; its log:\n\(process?.lastLines() ?? "")")
-        case .timedOut: throw FaultFailure("not reached within \(timeout): \(name) healthy at \(url); its log:\n\(process?.lastLines() ?? "")")
+        case .exited: throw FaultFailure("\(name) exited; its log:\n\(process?.lastLines(15).joined(separator: "\n") ?? "")")
+        case .timedOut: throw FaultFailure("not reached within \(timeout): \(name) healthy at \(url); its log:\n\(process?.lastLines(15).joined(separator: "\n") ?? "")")
         }
     }
 
     /// `kill -9` of one service.
-    func killHard(_ name: String) { processes[name]?.killHard() }
+    func killHard(_ name: String) async { await processes[name]?.killHard() }
 
     /// Starts a stopped or killed service again on its port and store.
     func restart(_ name: String) async throws {
@@ -114,12 +115,12 @@ final class FaultSystem: @unchecked Sendable {
 
     /// SIGTERM to one service; how the stop went (nil when it was not running).
     @discardableResult
-    func stop(_ name: String) async -> ServiceProcess.Stop? { await processes[name]?.stop() }
+    func stop(_ name: String) async -> ChildProcess.Stop? { await processes[name]?.stop(signal: SIGTERM, timeout: .seconds(30)) }
 
     /// Stops every service (SIGTERM), then the broker, and removes the folder unless `keep`.
     func shutdown(keep: Bool = false) async {
         await withTaskGroup(of: Void.self) { group in
-            for process in processes.values { group.addTask { await process.stop() } }
+            for process in processes.values { group.addTask { await process.stop(signal: SIGTERM, timeout: .seconds(30)) } }
         }
         kafka.stop()
         if !keep { try? FileManager.default.removeItem(at: directory) }

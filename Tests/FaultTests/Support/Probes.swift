@@ -1,3 +1,4 @@
+import EntasDev
 import EntasTestKit
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 enum Probes {
     /// The sum of a Prometheus counter or gauge over its labels, from `/metrics`.
     static func metric(_ name: String, at url: String) async throws -> Int {
-        let answer = try await HTTPClient.send("GET", url + "/metrics", timeout: 10)
+        let answer = try await DevHTTP.send("GET", url + "/metrics", timeout: 10)
         var total = 0.0
         for line in answer.text.split(separator: "\n") where line.hasPrefix(name + "{") || line.hasPrefix(name + " ") {
             if let value = line.split(separator: " ").last.flatMap({ Double($0) }) { total += value }
@@ -16,7 +17,7 @@ enum Probes {
 
     /// The coordinator's `/v1/freshness`: events applied, total lag, partitions it owns.
     static func freshness(_ system: FaultSystem) async throws -> (applied: Int, lag: Int, partitions: Int) {
-        let answer = try await HTTPClient.send("GET", system.url("coordinator") + "/v1/freshness", token: system.token("coordinator"), timeout: 10)
+        let answer = try await DevHTTP.send("GET", system.url("coordinator") + "/v1/freshness", token: system.token("coordinator"), timeout: 10)
         let object = answer.object
         return ((object["eventsApplied"] as? Int) ?? -1, (object["totalLag"] as? Int) ?? -1, (object["partitions"] as? [Any])?.count ?? 0)
     }
