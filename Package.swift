@@ -151,7 +151,7 @@ let package = Package(
         // What the test targets share: waiting, temporary folders, quiet loggers.
         .target(
             name: "EntasTestKit",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["EntasCluster", "EntasDomain", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EntasTestKit"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),
@@ -237,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: [
-                "EntasTestKit", "Coordinator", "EntasDev", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
+                "EntasTestKit", "Coordinator", "EntasCluster", "EntasDev", "EntasService", "EntasKafka", "EntasStore", "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/FaultTests"

@@ -16,32 +16,14 @@ struct LiveCoordinatorTests {
     /// Starts a broker and a coordinator fed with the Sumberjambe story, waits until every event is
     /// applied, then runs `body` with the `--coordinator` and `--token` flags of that coordinator.
     static func withCoordinator(_ body: @Sendable ([String]) async throws -> Void) async throws {
-        let kafka = try Live.kafka()
-        defer { kafka.stop() }
-        let folder = try TemporaryFolder("CLITests")
-        defer { folder.remove() }
-        let path = folder.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path, kafka: Live.kafkaSettings(kafka, clientID: "entas-coordinator"),
-            logLevel: .critical, httpPort: 0)
-        let tokens = TokenStore(
-            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)),
-            service: "coordinator")
-        let (token, _) = try await tokens.create(name: "bappeda")
-        let events = try Story.sumberjambe().events
-        try await Live.publish(events, to: kafka)
-
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: try Live.secret(), logger: Live.logger)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let flags = ["--coordinator", "http://127.0.0.1:\(port)", "--token", token]
+        try await LiveCoordinator.with(publishing: try Story.sumberjambe().events) { coordinator in
             try await eventually("the coordinator applied every event") {
-                let json = try await Live.entas(["overview", "--format", "json"] + flags)
+                let json = try await Live.entas(["overview", "--format", "json"] + coordinator.flags)
                 let overview = try APIDecoding.decoder.decode(Overview.self, from: Data(json.utf8))
                 return overview.region.totals.households == 5 && overview.region.totals.graduated == 1
                     && overview.region.totals.coveredSocialAid == 1 && overview.region.totals.conflicts == 1
             }
-            try await body(flags)
+            try await body(coordinator.flags)
         }
     }
 

@@ -32,29 +32,13 @@ struct LiveCycleTests {
 
     /// A coordinator fed with ``events()``; `body` gets the `--coordinator` and `--token` flags.
     static func withCoordinator(_ body: @Sendable ([String]) async throws -> Void) async throws {
-        let kafka = try Live.kafka()
-        defer { kafka.stop() }
-        let folder = try TemporaryFolder("CLITests")
-        defer { folder.remove() }
-        let path = folder.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path, kafka: Live.kafkaSettings(kafka, clientID: "entas-coordinator"),
-            logLevel: .critical, httpPort: 0)
-        let tokens = TokenStore(
-            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)),
-            service: "coordinator")
-        let (token, _) = try await tokens.create(name: "bappeda")
-        let events = try Self.events()
-        try await Live.publish(events, to: kafka)
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: try Live.secret(), logger: Live.logger)
-        try await app.test(.live) { client in
-            let flags = ["--coordinator", "http://127.0.0.1:\(try #require(client.port))", "--token", token]
+        try await LiveCoordinator.with(publishing: try Self.events()) { coordinator in
             try await eventually("the coordinator applied every event") {
-                let json = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "json"] + flags)
+                let json = try await Live.entas(["plan", "--region", "35.09.31", "--period", "2027", "--format", "json"] + coordinator.flags)
                 let plan = try APIDecoding.decoder.decode(PlanReport.self, from: Data(json.utf8))
                 return plan.commitments.count == 2 && plan.region.totals.households == 4 && plan.region.totals.graduated == 1
             }
-            try await body(flags)
+            try await body(coordinator.flags)
         }
     }
 

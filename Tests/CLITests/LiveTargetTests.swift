@@ -15,22 +15,8 @@ import Testing
 struct LiveTargetTests {
     @Test("entas target set needs the admin token; entas target list reads with any token")
     func setAndList() async throws {
-        let kafka = try Live.kafka()
-        defer { kafka.stop() }
-        let folder = try TemporaryFolder("CLITests")
-        defer { folder.remove() }
-        let path = folder.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path, kafka: Live.kafkaSettings(kafka, clientID: "entas-coordinator"),
-            logLevel: .critical, httpPort: 0)
-        let tokens = TokenStore(
-            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)),
-            service: "coordinator")
-        let (readToken, _) = try await tokens.create(name: "bappeda")
-        let (adminToken, _) = try await tokens.create(name: "bappeda-planning", role: .admin)
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: try Live.secret(), logger: Live.logger)
-        try await app.test(.live) { client in
-            let url = "http://127.0.0.1:\(try #require(client.port))"
+        try await LiveCoordinator.with(publishing: []) { coordinator in
+            let (url, readToken, adminToken) = (coordinator.url, coordinator.readToken, coordinator.adminToken)
             let set = ["target", "set", "--coordinator", url, "--region", "35.09", "--year", "2027", "--sm-remaining", "0", "--social-aid-coverage", "100"]
             func run(_ arguments: [String], environment: [String: String]) async throws -> String {
                 let command = try #require(try EntasCommand.parseAsRoot(arguments) as? TargetSetCommand)

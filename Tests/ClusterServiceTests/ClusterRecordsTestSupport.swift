@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -25,9 +26,7 @@ struct RecordsClient {
     }
 
     func register(_ index: Int, desa: String = "35.09.31.2006", baseline: PovertyStatus = .miskin) async throws {
-        var household = Fixture.household(index, baseline: baseline)
-        household["desaCode"] = desa
-        try await send(.post, "/v1/households", household, expect: .created)
+        try await send(.post, "/v1/households", JSONBody.object(try HouseholdRegistration.sample(index, desa: desa, baseline: baseline)), expect: .created)
     }
 
     /// Runs `body` against a fresh service of `definition` on the embedded broker.

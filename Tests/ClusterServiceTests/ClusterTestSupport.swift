@@ -71,24 +71,12 @@ struct TestCluster {
 }
 
 enum Fixture {
-    /// A valid registration in Desa Sumberjambe (35.09.31.2006); `criteria` criteria met.
-    static func household(_ index: Int, criteria: Int = 10, baseline: PovertyStatus? = .miskin) -> [String: Any] {
-        var household: [String: Any] = [
-            "kkNumber": String(format: "350931%010d", index),
-            "headNIK": String(format: "3509311507%02d%04d", 60 + index % 30, index % 9_999 + 1),
-            "headName": "Kepala Keluarga \(index)",
-            "address": "Dusun Krajan RT 01 RW 02",
-            "desaCode": "35.09.31.2006",
-            "memberCount": 4,
-            "criteriaMet": PovertyCriterion.allCases.prefix(criteria).map(\.rawValue),
-        ]
-        if let baseline { household["baselineStatus"] = baseline.rawValue }
-        return household
-    }
-
     static func json(_ object: Any) -> ByteBuffer {
         ByteBuffer(data: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
     }
+
+    /// A typed request body (``HouseholdRegistration/sample(_:desa:criteria:baseline:headName:memberCount:address:)``…).
+    static func json(_ value: some Encodable) -> ByteBuffer { ByteBuffer(data: JSONBody.json(value)) }
 
     static func decode<T: Decodable>(_ type: T.Type, _ buffer: ByteBuffer) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))

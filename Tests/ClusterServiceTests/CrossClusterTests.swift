@@ -24,7 +24,7 @@ struct CrossClusterTests {
             socialAid.remove()
             umkm.remove()
         }
-        let household = Fixture.json(Fixture.household(21, criteria: 8, baseline: .hampirMiskin))
+        let household = Fixture.json(try HouseholdRegistration.sample(21, criteria: 8, baseline: .hampirMiskin))
         let kk = "3509310000000021"
         try await socialAidApp.test(.live) { socialAidClient in
             try await umkmApp.test(.live) { umkmClient in

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -30,7 +31,7 @@ struct HouseholdAPITests {
         let (cluster, app) = try await TestCluster.make(definition, kafka: kafka)
         defer { cluster.remove() }
         try await app.test(.live) { client in
-            let household = Fixture.household(1)
+            let household = try HouseholdRegistration.sample(1)
             try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: Fixture.json(household)) { response in
                 #expect(response.status == .created)
                 #expect(Fixture.object(response.body)["status"] as? String == "miskin")
@@ -39,7 +40,7 @@ struct HouseholdAPITests {
                 #expect(response.status == .ok, "the same household again is not a duplicate")
             }
             var moved = household
-            moved["memberCount"] = 5
+            moved.memberCount = 5
             try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: Fixture.json(moved)) { response in
                 #expect(response.status == .ok)
                 #expect(Fixture.object(response.body)["memberCount"] as? Int == 5)
@@ -79,7 +80,7 @@ struct HouseholdAPITests {
             ]
             for (headers, status, code) in cases {
                 for (uri, method) in [("/v1/households", HTTPRequest.Method.get), ("/v1/households", .post), ("/v1/programmes", .get)] {
-                    try await client.execute(uri: uri, method: method, headers: headers, body: Fixture.json(Fixture.household(2))) { response in
+                    try await client.execute(uri: uri, method: method, headers: headers, body: Fixture.json(try HouseholdRegistration.sample(2))) { response in
                         #expect(response.status == status)
                         #expect(response.headers[.contentType] == "application/problem+json")
                         #expect(Fixture.object(response.body)["code"] as? String == code)

@@ -1,3 +1,4 @@
+import EntasTestKit
 import EntasDomain
 import EntasKafka
 import EntasCluster
@@ -16,25 +17,26 @@ import Testing
 
 @Suite("Bad input, eligibility and import", .timeLimit(.minutes(2)))
 struct ValidationAndImportTests {
-    static func modified(_ change: @escaping @Sendable (inout [String: Any]) -> Void) -> @Sendable () -> [String: Any] {
-        { var household = Fixture.household(7); change(&household); return household }
+    /// Household 7's registration with `change` made to it.
+    static func modified(_ change: (inout [String: Any]) -> Void) throws -> Data {
+        JSONBody.json(try HouseholdRegistration.sample(7), changing: change)
     }
 
     @Test("every bad registration is a 4xx problem document naming the field, and nothing is written")
     func badRegistrations() async throws {
-        let rawCases: [(String, String, [String: Any])] = [
-            ("KK too short", "kkNumber", Self.modified { $0["kkNumber"] = "35093100001" }()),
-            ("KK with letters", "kkNumber", Self.modified { $0["kkNumber"] = "35093100000000AB" }()),
-            ("KK of an unknown kecamatan", "kkNumber", Self.modified { $0["kkNumber"] = "3599990000000001" }()),
-            ("NIK with 31 February", "headNIK", Self.modified { $0["headNIK"] = "3509313102850001" }()),
-            ("desa code unknown", "desaCode", Self.modified { $0["desaCode"] = "35.09.31.2999" }()),
-            ("kecamatan instead of desa", "desaCode", Self.modified { $0["desaCode"] = "35.09.31" }()),
-            ("no members", "memberCount", Self.modified { $0["memberCount"] = 0 }()),
-            ("unknown criterion", "criteriaMet", Self.modified { $0["criteriaMet"] = ["owns_a_yacht"] }()),
-            ("missing name", "headName", Self.modified { $0.removeValue(forKey: "headName") }()),
-            ("unknown status", "baselineStatus", Self.modified { $0["baselineStatus"] = "rich" }()),
+        let rawCases: [(String, String, Data)] = [
+            ("KK too short", "kkNumber", try Self.modified { $0["kkNumber"] = "35093100001" }),
+            ("KK with letters", "kkNumber", try Self.modified { $0["kkNumber"] = "35093100000000AB" }),
+            ("KK of an unknown kecamatan", "kkNumber", try Self.modified { $0["kkNumber"] = "3599990000000001" }),
+            ("NIK with 31 February", "headNIK", try Self.modified { $0["headNIK"] = "3509313102850001" }),
+            ("desa code unknown", "desaCode", try Self.modified { $0["desaCode"] = "35.09.31.2999" }),
+            ("kecamatan instead of desa", "desaCode", try Self.modified { $0["desaCode"] = "35.09.31" }),
+            ("no members", "memberCount", try Self.modified { $0["memberCount"] = 0 }),
+            ("unknown criterion", "criteriaMet", try Self.modified { $0["criteriaMet"] = ["owns_a_yacht"] }),
+            ("missing name", "headName", try Self.modified { $0.removeValue(forKey: "headName") }),
+            ("unknown status", "baselineStatus", try Self.modified { $0["baselineStatus"] = "rich" }),
         ]
-        let cases = rawCases.map { ($0.0, $0.1, Fixture.json($0.2)) }
+        let cases = rawCases.map { ($0.0, $0.1, ByteBuffer(data: $0.2)) }
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)
         defer { kafka.stop() }
         let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
@@ -65,7 +67,7 @@ struct ValidationAndImportTests {
         defer { cluster.remove() }
         let nearPoorKK = "3509310000000011"
         let poorKK = "3509310000000012"
-        let bodies = [Fixture.json(Fixture.household(11, criteria: 7, baseline: .hampirMiskin)), Fixture.json(Fixture.household(12, criteria: 10, baseline: .miskin))]
+        let bodies = [Fixture.json(try HouseholdRegistration.sample(11, criteria: 7, baseline: .hampirMiskin)), Fixture.json(try HouseholdRegistration.sample(12, criteria: 10, baseline: .miskin))]
         try await app.test(.live) { client in
             for body in bodies {
                 try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: body)

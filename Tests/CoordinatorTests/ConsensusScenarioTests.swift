@@ -17,16 +17,53 @@ import Testing
     @Test("consensus, conflicts, gaps, coverage and graduation across clusters and regions")
     func scenario() async throws {
         try await withReadModel { pool, model, _ in
-            let queries = CoordinatorQueries(pool)
-            let majority = try TestHousehold(1, in: Self.sumberjambe)
-            let tie = try TestHousehold(2, in: Self.sumberjambe)
-            let baselineOnly = try TestHousehold(3, in: Self.plerean)
-            let single = try TestHousehold(4, in: Self.plerean)
-            let graduating = try TestHousehold(5, in: Self.silo)
-            let malang = try TestHousehold(6, in: Self.tulungrejo)
-            let early = try TestHousehold(7, in: Self.sumberjambe)
+            var story = try Story(pool: pool, model: model)
+            try await story.scriptTheYear()
+            try await story.enrolledBeforeRegistered()
+            try await story.consensusOfEachHousehold()
+            try await story.conflictsOfDisagreeingClusters()
+            try await story.gapsWithoutSocialAid()
+            try await story.tieSettledByEnrolmentAndAgreement()
+            try await story.totalsAtEveryLevel()
+            try await story.graduationProgressAndStrategies()
+            try await expectConsistent(pool)
+        }
+    }
 
-            var script = EventScript()
+    /// The households of the story, the events scripted for them, and the read model they are applied to.
+    struct Story {
+        let pool: DatabasePool
+        let model: CoordinatorReadModel
+        let queries: CoordinatorQueries
+        var script = EventScript()
+        let majority, tie, baselineOnly, single, graduating, malang, early: TestHousehold
+        let jember: RegionCode
+
+        init(pool: DatabasePool, model: CoordinatorReadModel) throws {
+            self.pool = pool
+            self.model = model
+            queries = CoordinatorQueries(pool)
+            majority = try TestHousehold(1, in: ConsensusScenarioTests.sumberjambe)
+            tie = try TestHousehold(2, in: ConsensusScenarioTests.sumberjambe)
+            baselineOnly = try TestHousehold(3, in: ConsensusScenarioTests.plerean)
+            single = try TestHousehold(4, in: ConsensusScenarioTests.plerean)
+            graduating = try TestHousehold(5, in: ConsensusScenarioTests.silo)
+            malang = try TestHousehold(6, in: ConsensusScenarioTests.tulungrejo)
+            early = try TestHousehold(7, in: ConsensusScenarioTests.sumberjambe)
+            jember = try RegionCode("35.09")
+        }
+
+        /// Applies what was scripted since the last call, through the inbox as the subscription would.
+        mutating func apply() async throws {
+            try await applyThroughInbox(script.takeNew(), model, pool)
+        }
+
+        func status(of household: TestHousehold) async throws -> PovertyStatus? {
+            try await queries.household(kk: household.kk, key: testSecret)?.consensusStatus
+        }
+
+        /// Registrations, assessments, an enrolment with deliveries and graduations, early in the year.
+        mutating func scriptTheYear() async throws {
             // Majority: two clusters say SM, one says M → SM; SM with no enrolment at all.
             try script.register(majority, baseline: .miskin)
             try script.assess(majority, .sangatMiskin, by: .socialAid, on: "2027-01-10")
@@ -57,23 +94,29 @@ import Testing
             // Known first from an enrolment, registered later.
             try script.enrol(
                 early, in: .communityEmpowerment, programme: "kube", strategy: .communityEmpowerment, on: "2027-01-20")
-            try await applyThroughInbox(script.takeNew(), model, pool)
+            try await apply()
+        }
 
+        /// A household known first from an enrolment, registered later.
+        mutating func enrolledBeforeRegistered() async throws {
             let beforeRegistration = try #require(try await queries.household(kk: early.kk, key: testSecret))
-            #expect(beforeRegistration.desa.code == (try RegionCode(Self.sumberjambe)))
+            #expect(beforeRegistration.desa.code == (try RegionCode(ConsensusScenarioTests.sumberjambe)))
             #expect(beforeRegistration.registeredAt == nil)
             #expect(beforeRegistration.consensusStatus == nil)
             #expect(beforeRegistration.coveredBy == [.communityEmpowerment])
 
             try script.register(early, baseline: .hampirMiskin, by: .communityEmpowerment)
-            try await applyThroughInbox(script.takeNew(), model, pool)
+            try await apply()
+        }
 
-            #expect(try await status(of: majority, queries) == .sangatMiskin)
-            #expect(try await status(of: tie, queries) == .miskin)
-            #expect(try await status(of: baselineOnly, queries) == .hampirMiskin)
-            #expect(try await status(of: single, queries) == .tidakMiskin)
-            #expect(try await status(of: graduating, queries) == .graduated)
-            #expect(try await status(of: malang, queries) == .miskin)
+        /// Majority, tie to the more severe, baseline only, a single assessment, graduation.
+        func consensusOfEachHousehold() async throws {
+            #expect(try await status(of: majority) == .sangatMiskin)
+            #expect(try await status(of: tie) == .miskin)
+            #expect(try await status(of: baselineOnly) == .hampirMiskin)
+            #expect(try await status(of: single) == .tidakMiskin)
+            #expect(try await status(of: graduating) == .graduated)
+            #expect(try await status(of: malang) == .miskin)
             let registered = try #require(try await queries.household(kk: early.kk, key: testSecret))
             #expect(registered.consensusStatus == .hampirMiskin)
             #expect(registered.registeredBy == .communityEmpowerment)
@@ -81,9 +124,10 @@ import Testing
             let singleDetail = try #require(try await queries.household(kk: single.kk, key: testSecret))
             #expect(singleDetail.baselineStatus == .tidakMiskin)
             #expect(singleDetail.baselineSource == .assessment)
+        }
 
-            // Conflicts: the majority household (SM/SM/M) and the tie (M/HM).
-            let jember = try RegionCode("35.09")
+        /// The majority household (SM/SM/M) and the tie (M/HM).
+        func conflictsOfDisagreeingClusters() async throws {
             let conflicts = try await queries.conflicts(region: jember)
             #expect(conflicts.total == 2)
             #expect(Set(conflicts.items.map(\.key)) == [model.key(for: majority.kk), model.key(for: tie.kk)])
@@ -91,8 +135,10 @@ import Testing
             #expect(tieConflict.assessments.map(\.cluster) == [.socialAid, .enterprise])
             #expect(tieConflict.assessments.map(\.status) == [.miskin, .hampirMiskin])
             #expect(tieConflict.maskedKK == tie.kk.masked)
+        }
 
-            // Gaps: majority (SM, uncovered), tie (M) in Jember; Malang (M, enterprise only) in the province.
+        /// Majority (SM, uncovered), tie (M) in Jember; Malang (M, enterprise only) in the province.
+        func gapsWithoutSocialAid() async throws {
             let jemberGaps = try await queries.gaps(region: jember)
             #expect(jemberGaps.total == 2)
             let uncovered = try #require(jemberGaps.items.first { $0.key == model.key(for: majority.kk) })
@@ -103,16 +149,20 @@ import Testing
             #expect(!malangGap.uncovered && malangGap.coveredBy == [.enterprise])
             #expect(try await queries.gaps(region: .eastJava, status: .sangatMiskin).total == 1)
             #expect(try await queries.gaps(region: .eastJava, cluster: .enterprise).total == 2)
+        }
 
-            // The tie's gap closes with a social-aid enrolment; its conflict clears when enterprise agrees.
+        /// The tie's gap closes with a social-aid enrolment; its conflict clears when enterprise agrees.
+        mutating func tieSettledByEnrolmentAndAgreement() async throws {
             try script.enrol(tie, in: .socialAid, programme: "pkh", on: "2027-03-01")
             try script.assess(tie, .miskin, by: .enterprise, on: "2027-03-05")
-            try await applyThroughInbox(script.takeNew(), model, pool)
+            try await apply()
             #expect(try await queries.gaps(region: jember).items.map(\.key) == [model.key(for: majority.kk)])
             #expect(try await queries.conflicts(region: jember).items.map(\.key) == [model.key(for: majority.kk)])
-            #expect(try await status(of: tie, queries) == .miskin)
+            #expect(try await status(of: tie) == .miskin)
+        }
 
-            // Totals at every level.
+        /// Totals of the province, Jember and kecamatan Sumberjambe.
+        func totalsAtEveryLevel() async throws {
             let overview = try await queries.overview(region: .eastJava, depth: 1)
             #expect(overview.region.totals.households == 7)
             #expect(overview.regions.map(\.code) == [try RegionCode("35.07"), jember])
@@ -128,8 +178,11 @@ import Testing
             #expect(desa.region.totals.households == 5)
             #expect(desa.regions.map(\.name) == ["Plerean", "Sumberjambe"])
             #expect(desa.regions.map(\.totals.households) == [2, 3])
+        }
 
-            // Graduation in the progress of kecamatan Silo: SM from January, graduated from June.
+        /// Graduation in the progress of kecamatan Silo; strategies; freshness.
+        func graduationProgressAndStrategies() async throws {
+            // SM from January, graduated from June.
             let progress = try await queries.progress(
                 region: try RegionCode("35.09.30"), from: try CalendarMonth("2026-12"), to: try CalendarMonth("2027-07")
             )
@@ -146,12 +199,6 @@ import Testing
             let freshness = try await queries.freshness()
             #expect(freshness.eventsApplied == script.events.count)
             #expect(freshness.lastEventTime == script.events.last?.time)
-
-            try await expectConsistent(pool)
         }
-    }
-
-    private func status(of household: TestHousehold, _ queries: CoordinatorQueries) async throws -> PovertyStatus? {
-        try await queries.household(kk: household.kk, key: testSecret)?.consensusStatus
     }
 }

@@ -1,3 +1,4 @@
+import EntasCluster
 import EntasDev
 import EntasTestKit
 import EntasStore
@@ -29,7 +30,7 @@ extension Faults {
 
         static func registerHouseholds(_ system: FaultSystem) async throws {
             for number in households {
-                let answer = try await DevHTTP.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: DevHTTP.json(object: Households.registration(number)))
+                let answer = try await DevHTTP.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: JSONBody.json(try Households.registration(number)))
                 guard answer.status == 201 else { throw FaultFailure("registering \(number): \(answer.status) \(answer.text)") }
             }
             try await eventually("every service has the \(households.count) households", timeout: .seconds(120), every: .milliseconds(500)) {

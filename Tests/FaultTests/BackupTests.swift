@@ -1,3 +1,4 @@
+import EntasCluster
 import EntasDev
 import EntasTestKit
 import EntasStore
@@ -39,7 +40,7 @@ extension Faults {
                     for lane in 0..<4 {
                         group.addTask {
                             for number in stride(from: 1 + lane, through: 400, by: 4) {
-                                let answer = try await DevHTTP.send("POST", url + "/v1/households", token: token, body: DevHTTP.json(object: Households.registration(number)))
+                                let answer = try await DevHTTP.send("POST", url + "/v1/households", token: token, body: JSONBody.json(try Households.registration(number)))
                                 guard answer.status == 201 else { throw FaultFailure("registration \(number): \(answer.status) \(answer.text)") }
                                 written.add()
                             }

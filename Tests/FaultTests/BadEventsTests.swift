@@ -1,3 +1,4 @@
+import EntasCluster
 import EntasDev
 import EntasTestKit
 import EntasKafka
@@ -23,8 +24,8 @@ extension Faults {
             var value: Data
         }
 
-        static func registration(_ number: Int) -> [String: Any] {
-            var payload = Households.registration(number)
+        static func registration(_ number: Int) throws -> [String: Any] {
+            var payload = JSONBody.object(try Households.registration(number))
             payload["registeredBy"] = "socialAid"
             return payload
         }
@@ -37,8 +38,12 @@ extension Faults {
         }
 
         static var cases: [Case] {
-            func payload(_ number: Int, _ change: (inout [String: Any]) -> Void) -> Data {
-                var object = registration(number)
+            get throws { try makeCases() }
+        }
+
+        static func makeCases() throws -> [Case] {
+            func payload(_ number: Int, _ change: (inout [String: Any]) -> Void) throws -> Data {
+                var object = try registration(number)
                 change(&object)
                 return DevHTTP.json(object: object)
             }
@@ -48,15 +53,15 @@ extension Faults {
             noSpec["ce_specversion"] = nil
             return [
                 Case(name: "invalid JSON", reason: "invalid-json", number: 700_001, headers: headers(), value: Data(#"{"kkNumber":"3509310000700001","headNIK":"#.utf8)),
-                Case(name: "unknown type", reason: "unknown-type", number: 700_002, headers: headers(type: "id.go.jatim.entas.household.teleported.v1"), value: payload(700_002) { _ in }),
-                Case(name: "unsupported version", reason: "unsupported-version", number: 700_003, headers: headers(type: "id.go.jatim.entas.household.registered.v7"), value: payload(700_003) { _ in }),
-                Case(name: "missing field (desaCode)", reason: "missing-field", number: 700_004, headers: headers(), value: payload(700_004) { $0["desaCode"] = nil }),
-                Case(name: "invalid KK", reason: "invalid-field", number: 700_005, headers: headers(), value: payload(700_005) { $0["kkNumber"] = "35093100007000X5" }),
-                Case(name: "invalid NIK (month 13)", reason: "invalid-field", number: 700_006, headers: headers(), value: payload(700_006) { $0["headNIK"] = "3509315513600001" }),
-                Case(name: "unknown region code", reason: "invalid-field", number: 700_007, headers: headers(), value: payload(700_007) { $0["desaCode"] = "35.09.31.2999" }),
-                Case(name: "value over 1 MiB", reason: "too-large", number: 700_008, headers: headers(), value: payload(700_008) { $0["address"] = String(repeating: "Dusun Krajan ", count: 90_000) }),
-                Case(name: "missing ce_id header", reason: "missing-header", number: 700_009, headers: noID, value: payload(700_009) { _ in }),
-                Case(name: "missing ce_specversion header", reason: "missing-header", number: 700_010, headers: noSpec, value: payload(700_010) { _ in }),
+                Case(name: "unknown type", reason: "unknown-type", number: 700_002, headers: headers(type: "id.go.jatim.entas.household.teleported.v1"), value: try payload(700_002) { _ in }),
+                Case(name: "unsupported version", reason: "unsupported-version", number: 700_003, headers: headers(type: "id.go.jatim.entas.household.registered.v7"), value: try payload(700_003) { _ in }),
+                Case(name: "missing field (desaCode)", reason: "missing-field", number: 700_004, headers: headers(), value: try payload(700_004) { $0["desaCode"] = nil }),
+                Case(name: "invalid KK", reason: "invalid-field", number: 700_005, headers: headers(), value: try payload(700_005) { $0["kkNumber"] = "35093100007000X5" }),
+                Case(name: "invalid NIK (month 13)", reason: "invalid-field", number: 700_006, headers: headers(), value: try payload(700_006) { $0["headNIK"] = "3509315513600001" }),
+                Case(name: "unknown region code", reason: "invalid-field", number: 700_007, headers: headers(), value: try payload(700_007) { $0["desaCode"] = "35.09.31.2999" }),
+                Case(name: "value over 1 MiB", reason: "too-large", number: 700_008, headers: headers(), value: try payload(700_008) { $0["address"] = String(repeating: "Dusun Krajan ", count: 90_000) }),
+                Case(name: "missing ce_id header", reason: "missing-header", number: 700_009, headers: noID, value: try payload(700_009) { _ in }),
+                Case(name: "missing ce_specversion header", reason: "missing-header", number: 700_010, headers: noSpec, value: try payload(700_010) { _ in }),
             ]
         }
 
@@ -70,12 +75,12 @@ extension Faults {
 
         /// The good record published right after `item` on its partition: a valid registration
         /// of household `number + 100` under the bad record's key (the key picks the partition).
-        static func follower(of item: Case) -> (number: Int, message: KafkaOutgoingMessage, id: String) {
+        static func follower(of item: Case) throws -> (number: Int, message: KafkaOutgoingMessage, id: String) {
             let number = item.number + 100
             let headers = headers()
             let message = KafkaOutgoingMessage(
                 topic: "entas.households", key: Households.kk(item.number), headers: headers.map { KafkaHeader(name: $0.key, string: $0.value) },
-                value: DevHTTP.json(object: registration(number)))
+                value: DevHTTP.json(object: try registration(number)))
             return (number, message, headers["ce_id"] ?? "")
         }
 
@@ -85,8 +90,8 @@ extension Faults {
             var settings = system.kafkaSettings
             settings.properties["message.max.bytes"] = "4000000"  // the hostile publisher may send more than 1 MiB
             let producer = try KafkaProducer(settings: settings, logger: FaultSystem.logger)
-            let cases = Self.cases
-            let followers = cases.map(Self.follower)
+            let cases = try Self.cases
+            let followers = try cases.map(Self.follower)
             // Each bad record, then at once a good one with the same key: the good one lands on
             // the bad one's partition, after it (each send waits for its acknowledgement).
             var placed: [(bad: DeliveryReport, good: DeliveryReport)] = []

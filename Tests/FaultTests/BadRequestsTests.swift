@@ -1,3 +1,5 @@
+import EntasTestKit
+import EntasCluster
 import EntasDev
 import Foundation
 import Testing
@@ -28,13 +30,15 @@ extension Faults {
     /// runs): 800,003 is Hampir Miskin (baseline), 6 members.
     static let knownKK = Households.kk(800_003)
 
-    static func registrationJSON(_ change: (inout [String: Any]) -> Void) -> String {
-        var object = Households.registration(800_050)
-        change(&object)
-        return String(decoding: DevHTTP.json(object: object), as: UTF8.self)
+    static func registrationJSON(_ change: (inout [String: Any]) -> Void) throws -> String {
+        String(decoding: JSONBody.json(try Households.registration(800_050), changing: change), as: UTF8.self)
     }
 
     static var badRequests: [BadRequest] {
+        get throws { try makeBadRequests() }
+    }
+
+    static func makeBadRequests() throws -> [BadRequest] {
         let kk = knownKK
         let uuid = "8f0d7a2e-1c3b-4d5e-9f60-7a8b9c0d1e2f"
         let big = Data(("{\"kkNumber\":\"" + String(repeating: "9", count: 9 << 20) + "\"}").utf8)
@@ -43,19 +47,19 @@ extension Faults {
             // Registrations at social aid: malformed, wrong types, out of range, invalid identities and regions.
             BadRequest("social-aid", "POST", "/v1/households", 400, "malformed JSON", json: #"{"kkNumber": "3509310000800050", "headNIK": "#),
             BadRequest("social-aid", "POST", "/v1/households", 400, "a JSON array, not an object", json: "[1, 2, 3]"),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "wrong type: memberCount as text", json: registrationJSON { $0["memberCount"] = "four" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "wrong type: criteriaMet as a string", json: registrationJSON { $0["criteriaMet"] = "all of them" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "out of range: memberCount 0", json: registrationJSON { $0["memberCount"] = 0 }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "out of range: memberCount -4", json: registrationJSON { $0["memberCount"] = -4 }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "missing field: headNIK", json: registrationJSON { $0["headNIK"] = nil }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown region: desa 35.09.31.2999", json: registrationJSON { $0["desaCode"] = "35.09.31.2999" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "region outside East Java (Jakarta)", json: registrationJSON { $0["desaCode"] = "31.71.01.1001" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid KK: 15 digits", json: registrationJSON { $0["kkNumber"] = "350931000080005" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid KK: a letter", json: registrationJSON { $0["kkNumber"] = "35093100008000O5" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid NIK: month 13", json: registrationJSON { $0["headNIK"] = "3509315513600001" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid NIK: day 35", json: registrationJSON { $0["headNIK"] = "3509313501600001" }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown poverty criterion", json: registrationJSON { $0["criteriaMet"] = ["owns_a_yacht"] }),
-            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown baseline status", json: registrationJSON { $0["baselineStatus"] = "kaya" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "wrong type: memberCount as text", json: try registrationJSON { $0["memberCount"] = "four" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "wrong type: criteriaMet as a string", json: try registrationJSON { $0["criteriaMet"] = "all of them" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "out of range: memberCount 0", json: try registrationJSON { $0["memberCount"] = 0 }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "out of range: memberCount -4", json: try registrationJSON { $0["memberCount"] = -4 }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "missing field: headNIK", json: try registrationJSON { $0["headNIK"] = nil }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown region: desa 35.09.31.2999", json: try registrationJSON { $0["desaCode"] = "35.09.31.2999" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "region outside East Java (Jakarta)", json: try registrationJSON { $0["desaCode"] = "31.71.01.1001" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid KK: 15 digits", json: try registrationJSON { $0["kkNumber"] = "350931000080005" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid KK: a letter", json: try registrationJSON { $0["kkNumber"] = "35093100008000O5" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid NIK: month 13", json: try registrationJSON { $0["headNIK"] = "3509315513600001" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "invalid NIK: day 35", json: try registrationJSON { $0["headNIK"] = "3509313501600001" }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown poverty criterion", json: try registrationJSON { $0["criteriaMet"] = ["owns_a_yacht"] }),
+            BadRequest("social-aid", "POST", "/v1/households", 422, "unknown baseline status", json: try registrationJSON { $0["baselineStatus"] = "kaya" }),
             BadRequest("social-aid", "POST", "/v1/households", 413, "oversized body (9 MiB; JSON bodies are limited to 8 MiB)", body: big),
             // Reads and paths.
             BadRequest("social-aid", "GET", "/v1/households/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", 422, "path traversal in a KK"),
@@ -103,7 +107,7 @@ extension Faults {
     /// document, and no store may change.
     static func sendBadRequests(_ system: FaultSystem, verdict: Verdict) async throws -> (sent: Int, refused: Int) {
         var refused = 0
-        for request in badRequests {
+        for request in try badRequests {
             let answer = try await DevHTTP.send(
                 request.method, system.url(request.service) + request.path, token: system.token(request.service), body: request.body,
                 contentType: request.contentType)
@@ -113,6 +117,6 @@ extension Faults {
             verdict.check(isProblem, "\(request.what): not a problem document (\(answer.contentType)): \(answer.text.prefix(200))")
             if (400..<500).contains(answer.status) && isProblem { refused += 1 }
         }
-        return (badRequests.count, refused)
+        return (try badRequests.count, refused)
     }
 }

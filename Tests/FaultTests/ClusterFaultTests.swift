@@ -1,3 +1,4 @@
+import EntasCluster
 import EntasDev
 import EntasTestKit
 import EntasStore
@@ -95,7 +96,7 @@ extension Faults {
                     for lane in 0..<3 {
                         group.addTask {
                             for number in stride(from: lane, to: mine.count, by: 3).map({ mine[$0] }) {
-                                let answer = try await DevHTTP.send("POST", url, token: token, body: DevHTTP.json(object: Households.registration(number)))
+                                let answer = try await DevHTTP.send("POST", url, token: token, body: JSONBody.json(try Households.registration(number)))
                                 guard answer.status == 201 else { throw FaultFailure("registering \(number) at \(cluster): \(answer.status) \(answer.text)") }
                                 done.add()
                             }
@@ -229,7 +230,7 @@ extension Faults {
             let url = system.url("social-aid") + "/v1/households", token = system.token("social-aid")
             let published = ContinuousClock.now
             for number in [poison] + others {
-                let answer = try await DevHTTP.send("POST", url, token: token, body: DevHTTP.json(object: Households.registration(number)))
+                let answer = try await DevHTTP.send("POST", url, token: token, body: JSONBody.json(try Households.registration(number)))
                 verdict.check(answer.status == 201, "registering \(number): \(answer.status)")
             }
             let keys = try others.map { try CoordinatorView.key(Households.kk($0), secretHex: system.secretHex) }

@@ -1,3 +1,4 @@
+import EntasCluster
 import EntasDev
 import EntasTestKit
 import EntasService
@@ -30,7 +31,7 @@ extension Faults {
             for number in numbers {
                 let answer = try await DevHTTP.send(
                     "POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"),
-                    body: DevHTTP.json(object: Households.registration(number)))
+                    body: JSONBody.json(try Households.registration(number)))
                 verdict.check(answer.status == 201, "registration \(number): \(answer.status)")
             }
             // At once after the last answer: the relay may still hold rows and delivery reports.

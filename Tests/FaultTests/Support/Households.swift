@@ -1,3 +1,6 @@
+import EntasDomain
+import EntasTestKit
+import EntasCluster
 import Foundation
 
 /// Valid households for the scenarios, numbered: KK `350931` + 10 digits (Kecamatan
@@ -7,22 +10,18 @@ enum Households {
     static let nameMarker = "Sukmawati"
     static let desas = (2001...2009).map { "35.09.31.\($0)" }
 
-    static func kk(_ number: Int) -> String { String(format: "350931%010d", number) }
+    static func kk(_ number: Int) -> String { HouseholdRegistration.sampleKK(number) }
 
-    static func nik(_ number: Int) -> String {
-        // Born on the 15th (+40: a woman) of a month 01-12, of year 50-89; then a sequence.
-        String(format: "350931%02d%02d%02d%04d", 55, number % 12 + 1, 50 + number % 40, number % 9_999 + 1)
-    }
+    static func nik(_ number: Int) -> String { HouseholdRegistration.sampleNIK(number) }
 
     static func name(_ number: Int) -> String { "\(nameMarker) Kepala \(number)" }
 
-    static func registration(_ number: Int) -> [String: Any] {
-        [
-            "kkNumber": kk(number), "headNIK": nik(number), "headName": name(number),
-            "address": "Dusun Krajan RT \(number % 9 + 1) RW 02", "desaCode": desas[number % desas.count],
-            "memberCount": number % 6 + 1, "criteriaMet": Array(criteria.prefix(6 + number % 7)),
-            "baselineStatus": ["sangatMiskin", "miskin", "hampirMiskin"][number % 3],
-        ]
+    /// Household `number`'s registration: in one of the nine desas, with 6–12 criteria met.
+    static func registration(_ number: Int) throws -> HouseholdRegistration {
+        try HouseholdRegistration.sample(
+            number, desa: desas[number % desas.count], criteria: 6 + number % 7,
+            baseline: [PovertyStatus.sangatMiskin, .miskin, .hampirMiskin][number % 3], headName: name(number),
+            memberCount: number % 6 + 1, address: "Dusun Krajan RT \(number % 9 + 1) RW 02")
     }
 
     static let criteria = [
