@@ -49,82 +49,72 @@ struct CoordinatorServiceTests {
 
     @Test("events from every topic become the overview, gaps, conflicts and household views; a rebuild gives the same views")
     func viewsAndRebuild() async throws {
-        let kafka = try EmbeddedKafka(logger: Self.logger)
-        defer { kafka.stop() }
-        for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryFolder("CoordinatorTests")
-        defer { directory.remove() }
-        let path = directory.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path,
-            kafka: KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-coordinator", properties: EmbeddedKafka.recommendedClientProperties),
-            logLevel: .critical, httpPort: 0)
-        let tokens = TokenStore(
-            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)), service: "coordinator")
-        let (token, _) = try await tokens.create(name: "bappeda")
-        let headers: HTTPFields = [.authorization: "Bearer \(token)"]
-        let events = try Self.story()
-        try await Self.publish(events, to: kafka)
+        try await TestCoordinator.with { coordinator in
+            let token = try await coordinator.token()
+            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+            let events = try Self.story()
+            try await Self.publish(events, to: coordinator.kafka)
 
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: testSecret, logger: Self.logger)
-        let overviewBefore: Data = try await app.test(.live) { client in
-            try await eventually("every event is applied") {
-                let body = try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body
-                return Fixture.object(body)["eventsApplied"] as? Int == events.count
-            }
-            let provincial = try await client.execute(uri: "/v1/overview?region=35&depth=1", method: .get, headers: headers)
-            #expect(provincial.status == .ok)
-            try await client.execute(uri: "/v1/overview?region=35.09.31&depth=1", method: .get, headers: headers) { response in
-                #expect(response.status == .ok)
-                let text = String(buffer: response.body)
-                #expect(text.contains("Sumberjambe"))
-            }
-            try await client.execute(uri: "/v1/conflicts?region=35.09.31", method: .get, headers: headers) { response in
-                #expect(Fixture.object(response.body)["total"] as? Int == 1)
-            }
-            try await client.execute(uri: "/v1/gaps?region=35.09", method: .get, headers: headers) { response in
-                // b (SM by tie) and d (SM baseline) have no social aid; a is enrolled; c graduated.
-                #expect(Fixture.object(response.body)["total"] as? Int == 2)
-            }
-            try await client.execute(uri: "/v1/households/3509311203080001", method: .get, headers: headers) { response in
-                #expect(response.status == .ok)
-                let text = String(buffer: response.body)
-                #expect(!text.contains("3509311203080001"), "the coordinator never returns the raw KK")
-                #expect(text.contains("350931******0001"))
-            }
-            try await client.execute(uri: "/v1/households/3509311203089999", method: .get, headers: headers) { response in
-                #expect(response.status == .notFound)
-            }
-            for bad in ["/v1/overview?region=99", "/v1/overview?depth=9", "/v1/gaps?status=rich", "/v1/progress?from=2027-13"] {
-                try await client.execute(uri: bad, method: .get, headers: headers) { response in
-                    #expect(response.status == .unprocessableContent, "\(bad)")
-                    #expect(response.headers[.contentType] == "application/problem+json")
+            let app = try coordinator.application()
+            let overviewBefore: Data = try await app.test(.live) { client in
+                try await eventually("every event is applied") {
+                    let body = try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body
+                    return Fixture.object(body)["eventsApplied"] as? Int == events.count
                 }
+                let provincial = try await client.execute(uri: "/v1/overview?region=35&depth=1", method: .get, headers: headers)
+                #expect(provincial.status == .ok)
+                try await client.execute(uri: "/v1/overview?region=35.09.31&depth=1", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok)
+                    let text = String(buffer: response.body)
+                    #expect(text.contains("Sumberjambe"))
+                }
+                try await client.execute(uri: "/v1/conflicts?region=35.09.31", method: .get, headers: headers) { response in
+                    #expect(Fixture.object(response.body)["total"] as? Int == 1)
+                }
+                try await client.execute(uri: "/v1/gaps?region=35.09", method: .get, headers: headers) { response in
+                    // b (SM by tie) and d (SM baseline) have no social aid; a is enrolled; c graduated.
+                    #expect(Fixture.object(response.body)["total"] as? Int == 2)
+                }
+                try await client.execute(uri: "/v1/households/3509311203080001", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok)
+                    let text = String(buffer: response.body)
+                    #expect(!text.contains("3509311203080001"), "the coordinator never returns the raw KK")
+                    #expect(text.contains("350931******0001"))
+                }
+                try await client.execute(uri: "/v1/households/3509311203089999", method: .get, headers: headers) { response in
+                    #expect(response.status == .notFound)
+                }
+                for bad in ["/v1/overview?region=99", "/v1/overview?depth=9", "/v1/gaps?status=rich", "/v1/progress?from=2027-13"] {
+                    try await client.execute(uri: bad, method: .get, headers: headers) { response in
+                        #expect(response.status == .unprocessableContent, "\(bad)")
+                        #expect(response.headers[.contentType] == "application/problem+json")
+                    }
+                }
+                try await client.execute(uri: "/v1/overview", method: .get) { response in
+                    #expect(response.status == .unauthorized)
+                }
+                // Lag is measured against committed offsets, which librdkafka commits every second.
+                try await eventually("the committed lag reaches 0") {
+                    let report = Fixture.object(try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body)
+                    return report["totalLag"] as? Int == 0 && (report["partitions"] as? [Any])?.isEmpty == false
+                }
+                return Data(provincial.body.readableBytesView)
             }
-            try await client.execute(uri: "/v1/overview", method: .get) { response in
-                #expect(response.status == .unauthorized)
-            }
-            // Lag is measured against committed offsets, which librdkafka commits every second.
-            try await eventually("the committed lag reaches 0") {
-                let report = Fixture.object(try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body)
-                return report["totalLag"] as? Int == 0 && (report["partitions"] as? [Any])?.isEmpty == false
-            }
-            return Data(provincial.body.readableBytesView)
-        }
 
-        // Rebuild from the topics into a fresh store: the same views.
-        let rebuild = CoordinatorRebuild(configuration: configuration, secret: testSecret, logger: Self.logger)
-        let outcome = try await rebuild.run()
-        #expect(outcome.eventsApplied == events.count)
-        let rebuiltPool = try DatabasePool(path: path)
-        let overviewAfter = try JSONEncoder.sorted.encode(try await CoordinatorQueries(rebuiltPool).overview(region: .eastJava, depth: 1))
-        let before = try JSONSerialization.jsonObject(with: overviewBefore) as? NSDictionary
-        let after = try JSONSerialization.jsonObject(with: overviewAfter) as? NSDictionary
-        #expect(before == after)
-        let consistent = try await rebuiltPool.read { db in try CoordinatorReadModel.recount(db) == CoordinatorReadModel.stored(db) }
-        #expect(consistent)
-        let tokensAfter = try await TokenStore(rebuiltPool, service: "coordinator").list()
-        #expect(tokensAfter.map(\.name) == ["bappeda"], "tokens survive a rebuild")
+            // Rebuild from the topics into a fresh store: the same views.
+            let rebuild = CoordinatorRebuild(configuration: coordinator.configuration, secret: testSecret, logger: Self.logger)
+            let outcome = try await rebuild.run()
+            #expect(outcome.eventsApplied == events.count)
+            let rebuiltPool = try DatabasePool(path: coordinator.path)
+            let overviewAfter = try JSONEncoder.sorted.encode(try await CoordinatorQueries(rebuiltPool).overview(region: .eastJava, depth: 1))
+            let before = try JSONSerialization.jsonObject(with: overviewBefore) as? NSDictionary
+            let after = try JSONSerialization.jsonObject(with: overviewAfter) as? NSDictionary
+            #expect(before == after)
+            let consistent = try await rebuiltPool.read { db in try CoordinatorReadModel.recount(db) == CoordinatorReadModel.stored(db) }
+            #expect(consistent)
+            let tokensAfter = try await TokenStore(rebuiltPool, service: "coordinator").list()
+            #expect(tokensAfter.map(\.name) == ["bappeda"], "tokens survive a rebuild")
+        }
     }
 }
 

@@ -43,62 +43,53 @@ struct CycleScenarioTests {
 
     @Test("plan and evaluation equal a hand count at kabupaten, kecamatan and desa; a rebuild gives them back")
     func scenario() async throws {
-        let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
-        defer { kafka.stop() }
-        for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryFolder("CoordinatorTests")
-        defer { directory.remove() }
-        let (socialAidToken, socialAidApp) = try await clusterService(SocialAidCommand.definition, kafka: kafka, in: directory)
-        let (empowermentToken, empowermentApp) = try await clusterService(EmpowermentCommand.definition, kafka: kafka, in: directory)
-        let path = directory.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path,
-            kafka: KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-coordinator", properties: EmbeddedKafka.recommendedClientProperties),
-            logLevel: .critical, httpPort: 0)
-        let coordinatorTokens = TokenStore(
-            try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)), service: "coordinator")
-        let (readToken, _) = try await coordinatorTokens.create(name: "bappeda")
-        let (adminToken, _) = try await coordinatorTokens.create(name: "bappeda-planning", role: .admin)
-        let coordinatorApp = try CoordinatorApplication.build(configuration: configuration, secret: testSecret, logger: CoordinatorServiceTests.logger)
+        try await TestCoordinator.with { coordinator in
+            let (kafka, directory) = (coordinator.kafka, coordinator.directory)
+            let (socialAidToken, socialAidApp) = try await clusterService(SocialAidCommand.definition, kafka: kafka, in: directory)
+            let (empowermentToken, empowermentApp) = try await clusterService(EmpowermentCommand.definition, kafka: kafka, in: directory)
+            let readToken = try await coordinator.token()
+            let adminToken = try await coordinator.token("bappeda-planning", role: .admin)
+            let coordinatorApp = try coordinator.application()
 
-        let views = Self.views
-        let before: [String: Data] = try await socialAidApp.test(.live) { socialAidClient in
-            try await empowermentApp.test(.live) { empowermentClient in
-                try await coordinatorApp.test(.live) { coordinatorClient in
-                    let socialAid = ServiceClient(client: socialAidClient, token: socialAidToken)
-                    let empowerment = ServiceClient(client: empowermentClient, token: empowermentToken)
-                    let coordinator = ServiceClient(client: coordinatorClient, token: readToken)
-                    try await Self.runTheYear(socialAid: socialAid, empowerment: empowerment)
-                    try await ServiceClient(client: coordinatorClient, token: adminToken).send(
-                        .put, "/v1/targets", ["regionCode": "35", "year": Self.year, "smRemaining": 0, "socialAidCoverage": 100])
-                    try await eventually("the coordinator applied all 37 events") {
-                        try await coordinator.send(.get, "/v1/freshness")["eventsApplied"] as? Int == 37
+            let views = Self.views
+            let before: [String: Data] = try await socialAidApp.test(.live) { socialAidClient in
+                try await empowermentApp.test(.live) { empowermentClient in
+                    try await coordinatorApp.test(.live) { coordinatorClient in
+                        let socialAid = ServiceClient(client: socialAidClient, token: socialAidToken)
+                        let empowerment = ServiceClient(client: empowermentClient, token: empowermentToken)
+                        let coordinator = ServiceClient(client: coordinatorClient, token: readToken)
+                        try await Self.runTheYear(socialAid: socialAid, empowerment: empowerment)
+                        try await ServiceClient(client: coordinatorClient, token: adminToken).send(
+                            .put, "/v1/targets", ["regionCode": "35", "year": Self.year, "smRemaining": 0, "socialAidCoverage": 100])
+                        try await eventually("the coordinator applied all 37 events") {
+                            try await coordinator.send(.get, "/v1/freshness")["eventsApplied"] as? Int == 37
+                        }
+                        try await Self.checkPlans(coordinator)
+                        try await Self.checkEvaluations(coordinator)
+                        try await Self.checkReport(coordinatorClient, token: readToken, in: directory)
+                        var answers: [String: Data] = [:]
+                        for view in views { answers[view] = try await coordinator.data(view) }
+                        return answers
                     }
-                    try await Self.checkPlans(coordinator)
-                    try await Self.checkEvaluations(coordinator)
-                    try await Self.checkReport(coordinatorClient, token: readToken, in: directory)
-                    var answers: [String: Data] = [:]
-                    for view in views { answers[view] = try await coordinator.data(view) }
-                    return answers
                 }
             }
-        }
 
-        let outcome = try await CoordinatorRebuild(configuration: configuration, secret: testSecret, logger: CoordinatorServiceTests.logger).run()
-        #expect(outcome.eventsApplied == 37)
-        let rebuilt = CoordinatorQueries(try DatabasePool(path: path))
-        for view in views {
-            let components = try #require(URLComponents(string: view))
-            let query = Dictionary(uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
-            let region = try RegionCode(query["region"] ?? "35")
-            let period = try Period(query["period"] ?? "")
-            let after: Data =
-                components.path == "/v1/plan"
-                ? try JSONEncoder().encode(try await rebuilt.plan(region: region, period: period))
-                : try JSONEncoder().encode(try await rebuilt.evaluation(region: region, period: period))
-            let beforeObject = try JSONSerialization.jsonObject(with: try #require(before[view])) as? NSDictionary
-            let afterObject = try JSONSerialization.jsonObject(with: after) as? NSDictionary
-            #expect(beforeObject != nil && beforeObject == afterObject, "\(view) is the same after a rebuild")
+            let outcome = try await CoordinatorRebuild(configuration: coordinator.configuration, secret: testSecret, logger: CoordinatorServiceTests.logger).run()
+            #expect(outcome.eventsApplied == 37)
+            let rebuilt = CoordinatorQueries(try DatabasePool(path: coordinator.path))
+            for view in views {
+                let components = try #require(URLComponents(string: view))
+                let query = Dictionary(uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+                let region = try RegionCode(query["region"] ?? "35")
+                let period = try Period(query["period"] ?? "")
+                let after: Data =
+                    components.path == "/v1/plan"
+                    ? try JSONEncoder().encode(try await rebuilt.plan(region: region, period: period))
+                    : try JSONEncoder().encode(try await rebuilt.evaluation(region: region, period: period))
+                let beforeObject = try JSONSerialization.jsonObject(with: try #require(before[view])) as? NSDictionary
+                let afterObject = try JSONSerialization.jsonObject(with: after) as? NSDictionary
+                #expect(beforeObject != nil && beforeObject == afterObject, "\(view) is the same after a rebuild")
+            }
         }
     }
 

@@ -203,39 +203,28 @@ enum DashboardHarness {
         events: [EventEnvelope], waitForZeroLag: Bool = false,
         _ body: @Sendable (any TestClientProtocol, _ port: Int, _ token: String, _ tokens: TokenStore) async throws -> Value
     ) async throws -> Value {
-        let kafka = try EmbeddedKafka(logger: logger)
-        defer { kafka.stop() }
         // The embedded broker keeps a few megabytes per partition and drops the oldest beyond that: enough
         // partitions that the fixture's households (about 10 MB of events) all stay until they are read.
-        for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 8) }
-        let directory = try TemporaryFolder("CoordinatorTests")
-        defer { directory.remove() }
-        let path = directory.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path,
-            kafka: KafkaSettings(
-                bootstrapServers: kafka.bootstrapServers, clientID: "entas-coordinator",
-                properties: EmbeddedKafka.recommendedClientProperties),
-            logLevel: .critical, httpPort: 0)
-        let pool = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
-        let tokens = TokenStore(pool, service: "coordinator")
-        let (token, _) = try await tokens.create(name: "bappeda")
-        try await publish(events, to: kafka)
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: testSecret, logger: logger)
-        return try await app.test(.live) { client in
-            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
-            try await eventually("every event is applied", timeout: .seconds(240)) {
-                let body = try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body
-                return Fixture.object(body)["eventsApplied"] as? Int == events.count
-            }
-            if waitForZeroLag {
-                try await eventually("the committed lag reaches 0") {
-                    let report = Fixture.object(try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body)
-                    return report["totalLag"] as? Int == 0 && (report["partitions"] as? [Any])?.isEmpty == false
+        return try await TestCoordinator.with(partitions: 8) { coordinator in
+            let token = try await coordinator.token()
+            let tokens = coordinator.tokens
+            try await publish(events, to: coordinator.kafka)
+            let app = try coordinator.application()
+            return try await app.test(.live) { client in
+                let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+                try await eventually("every event is applied", timeout: .seconds(240)) {
+                    let body = try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body
+                    return Fixture.object(body)["eventsApplied"] as? Int == events.count
                 }
+                if waitForZeroLag {
+                    try await eventually("the committed lag reaches 0") {
+                        let report = Fixture.object(try await client.execute(uri: "/v1/freshness", method: .get, headers: headers).body)
+                        return report["totalLag"] as? Int == 0 && (report["partitions"] as? [Any])?.isEmpty == false
+                    }
+                }
+                let port = try #require(client.port)
+                return try await body(client, port, token, tokens)
             }
-            let port = try #require(client.port)
-            return try await body(client, port, token, tokens)
         }
     }
 

@@ -24,43 +24,32 @@ struct CoordinatorStoreFixtureTests {
 
     @Test("the overview, commitments, plan, evaluation and household lists answer from the old store")
     func opensAndServes() async throws {
-        let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
-        defer { kafka.stop() }
-        for topic in EntasTopic.allCases { try kafka.createTopic(topic.rawValue, partitions: 2) }
-        let directory = try TemporaryFolder("CoordinatorTests")
-        defer { directory.remove() }
-        let path = directory.path("coordinator.sqlite")
-        try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
-        let pool = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
-        let (token, _) = try await TokenStore(pool, service: "coordinator").create(name: "bappeda")
-        let headers: HTTPFields = [.authorization: "Bearer \(token)"]
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path,
-            kafka: KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-coordinator", properties: EmbeddedKafka.recommendedClientProperties),
-            logLevel: .critical, httpPort: 0)
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: testSecret, logger: CoordinatorServiceTests.logger)
-        try await app.test(.live) { client in
-            func get(_ uri: String) async throws -> [String: Any] {
-                try await client.execute(uri: uri, method: .get, headers: headers) { response in
-                    #expect(response.status == .ok, "GET \(uri): \(String(buffer: response.body))")
-                    return Fixture.object(response.body)
+        try await TestCoordinator.with(store: Self.fixture) { coordinator in
+            let headers: HTTPFields = [.authorization: "Bearer \(try await coordinator.token())"]
+            let app = try coordinator.application()
+            try await app.test(.live) { client in
+                func get(_ uri: String) async throws -> [String: Any] {
+                    try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                        #expect(response.status == .ok, "GET \(uri): \(String(buffer: response.body))")
+                        return Fixture.object(response.body)
+                    }
                 }
+                let overview = try await get("/v1/overview?region=35&depth=3")
+                let totals = (overview["region"] as? [String: Any])?["totals"] as? [String: Any]
+                #expect(totals?["households"] as? Int == 13)
+                #expect(totals?["sangatMiskin"] as? Int == 7)
+                #expect(totals?["coveredAny"] as? Int == 6)
+                #expect((overview["regions"] as? [Any])?.count == 3)
+                let commitments = try await get("/v1/commitments?region=35.09&period=2027")
+                #expect((commitments["commitments"] as? [Any])?.count == 4, "\(commitments)")
+                _ = try await get("/v1/plan?region=35.09&period=2027")
+                _ = try await get("/v1/evaluation?region=35.09&period=2027")
+                _ = try await get("/v1/gaps?region=35")
+                _ = try await get("/v1/progress?region=35.09.31")
+                _ = try await get("/v1/targets?region=35.09.31")
             }
-            let overview = try await get("/v1/overview?region=35&depth=3")
-            let totals = (overview["region"] as? [String: Any])?["totals"] as? [String: Any]
-            #expect(totals?["households"] as? Int == 13)
-            #expect(totals?["sangatMiskin"] as? Int == 7)
-            #expect(totals?["coveredAny"] as? Int == 6)
-            #expect((overview["regions"] as? [Any])?.count == 3)
-            let commitments = try await get("/v1/commitments?region=35.09&period=2027")
-            #expect((commitments["commitments"] as? [Any])?.count == 4, "\(commitments)")
-            _ = try await get("/v1/plan?region=35.09&period=2027")
-            _ = try await get("/v1/evaluation?region=35.09&period=2027")
-            _ = try await get("/v1/gaps?region=35")
-            _ = try await get("/v1/progress?region=35.09.31")
-            _ = try await get("/v1/targets?region=35.09.31")
+            let integrity = try await coordinator.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            #expect(integrity == ["ok"])
         }
-        let integrity = try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-        #expect(integrity == ["ok"])
     }
 }

@@ -141,21 +141,10 @@ struct CoordinatorFixture {
     }
 
     static func with(_ body: @Sendable (CoordinatorFixture, any TestClientProtocol) async throws -> Void) async throws {
-        let kafka = try EmbeddedKafka(logger: CoordinatorServiceTests.logger)
-        defer { kafka.stop() }
-        let directory = try TemporaryFolder("CoordinatorTests")
-        defer { directory.remove() }
-        let path = directory.path("coordinator.sqlite")
-        let configuration = ServiceConfiguration(
-            serviceName: "coordinator", databasePath: path,
-            kafka: KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-coordinator", properties: EmbeddedKafka.recommendedClientProperties),
-            logLevel: .critical, httpPort: 0)
-        let pool = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
-        let tokens = TokenStore(pool, service: "coordinator")
-        let (readToken, _) = try await tokens.create(name: "bappeda")
-        let (adminToken, _) = try await tokens.create(name: "bappeda-planning", role: .admin)
-        let fixture = CoordinatorFixture(pool: pool, readToken: readToken, adminToken: adminToken)
-        let app = try CoordinatorApplication.build(configuration: configuration, secret: testSecret, logger: CoordinatorServiceTests.logger)
-        try await app.test(.live) { client in try await body(fixture, client) }
+        try await TestCoordinator.with { coordinator in
+            let fixture = CoordinatorFixture(
+                pool: coordinator.pool, readToken: try await coordinator.token(), adminToken: try await coordinator.token("bappeda-planning", role: .admin))
+            try await coordinator.application().test(.live) { client in try await body(fixture, client) }
+        }
     }
 }
