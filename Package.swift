@@ -218,7 +218,9 @@ let package = Package(
             path: "Tests/CoordinatorTests"
         ),
         // The whole system: `entas dev` and the executables as real child processes.
-        .testTarget(name: "SystemTests", dependencies: ["EntasTestKit", "EntasDev"], path: "Tests/SystemTests"),
+        .testTarget(
+            name: "SystemTests", dependencies: ["EntasTestKit", "EntasDev", "EntasKafka"], path: "Tests/SystemTests",
+            exclude: ["RealBroker/kafka_python_client.py"]),
         .testTarget(
             name: "ClusterServiceTests",
             dependencies: [

@@ -20,6 +20,7 @@ struct EntasCommand: AsyncParsableCommand {
         WatchCommand.self,
         ImportCommand.self,
         DevCommand.self,
+        TopicsCommand.self,
         SeedCommand.self,
     ]
 

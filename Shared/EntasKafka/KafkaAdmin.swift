@@ -14,7 +14,7 @@ public final class KafkaAdmin: Sendable {
         self.settings = settings
         self.client = try RdKafkaClient(
             kind: .producer,
-            properties: settings.librdkafkaProperties(defaults: [:]),
+            properties: settings.librdkafkaProperties(defaults: [:], for: .producer),
             context: ClientContext(logger: logger)
         )
         self.worker = BlockingWorker(name: "entas-kafka-admin")
@@ -22,19 +22,29 @@ public final class KafkaAdmin: Sendable {
 
     deinit { worker.stop() }
 
-    /// Creates the topics; a topic that already exists counts as created.
-    public func createTopics(_ topics: [TopicSpecification], timeout: Duration = .seconds(30)) async throws(KafkaError) {
+    /// Creates the topics that do not exist yet and leaves those that do alone (their
+    /// partitions and configs unchanged); returns what happened to each, in the given order.
+    @discardableResult
+    public func createTopics(_ topics: [TopicSpecification], timeout: Duration = .seconds(30)) async throws(KafkaError) -> [TopicCreation] {
+        let existing = Dictionary(try await listTopics(timeout: timeout).map { ($0.name, $0.partitionCount) }) { first, _ in first }
+        let missing = topics.filter { existing[$0.name] == nil }
+        var alreadyThere: Set<String> = []
         if let embedded = EmbeddedKafka.running(at: settings.bootstrapServers) {
-            for topic in topics {
+            for topic in missing {
                 try embedded.createTopic(topic.name, partitions: topic.partitions, replicationFactor: max(topic.replicationFactor, 1))
             }
-            return
+        } else if !missing.isEmpty {
+            let client = self.client
+            let result: Result<Set<String>, KafkaError> = await worker.run {
+                Result { () throws(KafkaError) in try client.createTopics(missing, timeout: timeout) }
+            }
+            alreadyThere = try result.get()
         }
-        let client = self.client
-        let result: Result<Void, KafkaError> = await worker.run {
-            Result { () throws(KafkaError) in try client.createTopics(topics, timeout: timeout) }
+        return topics.map { topic in
+            if let partitions = existing[topic.name] { return TopicCreation(topic: topic, outcome: .alreadyExisted(partitions: partitions)) }
+            if alreadyThere.contains(topic.name) { return TopicCreation(topic: topic, outcome: .alreadyExisted(partitions: nil)) }
+            return TopicCreation(topic: topic, outcome: .created)
         }
-        try result.get()
     }
 
     /// The cluster's topics (internal ones, such as `__consumer_offsets`, left out).

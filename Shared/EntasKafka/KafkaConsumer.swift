@@ -14,6 +14,8 @@ import Synchronization
 /// `RdKafkaClient`.
 public final class KafkaConsumer: Sendable {
     private let stateMachine: Mutex<StateMachine>
+    /// The next offset to commit of each partition, as `markProcessed` and `commit(_:)` last set it.
+    private let processed = Mutex<[TopicPartition: Int64]>([:])
     private let worker: BlockingWorker
     private let logger: Logger
     public let settings: KafkaConsumerSettings
@@ -37,7 +39,7 @@ public final class KafkaConsumer: Sendable {
         defaults["auto.offset.reset"] = settings.startFrom.rawValue
         let client = try RdKafkaClient(
             kind: .consumer,
-            properties: settings.kafka.librdkafkaProperties(defaults: defaults),
+            properties: settings.kafka.librdkafkaProperties(defaults: defaults, for: .consumer),
             context: ClientContext(logger: logger)
         )
         try client.subscribe(to: settings.topics)
@@ -101,7 +103,9 @@ public final class KafkaConsumer: Sendable {
     /// see it again, which the inbox makes harmless.
     public func markProcessed(_ message: KafkaMessage) throws(KafkaError) {
         let stored = try client.storeOffset(message.offset + 1, topic: message.topic, partition: message.partition)
-        if !stored {
+        if stored {
+            processed.withLock { $0[TopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1 }
+        } else {
             logger.debug("Offset not stored: partition no longer assigned", metadata: [KafkaLogKey.partition: "\(message.partition)"])
         }
     }
@@ -126,6 +130,7 @@ public final class KafkaConsumer: Sendable {
             Result { () throws(KafkaError) in try client.commit(offsets) }
         }
         try result.get()
+        processed.withLock { $0.merge(offsets) { $1 } }
     }
 
     /// The partitions this member owns now.
@@ -143,6 +148,29 @@ public final class KafkaConsumer: Sendable {
             Result { () throws(KafkaError) in try client.positions(of: partitions, timeout: timeout) }
         }
         return try result.get()
+    }
+
+    /// Where the group stands on each owned partition, from what this consumer already knows,
+    /// without asking a broker, so it never waits behind a fetch long-poll (`/metrics` and
+    /// `/v1/freshness` call it on every request): the high watermark of the last fetch response,
+    /// and as `committed` the next offset marked processed (before the first mark since the
+    /// partition was assigned, the fetch position). A partition not fetched from yet is left out.
+    public func knownPositions() -> [PartitionPosition] {
+        let partitions = assignment()
+        guard !partitions.isEmpty else { return [] }
+        let known = client.knownOffsets(of: partitions)
+        // A partition revoked and assigned again starts from the group's commit, not this member's old mark.
+        let processed = self.processed.withLock { processed in
+            processed = processed.filter { known[$0.key] != nil }
+            return processed
+        }
+        return partitions.compactMap { partition in
+            guard let offsets = known[partition], let high = offsets.highWatermark else { return nil }
+            let committed = processed[partition] ?? offsets.position
+            return PartitionPosition(
+                topic: partition.topic, partition: partition.partition, committed: committed,
+                lowWatermark: min(committed ?? high, high), highWatermark: high)
+        }
     }
 
     /// Commits what was marked processed and leaves the group, so its partitions move to

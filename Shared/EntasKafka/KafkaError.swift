@@ -43,7 +43,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         var text = "Kafka \(operation.rawValue) failed: \(name) (\(code)): \(message)"
         if isFatal { text += ". The client is unusable and must be recreated." }
         if code == RdKafkaClient.ErrorCode.transport || code == RdKafkaClient.ErrorCode.allBrokersDown {
-            text += ". Check that the brokers in KAFKA_BOOTSTRAP_SERVERS are running and reachable."
+            text += ". Check that the brokers in KAFKA_BOOTSTRAP_SERVERS are running and reachable." + KafkaLibrary.brokerHint
         }
         return text
     }

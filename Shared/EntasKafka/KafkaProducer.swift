@@ -40,7 +40,7 @@ public final class KafkaProducer: Service, Sendable {
     public init(settings: KafkaSettings, flushTimeout: Duration = .seconds(10), logger: Logger) throws(KafkaError) {
         let deliveries = DeliveryTable()
         self.deliveries = deliveries
-        let properties = settings.librdkafkaProperties(defaults: Self.defaultProperties)
+        let properties = settings.librdkafkaProperties(defaults: Self.defaultProperties, for: .producer)
         self.properties = properties
         let client = try RdKafkaClient(kind: .producer, properties: properties, context: ClientContext(logger: logger, deliveries: deliveries))
         self.stateMachine = Mutex(StateMachine(client: client))

@@ -17,12 +17,14 @@ public struct KafkaSettings: Sendable, Hashable {
         self.properties = properties
     }
 
-    /// Every property as librdkafka will see it, Entas's defaults first, the caller's last.
-    func librdkafkaProperties(defaults: [String: String]) -> [String: String] {
+    /// Every property as a client of `kind` will see it: Entas's defaults first, the caller's
+    /// last, leaving out the caller's properties that are for the other kind of client
+    /// (``KafkaPropertyScope``), which librdkafka would only warn about.
+    func librdkafkaProperties(defaults: [String: String], for kind: RdKafkaClient.Kind) -> [String: String] {
         var all = defaults
         all["bootstrap.servers"] = bootstrapServers
         all["client.id"] = clientID
-        for (key, value) in properties { all[key] = value }
+        for (key, value) in properties where KafkaPropertyScope(of: key).applies(to: kind) { all[key] = value }
         return all
     }
 }

@@ -3,8 +3,8 @@ import CRdKafka
 /// The admin API: creating topics on a real cluster (librdkafka's mock has none; see `+Mock`).
 extension RdKafkaClient {
     /// Creates the topics with `CreateTopics` and waits for the cluster's answer (blocking: call
-    /// on a worker). A topic that already exists counts as created.
-    func createTopics(_ topics: [TopicSpecification], timeout: Duration) throws(KafkaError) {
+    /// on a worker). Returns the names of those the cluster said already exist.
+    func createTopics(_ topics: [TopicSpecification], timeout: Duration) throws(KafkaError) -> Set<String> {
         var newTopics: [OpaquePointer?] = []
         defer { for topic in newTopics { rd_kafka_NewTopic_destroy(topic) } }
         for topic in topics { newTopics.append(try Self.newTopic(topic)) }
@@ -27,7 +27,7 @@ extension RdKafkaClient {
             throw Self.error(.createTopics, code: RD_KAFKA_RESP_ERR__TIMED_OUT, message: "the cluster did not answer CreateTopics in time")
         }
         defer { rd_kafka_event_destroy(event) }
-        try Self.checkCreateTopicsResult(event)
+        return try Self.checkCreateTopicsResult(event)
     }
 
     /// A `rd_kafka_NewTopic_t` for one topic with its configs; the caller destroys it.
@@ -49,8 +49,9 @@ extension RdKafkaClient {
         return newTopic
     }
 
-    /// Throws the first error of a `CreateTopics` result event, other than `TOPIC_ALREADY_EXISTS`.
-    private static func checkCreateTopicsResult(_ event: OpaquePointer) throws(KafkaError) {
+    /// Throws the first error of a `CreateTopics` result event other than `TOPIC_ALREADY_EXISTS`;
+    /// returns the names of the topics that already existed.
+    private static func checkCreateTopicsResult(_ event: OpaquePointer) throws(KafkaError) -> Set<String> {
         let eventError = rd_kafka_event_error(event)
         guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw error(.createTopics, code: eventError, message: rd_kafka_event_error_string(event).map { String(cString: $0) })
@@ -59,15 +60,18 @@ extension RdKafkaClient {
             throw KafkaError(.createTopics, message: "librdkafka answered CreateTopics with an unexpected event")
         }
         var count = 0
-        guard let results = rd_kafka_CreateTopics_result_topics(result, &count) else { return }
+        guard let results = rd_kafka_CreateTopics_result_topics(result, &count) else { return [] }
+        var existing: Set<String> = []
         for index in 0..<count {
             guard let topicResult = results[index] else { continue }
             let code = rd_kafka_topic_result_error(topicResult)
+            let name = String(cString: rd_kafka_topic_result_name(topicResult))
+            if code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS { existing.insert(name) }
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else {
-                let name = String(cString: rd_kafka_topic_result_name(topicResult))
                 let message = rd_kafka_topic_result_error_string(topicResult).map { String(cString: $0) } ?? ""
                 throw error(.createTopics, code: code, message: "topic '\(name)': \(message)")
             }
         }
+        return existing
     }
 }

@@ -95,6 +95,28 @@ extension RdKafkaClient {
         return positions
     }
 
+    /// What the client already knows of each partition, asking no broker: the high watermark of
+    /// the last fetch response (`rd_kafka_get_watermark_offsets`) and the fetch position (the next
+    /// offset it will hand out, `rd_kafka_position`). Either is nil until the partition's first fetch.
+    func knownOffsets(of partitions: [TopicPartition]) -> [TopicPartition: (position: Int64?, highWatermark: Int64?)] {
+        guard let list = try? Self.partitionList(capacity: partitions.count, .consume) else { return [:] }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for partition in partitions { rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition) }
+        let positionsKnown = rd_kafka_position(handle, list) == RD_KAFKA_RESP_ERR_NO_ERROR
+        var known: [TopicPartition: (position: Int64?, highWatermark: Int64?)] = [:]
+        for element in UnsafeBufferPointer(start: list.pointee.elems, count: Int(list.pointee.cnt)) {
+            let partition = TopicPartition(topic: String(cString: element.topic), partition: element.partition)
+            var low = Int64(RD_KAFKA_OFFSET_INVALID)
+            var high = Int64(RD_KAFKA_OFFSET_INVALID)
+            let cached = rd_kafka_get_watermark_offsets(handle, element.topic, element.partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR
+            known[partition] = (
+                position: positionsKnown && element.offset >= 0 ? element.offset : nil,
+                highWatermark: cached && high >= 0 ? high : nil
+            )
+        }
+        return known
+    }
+
     /// Commits what was stored and leaves the group (blocking: call on a worker). Returns the
     /// error librdkafka reported, if any; the member has left either way.
     func closeConsumer() -> KafkaError? {

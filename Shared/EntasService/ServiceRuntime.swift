@@ -103,8 +103,7 @@ public final class ServiceRuntime: Sendable {
                 Gauge(label: MetricName.outboxPending.rawValue).record(pending)
             }
             for subscription in subscriptions.withLock({ $0 }) {
-                guard let positions = try? await subscription.positions() else { continue }
-                for position in positions {
+                for position in subscription.positions() {
                     Gauge(
                         label: MetricName.consumerLag.rawValue,
                         dimensions: [("group", subscription.groupID), ("topic", position.topic), ("partition", "\(position.partition)")]

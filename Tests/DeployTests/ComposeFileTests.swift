@@ -1,5 +1,5 @@
-import EntasDev
 import EntasDomain
+import EntasService
 import Foundation
 import Testing
 
@@ -102,10 +102,13 @@ struct ComposeFileTests {
         #expect(created["entas.households"]?.configs["cleanup.policy"]?.contains("compact") == false)
 
         // The topics the code publishes to and reads (EntasTopic's cases) are exactly these,
-        // and `entas dev` gives its embedded broker the same partition counts.
+        // and `entas topics create` gives the same partitions and configs.
         #expect(Set(EntasTopic.allCases.map(\.rawValue)) == Set(Self.topics.keys), "EntasTopic names \(EntasTopic.allCases.map(\.rawValue).sorted())")
-        let devPartitions = Dictionary(uniqueKeysWithValues: DevSystem.partitions.map { ($0.key.rawValue, $0.value) })
-        #expect(devPartitions == Self.topics.mapValues(\.partitions), "entas dev's partitions: \(devPartitions)")
+        // `entas topics create` (and `entas dev`) lay the topics out as the job does.
+        for specification in EntasTopic.specifications(replicationFactor: 3) {
+            #expect(specification.partitions == Self.topics[specification.name]?.partitions, "\(specification.name): entas topics create's partitions")
+            #expect(specification.configs == Self.topics[specification.name]?.configs, "\(specification.name): entas topics create's configs")
+        }
     }
 
     @Test("five services, each with its executable, port, store volume, health check, waiting for the topics", arguments: DeployedService.all)

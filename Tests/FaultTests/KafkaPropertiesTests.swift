@@ -20,6 +20,9 @@ extension Faults {
                 "KAFKA_SASL_USERNAME": "dinsos-faults",
                 "KAFKA_SASL_PASSWORD": password,
                 "KAFKA_MESSAGE_MAX_BYTES": "1500000",
+                // A consumer-only and a producer-only property: each reaches its own kind of client only.
+                "KAFKA_FETCH_WAIT_MAX_MS": "25",
+                "KAFKA_LINGER_MS": "7",
                 // By its exact name, underscore kept: a property KAFKA_* cannot spell.
                 "kafka.enable_sasl_queue": "true",
                 "ENTAS_DATABASE": database,
@@ -37,9 +40,13 @@ extension Faults {
                 "enable_sasl_queue": "true",
             ]
             return [
-                "producer": common.merging(["client.id": "entas-\(name)", "enable.idempotence": "true", "request.required.acks": "-1"]) { $1 },
+                "producer": common.merging([
+                    "client.id": "entas-\(name)", "enable.idempotence": "true", "request.required.acks": "-1",
+                    "queue.buffering.max.ms": "7", "fetch.wait.max.ms": "500",
+                ]) { $1 },
                 "consumer": common.merging([
                     "client.id": "entas-\(name)-entas-\(name)", "group.id": "entas-\(name)", "enable.auto.offset.store": "false",
+                    "fetch.wait.max.ms": "25", "queue.buffering.max.ms": "5",
                 ]) { $1 },
             ]
         }
@@ -87,7 +94,7 @@ extension Faults {
 
             FaultSummary.shared.record(
                 "kafka properties reach librdkafka", events: checked,
-                note: "kafka-config of the 5 executables (child processes, SASL_SSL from KAFKA_*, --kafka over its variable): every value as given in producer and consumer, sasl.password (set), the password never printed, no store created; an unknown property refused by name",
+                note: "kafka-config of the 5 executables (child processes, SASL_SSL from KAFKA_*, --kafka over its variable): every value as given in producer and consumer, consumer-only and producer-only properties on their own clients only, sasl.password (set), the password never printed, no store created; an unknown property refused by name",
                 since: start, passed: verdict.passed)
         }
 

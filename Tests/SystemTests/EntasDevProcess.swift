@@ -7,8 +7,9 @@ final class EntasDevProcess: Sendable {
     let basePort: Int
     let child: ChildProcess
 
-    /// `entas dev` with `arguments`, on `basePort` or five free ports found here.
-    init(arguments: [String], basePort: Int? = nil) throws {
+    /// `entas dev` with `arguments`, on `basePort` or five free ports found here, in `environment`
+    /// (this process's by default).
+    init(arguments: [String], basePort: Int? = nil, environment: [String: String]? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-system-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Five free ports below the ephemeral range: a port from it can be taken by any test's
@@ -18,7 +19,7 @@ final class EntasDevProcess: Sendable {
         child = try ChildProcess.started(
             executable: ChildProcess.builtExecutables.appendingPathComponent("entas"),
             arguments: ["dev", "--directory", directory.appendingPathComponent(".entas").path, "--base-port", "\(basePort)"] + arguments,
-            directory: directory, log: directory.appendingPathComponent("entas-dev.log"))
+            environment: environment, directory: directory, log: directory.appendingPathComponent("entas-dev.log"))
     }
 
     /// What `entas dev` printed so far (standard output and error).

@@ -5,9 +5,10 @@ import Foundation
 import Logging
 import Synchronization
 
-/// The whole system on one machine: an embedded Kafka in this process, and the four cluster
-/// services and the coordinator as child processes of their own executables, each with its
-/// SQLite file under the dev folder and its own port, talking only through Kafka and HTTP.
+/// The whole system on one machine: an embedded Kafka in this process (or an existing cluster,
+/// ``Options/externalKafka``), and the four cluster services and the coordinator as child
+/// processes of their own executables, each with its SQLite file under the dev folder and its
+/// own port, talking only through Kafka and HTTP.
 public final class DevSystem: Sendable {
     public struct Options: Sendable {
         public var directory: URL
@@ -16,6 +17,11 @@ public final class DevSystem: Sendable {
         /// Where the executables are (default: beside the running `entas`).
         public var binaries: URL
         public var logger: Logger
+        /// An existing Kafka cluster to run on instead of the embedded one: its brokers and any
+        /// librdkafka properties (SASL/SSL). The Entas topics are created on it where missing.
+        public var externalKafka: KafkaSettings?
+        /// Replicas of the topics created on an external cluster.
+        public var replicationFactor = 1
 
         public init(directory: URL, binaries: URL, logger: Logger) {
             self.directory = directory
@@ -30,6 +36,8 @@ public final class DevSystem: Sendable {
     /// What `start` brings up, read by the other tasks (`report`, `watchChildren`, `stop`).
     private struct Running: Sendable {
         var kafka: EmbeddedKafka?
+        /// The brokers the children use: the embedded one's or the external cluster's.
+        var bootstrapServers: String?
         var tokens: [String: String] = [:]
         var children: [Child] = []
     }
@@ -40,14 +48,13 @@ public final class DevSystem: Sendable {
     }
     private let running = Mutex(Running())
 
-    /// The embedded broker, once started.
+    /// The embedded broker, once started (nil on an external cluster).
     public var kafka: EmbeddedKafka? { running.withLock { $0.kafka } }
+    /// The brokers the services use, once started.
+    public var bootstrapServers: String? { running.withLock { $0.bootstrapServers } }
     /// Each service's dev token by service name (and the coordinator's admin token under ``adminTokenKey``).
     public var tokens: [String: String] { running.withLock { $0.tokens } }
     private var children: [Child] { running.withLock { $0.children } }
-
-    /// Partition counts: the mock keeps ~5 MiB per partition, so the busiest topic gets more.
-    public static let partitions: [EntasTopic: Int] = [.households: 8, .socialAid: 8, .empowerment: 4, .umkm: 4, .lowCost: 4, .deadLetter: 1]
 
     public init(options: Options) {
         self.options = options
@@ -71,13 +78,8 @@ public final class DevSystem: Sendable {
         for service in services where !LoopbackPort.isFree(service.port) {
             throw DevError.portInUse(service: service.executable, port: service.port, basePort: options.basePort)
         }
-        let kafka = try EmbeddedKafka(brokers: 1, logger: options.logger)
-        running.withLock { $0.kafka = kafka }
-        for (topic, count) in Self.partitions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try kafka.createTopic(topic.rawValue, partitions: count)
-        }
+        let kafka = try await startKafka(progress: progress)
         try Data((kafka.bootstrapServers + "\n").utf8).write(to: layout.bootstrapFile)
-        progress("Embedded Kafka on \(kafka.bootstrapServers) (in memory only; production uses a real cluster, see deploy/)")
 
         for service in services {
             let token = try await issueToken(for: service)
@@ -104,8 +106,33 @@ public final class DevSystem: Sendable {
         }
     }
 
-    func environment(for service: DevService, kafka: EmbeddedKafka) -> [String: String] {
-        var environment = kafka.childEnvironment()
+    /// The embedded broker with the Entas topics, or the Entas topics created where missing on
+    /// the external cluster; returns the brokers and properties the children get.
+    private func startKafka(progress: @Sendable (String) -> Void) async throws -> KafkaSettings {
+        if let external = options.externalKafka {
+            progress("Kafka at \(external.bootstrapServers) (librdkafka \(KafkaLibrary.version)): creating the Entas topics where missing")
+            let creations = try await EntasTopicSetup.createTopics(
+                settings: external, replicationFactor: options.replicationFactor, logger: options.logger)
+            for creation in creations { progress("  " + EntasTopicSetup.describe(creation)) }
+            running.withLock { $0.bootstrapServers = external.bootstrapServers }
+            // Quick group joins and deliveries for development; the caller's properties win.
+            return KafkaSettings(
+                bootstrapServers: external.bootstrapServers, clientID: external.clientID,
+                properties: EmbeddedKafka.recommendedClientProperties.merging(external.properties) { $1 })
+        }
+        let kafka = try EmbeddedKafka(brokers: 1, logger: options.logger)
+        running.withLock {
+            $0.kafka = kafka
+            $0.bootstrapServers = kafka.bootstrapServers
+        }
+        let settings = KafkaSettings(bootstrapServers: kafka.bootstrapServers, properties: EmbeddedKafka.recommendedClientProperties)
+        try await EntasTopicSetup.createTopics(settings: settings, replicationFactor: 1, logger: options.logger)
+        progress("Embedded Kafka on \(kafka.bootstrapServers) (in memory only; production uses a real cluster, see deploy/)")
+        return settings
+    }
+
+    func environment(for service: DevService, kafka: KafkaSettings) -> [String: String] {
+        var environment = KafkaChildEnvironment.variables(bootstrapServers: kafka.bootstrapServers, properties: kafka.properties)
         environment["ENTAS_DATABASE"] = layout.database(service.name)
         environment["ENTAS_HTTP_PORT"] = "\(service.port)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
@@ -140,7 +167,7 @@ public final class DevSystem: Sendable {
         lines.append("export ENTAS_TOKEN=\(tokens["coordinator"] ?? "")")
         lines.append("# The coordinator's admin token, for `entas target set` (Bappeda).")
         lines.append("export ENTAS_ADMIN_TOKEN=\(tokens[Self.adminTokenKey] ?? "")")
-        lines.append("export KAFKA_BOOTSTRAP_SERVERS=\(kafka?.bootstrapServers ?? "")")
+        lines.append("export KAFKA_BOOTSTRAP_SERVERS=\(bootstrapServers ?? "")")
         guard FileManager.default.createFile(
             atPath: layout.tokensFile.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600])
         else { throw DevError.cannotWrite(layout.tokensFile.path) }
@@ -168,7 +195,7 @@ public final class DevSystem: Sendable {
         }
     }
 
-    /// Stops the children (SIGINT, then SIGKILL after 10 s), then the broker.
+    /// Stops the children (SIGINT, then SIGKILL after 10 s), then the embedded broker.
     public func stop() async {
         await withTaskGroup(of: Void.self) { group in
             for child in children { group.addTask { await child.process.stop() } }

@@ -30,13 +30,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(help: "Start from the oldest events kept on the topics instead of the newest.")
     var fromBeginning = false
 
-    @Option(name: .customLong("kafka-bootstrap-servers"), help: "Kafka brokers, host:port[,…] (env KAFKA_BOOTSTRAP_SERVERS).")
-    var kafkaBootstrapServers: String?
-
-    @Option(
-        name: .customLong("kafka"),
-        help: ArgumentHelp("A librdkafka property, key=value; repeatable (env KAFKA_<NAME>).", valueName: "key=value"))
-    var kafkaProperties: [String] = []
+    @OptionGroup var kafka: KafkaOptions
 
     func validate() throws {
         if let region { _ = try region.validated() }
@@ -56,8 +50,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func kafkaSettings(environment: [String: String]) throws -> KafkaSettings {
-        try KafkaEnvironment.settings(
-            environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties, clientID: "entas-watch")
+        try kafka.settings(environment: environment, clientID: "entas-watch")
     }
 
     /// The consumer settings: a group of its own, every Entas topic, newest or oldest first.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntasDemo
 import EntasDev
+import EntasKafka
 import EntasService
 import Foundation
 import Logging
@@ -21,6 +22,11 @@ struct DevCommand: AsyncParsableCommand {
             <directory>/tokens.env), loads the demo through the services' APIs, prints the overview, and serves until
             Ctrl-C, which stops every child. Running it again reuses the directory without duplicating households;
             --fresh starts over. Production runs each service against a real Kafka cluster (see deploy/).
+
+            With --kafka-bootstrap-servers it runs on that existing cluster instead (a Tansu or Apache Kafka broker;
+            librdkafka 2.2 or later, docs/kafka.md): the Entas topics are created where missing (as `entas topics
+            create --replication-factor N` does), and the children get the brokers and each --kafka property.
+            KAFKA_BOOTSTRAP_SERVERS is not read here, so a sourced tokens.env does not send it elsewhere.
             """)
 
     @Option(help: "Where the stores, logs, tokens and secret live.")
@@ -44,8 +50,37 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "Where the Entas executables are (default: beside this one).")
     var binaries: String?
 
+    @Option(
+        name: .customLong("kafka-bootstrap-servers"),
+        help: "Run on this existing Kafka cluster, host:port[,…], instead of the embedded broker.")
+    var kafkaBootstrapServers: String?
+
+    @Option(
+        name: .customLong("kafka"),
+        help: ArgumentHelp("A librdkafka property for the external cluster, key=value; repeatable.", valueName: "key=value"))
+    var kafkaProperties: [String] = []
+
+    @Option(help: "Replicas of the topics created on the external cluster.")
+    var replicationFactor = 1
+
     func validate() throws {
         guard (1...65_531).contains(basePort) else { throw ValidationError("--base-port must leave room for five ports below 65536, not \(basePort).") }
+        guard replicationFactor >= 1 else { throw ValidationError("--replication-factor must be 1 or more, not \(replicationFactor).") }
+        guard kafkaBootstrapServers != nil || kafkaProperties.isEmpty else {
+            throw ValidationError("--kafka sets a property of an external cluster: give its brokers with --kafka-bootstrap-servers too.")
+        }
+        _ = try externalKafka()
+    }
+
+    /// The external cluster the flags name, nil for the embedded broker.
+    func externalKafka() throws -> KafkaSettings? {
+        guard let kafkaBootstrapServers else { return nil }
+        do {
+            return try KafkaEnvironment.settings(
+                environment: [:], bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties, clientID: "entas-dev")
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {
@@ -56,6 +91,8 @@ struct DevCommand: AsyncParsableCommand {
             directory: URL(fileURLWithPath: directory), binaries: binaries.map { URL(fileURLWithPath: $0) } ?? executableDirectory, logger: logger)
         options.fresh = fresh
         options.basePort = basePort
+        options.externalKafka = try externalKafka()
+        options.replicationFactor = replicationFactor
         let system = DevSystem(options: options)
         let runner = DevRunner(
             system: system, seed: seed, demo: demo,
@@ -83,7 +120,9 @@ struct DevCommand: AsyncParsableCommand {
             lines.append("  \(service.executable.padding(toLength: 20, withPad: " ", startingAt: 0)) \(service.url)")
         }
         lines += [
-            "Kafka (embedded, in memory only): \(system.kafka?.bootstrapServers ?? "")",
+            system.kafka == nil
+                ? "Kafka: \(system.bootstrapServers ?? "")"
+                : "Kafka (embedded, in memory only): \(system.bootstrapServers ?? "")",
             "",
             "Try:",
             "  source \(system.layout.tokensFile.path)",

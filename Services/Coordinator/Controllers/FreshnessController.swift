@@ -16,7 +16,7 @@ struct FreshnessController: Sendable {
         var consumerGroup: String
         var totalLag: Int64
         var partitions: [PartitionLag]
-        /// Set when the broker could not be asked for the lag.
+        /// Set when the lag is not known yet (no partition fetched from).
         var lagUnavailable: String?
     }
 
@@ -34,13 +34,12 @@ struct FreshnessController: Sendable {
             var report = Report(
                 lastEventTime: freshness.lastEventTime, eventsApplied: freshness.eventsApplied,
                 consumerGroup: subscription.groupID, totalLag: 0, partitions: [], lagUnavailable: nil)
-            do {
-                report.partitions = try await subscription.positions()
-                    .sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
-                    .map { PartitionLag(topic: $0.topic, partition: $0.partition, committed: $0.committed, highWatermark: $0.highWatermark, lag: $0.lag) }
-                report.totalLag = report.partitions.reduce(0) { $0 + $1.lag }
-            } catch {
-                report.lagUnavailable = "\(error)"
+            report.partitions = subscription.positions()
+                .sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+                .map { PartitionLag(topic: $0.topic, partition: $0.partition, committed: $0.committed, highWatermark: $0.highWatermark, lag: $0.lag) }
+            report.totalLag = report.partitions.reduce(0) { $0 + $1.lag }
+            if report.partitions.isEmpty {
+                report.lagUnavailable = "the consumer owns no partition it has fetched from yet (joining its group, or another member has them)"
             }
             return report
         }

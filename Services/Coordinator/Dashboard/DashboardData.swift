@@ -72,11 +72,8 @@ struct DashboardReader: Sendable {
     }
 
     private func lag() async -> (Int64?, String?) {
-        do {
-            let positions = try await subscription.positions()
-            return (positions.reduce(0) { $0 + $1.lag }, nil)
-        } catch {
-            return (nil, "the broker did not answer")
-        }
+        let positions = subscription.positions()
+        guard !positions.isEmpty else { return (nil, "not known yet: the coordinator is joining its consumer group") }
+        return (positions.reduce(0) { $0 + $1.lag }, nil)
     }
 }

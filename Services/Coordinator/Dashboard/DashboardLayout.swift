@@ -65,7 +65,7 @@ enum DashboardLayout {
             if let lag = freshness.lag {
                 "<span id=\"consumer-lag\">\(DashboardFormat.count(lag)) \(lag == 1 ? "event" : "events")</span>"
             } else {
-                "<span id=\"consumer-lag\">unknown (\(freshness.lagProblem ?? "the broker did not answer"))</span>"
+                "<span id=\"consumer-lag\">unknown (\(freshness.lagProblem ?? "not known yet"))</span>"
             }
         return """
             <p class="freshness" id="freshness">Last event applied: <span id="last-event">\(last)</span> · \

@@ -14,15 +14,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("database"), help: "The service's SQLite file (env ENTAS_DATABASE).")
     public var databasePath: String?
 
-    @Option(name: .customLong("kafka-bootstrap-servers"), help: "Kafka brokers, host:port[,…] (env KAFKA_BOOTSTRAP_SERVERS).")
-    public var kafkaBootstrapServers: String?
-
-    @Option(
-        name: .customLong("kafka"),
-        help: ArgumentHelp(
-            "A librdkafka property, key=value; repeatable (env kafka.<name> by its exact name, or KAFKA_<NAME>, e.g. KAFKA_SECURITY_PROTOCOL).",
-            valueName: "key=value"))
-    public var kafkaProperties: [String] = []
+    @OptionGroup public var kafka: KafkaOptions
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env ENTAS_LOG_LEVEL).")
     public var logLevel: Logger.Level?
@@ -59,9 +51,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         return ServiceConfiguration(
             serviceName: name,
             databasePath: databasePath ?? environment[EnvironmentVariable.database.rawValue] ?? ".entas/\(name).sqlite",
-            kafka: try KafkaEnvironment.settings(
-                environment: environment, bootstrapServers: kafkaBootstrapServers, properties: kafkaProperties,
-                clientID: "entas-\(name)"),
+            kafka: try kafka.settings(environment: environment, clientID: "entas-\(name)"),
             logLevel: level,
             httpHost: host ?? environment[EnvironmentVariable.httpHost.rawValue] ?? "127.0.0.1",
             httpPort: httpPort)

@@ -85,9 +85,10 @@ public struct EventSubscription: Service {
     }
 
     /// Where the subscription's group stands on each partition it owns (lag = high
-    /// watermark − committed offset).
-    public func positions() async throws -> [PartitionPosition] {
-        try await consumer.positions(timeout: .seconds(2))
+    /// watermark − next offset to process), from what the consumer already knows: no broker
+    /// call, so `/metrics` and `/v1/freshness` answer at once whatever the broker's fetch wait.
+    public func positions() -> [PartitionPosition] {
+        consumer.knownPositions()
     }
 
     /// The consumer group's id.
