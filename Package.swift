@@ -151,7 +151,7 @@ let package = Package(
         // What the test targets share: waiting, temporary folders, quiet loggers.
         .target(
             name: "EntasTestKit",
-            dependencies: ["EntasCluster", "EntasDomain", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["EntasCluster", "EntasDomain", "EntasDev", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EntasTestKit"
         ),
         .testTarget(name: "EntasDomainTests", dependencies: ["EntasDomain"], path: "Tests/EntasDomainTests"),

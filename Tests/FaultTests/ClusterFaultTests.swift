@@ -42,10 +42,10 @@ extension Faults {
             let done = Tally()
             let outage = Task {
                 try await eventually("1,500 registrations", timeout: .seconds(300), every: .milliseconds(20)) { done.value >= 1_500 }
-                try system.kafka.setAllBrokers(down: true)
+                try system.broker.setUnavailable(true)
                 let before = done.value
                 try await Task.sleep(for: .seconds(10))
-                try system.kafka.setAllBrokers(down: false)
+                try system.broker.setUnavailable(false)
                 return done.value - before
             }
             try await Self.register(Array(1...Self.households), in: system, done: done)
@@ -81,7 +81,7 @@ extension Faults {
             verdict.check(try CoordinatorView.recountMatches(coordinator), "the coordinator's region tables differ from a recount of its facts")
             let integrity = verdict.checkIntegrity(of: system, after: "the broker outage")
             FaultSummary.shared.record(
-                "broker down 10 s during 10,000 registrations", events: Self.households, lost: lost, duplicated: duplicated,
+                "\(system.broker.outage) 10 s during 10,000 registrations", broker: system.broker.name, events: Self.households, lost: lost, duplicated: duplicated,
                 note: "\(duringOutage) registered while down; registering took \(registering.text); \(registrations.count - distinct) duplicate records on the broker; \(skipped) records skipped as already applied (own events read back, redeliveries); \(integrity)",
                 since: start, passed: verdict.passed)
         }
@@ -171,7 +171,7 @@ extension Faults {
             verdict.check(lost == 0, "\(lost) published events never applied by the coordinator")
             let integrity = verdict.checkIntegrity(of: system, after: "the coordinator's crash")
             FaultSummary.shared.record(
-                "kill -9 of the coordinator while it consumes", events: total, lost: lost + Layers.shortfall([applied], expected: total),
+                "kill -9 of the coordinator while it consumes", broker: system.broker.name, events: total, lost: lost + Layers.shortfall([applied], expected: total),
                 duplicated: differences + Layers.excess([applied], expected: total),
                 note: "killed at \(atKill) of \(total) applied; views = rebuild from \(published.count) events (rebuild \((ContinuousClock.now - rebuildStart).text)); backup taken while consuming is sound; \(integrity)",
                 since: start, passed: verdict.passed)
@@ -202,9 +202,58 @@ extension Faults {
             verdict.check(appliedAfter == appliedBefore, "inbox \(appliedBefore) → \(appliedAfter) entries")
             let integrity = verdict.checkIntegrity(of: system, after: "the group reset")
             FaultSummary.shared.record(
-                "coordinator group reset to the start", events: Int(redelivered), lost: Layers.shortfall([skipped], expected: Int(redelivered)),
+                "coordinator group reset to the start", broker: system.broker.name, events: Int(redelivered), lost: Layers.shortfall([skipped], expected: Int(redelivered)),
                 duplicated: changes, note: "\(skipped) redelivered records skipped by the inbox; views unchanged; \(integrity)", since: start,
                 passed: verdict.passed)
+        }
+
+        // MARK: A cluster service restarted while households are registered elsewhere
+
+        static let restartNumbers = Array(800_001...801_000)
+
+        /// entas-umkm stopped (SIGTERM) while 1,000 households are registered at social aid, and
+        /// started again: it applies each registration once, from its group's committed offsets.
+        func clusterRestart(_ system: FaultSystem) async throws {
+            let verdict = Verdict()
+            let start = ContinuousClock.now
+            let umkm = system.database("umkm")
+            let appliedBefore = try StoreReader.count(umkm, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.registered])
+            let done = Tally()
+            let restart = Task {
+                try await eventually("200 registrations", timeout: .seconds(300), every: .milliseconds(20)) { done.value >= 200 }
+                let stop = await system.stop("umkm")
+                try await system.restart("umkm")
+                return stop
+            }
+            let url = system.url("social-aid") + "/v1/households", token = system.token("social-aid")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for lane in 0..<3 {
+                    group.addTask {
+                        for number in stride(from: lane, to: Self.restartNumbers.count, by: 3).map({ Self.restartNumbers[$0] }) {
+                            let answer = try await DevHTTP.send("POST", url, token: token, body: JSONBody.json(try Households.registration(number)))
+                            guard answer.status == 201 else { throw FaultFailure("registering \(number) at social-aid: \(answer.status) \(answer.text)") }
+                            done.add()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let stop = try await restart.value
+            let kks = Self.restartNumbers.map { "'\(Households.kk($0))'" }.joined(separator: ",")
+            try await eventually("umkm has the 1,000 households", timeout: .seconds(180), every: .seconds(1)) {
+                try StoreReader.count(umkm, "SELECT COUNT(*) FROM householdReplica WHERE kkNumber IN (\(kks))") == Self.restartNumbers.count
+            }
+            let present = try StoreReader.count(umkm, "SELECT COUNT(*) FROM householdReplica WHERE kkNumber IN (\(kks))")
+            let applied = try StoreReader.count(umkm, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.registered]) - appliedBefore
+            verdict.check(stop?.killed == false && stop?.status == 0, "umkm stopped on SIGTERM: \(String(describing: stop))")
+            verdict.check(applied == Self.restartNumbers.count, "umkm applied \(applied) registrations, not \(Self.restartNumbers.count)")
+            let integrity = verdict.checkIntegrity(of: system, after: "the cluster service's restart")
+            FaultSummary.shared.record(
+                "restart of entas-umkm during 1,000 registrations elsewhere", broker: system.broker.name, events: Self.restartNumbers.count,
+                lost: Layers.shortfall([present, applied], expected: Self.restartNumbers.count),
+                duplicated: Layers.excess([applied], expected: Self.restartNumbers.count),
+                note: "stopped in \(stop?.elapsed.text ?? "?") with exit \(stop.map { "\($0.status)" } ?? "?") and started again while registering; each registration applied once; \(integrity)",
+                since: start, passed: verdict.passed)
         }
 
         // MARK: A poison event

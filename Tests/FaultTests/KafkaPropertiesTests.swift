@@ -93,7 +93,7 @@ extension Faults {
             verdict.check(stores.isEmpty, "kafka-config created stores: \(stores)")
 
             FaultSummary.shared.record(
-                "kafka properties reach librdkafka", events: checked,
+                "kafka properties reach librdkafka", broker: "-", events: checked,
                 note: "kafka-config of the 5 executables (child processes, SASL_SSL from KAFKA_*, --kafka over its variable): every value as given in producer and consumer, consumer-only and producer-only properties on their own clients only, sasl.password (set), the password never printed, no store created; an unknown property refused by name",
                 since: start, passed: verdict.passed)
         }

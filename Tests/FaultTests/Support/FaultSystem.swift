@@ -6,8 +6,9 @@ import Foundation
 import Logging
 
 /// A small Entas on loopback for one fault scenario: an embedded Kafka in this test process
-/// (so the test can take its broker down), and the chosen executables as child processes,
-/// each with its SQLite file, log and free port in a temporary folder, and a token of its own.
+/// (so the test can take its broker down) or a Tansu broker it started, and the chosen
+/// executables as child processes, each with its SQLite file, log and free port in a temporary
+/// folder, and a token of its own.
 final class FaultSystem: @unchecked Sendable {
     struct Service: Sendable {
         /// `coordinator`, `social-aid`, `empowerment`, `umkm`, `low-cost`.
@@ -31,7 +32,7 @@ final class FaultSystem: @unchecked Sendable {
     ]
 
     let directory: URL
-    let kafka: EmbeddedKafka
+    let broker: FaultBroker
     let secretHex: String
     private(set) var services: [String: Service] = [:]
     private(set) var processes: [String: ChildProcess] = [:]
@@ -39,11 +40,10 @@ final class FaultSystem: @unchecked Sendable {
 
     static var logger: Logger { quietLogger("entas.faults") }
 
-    init(name: String) throws {
+    init(name: String, broker: FaultBroker) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-faults-\(name)-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        kafka = try EmbeddedKafka(brokers: 1, logger: Self.logger)
-        for (topic, count) in Self.partitions { try kafka.createTopic(topic, partitions: count) }
+        self.broker = broker
         var generator = SystemRandomNumberGenerator()
         secretHex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
         try Data(secretHex.utf8).write(to: directory.appendingPathComponent("household-key.secret"))
@@ -57,7 +57,13 @@ final class FaultSystem: @unchecked Sendable {
 
     /// Kafka settings for this test process's own clients.
     var kafkaSettings: KafkaSettings {
-        KafkaSettings(bootstrapServers: kafka.bootstrapServers, clientID: "entas-faults", properties: EmbeddedKafka.recommendedClientProperties)
+        KafkaSettings(bootstrapServers: broker.bootstrapServers, clientID: "entas-faults", properties: EmbeddedKafka.recommendedClientProperties)
+    }
+
+    /// Creates the topics with ``partitions`` (through the admin API on Tansu).
+    func createTopics() async throws {
+        let admin = try KafkaAdmin(settings: kafkaSettings, logger: Self.logger)
+        try await admin.createTopics(Self.partitions.sorted { $0.key < $1.key }.map { TopicSpecification(name: $0.key, partitions: $0.value, replicationFactor: 1) })
     }
 
     /// Issues tokens, starts `names` and waits until each answers `/health` with 200.
@@ -74,7 +80,7 @@ final class FaultSystem: @unchecked Sendable {
     }
 
     func environment(for name: String) -> [String: String] {
-        var environment = kafka.childEnvironment()
+        var environment = KafkaChildEnvironment.variables(bootstrapServers: broker.bootstrapServers, properties: EmbeddedKafka.recommendedClientProperties)
         environment["ENTAS_DATABASE"] = database(name)
         environment["ENTAS_HTTP_PORT"] = "\(services[name]?.port ?? 0)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
@@ -122,7 +128,7 @@ final class FaultSystem: @unchecked Sendable {
         await withTaskGroup(of: Void.self) { group in
             for process in processes.values { group.addTask { await process.stop(signal: SIGTERM, timeout: .seconds(30)) } }
         }
-        kafka.stop()
+        await broker.stop()
         if !keep { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -139,10 +145,18 @@ final class FaultSystem: @unchecked Sendable {
 }
 
 extension FaultSystem {
-    /// Runs `body` with a new system and always shuts it down; on failure its folder (stores,
-    /// logs) is kept and named.
-    static func with<T>(_ name: String, _ body: (FaultSystem) async throws -> T) async throws -> T {
-        let system = try FaultSystem(name: name)
+    /// Runs `body` with a new system on an embedded broker, or on a Tansu broker started from
+    /// `tansu`, and always shuts it down; on failure its folder (stores, logs) is kept and named.
+    static func with<T>(_ name: String, tansu: RealBrokerTools? = nil, _ body: (FaultSystem) async throws -> T) async throws -> T {
+        let broker: FaultBroker = if let tansu { .tansu(try await TansuBroker(tools: tansu)) } else { .embedded(try EmbeddedKafka(brokers: 1, logger: logger)) }
+        let system: FaultSystem
+        do {
+            system = try FaultSystem(name: name, broker: broker)
+            try await system.createTopics()
+        } catch {
+            await broker.stop()
+            throw error
+        }
         do {
             let result = try await body(system)
             await system.shutdown()

@@ -1,5 +1,6 @@
 import EntasDev
 import EntasKafka
+import EntasTestKit
 import Foundation
 import Testing
 

@@ -3,19 +3,19 @@ import Foundation
 
 /// A Tansu broker (an Apache-2.0 Kafka-protocol broker) as a child process on a free loopback
 /// port, its log in memory only (`memory://`), for the real-broker suite.
-final class TansuBroker: Sendable {
-    let port: Int
-    let process: ChildProcess
-    let directory: URL
+public final class TansuBroker: Sendable {
+    public let port: Int
+    public let process: ChildProcess
+    public let directory: URL
 
-    var bootstrapServers: String { "127.0.0.1:\(port)" }
+    public var bootstrapServers: String { "127.0.0.1:\(port)" }
 
-    struct NotListening: Error, CustomStringConvertible {
-        let description: String
+    public struct NotListening: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Starts Tansu and returns once its port accepts connections.
-    init(tools: RealBrokerTools) async throws {
+    public init(tools: RealBrokerTools) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-tansu-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         port = try LoopbackPort.consecutive(1)
@@ -35,7 +35,7 @@ final class TansuBroker: Sendable {
     }
 
     /// Runs `body` with a Tansu broker, which is stopped afterwards, whether `body` threw or not.
-    static func with<Result>(tools: RealBrokerTools, _ body: (TansuBroker) async throws -> Result) async throws -> Result {
+    public static func with<Result>(tools: RealBrokerTools, _ body: (TansuBroker) async throws -> Result) async throws -> Result {
         let tansu = try await TansuBroker(tools: tools)
         do {
             let result = try await body(tansu)
@@ -47,8 +47,14 @@ final class TansuBroker: Sendable {
         }
     }
 
+    /// Freezes the broker (SIGSTOP): its connections stay open and nothing answers, as a
+    /// broker that hangs; `resume()` (SIGCONT) lets it go on where it was.
+    public func pause() { kill(process.pid, SIGSTOP) }
+    public func resume() { kill(process.pid, SIGCONT) }
+
     /// Stops the broker and removes its folder.
-    func stop() async {
+    public func stop() async {
+        resume()
         _ = await process.stop(signal: SIGTERM, timeout: .seconds(10))
         try? FileManager.default.removeItem(at: directory)
     }

@@ -5,19 +5,18 @@ import Foundation
 /// the system's is that new) and a Python with kafka-python. `make real-broker` passes their
 /// paths (`ENTAS_TANSU`, `ENTAS_LIBRDKAFKA_DIR`, `ENTAS_PYTHON`); without them the suite looks in
 /// this checkout's `.build-tools/`.
-struct RealBrokerTools: Sendable {
-    let tansu: URL
-    let librdkafkaDirectory: URL
-    let python: URL
+public struct RealBrokerTools: Sendable {
+    public let tansu: URL
+    public let librdkafkaDirectory: URL
+    public let python: URL
 
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func located(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RealBrokerTools {
-        // Tests/SystemTests/RealBroker/RealBrokerTools.swift → the package root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+    public static func located(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RealBrokerTools {
+        // Tests/EntasTestKit/RealBrokerTools.swift → the package root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let tools = root.appendingPathComponent(".build-tools")
         func path(_ variable: String, default relative: String) -> URL {
             environment[variable].map { URL(fileURLWithPath: $0) } ?? tools.appendingPathComponent(relative)
@@ -38,7 +37,7 @@ struct RealBrokerTools: Sendable {
 
     /// The environment of a child that must load librdkafka >= 2.2: this one's, with the
     /// folder first on `LD_LIBRARY_PATH`.
-    func environment(_ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    public func environment(_ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var environment = base
         let previous = base["LD_LIBRARY_PATH"].map { ":" + $0 } ?? ""
         environment["LD_LIBRARY_PATH"] = librdkafkaDirectory.path + previous
