@@ -94,6 +94,7 @@ struct RealBrokerTests {
             #expect((freshness.object["partitions"] as? [Any])?.isEmpty == false, "the coordinator knows its partitions: \(freshness.text)")
         }
         #expect(slowest < .seconds(1), "the slowest /metrics or /v1/freshness took \(slowest)")
+        print("real broker: slowest of 25 /metrics and 5 /v1/freshness requests on Tansu with fetch.wait.max.ms=500: \(slowest)")
 
         // kafka-python (no librdkafka) publishes households as docs/events.md writes them.
         let client = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("kafka_python_client.py")
@@ -134,6 +135,7 @@ struct RealBrokerTests {
             #expect(result["withoutHeaders"] as? Int == 0, "records without a CloudEvents header on \(topic): \(result)")
         }
 
+        print("real broker: kafka-python read \(records.values.reduce(0, +)) records on \(records.count) topics, each with every CloudEvents header")
         let exit = await dev.interruptAndWait()
         #expect(exit == 0, "entas dev ended with \(String(describing: exit)):\n\(dev.output.suffix(2_000))")
     }
