@@ -3,7 +3,7 @@ import CRdKafka
 /// The librdkafka this process loaded (which may be newer than the headers it was built with:
 /// a `librdkafka.so.1` found first on `LD_LIBRARY_PATH`).
 public enum KafkaLibrary {
-    /// `2.16.1`.
+    /// `2.16.0`.
     public static var version: String { String(cString: rd_kafka_version_str()) }
 
     /// Whether it can talk to brokers other than Apache Kafka's own, such as Tansu: librdkafka

@@ -41,17 +41,18 @@ enum TopicReader {
             if let message = try consumer.nextIfAvailable() {
                 records.append(Record(topic: message.topic, partition: message.partition, offset: message.offset, key: message.key.map { String(decoding: $0, as: UTF8.self) }, headers: message.stringHeaders, valueSize: message.value.count))
                 next[TopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
-            } else {
-                try await Task.sleep(for: .milliseconds(10))
+                continue
             }
-            // The end of each partition as its latest fetch response gives it (a ListOffsets query
-            // answers less than the true end on Tansu 0.6.0): done once every partition is read to it.
+            // Nothing waiting: compare with the end of each partition as its latest fetch response
+            // gives it (a ListOffsets query answers less than the true end on Tansu 0.6.0); done
+            // once every partition is read to it.
             let ends = consumer.knownPositions()
-            if consumer.assignment().count == partitions, ends.count == partitions,
+            if ends.count == partitions,
                 ends.allSatisfy({ $0.highWatermark == 0 || (next[TopicPartition(topic: $0.topic, partition: $0.partition)] ?? 0) >= $0.highWatermark })
             {
                 return records
             }
+            try await Task.sleep(for: .milliseconds(10))
         }
         throw FaultFailure("reading \(consumer.settings.topics) did not reach the end within \(timeout) (\(records.count) records)")
     }
