@@ -15,6 +15,14 @@ enum CoordinatorApplication {
     /// Every topic the coordinator consumes.
     static let topics: [EntasTopic] = [.households, .socialAid, .empowerment, .umkm, .lowCost]
     static let consumerGroup = "entas-coordinator"
+    /// Up to 2,048 events per transaction (the cluster services keep 256): the read model applies a batch
+    /// household by household and writes the region tables once per batch, so larger batches cost less per
+    /// event (docs/performance.md). The rebuild applies the same batches.
+    static let subscriptionSettings: EventSubscription.Settings = {
+        var settings = EventSubscription.Settings()
+        settings.maximumBatch = 2_048
+        return settings
+    }()
 
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         CoordinatorMigrations.register(&migrator)
@@ -27,7 +35,8 @@ enum CoordinatorApplication {
     ) throws -> some ApplicationProtocol {
         let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: registerMigrations)
         let readModel = CoordinatorReadModel(secret: secret)
-        let subscription = try runtime.subscription(group: consumerGroup, topics: topics, batchHandler: readModel.handler)
+        let subscription = try runtime.subscription(
+            group: consumerGroup, topics: topics, settings: subscriptionSettings, batchHandler: readModel.handler)
         let queries = CoordinatorQueries(runtime.database)
         let router = runtime.makeRouter()
         let api = runtime.api(router)

@@ -19,8 +19,8 @@ struct CoordinatorRebuild {
     let logger: Logger
     var progress: @Sendable (String) -> Void = { _ in }
 
-    /// Events applied together in one transaction, as `EventSubscription.Settings.maximumBatch`.
-    static let maximumBatch = 256
+    /// Events applied together in one transaction, as the live subscription does.
+    static let maximumBatch = CoordinatorApplication.subscriptionSettings.maximumBatch
 
     struct Outcome: Sendable {
         var eventsApplied: Int

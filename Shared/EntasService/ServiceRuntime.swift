@@ -69,13 +69,15 @@ public final class ServiceRuntime: Sendable {
     }
 
     /// ``subscription(group:topics:accepts:handler:)`` with a handler that gets the new events of each
-    /// transaction together.
+    /// transaction together, up to `settings.maximumBatch` of them.
     public func subscription(
-        group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
-        batchHandler: @escaping EventSubscription.BatchHandler
+        group: String, topics: [EntasTopic], settings: EventSubscription.Settings = EventSubscription.Settings(),
+        accepts: @escaping EventSubscription.Filter = { _ in true }, batchHandler: @escaping EventSubscription.BatchHandler
     ) throws -> EventSubscription {
         let consumer = try KafkaConsumer(settings: Self.consumerSettings(configuration, group: group, topics: topics), logger: logger)
-        let subscription = EventSubscription(consumer: consumer, inbox: Inbox(database), deadLetters: producer, logger: logger, accepts: accepts, batchHandler: batchHandler)
+        let subscription = EventSubscription(
+            consumer: consumer, inbox: Inbox(database), deadLetters: producer, settings: settings, logger: logger, accepts: accepts,
+            batchHandler: batchHandler)
         subscriptions.withLock { $0.append(subscription) }
         return subscription
     }

@@ -44,17 +44,23 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
             arguments: [key])
     }
 
-    /// Stores `self` unless the cluster already has a later assessment of the household.
+    /// Stores `self` unless the cluster already has a later assessment of the household: one cached statement
+    /// that compares the orders in SQLite (days, instants and ids are stored as text that sorts as they do).
     func saveIfLatest(_ db: Database) throws {
-        if let current = try SQLRequest<ClusterAssessment>(
-            sql: "SELECT * FROM clusterAssessment WHERE householdKey = ? AND cluster = ?",
-            arguments: [householdKey, cluster], cached: true
-        ).fetchOne(db),
-            current.order >= order
-        {
-            return
-        }
-        try upsert(db)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO clusterAssessment
+                (householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (householdKey, cluster) DO UPDATE SET
+                status = excluded.status, criteriaMetCount = excluded.criteriaMetCount, source = excluded.source,
+                assessedOn = excluded.assessedOn, eventTime = excluded.eventTime, eventId = excluded.eventId
+                WHERE (excluded.assessedOn, excluded.eventTime, excluded.eventId)
+                    > (clusterAssessment.assessedOn, clusterAssessment.eventTime, clusterAssessment.eventId)
+                """)
+        try statement.execute(arguments: [
+            householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId,
+        ])
     }
 }
 

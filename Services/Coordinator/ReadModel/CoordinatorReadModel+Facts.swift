@@ -34,45 +34,57 @@ extension CoordinatorReadModel {
                 criteriaMetCount: data.criteriaMet.count, source: .assessment, assessedOn: data.assessedOn,
                 eventTime: event.time, eventId: event.id
             ).saveIfLatest(db)
+            change.updateFacts { $0.add(StatusFact(cluster: data.cluster, status: data.status, order: order)) }
             change.household.adopt(BaselineFact(status: data.status, source: .assessment, order: order))
         case .householdGraduated(let data):
             try ClusterAssessment(
                 householdKey: key, cluster: data.cluster, status: .graduated, criteriaMetCount: nil,
                 source: .graduation, assessedOn: data.graduatedOn, eventTime: event.time, eventId: event.id
             ).saveIfLatest(db)
+            let order = FactOrder(day: data.graduatedOn, time: event.time, eventId: event.id)
+            change.updateFacts { $0.add(StatusFact(cluster: data.cluster, status: .graduated, order: order)) }
         case .enrolmentStarted(let data):
-            let existing = try fetchOwned(Enrolment.self, id: data.enrolmentID, kind: "enrolment", key: key, db)
+            let id = data.enrolmentID.uuidString.lowercased()
+            let existing = change.facts?.enrolment(id)
             var enrolment =
                 existing
                 ?? Enrolment(
-                    enrolmentID: data.enrolmentID.uuidString.lowercased(), householdKey: key, cluster: data.cluster,
-                    programme: data.programme, desaCode: data.desaCode)
+                    enrolmentID: id, householdKey: key, cluster: data.cluster, programme: data.programme,
+                    desaCode: data.desaCode)
             enrolment.cluster = data.cluster
             enrolment.programme = data.programme
             enrolment.strategy = data.strategy
             enrolment.desaCode = data.desaCode
             enrolment.startedOn = data.startedOn
-            try enrolment.upsert(db)
+            try write(enrolment, id: data.enrolmentID, new: existing == nil, db)
+            change.updateFacts { $0.set(enrolment) }
             change.strategyChanges.add(existing?.startedCells ?? [:], negated: true)
             change.strategyChanges.add(enrolment.startedCells)
         case .enrolmentEnded(let data):
+            let id = data.enrolmentID.uuidString.lowercased()
+            let existing = change.facts?.enrolment(id)
             var enrolment =
-                try fetchOwned(Enrolment.self, id: data.enrolmentID, kind: "enrolment", key: key, db)
+                existing
                 ?? Enrolment(
-                    enrolmentID: data.enrolmentID.uuidString.lowercased(), householdKey: key, cluster: data.cluster,
-                    programme: data.programme, desaCode: data.desaCode)
+                    enrolmentID: id, householdKey: key, cluster: data.cluster, programme: data.programme,
+                    desaCode: data.desaCode)
             enrolment.endedOn = data.endedOn
-            try enrolment.upsert(db)
+            try write(enrolment, id: data.enrolmentID, new: existing == nil, db)
+            change.updateFacts { $0.set(enrolment) }
         case .benefitDelivered(let data):
-            let existing = try fetchOwned(Delivery.self, id: data.deliveryID, kind: "delivery", key: key, db)
             let delivery = Delivery(
                 deliveryID: data.deliveryID.uuidString.lowercased(),
                 enrolmentID: data.enrolmentID.uuidString.lowercased(), householdKey: key, cluster: data.cluster,
                 programme: data.programme, strategy: data.strategy, desaCode: data.desaCode,
                 amountRupiah: data.amountRupiah, inKindQuantity: data.inKindQuantity, inKindUnit: data.inKindUnit,
                 period: data.period, deliveredOn: data.deliveredOn)
-            try delivery.upsert(db)
-            change.strategyChanges.add(existing?.cells ?? [:], negated: true)
+            // Almost always a new delivery: inserted without a read. One already stored (a correction under
+            // the same id) is read, checked to be this household's, and replaced.
+            if try !delivery.insertIfNew(db) {
+                let existing = try fetchOwned(Delivery.self, id: data.deliveryID, kind: "delivery", key: key, db)
+                try delivery.write(db)
+                change.strategyChanges.add(existing?.cells ?? [:], negated: true)
+            }
             change.strategyChanges.add(delivery.cells)
         case .referralMade(let data):
             var referral = try referral(data.referralID, data.fromCluster, data.toCluster, key: key, db)
@@ -87,6 +99,15 @@ extension CoordinatorReadModel {
             try referral.upsert(db)
         case .commitmentMade:
             break
+        }
+    }
+
+    /// Writes an enrolment of the household: one the household already has is replaced; a new one is inserted
+    /// unless its id belongs to another household's enrolment, which is refused.
+    private func write(_ enrolment: Enrolment, id: UUID, new: Bool, _ db: Database) throws {
+        guard new else { return try enrolment.write(db) }
+        guard try enrolment.insertIfNew(db) else {
+            throw CoordinatorReadModelError.idOfAnotherHousehold(kind: "enrolment", id: id)
         }
     }
 

@@ -18,15 +18,15 @@ import GRDB
 ///
 /// Households are keyed by ``HouseholdKey``; no name, NIK or full No. KK is stored.
 public struct CoordinatorReadModel: Sendable {
-    private let secret: HouseholdKeySecret
+    private let keying: HouseholdKeying
 
     /// A read model keying households with `secret`.
     public init(secret: HouseholdKeySecret) {
-        self.secret = secret
+        keying = HouseholdKeying(secret)
     }
 
     /// The key of the household with No. KK `kk`.
-    public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, secret: secret) }
+    public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, keying: keying) }
 
     /// The subscription's handler: the events of each of its transactions, applied together.
     public var handler: @Sendable ([EventEnvelope], Database) throws -> Void {
@@ -39,41 +39,67 @@ public struct CoordinatorReadModel: Sendable {
         try apply([envelope], db)
     }
 
-    /// Applies events in their order, inside one write transaction (the inbox's): each event's household and
-    /// facts at once, the region tables once for all of them at the end (``RegionLedger``).
+    /// Applies events inside one write transaction (the inbox's), household by household: each household's
+    /// row and facts are read once, all its events of the batch applied to them in their order, its views
+    /// derived and its row written once; the region tables once for the whole batch (``RegionLedger``).
+    ///
+    /// Households are independent of each other, so applying them one after another gives what applying the
+    /// events in their order would (the randomized order tests hold it). Events already in the read model
+    /// (one statement for the batch) and events repeated within it are set aside.
     /// - Throws: ``CoordinatorReadModelError`` for an event that contradicts earlier ones, or a GRDB error.
     public func apply(_ envelopes: [EventEnvelope], _ db: Database) throws {
         var ledger = RegionLedger()
         var applied = 0
         var latest: Timestamp?
-        for envelope in envelopes {
-            let event = AppliedEvent(envelope)
-            guard try apply(envelope, event, db, ledger: &ledger) else { continue }
+        let batch = try HouseholdBatch(envelopes, keying: keying, db)
+        for commitment in batch.commitments {
+            let event = AppliedEvent(commitment.envelope)
+            guard case .commitmentMade(let data) = commitment.envelope.payload, try !Commitment.exists(db, key: event.id)
+            else { continue }
+            try applyCommitment(data, event, db)
             applied += 1
             latest = max(latest ?? event.time, event.time)
+        }
+        for household in batch.households {
+            var change: HouseholdChange?
+            for item in household.events {
+                try apply(item.envelope, item.event, key: household.key, to: &change, db)
+                applied += 1
+                latest = max(latest ?? item.event.time, item.event.time)
+            }
+            try change?.finish(db, ledger: &ledger)
         }
         try ledger.write(db)
         if let latest { try ReadModelState.record(applied, latestAt: latest, db) }
     }
 
-    /// Applies one event unless the read model holds it already; false when it did.
-    private func apply(_ envelope: EventEnvelope, _ event: AppliedEvent, _ db: Database, ledger: inout RegionLedger) throws -> Bool {
-        if case .commitmentMade(let data) = envelope.payload {
-            guard try !Commitment.exists(db, key: event.id) else { return false }
-            try applyCommitment(data, event, db)
-        } else {
-            guard try !HouseholdEvent.contains(event.id, db) else { return false }
-            if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
-                try applyUpdateWithoutMove(data, event, db)
-            } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
-                var change = try HouseholdChange.begin(
-                    key: key(for: kk), kk: kk, location: location, time: event.time, leavesViews: Self.leavesViews(envelope.payload), db)
-                try HouseholdEvent.record(envelope.payload, event, key: change.household.key, db)
-                try applyFacts(of: envelope.payload, event, to: &change, db)
-                try change.finish(db, ledger: &ledger)
+    /// Applies one household event to the household's `change`, beginning it with the first event that
+    /// places the household.
+    private func apply(
+        _ envelope: EventEnvelope, _ event: AppliedEvent, key: HouseholdKey, to change: inout HouseholdChange?,
+        _ db: Database
+    ) throws {
+        if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
+            if change != nil {
+                try HouseholdEvent.record(envelope.payload, event, key: key, db)
+                change?.include(time: event.time)
+            } else {
+                try applyUpdateWithoutMove(data, event, key: key, db)
             }
+        } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
+            let leavesViews = Self.leavesViews(envelope.payload)
+            if change != nil {
+                try change?.include(location: location, time: event.time, leavesViews: leavesViews, db)
+            } else {
+                change = try HouseholdChange.begin(
+                    key: key, kk: kk, location: location, time: event.time, leavesViews: leavesViews, db)
+            }
+            try HouseholdEvent.record(envelope.payload, event, key: key, db)
+            guard var current = change else { return }
+            change = nil  // one copy of the change while the facts are applied
+            try applyFacts(of: envelope.payload, event, to: &current, db)
+            change = current
         }
-        return true
     }
 
     /// True for an event that changes none of its household's enrolments, assessments or status facts, so
@@ -106,8 +132,7 @@ public struct CoordinatorReadModel: Sendable {
     /// An update that moves nobody changes no view (the coordinator keeps none of the personal fields it
     /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
     /// waits in the history until one is.
-    private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, _ db: Database) throws {
-        let key = key(for: data.kkNumber)
+    private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
         try HouseholdEvent.record(.householdUpdated(data), event, key: key, db)
         if var household = try Household.find(key, db), household.updatedAt < event.time {
             household.updatedAt = event.time

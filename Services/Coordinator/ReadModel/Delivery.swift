@@ -37,3 +37,35 @@ struct Delivery: Codable, Sendable, Equatable, FetchableRecord, PersistableRecor
         return [StrategyCell(desaCode: desaCode, cluster: cluster, strategy: strategy): counts]
     }
 }
+
+extension Delivery {
+    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call).
+    func write(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO delivery (deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode,
+                amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (deliveryID) DO UPDATE SET
+                enrolmentID = excluded.enrolmentID, householdKey = excluded.householdKey, cluster = excluded.cluster,
+                programme = excluded.programme, strategy = excluded.strategy, desaCode = excluded.desaCode,
+                amountRupiah = excluded.amountRupiah, inKindQuantity = excluded.inKindQuantity,
+                inKindUnit = excluded.inKindUnit, period = excluded.period, deliveredOn = excluded.deliveredOn
+                """)
+        try statement.execute(arguments: [
+            deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity,
+            inKindUnit, period, deliveredOn,
+        ])
+    }
+
+    /// Inserts the row unless one with its id exists (then nothing changes); true when it was inserted.
+    func insertIfNew(_ db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO delivery (deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+        try statement.execute(arguments: [deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn])
+        return db.changesCount == 1
+    }
+}

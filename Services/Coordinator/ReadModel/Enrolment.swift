@@ -69,3 +69,32 @@ extension Enrolment {
         container["endedOn"] = endedOn
     }
 }
+
+extension Enrolment {
+    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call).
+    func write(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (enrolmentID) DO UPDATE SET
+                householdKey = excluded.householdKey, cluster = excluded.cluster, programme = excluded.programme,
+                strategy = excluded.strategy, desaCode = excluded.desaCode, startedOn = excluded.startedOn,
+                endedOn = excluded.endedOn
+                """)
+        try statement.execute(arguments: [
+            enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn,
+        ])
+    }
+
+    /// Inserts the row unless one with its id exists (then nothing changes); true when it was inserted.
+    func insertIfNew(_ db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+        try statement.execute(arguments: [enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn])
+        return db.changesCount == 1
+    }
+}

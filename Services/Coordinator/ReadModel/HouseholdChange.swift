@@ -3,53 +3,56 @@ import EntasDomain
 import EntasStore
 import GRDB
 
-/// One event's change to one household, from ``begin(key:kk:location:time:_:)`` (load or place the household
-/// and take its footprint) to ``finish(_:ledger:)`` (derive the consensus views, save, and add the footprint's
-/// difference to the transaction's ``RegionLedger``), within one transaction.
+/// One batch's change to one household, from ``begin(key:kk:location:time:leavesViews:_:)`` (load or place the
+/// household, read its facts once and take its footprint) through ``include(location:time:leavesViews:_:)``
+/// for each further event of the batch, to ``finish(_:ledger:)`` (derive the consensus views from the facts in
+/// memory, save, and add the footprint's difference to the transaction's ``RegionLedger``), within one
+/// transaction. The views and the footprint depend on the household's facts only, not on the order they came
+/// in, so deriving them once after all the batch's events gives what deriving them after each would.
 struct HouseholdChange: Sendable {
-    let time: Timestamp
+    /// The latest `ce_time` of the events applied.
+    private(set) var time: Timestamp
     var household: Household
-    /// Counters the event's own facts change (enrolments started, deliveries), by cell.
+    /// The household's facts as the batch leaves them; nil while only events that change none of them
+    /// (deliveries, referrals) have been applied to a household already stored.
+    private(set) var facts: HouseholdState?
+    /// Counters the events' own facts change (enrolments started, deliveries), by cell.
     var strategyChanges: [StrategyCell: StrategyCounts] = [:]
-    private let before: Before
+    private var before: Before
     /// The row as it is stored, so ``finish(_:ledger:)`` writes it only when it changed.
     private let stored: Household
 
-    /// The household's footprint before the event.
+    /// The household's footprint before the batch.
     private enum Before: Sendable {
         /// The household is new: it had none.
         case none
         case read(HouseholdFootprint)
-        /// Not read: the event changes none of the household's enrolments, assessments or status facts
-        /// (``begin(key:kk:location:time:leavesViews:_:)``), so its footprint differs only if it moved.
+        /// Not read: the events so far change none of the household's enrolments, assessments or status
+        /// facts, so its footprint differs only if it moved.
         case unchanged
     }
 
-    private init(time: Timestamp, household: Household, stored: Household, before: Before) {
+    private init(time: Timestamp, household: Household, stored: Household, facts: HouseholdState?, before: Before) {
         self.time = time
         self.household = household
         self.stored = stored
+        self.facts = facts
         self.before = before
     }
 
     /// Loads the household, or places a new one where `location` says, and notes its footprint.
     /// - Parameter leavesViews: true when the event changes none of the household's enrolments, assessments
-    ///   or status facts (a delivery, a referral): its views stay as they are, and the footprint is read only
-    ///   if the event moves the household.
+    ///   or status facts (a delivery, a referral): its facts are read only when a later event needs them.
     static func begin(
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, leavesViews: Bool = false, _ db: Database
     ) throws -> HouseholdChange {
         if var household = try Household.find(key, db) {
             let stored = household
-            let before: Before =
-                leavesViews
-                ? .unchanged
-                : .read(
-                    HouseholdFootprint(
-                        household: household, enrolments: try Enrolment.all(for: key, db),
-                        facts: try HouseholdEvent.statusFacts(for: key, db)))
+            var change = HouseholdChange(time: time, household: household, stored: stored, facts: nil, before: .unchanged)
+            if !leavesViews { try change.readFacts(db) }
             household.adopt(location)
-            return HouseholdChange(time: time, household: household, stored: stored, before: before)
+            change.household = household
+            return change
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
         // History may have arrived before the household could be placed (an update without a desa).
@@ -58,40 +61,67 @@ struct HouseholdChange: Sendable {
         ).fetchOne(db)
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
         try household.insert(db)
-        return HouseholdChange(time: time, household: household, stored: household, before: .none)
+        return HouseholdChange(time: time, household: household, stored: household, facts: .empty, before: .none)
+    }
+
+    /// Takes in a further event of the batch that says where the household lives; reads the facts first
+    /// when only events that leave them alone came before.
+    mutating func include(location: LocationFact, time: Timestamp, leavesViews: Bool, _ db: Database) throws {
+        include(time: time)
+        if !leavesViews { try readFacts(db) }
+        household.adopt(location)
+    }
+
+    /// Takes in a further event's time (an update that moves nobody).
+    mutating func include(time: Timestamp) {
+        self.time = max(self.time, time)
+    }
+
+    /// Changes the facts in memory (the caller writes the same change to their table).
+    /// - Precondition: the event is one that does not leave the views alone, so the facts were read.
+    mutating func updateFacts(_ change: (inout HouseholdState) throws -> Void) rethrows {
+        guard var current = facts else { return }
+        try change(&current)
+        facts = current
+    }
+
+    /// Reads the stored facts, once, and the footprint they give the stored household.
+    private mutating func readFacts(_ db: Database) throws {
+        guard facts == nil else { return }
+        let loaded = try HouseholdState.load(stored.key, db)
+        facts = loaded
+        before = .read(HouseholdFootprint(household: stored, enrolments: loaded.enrolments, facts: loaded.statusFacts))
     }
 
     /// Derives consensus, conflict, coverage and gap from the household's facts, saves it, and adds the
     /// difference of its footprint (and ``strategyChanges``) to `ledger`, which the transaction writes before
     /// it commits.
     mutating func finish(_ db: Database, ledger: inout RegionLedger) throws {
-        let key = household.key
         household.updatedAt = max(household.updatedAt, time)
         let before: HouseholdFootprint?
         let after: HouseholdFootprint
         switch self.before {
         case .unchanged where household.desaCode == stored.desaCode:
-            // The views and the footprint are as they were: only the event's own counters change.
+            // The views and the footprint are as they were: only the events' own counters change.
             try household.save(from: stored, db)
             ledger.add(strategyChanges)
             return
         case .unchanged:
-            // Moved by the event's desa: the same enrolments and facts, counted in another desa.
-            let enrolments = try Enrolment.all(for: key, db)
-            let facts = try HouseholdEvent.statusFacts(for: key, db)
+            // Moved by an event's desa: the same enrolments and facts, counted in another desa.
+            let facts = try HouseholdState.load(household.key, db)
             try household.save(from: stored, db)
-            before = HouseholdFootprint(household: stored, enrolments: enrolments, facts: facts)
-            after = HouseholdFootprint(household: household, enrolments: enrolments, facts: facts)
+            before = HouseholdFootprint(household: stored, enrolments: facts.enrolments, facts: facts.statusFacts)
+            after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
         case .none, .read:
-            let latest = try ClusterAssessment.latestStatuses(for: key, db)
-            let enrolments = try Enrolment.all(for: key, db)
-            household.coverage = Set(enrolments.filter(\.isActive).map(\.cluster))
+            let facts = self.facts ?? .empty
+            let latest = facts.latestStatuses
+            household.coverage = Set(facts.enrolments.filter(\.isActive).map(\.cluster))
             household.consensusStatus = ConsensusRule.consensus(of: latest, baseline: household.baselineStatus)
             household.hasConflict = ConsensusRule.hasConflict(latest)
             household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
             try household.save(from: stored, db)
             if case .read(let footprint) = self.before { before = footprint } else { before = nil }
-            after = HouseholdFootprint(household: household, enrolments: enrolments, facts: try HouseholdEvent.statusFacts(for: key, db))
+            after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
         }
         if let before, before.desaCode == after.desaCode {
             ledger.add(after.totals - before.totals, at: after.desaCode)

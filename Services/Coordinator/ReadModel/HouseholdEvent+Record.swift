@@ -56,10 +56,14 @@ extension HouseholdEvent {
         case .commitmentMade:
             return
         }
-        try HouseholdEvent(
-            eventId: event.id, householdKey: key, ceType: event.ceType, cluster: payload.statingCluster,
-            effectiveDate: effective, eventTime: event.time, status: status, summary: summary
-        ).insert(db)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, summary,
+        ])
     }
 }
 

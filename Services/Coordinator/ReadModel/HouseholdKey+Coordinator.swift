@@ -7,12 +7,40 @@ import GRDB
 extension HouseholdKey {
     /// The key of the household whose No. KK is `kk`: HMAC-SHA256 of the KK under the coordinator's secret.
     init(kk: KKNumber, secret: HouseholdKeySecret) {
-        let code = HMAC<SHA256>.authenticationCode(
-            for: Data(kk.rawValue.utf8), using: SymmetricKey(data: secret.bytes))
-        self.init(validated: code.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined())
+        self.init(kk: kk, keying: HouseholdKeying(secret))
+    }
+
+    /// The key of the household whose No. KK is `kk`, with the secret's key prepared once (``HouseholdKeying``).
+    init(kk: KKNumber, keying: HouseholdKeying) {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(kk.rawValue.utf8), using: keying.key)
+        self.init(validated: Self.lowercaseHex(code))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// 64 lowercase hexadecimal digits of the 32 bytes, written straight into the string's storage.
+    private static func lowercaseHex(_ code: HashedAuthenticationCode<SHA256>) -> String {
+        code.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[2 * index] = hexDigits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
+        }
+    }
+}
+
+/// The coordinator's secret as an HMAC key, made once: a `SymmetricKey` per event cost as much as the HMAC.
+///
+/// `SymmetricKey` is an immutable value that swift-crypto does not mark `Sendable`; it is never changed
+/// after `init`, so sharing it between tasks is safe.
+struct HouseholdKeying: @unchecked Sendable {
+    let key: SymmetricKey
+
+    init(_ secret: HouseholdKeySecret) {
+        key = SymmetricKey(data: secret.bytes)
     }
 }
 

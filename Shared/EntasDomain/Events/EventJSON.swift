@@ -5,7 +5,9 @@ enum EventJSON {
     /// The largest value accepted, in bytes (Kafka's default message limit).
     static let maximumValueSize = 1_048_576
 
-    static func encode(_ data: some EventData) throws(EventEncodingError) -> Data {
+    /// One encoder and one decoder for every event (both are thread-safe once configured): making one per
+    /// event cost as much as the coding itself.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -16,6 +18,24 @@ enum EventJSON {
             }
             try container.encode(text)
         }
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = InstantFormat.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an RFC 3339 instant such as 2027-03-01T02:03:04Z")
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    static func encode(_ data: some EventData) throws(EventEncodingError) -> Data {
         do {
             return try encoder.encode(data)
         } catch {
@@ -31,16 +51,6 @@ enum EventJSON {
         let firstByte = value.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         guard firstByte == UInt8(ascii: "{") else {
             throw .invalidJSON("it does not start with '{'; an event value is one JSON object")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = InstantFormat.parse(text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "not an RFC 3339 instant such as 2027-03-01T02:03:04Z")
-            }
-            return date
         }
         let payload: Payload
         do {

@@ -94,15 +94,35 @@ public struct EventSubscription: Service {
     /// The consumer group's id.
     public var groupID: String { consumer.settings.groupID }
 
+    /// Consumes until shutdown, two batches at a time: while one batch is written (on the database's
+    /// writer thread), the records that arrived meanwhile are decoded and validated (here), so both
+    /// cores work. A batch's offsets are stored only after its transaction commits, and batches
+    /// commit in the order they were consumed. When nothing more has arrived, the batch in hand is
+    /// written at once rather than held for the next.
     public func run() async throws {
         do {
-            for try await first in consumer.messages.cancelOnGracefulShutdown() {
-                var batch = [first]
-                while batch.count < settings.maximumBatch, let more = try consumer.nextIfAvailable() {
-                    batch.append(more)
+            var messages = consumer.messages.cancelOnGracefulShutdown().makeAsyncIterator()
+            var ready: DecodedBatch?
+            while true {
+                let current: DecodedBatch
+                if let decoded = ready {
+                    current = decoded
+                    ready = nil
+                } else {
+                    guard let first = try await messages.next() else { break }
+                    current = decode(try gather(after: first))
                 }
-                try await process(batch: batch)
+                let more = try gather(after: nil)
+                guard !more.isEmpty else {
+                    try await write(current)
+                    continue
+                }
+                async let written: Void = write(current)
+                let next = decode(more)
+                try await written
+                ready = next
             }
+            if let ready { try await write(ready) }
         } catch is CancellationError {
             // Hard cancellation: leave the group all the same.
         }
@@ -111,28 +131,46 @@ public struct EventSubscription: Service {
         if !Task.isShuttingDownGracefully && !Task.isCancelled { try? await gracefulShutdown() }
     }
 
-    /// Handles records that have already arrived: the ones the handler wants are applied in
-    /// one transaction (each once, through the inbox), then all are marked processed. A batch
-    /// with a record that is too large or undecodable, or whose transaction fails, is handled
-    /// one record at a time instead, so each gets its own retries and dead letter.
-    func process(batch: [KafkaMessage]) async throws {
-        guard batch.count > 1 else {
-            if let only = batch.first { try await process(only) }
-            return
+    /// `first` and what else has already arrived, up to `maximumBatch` records; no waiting.
+    private func gather(after first: KafkaMessage?) throws -> [KafkaMessage] {
+        var batch = first.map { [$0] } ?? []
+        while batch.count < settings.maximumBatch, let more = try consumer.nextIfAvailable() {
+            batch.append(more)
         }
+        return batch
+    }
+
+    /// A consumed batch with its events decoded: `envelopes` is nil when a record is too large or
+    /// undecodable, and the batch is then handled one record at a time.
+    struct DecodedBatch: Sendable {
+        let messages: [KafkaMessage]
+        let envelopes: [EventEnvelope]?
+    }
+
+    /// Decodes and validates every record of `batch`, keeping the events the handler wants.
+    func decode(_ batch: [KafkaMessage]) -> DecodedBatch {
         var wanted: [EventEnvelope] = []
+        wanted.reserveCapacity(batch.count)
         for message in batch {
             guard message.value.count <= settings.maximumValueBytes,
                 let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
-            else {
-                for message in batch { try await process(message) }
-                return
-            }
+            else { return DecodedBatch(messages: batch, envelopes: nil) }
             if accepts(envelope) { wanted.append(envelope) }
         }
-        if !wanted.isEmpty {
+        return DecodedBatch(messages: batch, envelopes: wanted)
+    }
+
+    /// Applies a decoded batch: the events the handler wants in one transaction (each once, through
+    /// the inbox), then every record is marked processed. A batch with a record that is too large or
+    /// undecodable, or whose transaction fails, is handled one record at a time instead, so each gets
+    /// its own retries and dead letter.
+    private func write(_ batch: DecodedBatch) async throws {
+        guard batch.messages.count > 1, let envelopes = batch.envelopes else {
+            for message in batch.messages { try await process(message) }
+            return
+        }
+        if !envelopes.isEmpty {
             let handler = self.handler
-            let envelopes = wanted
             do {
                 let outcomes = try await inbox.applyNew(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { new, db in
                     try handler(new.map { envelopes[$0] }, db)
@@ -143,11 +181,11 @@ public struct EventSubscription: Service {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                for message in batch { try await process(message) }
+                for message in batch.messages { try await process(message) }
                 return
             }
         }
-        for message in batch { try consumer.markProcessed(message) }
+        for message in batch.messages { try consumer.markProcessed(message) }
     }
 
     /// Handles one record until it is applied, found a duplicate, or dead-lettered; then marks

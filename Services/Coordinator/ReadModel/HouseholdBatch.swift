@@ -1,0 +1,44 @@
+import EntasAPI
+import EntasDomain
+import GRDB
+
+/// One transaction's events as ``CoordinatorReadModel/apply(_:_:)`` applies them: commitments apart, household
+/// events grouped by household (households in the order they first appear, each one's events in their order),
+/// with the events the read model already holds, and repeats within the batch, set aside once for the batch.
+struct HouseholdBatch {
+    /// An event with the attributes the read model keeps.
+    struct Item {
+        let envelope: EventEnvelope
+        let event: AppliedEvent
+    }
+
+    /// One household's events of the batch.
+    struct Household {
+        let key: HouseholdKey
+        var events: [Item]
+    }
+
+    private(set) var commitments: [Item] = []
+    private(set) var households: [Household] = []
+
+    init(_ envelopes: [EventEnvelope], keying: HouseholdKeying, _ db: Database) throws {
+        let items = envelopes.map { Item(envelope: $0, event: AppliedEvent($0)) }
+        let recorded = try HouseholdEvent.recorded(among: items.filter { $0.envelope.payload.kkNumber != nil }.map(\.event.id), db)
+        var seen: Set<String> = []
+        var position: [HouseholdKey: Int] = [:]
+        for item in items where seen.insert(item.event.id).inserted {
+            guard let kk = item.envelope.payload.kkNumber else {
+                commitments.append(item)
+                continue
+            }
+            guard !recorded.contains(item.event.id) else { continue }
+            let key = HouseholdKey(kk: kk, keying: keying)
+            if let index = position[key] {
+                households[index].events.append(item)
+            } else {
+                position[key] = households.count
+                households.append(Household(key: key, events: [item]))
+            }
+        }
+    }
+}
