@@ -1,7 +1,8 @@
 import GRDB
 
 extension EntasDatabase {
-    /// Registers the tables EntasStore owns: `"v1-outbox"`, `"v1-inbox"`, `"v1-household-replica"`.
+    /// Registers the tables EntasStore owns: `"v1-outbox"`, `"v1-inbox"`, `"v1-household-replica"`, then
+    /// `"v2-inbox-without-rowid"`.
     ///
     /// Call it on a fresh migrator before registering the service's own migrations, so every service
     /// database has the same outbox, inbox and replica. These migrations are append-only: a shipped one is
@@ -11,6 +12,7 @@ extension EntasDatabase {
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v1-inbox", migrate: createInbox)
         migrator.registerMigration("v1-household-replica", migrate: createHouseholdReplica)
+        migrator.registerMigration("v2-inbox-without-rowid", migrate: rebuildInboxWithoutRowid)
     }
 
     /// A migrator holding only ``registerSharedMigrations(_:)``, for tools and tests that need no more.
@@ -48,6 +50,22 @@ extension EntasDatabase {
             t.column("eventType", .text).notNull()
             t.column("appliedAt", .datetime).notNull()
         }
+    }
+
+    /// Every consumed event inserts an inbox row: keyed `WITHOUT ROWID`, the insert writes one B-tree (the
+    /// rows in event-id order) instead of a rowid table and its primary-key index. Same columns, same rows.
+    @Sendable private static func rebuildInboxWithoutRowid(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE inboxEntry_lean (
+                  eventId TEXT NOT NULL PRIMARY KEY,
+                  eventType TEXT NOT NULL,
+                  appliedAt DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO inboxEntry_lean (eventId, eventType, appliedAt) SELECT eventId, eventType, appliedAt FROM inboxEntry;
+                DROP TABLE inboxEntry;
+                ALTER TABLE inboxEntry_lean RENAME TO inboxEntry;
+                """)
     }
 
     @Sendable private static func createHouseholdReplica(_ db: Database) throws {

@@ -56,7 +56,7 @@ struct TestCluster {
     /// The short types (`enrolment.started`) of the events this service wrote, oldest first.
     func writtenEventTypes() async throws -> [String] {
         try await database.read { db in
-            try String.fetchAll(db, sql: "SELECT eventType FROM inboxEntry ORDER BY rowid")
+            try String.fetchAll(db, sql: "SELECT json_extract(headers, '$.ce_type') FROM outboxMessage ORDER BY id")
                 .map { $0.replacingOccurrences(of: "id.go.jatim.entas.", with: "").replacingOccurrences(of: ".v1", with: "") }
         }
     }

@@ -129,9 +129,30 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
 extension Household {
     /// Writes what differs from `stored` (the row as read): nothing when nothing changed; else every column
     /// but the key, through one cached statement, which costs less than GRDB's comparison of two encoded
-    /// records and a statement per set of changed columns. Every event writes its household.
+    /// records and a statement per set of changed columns. SQLite rewrites the entries of every index whose
+    /// columns (or partial-index conditions) a statement sets, so when the desa, the conflict and the gap are
+    /// as stored, as for most events, a statement that leaves those columns out updates the row alone.
     func save(from stored: Household, _ db: Database) throws {
         guard self != stored else { return }
+        guard desaCode == stored.desaCode, hasConflict == stored.hasConflict, isGap == stored.isGap else {
+            return try saveAll(db)
+        }
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE household SET maskedKK = ?, locationAuthority = ?, locationTime = ?, locationEventId = ?,
+                baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?, baselineEventId = ?,
+                consensusStatus = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?, coveredEnterprise = ?,
+                coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?
+                WHERE key = ?
+                """)
+        try statement.execute(arguments: [
+            maskedKK, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn,
+            baselineTime, baselineEventId, consensusStatus, coveredSocialAid, coveredCommunityEmpowerment,
+            coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, key,
+        ])
+    }
+
+    private func saveAll(_ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE household SET maskedKK = ?, desaCode = ?, kecamatanCode = ?, kabupatenCode = ?, locationAuthority = ?,
