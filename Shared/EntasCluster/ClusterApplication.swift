@@ -30,8 +30,11 @@ public enum ClusterApplication {
         for controller in definition.controllers { controller.addRoutes(to: api, store: store) }
 
         let handler = ClusterEventHandler(cluster: definition.cluster)
+        var settings = EventSubscription.Settings()
+        settings.ownSource = definition.cluster.eventSource
         let subscription = try runtime.subscription(
-            group: "entas-\(definition.serviceName)", topics: ClusterEventHandler.topics, accepts: handler.accepts
+            group: "entas-\(definition.serviceName)", topics: ClusterEventHandler.topics, settings: settings,
+            accepts: handler.accepts
         ) { envelope, db in
             try handler.apply(envelope, db)
         }

@@ -23,8 +23,8 @@ public struct ClusterStore: Sendable {
     @discardableResult
     package func publish(_ payload: EventPayload, in db: Database, now: Date = Date()) throws -> UUID {
         let envelope = EventEnvelope(source: source, time: now, payload: payload)
-        try Outbox.enqueue(try envelope.encoded(), in: db)
-        try InboxEntry(eventId: envelope.id, eventType: payload.eventType.ceType, appliedAt: now).insert(db)
+        try Outbox.enqueue(try envelope.encoded(), at: now, in: db)
+        try Inbox.record(envelope.id, eventType: payload.eventType.ceType, at: now, in: db)
         return envelope.id
     }
 
@@ -46,23 +46,42 @@ public struct ClusterStore: Sendable {
     }
 
     /// Registers many households in one transaction (imports); each row's outcome in order.
+    ///
+    /// The batch's households already known are read in one statement; a new one is inserted without a
+    /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
     public func register(batch: [HouseholdRegistration]) async throws -> [RegistrationResult] {
-        try await database.write { db in try batch.map { try register($0, in: db) } }
+        try await database.write { db in
+            var known = try HouseholdReplica.known(batch.map(\.kkNumber), in: db)
+            return try batch.map { registration in
+                let (result, stored) = try register(registration, existing: known[registration.kkNumber], in: db)
+                if let stored { known[registration.kkNumber] = stored }
+                return result
+            }
+        }
     }
 
     func register(_ registration: HouseholdRegistration, in db: Database) throws -> RegistrationResult {
+        let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registration.kkNumber)
+        return try register(registration, existing: existing, in: db).result
+    }
+
+    /// Registers `registration` given the row stored for its KK (nil: none); the outcome and the row as
+    /// it is now stored (nil when unchanged).
+    private func register(
+        _ registration: HouseholdRegistration, existing: HouseholdReplica?, in db: Database
+    ) throws -> (result: RegistrationResult, stored: HouseholdReplica?) {
         let now = Date()
-        guard let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registration.kkNumber) else {
+        guard let existing else {
             let payload = registration.registered(by: cluster)
             let eventID = try publish(.householdRegistered(payload), in: db, now: now)
-            try HouseholdReplica.upsert(registered: payload, eventID: eventID, at: now, in: db)
-            return .created
+            let replica = HouseholdReplica(registered: payload, eventID: eventID, at: now)
+            try replica.insertNew(db)
+            return (.created, replica)
         }
         let update = registration.changes(from: existing, by: cluster)
-        guard let update else { return .unchanged }
+        guard let update else { return (.unchanged, nil) }
         let eventID = try publish(.householdUpdated(update), in: db, now: now)
-        try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
-        return .updated
+        return (.updated, try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db))
     }
 
     /// Changes some of a household's fields; publishes `household.updated`.

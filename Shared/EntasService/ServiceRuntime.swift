@@ -62,10 +62,11 @@ public final class ServiceRuntime: Sendable {
     /// A subscription of this service: its own consumer group, the handler inside the inbox
     /// transaction, dead letters through this service's producer.
     public func subscription(
-        group: String, topics: [EntasTopic], accepts: @escaping EventSubscription.Filter = { _ in true },
-        handler: @escaping EventSubscription.Handler
+        group: String, topics: [EntasTopic], settings: EventSubscription.Settings = EventSubscription.Settings(),
+        accepts: @escaping EventSubscription.Filter = { _ in true }, handler: @escaping EventSubscription.Handler
     ) throws -> EventSubscription {
-        try subscription(group: group, topics: topics, accepts: accepts, batchHandler: EventSubscription.each(handler))
+        try subscription(
+            group: group, topics: topics, settings: settings, accepts: accepts, batchHandler: EventSubscription.each(handler))
     }
 
     /// ``subscription(group:topics:accepts:handler:)`` with a handler that gets the new events of each

@@ -3,6 +3,18 @@ import Foundation
 import GRDB
 
 extension HouseholdReplica {
+    /// The stored rows of those of `kkNumbers` this service knows, in one statement per 500.
+    public static func known(_ kkNumbers: [KKNumber], in db: Database) throws -> [KKNumber: HouseholdReplica] {
+        var known: [KKNumber: HouseholdReplica] = [:]
+        var start = kkNumbers.startIndex
+        while start < kkNumbers.endIndex {
+            let chunk = kkNumbers[start..<min(start + 500, kkNumbers.endIndex)]
+            for replica in try HouseholdReplica.filter(keys: Array(chunk)).fetchAll(db) { known[replica.kkNumber] = replica }
+            start = chunk.endIndex
+        }
+        return known
+    }
+
     /// Records a `household.registered` event, inside the caller's transaction (normally the inbox's).
     ///
     /// A KK number not yet known gets a new row. A KK number already known (re-registered, perhaps by
@@ -49,5 +61,26 @@ extension HouseholdReplica {
         replica.lastEventId = eventID
         try replica.update(db)
         return replica
+    }
+}
+
+extension HouseholdReplica {
+    /// Inserts a household not yet known here through one cached statement (an import writes thousands a
+    /// second; GRDB's Codable record encoding cost more than the insert). The criteria are stored as the JSON
+    /// array of their identifiers, as the record's encoding stores them.
+    /// - Throws: a GRDB constraint error when the KK number is known already.
+    public func insertNew(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO householdReplica (kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount,
+                criteriaMet, baselineStatus, registeredBy, firstSeenAt, updatedAt, lastEventId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        // Identifiers are lowercase letters, digits and underscores: nothing in them needs JSON escaping.
+        let criteria = "[" + criteriaMet.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+        try statement.execute(arguments: [
+            kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount, criteria, baselineStatus,
+            registeredBy, firstSeenAt, updatedAt, lastEventId.uuidString.lowercased(),
+        ])
     }
 }

@@ -63,13 +63,19 @@ public struct Inbox: Sendable {
             }
             guard !new.isEmpty else { return outcomes }
             try apply(new, db)
-            let insert = try db.cachedStatement(sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
-            let appliedAt = date.databaseValue
             for index in new {
-                try insert.execute(arguments: [events[index].eventID.uuidString.lowercased(), events[index].eventType, appliedAt])
+                try Self.record(events[index].eventID, eventType: events[index].eventType, at: date, in: db)
             }
             return outcomes
         }
+    }
+
+    /// Records `eventID` as applied, inside the caller's transaction (a service records its own events as it
+    /// writes them, so they are not applied again when they come back): one cached statement.
+    /// - Throws: a GRDB constraint error when the id is recorded already.
+    public static func record(_ eventID: UUID, eventType: String, at date: Date, in db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
+        try insert.execute(arguments: [eventID.uuidString.lowercased(), eventType, date])
     }
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
@@ -95,6 +101,11 @@ public struct Inbox: Sendable {
             sql: "SELECT EXISTS (SELECT 1 FROM inboxEntry WHERE eventId = ?)",
             arguments: [eventID.uuidString.lowercased()], cached: true
         ).fetchOne(db) ?? false
+    }
+
+    /// Those of `eventIDs` that have been applied.
+    public func recorded(among eventIDs: [UUID]) async throws -> Set<UUID> {
+        try await writer.read { db in try Self.applied(among: eventIDs, in: db) }
     }
 
     /// True when `eventID` has been applied.

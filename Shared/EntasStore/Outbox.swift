@@ -35,7 +35,11 @@ public struct Outbox: Sendable {
     public static func enqueue(_ event: EncodedEvent, at date: Date = Date(), in db: Database) throws {
         guard db.isInsideTransaction else { throw OutboxError.outsideTransaction }
         do {
-            try NewOutboxMessage(event, createdAt: date).insert(db)
+            // Every write of a service enqueues: one cached statement, the headers coded by one shared encoder.
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO outboxMessage (eventId, topic, key, headers, value, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+            let headers = String(decoding: try OutboxMessage.headersEncoder.encode(event.headers), as: UTF8.self)
+            try insert.execute(arguments: [event.id.uuidString.lowercased(), event.topic, event.key, headers, event.value, date])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw OutboxError.duplicateEvent(id: event.id)
         }
@@ -54,14 +58,26 @@ public struct Outbox: Sendable {
     public func markSent(_ ids: [Int64], at date: Date) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            // Chunks keep each statement well under SQLite's limit on bound parameters.
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = ids[start..<min(start + 500, ids.count)]
-                try OutboxMessage.all().unsent()
-                    .filter(keys: chunk)
-                    .updateAll(db, OutboxMessage.Columns.sentAt.set(to: date))
+            // Rows are read in id order, so the ids sent mostly run consecutively: one statement per run.
+            let statement = try db.cachedStatement(
+                sql: "UPDATE outboxMessage SET sentAt = ? WHERE id BETWEEN ? AND ? AND sentAt IS NULL")
+            for run in Self.runs(of: ids.sorted()) {
+                try statement.execute(arguments: [date, run.lowerBound, run.upperBound])
             }
         }
+    }
+
+    /// `ids` (sorted) as runs of consecutive ids: [1, 2, 3, 7] is 1...3 and 7...7.
+    static func runs(of ids: [Int64]) -> [ClosedRange<Int64>] {
+        var runs: [ClosedRange<Int64>] = []
+        for id in ids {
+            if let last = runs.last, last.upperBound + 1 == id {
+                runs[runs.count - 1] = last.lowerBound...id
+            } else {
+                runs.append(id...id)
+            }
+        }
+        return runs
     }
 
     /// Records a failed publishing attempt of row `id`: `attempts` grows by one and `lastError` becomes

@@ -72,39 +72,15 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable, Codable, Fetchabl
 
     /// Headers as a JSON object with sorted keys, so equal headers give equal text.
     public static func databaseJSONEncoder(for column: String) -> JSONEncoder {
+        headersEncoder
+    }
+
+    /// The encoder of the `headers` column (keys sorted), made once: it is thread-safe once configured.
+    static let headersEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-}
-
-/// The columns an enqueue writes; SQLite gives the id and the defaults.
-struct NewOutboxMessage: Encodable, PersistableRecord {
-    static let databaseTableName = OutboxMessage.databaseTableName
-
-    var eventId: UUID
-    var topic: String
-    var key: String
-    var headers: [String: String]
-    var value: Data
-    var createdAt: Date
-
-    init(_ event: EncodedEvent, createdAt: Date) {
-        eventId = event.id
-        topic = event.topic
-        key = event.key
-        headers = event.headers
-        value = event.value
-        self.createdAt = createdAt
-    }
-
-    static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy {
-        OutboxMessage.databaseUUIDEncodingStrategy(for: column)
-    }
-
-    static func databaseJSONEncoder(for column: String) -> JSONEncoder {
-        OutboxMessage.databaseJSONEncoder(for: column)
-    }
+    }()
 }
 
 extension OutboxMessage: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

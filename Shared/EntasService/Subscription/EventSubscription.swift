@@ -34,6 +34,9 @@ public struct EventSubscription: Service {
         public var maximumValueBytes = 1 << 20
         /// Events already received are applied together, up to this many per transaction.
         public var maximumBatch = 256
+        /// The `ce_source` of the service's own events (a cluster service records them in its inbox as
+        /// it writes them): records from it are not decoded unless the inbox lacks their id.
+        public var ownSource: String?
         public init() {}
     }
 
@@ -140,24 +143,76 @@ public struct EventSubscription: Service {
         return batch
     }
 
-    /// A consumed batch with its events decoded: `envelopes` is nil when a record is too large or
+    /// A consumed batch with its events decoded: `entries` is nil when a record is too large or
     /// undecodable, and the batch is then handled one record at a time.
     struct DecodedBatch: Sendable {
         let messages: [KafkaMessage]
-        let envelopes: [EventEnvelope]?
+        let entries: [Entry]?
     }
 
-    /// Decodes and validates every record of `batch`, keeping the events the handler wants.
+    /// One record of a decoded batch.
+    enum Entry: Sendable {
+        /// An event the handler wants.
+        case event(EventEnvelope)
+        /// One of the service's own events come back (``Settings/ownSource``), not decoded: its id.
+        case echo(UUID)
+        /// An event the handler does not want.
+        case unwanted
+    }
+
+    /// Decodes and validates every record of `batch`, keeping the events the handler wants. The
+    /// service's own events are not decoded here: it recorded them in its inbox as it wrote them.
     func decode(_ batch: [KafkaMessage]) -> DecodedBatch {
-        var wanted: [EventEnvelope] = []
-        wanted.reserveCapacity(batch.count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(batch.count)
         for message in batch {
+            if let echo = echoID(of: message) {
+                entries.append(.echo(echo))
+                continue
+            }
             guard message.value.count <= settings.maximumValueBytes,
                 let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
-            else { return DecodedBatch(messages: batch, envelopes: nil) }
-            if accepts(envelope) { wanted.append(envelope) }
+            else { return DecodedBatch(messages: batch, entries: nil) }
+            entries.append(accepts(envelope) ? .event(envelope) : .unwanted)
         }
-        return DecodedBatch(messages: batch, envelopes: wanted)
+        return DecodedBatch(messages: batch, entries: entries)
+    }
+
+    /// The id of a record that is the service's own event (its `ce_source` is ``Settings/ownSource``).
+    private func echoID(of message: KafkaMessage) -> UUID? {
+        guard let own = settings.ownSource else { return nil }
+        var source: Data?
+        var id: Data?
+        for header in message.headers {
+            if header.name == EventHeader.source { source = header.value }
+            if header.name == EventHeader.id { id = header.value }
+        }
+        guard let source, source.elementsEqual(own.utf8), let id else { return nil }
+        return UUID(uuidString: String(decoding: id, as: UTF8.self))
+    }
+
+    /// The events of `batch` to apply, in order: an echo the inbox holds (the usual case) is a
+    /// duplicate; one it lacks (a store restored from a backup older than the log) is decoded and
+    /// applied like any event. Nil when such an echo cannot be decoded.
+    private func events(of batch: DecodedBatch, entries: [Entry]) async throws -> (events: [EventEnvelope], echoes: Int)? {
+        var echoIDs: [UUID] = []
+        for case .echo(let id) in entries { echoIDs.append(id) }
+        let recorded = echoIDs.isEmpty ? [] : try await inbox.recorded(among: echoIDs)
+        var events: [EventEnvelope] = []
+        events.reserveCapacity(entries.count)
+        for (message, entry) in zip(batch.messages, entries) {
+            switch entry {
+            case .event(let envelope): events.append(envelope)
+            case .unwanted: break
+            case .echo(let id) where recorded.contains(id): break
+            case .echo:
+                guard message.value.count <= settings.maximumValueBytes,
+                    let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
+                else { return nil }
+                if accepts(envelope) { events.append(envelope) }
+            }
+        }
+        return (events, recorded.count)
     }
 
     /// Applies a decoded batch: the events the handler wants in one transaction (each once, through
@@ -165,10 +220,13 @@ public struct EventSubscription: Service {
     /// undecodable, or whose transaction fails, is handled one record at a time instead, so each gets
     /// its own retries and dead letter.
     private func write(_ batch: DecodedBatch) async throws {
-        guard batch.messages.count > 1, let envelopes = batch.envelopes else {
+        guard batch.messages.count > 1, let entries = batch.entries,
+            let (envelopes, echoes) = try await events(of: batch, entries: entries)
+        else {
             for message in batch.messages { try await process(message) }
             return
         }
+        duplicates.increment(by: echoes)
         if !envelopes.isEmpty {
             let handler = self.handler
             do {
