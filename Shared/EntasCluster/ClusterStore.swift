@@ -50,11 +50,47 @@ public struct ClusterStore: Sendable {
     /// The batch's households already known are read in one statement; a new one is inserted without a
     /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
     public func register(batch: [HouseholdRegistration]) async throws -> [RegistrationResult] {
+        try await register(prepare(batch))
+    }
+
+    /// Registrations with their `household.registered` events already built and encoded, so that work is
+    /// done before, not inside, the write transaction (an import prepares the next batch while the writer
+    /// writes this one).
+    public struct PreparedRegistrations: Sendable {
+        let registrations: [HouseholdRegistration]
+        /// The event each registration publishes if its household is new here.
+        let registered: [(payload: HouseholdRegistered, event: EncodedEvent)]
+        let now: Date
+    }
+
+    /// Builds and encodes each registration's `household.registered` event.
+    /// - Throws: ``EventEncodingError`` for a registration the event contract refuses.
+    public func prepare(_ batch: [HouseholdRegistration]) throws -> PreparedRegistrations {
+        let now = Date()
+        let registered = try batch.map { registration in
+            let payload = registration.registered(by: cluster)
+            let envelope = EventEnvelope(source: source, time: now, payload: .householdRegistered(payload))
+            return (payload, try envelope.encoded())
+        }
+        return PreparedRegistrations(registrations: batch, registered: registered, now: now)
+    }
+
+    /// Writes prepared registrations in one transaction; each row's outcome in order.
+    public func register(_ prepared: PreparedRegistrations) async throws -> [RegistrationResult] {
         try await database.write { db in
-            var known = try HouseholdReplica.known(batch.map(\.kkNumber), in: db)
-            return try batch.map { registration in
-                let (result, stored) = try register(registration, existing: known[registration.kkNumber], in: db)
-                if let stored { known[registration.kkNumber] = stored }
+            var known = try HouseholdReplica.known(prepared.registrations.map(\.kkNumber), in: db)
+            return try zip(prepared.registrations, prepared.registered).map { registration, registered in
+                let kk = registration.kkNumber
+                guard let existing = known[kk] else {
+                    try Outbox.enqueue(registered.event, at: prepared.now, in: db)
+                    try Inbox.record(registered.event.id, eventType: HouseholdRegistered.eventType.ceType, at: prepared.now, in: db)
+                    let replica = HouseholdReplica(registered: registered.payload, eventID: registered.event.id, at: prepared.now)
+                    try replica.insertNew(db)
+                    known[kk] = replica
+                    return .created
+                }
+                let (result, stored) = try register(registration, existing: existing, in: db)
+                if let stored { known[kk] = stored }
                 return result
             }
         }

@@ -80,7 +80,7 @@ extension HouseholdReplica {
         let criteria = "[" + criteriaMet.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
         try statement.execute(arguments: [
             kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount, criteria, baselineStatus,
-            registeredBy, firstSeenAt, updatedAt, lastEventId.uuidString.lowercased(),
+            registeredBy, DatabaseTimestamp.value(firstSeenAt), DatabaseTimestamp.value(updatedAt), lastEventId.uuidString.lowercased(),
         ])
     }
 }

@@ -75,7 +75,7 @@ public struct Inbox: Sendable {
     /// - Throws: a GRDB constraint error when the id is recorded already.
     public static func record(_ eventID: UUID, eventType: String, at date: Date, in db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
-        try insert.execute(arguments: [eventID.uuidString.lowercased(), eventType, date])
+        try insert.execute(arguments: [eventID.uuidString.lowercased(), eventType, DatabaseTimestamp.value(date)])
     }
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.

@@ -39,7 +39,9 @@ public struct Outbox: Sendable {
             let insert = try db.cachedStatement(
                 sql: "INSERT INTO outboxMessage (eventId, topic, key, headers, value, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
             let headers = String(decoding: try OutboxMessage.headersEncoder.encode(event.headers), as: UTF8.self)
-            try insert.execute(arguments: [event.id.uuidString.lowercased(), event.topic, event.key, headers, event.value, date])
+            try insert.execute(arguments: [
+                event.id.uuidString.lowercased(), event.topic, event.key, headers, event.value, DatabaseTimestamp.value(date),
+            ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw OutboxError.duplicateEvent(id: event.id)
         }

@@ -26,67 +26,86 @@ public struct ImportController: Sendable {
         }
     }
 
+    /// Reads, validates and encodes the next batch while the writer writes the one before: at most one
+    /// batch is being written at a time, and batches are written in file order.
     func importCSV(_ body: RequestBody) async throws -> Summary {
-        var parser = CSVRecordParser()
-        var summary = Summary()
-        var header: [String: Int]?
-        var batch: [HouseholdRegistration] = []
-        var rowNumber = 0
+        try await withThrowingTaskGroup(of: [RegistrationResult].self) { writes in
+            var parser = CSVRecordParser()
+            var summary = Summary()
+            var header: [String: Int]?
+            var batch: [HouseholdRegistration] = []
+            var rowNumber = 0
+            var writing = false
 
-        func take(_ record: [String]) throws {
-            rowNumber += 1
-            guard let columns = header else {
-                header = try Self.header(record)
-                return
-            }
-            if record.count == 1, record[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
-            summary.rows += 1
-            switch Self.registration(record, columns: columns) {
-            case .success(let registration): batch.append(registration)
-            case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason))
-            }
-        }
-        func reject(_ rejection: Rejection) {
-            summary.rejected += 1
-            if summary.rejections.count < Self.listedRejections {
-                summary.rejections.append(rejection)
-            } else {
-                summary.rejectionsTruncated = true
-            }
-        }
-        func flush() async throws {
-            guard !batch.isEmpty else { return }
-            for result in try await store.register(batch: batch) {
-                switch result {
-                case .created: summary.created += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
+            func take(_ record: [String]) throws {
+                rowNumber += 1
+                guard let columns = header else {
+                    header = try Self.header(record)
+                    return
+                }
+                if record.count == 1, record[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
+                summary.rows += 1
+                switch Self.registration(record, columns: columns) {
+                case .success(let registration): batch.append(registration)
+                case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason))
                 }
             }
-            batch.removeAll(keepingCapacity: true)
-        }
-
-        for try await buffer in body {
-            for record in parser.feed(buffer.readableBytesView) {
-                try take(record)
-                if batch.count >= Self.batchSize { try await flush() }
+            func reject(_ rejection: Rejection) {
+                summary.rejected += 1
+                if summary.rejections.count < Self.listedRejections {
+                    summary.rejections.append(rejection)
+                } else {
+                    summary.rejectionsTruncated = true
+                }
             }
+            func count(_ results: [RegistrationResult]) {
+                for result in results {
+                    switch result {
+                    case .created: summary.created += 1
+                    case .updated: summary.updated += 1
+                    case .unchanged: summary.unchanged += 1
+                    }
+                }
+            }
+            /// Waits for the batch being written, if any.
+            func finishWriting() async throws {
+                while let results = try await writes.next() { count(results) }
+                writing = false
+            }
+            /// Encodes the batch read so far and hands it to the writer once the previous one is written.
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
+                let prepared = try store.prepare(batch)
+                batch.removeAll(keepingCapacity: true)
+                if writing { try await finishWriting() }
+                writes.addTask { try await store.register(prepared) }
+                writing = true
+            }
+
+            for try await buffer in body {
+                for record in parser.feed(buffer.readableBytesView) {
+                    try take(record)
+                    if batch.count >= Self.batchSize { try await flush() }
+                }
+            }
+            do {
+                if let last = try parser.finish() { try take(last) }
+            } catch is CSVRecordParser.UnterminatedQuote {
+                // The rows of the batch not yet written are dropped with the broken one: the answer
+                // is a problem document, so the client must not count them as imported.
+                try await finishWriting()
+                throw ProblemDocument.malformedBody(
+                    "row \(rowNumber + 1) opens a quoted field that is never closed, so the rest of the file was read as one field. "
+                        + "Close the quote (a quote inside a quoted field is written \"\"), then import the file again: "
+                        + "\(summary.created + summary.updated + summary.unchanged) rows before it were imported already and will come back unchanged.")
+            }
+            try await flush()
+            try await finishWriting()
+            guard header != nil else {
+                throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(Self.columns.joined(separator: ","))")
+            }
+            return summary
         }
-        do {
-            if let last = try parser.finish() { try take(last) }
-        } catch is CSVRecordParser.UnterminatedQuote {
-            // The rows of the batch not yet written are dropped with the broken one: the answer
-            // is a problem document, so the client must not count them as imported.
-            throw ProblemDocument.malformedBody(
-                "row \(rowNumber + 1) opens a quoted field that is never closed, so the rest of the file was read as one field. "
-                    + "Close the quote (a quote inside a quoted field is written \"\"), then import the file again: "
-                    + "\(summary.created + summary.updated + summary.unchanged) rows before it were imported already and will come back unchanged.")
-        }
-        try await flush()
-        guard header != nil else {
-            throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(Self.columns.joined(separator: ","))")
-        }
-        return summary
     }
 
     static func header(_ record: [String]) throws -> [String: Int] {

@@ -1,0 +1,30 @@
+import EntasDomain
+import Foundation
+import GRDB
+
+/// The text GRDB stores for a `Date` (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), made without GRDB's `DateFormatter`,
+/// which cost more than the insert it served on the import's and the inbox's hot paths. Same text, so rows
+/// written either way compare and decode alike.
+enum DatabaseTimestamp {
+    static func value(_ date: Date) -> DatabaseValue {
+        // Rounded to the nearest millisecond, as GRDB's formatter does.
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        // From 1900 to 9999 only (before the Gregorian reform the formatter's calendar differs); anything
+        // else goes through GRDB.
+        guard milliseconds.isFinite, milliseconds >= -2_208_988_800_000, milliseconds < 253_402_300_800_000 else {
+            return date.databaseValue
+        }
+        let total = Int64(milliseconds)
+        let dayLength: Int64 = 86_400_000
+        let days = total >= 0 ? total / dayLength : (total - dayLength + 1) / dayLength
+        let inDay = Int(total - days * dayLength)
+        let day = CalendarDate(daysSinceEpoch: Int(days))
+        return "\(day) \(padded(inDay / 3_600_000, 2)):\(padded(inDay / 60_000 % 60, 2)):\(padded(inDay / 1000 % 60, 2)).\(padded(inDay % 1000, 3))"
+            .databaseValue
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
