@@ -13,9 +13,9 @@ struct BenchReport: Codable, Sendable {
     var failures: [String] = []
 
     var table: String {
-        var rows = [["#", "figure", "value", "unit", "ratio"]]
+        var rows = [["#", "figure", "value", "unit", "ratio", "target"]]
         for figure in figures {
-            rows.append([figure.item, figure.figure, figure.formattedValue, figure.unit, figure.ratio ?? ""])
+            rows.append([figure.item, figure.figure, figure.formattedValue, figure.unit, figure.ratio ?? "", figure.target ?? ""])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         let lines = rows.map { cells in

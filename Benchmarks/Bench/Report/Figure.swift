@@ -9,6 +9,8 @@ struct Figure: Codable, Sendable {
     var ratio: String?
     /// How it was measured: counts and durations.
     var detail: String
+    /// The target it is checked against and whether this run met it (``BenchTarget``); nil when none.
+    var target: String? = nil
 
     /// The value as the table shows it.
     var formattedValue: String {

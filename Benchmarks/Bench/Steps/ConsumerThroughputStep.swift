@@ -60,7 +60,9 @@ struct ConsumerThroughputStep: Sendable {
                 ratio: Figure.ratio(coordinator.perSecond, limit.perSecond) + " C limit, "
                     + Figure.ratio(coordinator.perSecond, peer.perSecond) + " Python peer",
                 detail: "\(counts); \(Figure.grouped(coordinator.events)) applied in \(String(format: "%.2f", coordinator.seconds)) s "
-                    + "after the first; peak RSS \(peakBytes / 1_048_576) MB; counts checked through /v1/freshness and /v1/overview"),
+                    + "after the first; peak RSS \(peakBytes / 1_048_576) MB; counts checked through /v1/freshness and /v1/overview",
+                target: BenchTarget.atLeast(
+                    coordinator.perSecond, limit.perSecond * BenchTarget.coordinatorShareOfLimit, " (⅓ C limit)")),
         ]
     }
 

@@ -66,7 +66,10 @@ struct EndToEndStep: Sendable {
             detail: "\(Figure.grouped(households)) households, a quarter imported at each cluster service concurrently "
                 + "(requests of up to \(Figure.grouped(HouseholdCSV.rowsPerChunk)) rows); imports answered after "
                 + "\(String(format: "%.1f", importsDone)) s; overview polled every 0.25 s; "
-                + String(format: "%.0f households/s end to end", Double(households) / seconds))
+                + String(format: "%.0f households/s end to end", Double(households) / seconds),
+            target: BenchTarget.atMost(
+                seconds, BenchTarget.endToEndSecondsPerMillion * Double(households) / 1_000_000, unit: "s",
+                households == 1_000_000 ? "" : " (120 s per million)"))
     }
 
     /// Polls the coordinator's overview until it shows every household.

@@ -109,17 +109,22 @@ struct ScaleStep: Sendable {
     /// the table; each compared with the smallest count.
     private func figures(_ points: [Point]) -> [Figure] {
         guard let base = points.first else { return [] }
-        typealias Measure = (item: String, name: String, unit: String, compare: Bool, value: (Point) -> Double, detail: (Point) -> String)
+        typealias Measure = (
+            item: String, name: String, unit: String, compare: Bool, value: (Point) -> Double, detail: (Point) -> String,
+            limit: Double?
+        )
         let measures: [Measure] = [
             ("6", "Overview HTTP p50", "ms", false, { $0.http.quantile(0.5) },
-             { "\($0.http.count) GET /v1/overview (province by kabupaten/kota), one after the other on loopback" }),
+             { "\($0.http.count) GET /v1/overview (province by kabupaten/kota), one after the other on loopback" }, nil),
             ("6", "Overview HTTP p99", "ms", true, { $0.http.quantile(0.99) },
-             { "the same \($0.http.count) requests; max \(String(format: "%.2f", $0.http.quantile(1))) ms" }),
+             { "the same \($0.http.count) requests; max \(String(format: "%.2f", $0.http.quantile(1))) ms" },
+             BenchTarget.overviewP99Milliseconds),
             ("6", "entas overview (CLI) p50", "ms", false, { $0.cli.quantile(0.5) },
-             { "\($0.cli.count) runs of the command, process start to exit (the request is a small part)" }),
-            ("6", "entas overview (CLI) p99", "ms", true, { $0.cli.quantile(0.99) }, { "the same \($0.cli.count) runs" }),
+             { "\($0.cli.count) runs of the command, process start to exit (the request is a small part)" }, nil),
+            ("6", "entas overview (CLI) p99", "ms", true, { $0.cli.quantile(0.99) }, { "the same \($0.cli.count) runs" }, nil),
             ("7", "Coordinator peak RSS", "MB", true, { Double($0.peakBytes) / 1_048_576 },
-             { "VmHWM of the coordinator fed registrations since its start; \(Figure.grouped(Int($0.feedRate))) registrations/s applied on the way" }),
+             { "VmHWM of the coordinator fed registrations since its start; \(Figure.grouped(Int($0.feedRate))) registrations/s applied on the way" },
+             BenchTarget.peakMegabytes),
         ]
         return measures.flatMap { measure in
             points.map { point in
@@ -128,7 +133,8 @@ struct ScaleStep: Sendable {
                     item: measure.item, figure: "\(measure.name), \(Figure.grouped(point.households)) households", value: measure.value(point),
                     unit: measure.unit,
                     ratio: compared ? Figure.ratio(measure.value(point), measure.value(base)) + " of \(Figure.grouped(base.households))" : nil,
-                    detail: measure.detail(point))
+                    detail: measure.detail(point),
+                    target: measure.limit.map { BenchTarget.atMost(measure.value(point), $0, unit: measure.unit) })
             }
         }
     }

@@ -22,6 +22,8 @@ public struct ByteOrderMarkFilter: Sendable {
 
     /// `bytes` without a leading byte-order mark (only the start of the stream is looked at).
     public mutating func filter<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        // Past the start every byte passes: copied at once, not byte by byte.
+        if isPastStart { return Array(bytes) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.underestimatedCount)
         for byte in bytes {
