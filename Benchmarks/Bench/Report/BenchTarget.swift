@@ -22,7 +22,12 @@ enum BenchTarget {
 
     /// "≤ 20.00 ms: met".
     static func atMost(_ value: Double, _ target: Double, unit: String, _ what: String = "") -> String {
-        let shown = unit == "ms" ? String(format: "%.2f", target) : Figure.grouped(Int(target.rounded()))
+        let shown =
+            switch unit {
+            case "ms": String(format: "%.2f", target)
+            case "s": String(format: "%.1f", target)
+            default: Figure.grouped(Int(target.rounded()))
+            }
         return "≤ \(shown) \(unit)\(what): \(value <= target ? "met" : "NOT met")"
     }
 }
