@@ -49,7 +49,7 @@ struct CoordinatorRebuild {
                     let envelopes = batch.compactMap { try? EventEnvelope.decode(headers: $0.stringHeaders, value: $0.value) }
                     if !envelopes.isEmpty {
                         _ = try await inbox.applyNew(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { new, db in
-                            try readModel.apply(new.map { envelopes[$0] }, db)
+                            try readModel.apply(new.map { envelopes[$0] }, db, throughInbox: true)
                         }
                     }
                     await counts.add(applied: envelopes.count, skipped: batch.count - envelopes.count)

@@ -80,18 +80,8 @@ public struct Inbox: Sendable {
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
     static func applied(among eventIDs: [UUID], in db: Database) throws -> Set<UUID> {
-        var applied: Set<UUID> = []
-        var start = eventIDs.startIndex
-        while start < eventIDs.endIndex {
-            let chunk = eventIDs[start..<min(start + 500, eventIDs.endIndex)]
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try String.fetchAll(
-                db.makeStatement(sql: "SELECT eventId FROM inboxEntry WHERE eventId IN (\(placeholders))"),
-                arguments: StatementArguments(chunk.map { $0.uuidString.lowercased() }))
-            for text in rows { if let id = UUID(uuidString: text) { applied.insert(id) } }
-            start = chunk.endIndex
-        }
-        return applied
+        let present = try db.presentValues(of: "eventId", in: "inboxEntry", among: eventIDs.map { $0.uuidString.lowercased() })
+        return Set(present.compactMap(UUID.init(uuidString:)))
     }
 
     /// True when `eventID` has been applied in this database.

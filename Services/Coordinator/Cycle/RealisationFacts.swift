@@ -18,6 +18,8 @@ struct RealisationFacts: Sendable {
     /// Households graduated in the period by any cluster, per child region.
     var graduatedHouseholds: [RegionCode: Int] = [:]
 
+    /// Written into the SQL as a literal (a constant of the code, never input), so SQLite can use the
+    /// partial index `householdEvent_graduation`, which holds graduations only.
     static let graduatedType = HouseholdGraduated.eventType.ceType
 
     /// Reads the facts of `region` and `period`. Costs the enrolments, deliveries and graduations of the
@@ -69,10 +71,10 @@ struct RealisationFacts: Sendable {
         let (enrolledInside, enrolledArguments) = CoordinatorQueries.within(region, column: "en.desaCode")
         let graduatedFromProgramme = """
             FROM householdEvent e JOIN enrolment en ON en.householdKey = e.householdKey AND en.cluster = e.cluster
-            WHERE e.ceType = ? AND e.effectiveDate >= ? AND e.effectiveDate <= ?
+            WHERE e.ceType = '\(graduatedType)' AND e.effectiveDate >= ? AND e.effectiveDate <= ?
             AND en.startedOn <= e.effectiveDate AND (en.endedOn IS NULL OR en.endedOn >= ?) AND \(enrolledInside)
             """
-        let programmeGraduationArguments = StatementArguments([graduatedType, first, last, first]) + enrolledArguments
+        let programmeGraduationArguments = StatementArguments([first, last, first]) + enrolledArguments
         try programmeRows(
             """
             SELECT en.cluster AS cluster, en.programme AS programme, en.strategy AS strategy, \(partExpression(region, column: "en.desaCode")) AS part,
@@ -109,9 +111,9 @@ struct RealisationFacts: Sendable {
         let (householdInside, householdArguments) = CoordinatorQueries.within(region, column: "h.desaCode")
         let graduated = """
             FROM householdEvent e JOIN household h ON h.key = e.householdKey
-            WHERE e.ceType = ? AND e.effectiveDate >= ? AND e.effectiveDate <= ? AND \(householdInside)
+            WHERE e.ceType = '\(graduatedType)' AND e.effectiveDate >= ? AND e.effectiveDate <= ? AND \(householdInside)
             """
-        let graduationArguments = StatementArguments([graduatedType, first, last]) + householdArguments
+        let graduationArguments = StatementArguments([first, last]) + householdArguments
         let householdPart = partExpression(region, column: "h.desaCode")
         for row in try Row.fetchAll(
             db, sql: "SELECT e.cluster AS cluster, \(householdPart) AS part, count(DISTINCT e.householdKey) AS n \(graduated) GROUP BY e.cluster, part",

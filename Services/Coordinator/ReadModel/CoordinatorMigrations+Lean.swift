@@ -1,18 +1,17 @@
 import GRDB
 
 extension CoordinatorMigrations {
-    /// `coordinator-v4-lean-fact-tables`: the tables every event writes, rebuilt `WITHOUT ROWID` with the same
-    /// columns, checks and rows, so an insert writes one B-tree for the row instead of a rowid table and a
-    /// primary-key index (docs/performance.md has the measurements):
+    /// `coordinator-v4-lean-fact-tables`: fewer B-trees written per event (docs/performance.md has the
+    /// measurements):
     ///
-    /// - `householdEvent` is keyed and stored in the order a household's history is read (household, day,
-    ///   `ce_time`, event id), with a unique index on the event id (the read model's duplicate check); that key
-    ///   replaces `householdEvent_household`.
-    /// - `clusterAssessment` (household, cluster), `enrolment` and `delivery` (their ids) keep their keys and
-    ///   secondary indexes.
+    /// - `clusterAssessment` rebuilt `WITHOUT ROWID` with the same columns, checks and rows, keyed by household
+    ///   and cluster: an upsert writes one B-tree instead of a rowid table and its key index.
+    /// - `householdEvent_type` (every history row, by type and day) replaced by `householdEvent_graduation`,
+    ///   a partial index of the graduations, the only type the evaluation looks up: the other events no
+    ///   longer write an index entry there.
     ///
     /// Literal SQL: a shipped migration never changes.
-    @Sendable static func rebuildFactTablesWithoutRowid(_ db: Database) throws {
+    @Sendable static func leanFactTables(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE clusterAssessment_lean (
@@ -32,6 +31,10 @@ extension CoordinatorMigrations {
                   SELECT householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId FROM clusterAssessment;
                 DROP TABLE clusterAssessment;
                 ALTER TABLE clusterAssessment_lean RENAME TO clusterAssessment;
+
+                DROP INDEX householdEvent_type;
+                CREATE INDEX householdEvent_graduation ON householdEvent (effectiveDate)
+                  WHERE ceType = 'id.go.jatim.entas.household.graduated.v1';
 
                 """)
     }

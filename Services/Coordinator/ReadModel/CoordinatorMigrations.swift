@@ -22,7 +22,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v2-target", migrate: createTarget)
         migrator.registerMigration("coordinator-v2-cycle-index", migrate: createCycleIndexes)
         migrator.registerMigration("coordinator-v3-commitment-graduations", migrate: addCommitmentGraduations)
-        migrator.registerMigration("coordinator-v4-lean-fact-tables", migrate: rebuildFactTablesWithoutRowid)
+        migrator.registerMigration("coordinator-v4-lean-fact-tables", migrate: leanFactTables)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

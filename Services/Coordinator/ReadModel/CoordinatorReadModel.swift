@@ -29,8 +29,9 @@ public struct CoordinatorReadModel: Sendable {
     public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, keying: keying) }
 
     /// The subscription's handler: the events of each of its transactions, applied together.
+    /// The inbox has set aside every event applied before, so the history is not looked up again.
     public var handler: @Sendable ([EventEnvelope], Database) throws -> Void {
-        { envelopes, db in try self.apply(envelopes, db) }
+        { envelopes, db in try self.apply(envelopes, db, throughInbox: true) }
     }
 
     /// Applies one event. Call it inside a write transaction (the inbox's).
@@ -47,11 +48,13 @@ public struct CoordinatorReadModel: Sendable {
     /// events in their order would (the randomized order tests hold it). Events already in the read model
     /// (one statement for the batch) and events repeated within it are set aside.
     /// - Throws: ``CoordinatorReadModelError`` for an event that contradicts earlier ones, or a GRDB error.
-    public func apply(_ envelopes: [EventEnvelope], _ db: Database) throws {
+    /// - Parameter throughInbox: true when the inbox's transaction runs it, with only events not applied
+    ///   before: the history's own check, one index probe per event, is then left out.
+    public func apply(_ envelopes: [EventEnvelope], _ db: Database, throughInbox: Bool = false) throws {
         var ledger = RegionLedger()
         var applied = 0
         var latest: Timestamp?
-        let batch = try HouseholdBatch(envelopes, keying: keying, db)
+        let batch = try HouseholdBatch(envelopes, keying: keying, checkHistory: !throughInbox, db)
         for commitment in batch.commitments {
             let event = AppliedEvent(commitment.envelope)
             guard case .commitmentMade(let data) = commitment.envelope.payload, try !Commitment.exists(db, key: event.id)

@@ -21,9 +21,14 @@ struct HouseholdBatch {
     private(set) var commitments: [Item] = []
     private(set) var households: [Household] = []
 
-    init(_ envelopes: [EventEnvelope], keying: HouseholdKeying, _ db: Database) throws {
+    /// - Parameter checkHistory: whether to look the events up in the history (false when the inbox has set
+    ///   aside those applied before).
+    init(_ envelopes: [EventEnvelope], keying: HouseholdKeying, checkHistory: Bool, _ db: Database) throws {
         let items = envelopes.map { Item(envelope: $0, event: AppliedEvent($0)) }
-        let recorded = try HouseholdEvent.recorded(among: items.filter { $0.envelope.payload.kkNumber != nil }.map(\.event.id), db)
+        let recorded =
+            checkHistory
+            ? try HouseholdEvent.recorded(among: items.filter { $0.envelope.payload.kkNumber != nil }.map(\.event.id), db)
+            : []
         var seen: Set<String> = []
         var position: [HouseholdKey: Int] = [:]
         for item in items where seen.insert(item.event.id).inserted {

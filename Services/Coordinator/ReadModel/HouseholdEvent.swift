@@ -54,16 +54,7 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
 
     /// Those of `eventIds` (lowercase) already in a household's history: one statement per 500 ids.
     static func recorded(among eventIds: [String], _ db: Database) throws -> Set<String> {
-        var recorded: Set<String> = []
-        var start = eventIds.startIndex
-        while start < eventIds.endIndex {
-            let chunk = eventIds[start..<min(start + 500, eventIds.endIndex)]
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let statement = try db.makeStatement(sql: "SELECT eventId FROM householdEvent WHERE eventId IN (\(placeholders))")
-            recorded.formUnion(try String.fetchAll(statement, arguments: StatementArguments(Array(chunk))))
-            start = chunk.endIndex
-        }
-        return recorded
+        try db.presentValues(of: "eventId", in: "householdEvent", among: eventIds)
     }
 }
 
