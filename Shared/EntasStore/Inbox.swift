@@ -63,8 +63,11 @@ public struct Inbox: Sendable {
             }
             guard !new.isEmpty else { return outcomes }
             try apply(new, db)
-            for index in new {
-                try Self.record(events[index].eventID, eventType: events[index].eventType, at: date, in: db)
+            // In id order: the inbox's B-tree is written from one end to the other rather than at random.
+            let ordered = new.map { (id: events[$0].eventID.uuidString.lowercased(), type: events[$0].eventType) }
+                .sorted { $0.id < $1.id }
+            for entry in ordered {
+                try Self.record(text: entry.id, eventType: entry.type, at: date, in: db)
             }
             return outcomes
         }
@@ -74,8 +77,12 @@ public struct Inbox: Sendable {
     /// writes them, so they are not applied again when they come back): one cached statement.
     /// - Throws: a GRDB constraint error when the id is recorded already.
     public static func record(_ eventID: UUID, eventType: String, at date: Date, in db: Database) throws {
+        try record(text: eventID.uuidString.lowercased(), eventType: eventType, at: date, in: db)
+    }
+
+    private static func record(text eventID: String, eventType: String, at date: Date, in db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
-        try insert.execute(arguments: [eventID.uuidString.lowercased(), eventType, DatabaseTimestamp.value(date)])
+        try insert.execute(arguments: [eventID, eventType, DatabaseTimestamp.value(date)])
     }
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
