@@ -220,9 +220,17 @@ public struct EventSubscription: Service {
     /// undecodable, or whose transaction fails, is handled one record at a time instead, so each gets
     /// its own retries and dead letter.
     private func write(_ batch: DecodedBatch) async throws {
-        guard batch.messages.count > 1, let entries = batch.entries,
-            let (envelopes, echoes) = try await events(of: batch, entries: entries)
-        else {
+        var resolved: (events: [EventEnvelope], echoes: Int)?
+        if batch.messages.count > 1, let entries = batch.entries {
+            do {
+                resolved = try await events(of: batch, entries: entries)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                resolved = nil  // the inbox could not be read: one record at a time, each with its retries
+            }
+        }
+        guard let (envelopes, echoes) = resolved else {
             for message in batch.messages { try await process(message) }
             return
         }
