@@ -42,13 +42,11 @@ public struct ClusterStore: Sendable {
     /// other cluster). Publishes `household.registered` or `household.updated`; nothing when
     /// nothing changed.
     public func register(_ registration: HouseholdRegistration) async throws -> RegistrationResult {
-        try await database.write { db in try register(registration, in: db) }
+        let prepared = try prepare([registration])
+        return try await database.write { db in try write(prepared, in: db) }.first ?? .unchanged
     }
 
     /// Registers many households in one transaction (imports); each row's outcome in order.
-    ///
-    /// The batch's households already known are read in one statement; a new one is inserted without a
-    /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
     public func register(batch: [HouseholdRegistration]) async throws -> [RegistrationResult] {
         try await register(prepare(batch))
     }
@@ -77,45 +75,36 @@ public struct ClusterStore: Sendable {
 
     /// Writes prepared registrations in one transaction; each row's outcome in order.
     public func register(_ prepared: PreparedRegistrations) async throws -> [RegistrationResult] {
-        try await database.write { db in
-            var known = try HouseholdReplica.known(prepared.registrations.map(\.kkNumber), in: db)
-            return try zip(prepared.registrations, prepared.registered).map { registration, registered in
-                let kk = registration.kkNumber
-                guard let existing = known[kk] else {
-                    try Outbox.enqueue(registered.event, at: prepared.now, in: db)
-                    try Inbox.record(registered.event.id, eventType: HouseholdRegistered.eventType.ceType, at: prepared.now, in: db)
-                    let replica = HouseholdReplica(registered: registered.payload, eventID: registered.event.id, at: prepared.now)
-                    try replica.insertNew(db)
-                    known[kk] = replica
-                    return .created
-                }
-                let (result, stored) = try register(registration, existing: existing, in: db)
-                if let stored { known[kk] = stored }
-                return result
-            }
+        try await database.write { db in try write(prepared, in: db) }
+    }
+
+    /// The batch's households already known are read in one statement; a new one is inserted without a
+    /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
+    private func write(_ prepared: PreparedRegistrations, in db: Database) throws -> [RegistrationResult] {
+        var known = try HouseholdReplica.known(prepared.registrations.map(\.kkNumber), in: db)
+        return try zip(prepared.registrations, prepared.registered).map { registration, registered in
+            let (result, stored) = try write(
+                registration, registered: registered, existing: known[registration.kkNumber], at: prepared.now, in: db)
+            if let stored { known[registration.kkNumber] = stored }
+            return result
         }
     }
 
-    func register(_ registration: HouseholdRegistration, in db: Database) throws -> RegistrationResult {
-        let existing = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: registration.kkNumber)
-        return try register(registration, existing: existing, in: db).result
-    }
-
-    /// Registers `registration` given the row stored for its KK (nil: none); the outcome and the row as
-    /// it is now stored (nil when unchanged).
-    private func register(
-        _ registration: HouseholdRegistration, existing: HouseholdReplica?, in db: Database
+    /// Registers one household given the row stored for its KK (nil: none): a new one publishes its
+    /// prepared `household.registered`, a known one `household.updated` when something changed. The outcome
+    /// and the row as now stored (nil when unchanged).
+    private func write(
+        _ registration: HouseholdRegistration, registered: (payload: HouseholdRegistered, event: EncodedEvent),
+        existing: HouseholdReplica?, at now: Date, in db: Database
     ) throws -> (result: RegistrationResult, stored: HouseholdReplica?) {
-        let now = Date()
         guard let existing else {
-            let payload = registration.registered(by: cluster)
-            let eventID = try publish(.householdRegistered(payload), in: db, now: now)
-            let replica = HouseholdReplica(registered: payload, eventID: eventID, at: now)
+            try Outbox.enqueue(registered.event, at: now, in: db)
+            try Inbox.record(registered.event.id, eventType: HouseholdRegistered.eventType.ceType, at: now, in: db)
+            let replica = HouseholdReplica(registered: registered.payload, eventID: registered.event.id, at: now)
             try replica.insertNew(db)
             return (.created, replica)
         }
-        let update = registration.changes(from: existing, by: cluster)
-        guard let update else { return (.unchanged, nil) }
+        guard let update = registration.changes(from: existing, by: cluster) else { return (.unchanged, nil) }
         let eventID = try publish(.householdUpdated(update), in: db, now: now)
         return (.updated, try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db))
     }

@@ -46,12 +46,10 @@ struct HouseholdChange: Sendable {
     static func begin(
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, leavesViews: Bool = false, _ db: Database
     ) throws -> HouseholdChange {
-        if var household = try Household.find(key, db) {
-            let stored = household
-            var change = HouseholdChange(time: time, household: household, stored: stored, facts: nil, before: .unchanged)
+        if let stored = try Household.find(key, db) {
+            var change = HouseholdChange(time: time, household: stored, stored: stored, facts: nil, before: .unchanged)
             if !leavesViews { try change.readFacts(db) }
-            household.adopt(location)
-            change.household = household
+            change.household.adopt(location)
             return change
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
