@@ -7,8 +7,9 @@ import GRDB
 /// written either way compare and decode alike.
 enum DatabaseTimestamp {
     static func value(_ date: Date) -> DatabaseValue {
-        // Rounded to the nearest millisecond, as GRDB's formatter does.
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        // Rounded as Foundation hands the instant to the formatter: half a millisecond added, then floored
+        // (so -0.5 ms rounds up, not away from zero).
+        let milliseconds = (date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down)
         // From 1900 to 9999 only (before the Gregorian reform the formatter's calendar differs); anything
         // else goes through GRDB.
         guard milliseconds.isFinite, milliseconds >= -2_208_988_800_000, milliseconds < 253_402_300_800_000 else {
