@@ -1,7 +1,7 @@
 import EntasDomain
 
 /// The counts the coordinator keeps per region (and what one household adds to them): households by
-/// consensus status, by baseline status, covered per cluster, gaps and conflicts.
+/// consensus status, by baseline status, covered per cluster, gaps, conflicts and verification cases.
 ///
 /// Every household counts once in ``households`` and once in exactly one of the six status counts
 /// (``unassessed`` when no cluster has assessed it and no registration gave a baseline).
@@ -39,8 +39,18 @@ public struct RegionTotals: Sendable, Hashable, Codable {
     /// Households in a gap: consensus SM or M without an active social-aid enrolment (SM with no cluster at
     /// all is such a household too, so each counts once).
     public var gaps = 0
-    /// Households whose clusters' latest assessments differ.
+    /// Households whose clusters' effective statuses differ (a verification settles a conflict until a cluster
+    /// disagrees again after it).
     public var conflicts = 0
+    /// Households with an open verification case (verifikasi dan validasi), assigned or not.
+    public var casesOpen = 0
+    /// … of which assigned to a field team.
+    public var casesAssigned = 0
+    /// Households whose latest case ended with a field verification and which have none open.
+    public var casesVerified = 0
+    /// The opening days of the open cases added up, as days since 1970-01-01: ``meanOpenCaseAge(on:)`` divides
+    /// it by ``casesOpen``. Kept as a sum so that it adds up regions like every other counter.
+    public var caseOpenedDays = 0
 
     /// All zero.
     public static let zero = RegionTotals()
@@ -53,7 +63,7 @@ public struct RegionTotals: Sendable, Hashable, Codable {
             households, sangatMiskin, miskin, hampirMiskin, tidakMiskin, graduated, unassessed,
             baselineSangatMiskin, baselineMiskin, baselineHampirMiskin,
             coveredSocialAid, coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, coveredAny,
-            gaps, conflicts,
+            gaps, conflicts, casesOpen, casesAssigned, casesVerified, caseOpenedDays,
         ]
     }
 
@@ -77,6 +87,16 @@ public struct RegionTotals: Sendable, Hashable, Codable {
         coveredAny = value(14)
         gaps = value(15)
         conflicts = value(16)
+        casesOpen = value(17)
+        casesAssigned = value(18)
+        casesVerified = value(19)
+        caseOpenedDays = value(20)
+    }
+
+    /// The mean age in days of the open cases on `day`; nil with none open.
+    public func meanOpenCaseAge(on day: CalendarDate) -> Int? {
+        guard casesOpen > 0 else { return nil }
+        return max(0, day.daysSinceEpoch - (caseOpenedDays + casesOpen / 2) / casesOpen)
     }
 
     /// The count of households with consensus `status` (nil: ``unassessed``).

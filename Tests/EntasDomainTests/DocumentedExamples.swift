@@ -175,5 +175,58 @@ enum DocumentedExamples {
             }
             """#
         ),
+        (
+            "id.go.jatim.entas.household.verified.v1",
+            #"""
+            {
+              "kkNumber": "3509311203080001",
+              "desaCode": "35.09.31.2006",
+              "cluster": "socialAid",
+              "caseID": "5e0c7a3d-2f41-8b6e-9c2d-4a1b3c5d7e9f",
+              "status": "miskin",
+              "criteriaMet": [
+                "floor_earth_bamboo_or_cheap_wood",
+                "no_private_toilet",
+                "cooks_with_firewood_charcoal_or_kerosene",
+                "meat_milk_chicken_once_a_week_or_less",
+                "one_new_clothing_set_a_year_or_less",
+                "one_or_two_meals_a_day",
+                "cannot_afford_clinic_treatment",
+                "head_low_income_livelihood",
+                "head_education_primary_or_less",
+                "no_savings_or_assets_500k"
+              ],
+              "verifiedOn": "2027-04-20",
+              "verifier": "tksk-sumberjambe-1",
+              "minutesReference": "BA-MUSDES/35.09.31.2006/2027/014"
+            }
+            """#
+        ),
+        (
+            "id.go.jatim.entas.verification.requested.v1",
+            #"""
+            {
+              "kkNumber": "3509311203080001",
+              "desaCode": "35.09.31.2006",
+              "cluster": "enterprise",
+              "reason": "Usaha warung tercatat, kriteria penghasilan perlu dicek ulang",
+              "requestedOn": "2027-04-02"
+            }
+            """#
+        ),
+        (
+            "id.go.jatim.entas.verification.assigned.v1",
+            #"""
+            {
+              "kkNumber": "3509311203080001",
+              "desaCode": "35.09.31.2006",
+              "cluster": "socialAid",
+              "caseID": "5e0c7a3d-2f41-8b6e-9c2d-4a1b3c5d7e9f",
+              "team": "tksk-sumberjambe-1",
+              "areaCode": "35.09.31",
+              "assignedOn": "2027-04-05"
+            }
+            """#
+        ),
     ]
 }

@@ -16,6 +16,9 @@ enum EventFacts {
         case .referralMade(let data): data.desaCode
         case .referralAnswered(let data): data.desaCode
         case .householdGraduated(let data): data.desaCode
+        case .householdVerified(let data): data.desaCode
+        case .verificationRequested(let data): data.desaCode
+        case .verificationAssigned(let data): data.desaCode
         case .commitmentMade(let data): data.regionCode
         }
     }
@@ -50,6 +53,12 @@ enum EventFacts {
             return "\(data.outcome.rawValue) by \(data.toCluster.serviceName) (from \(data.fromCluster.serviceName))"
         case .householdGraduated(let data):
             return "graduated on \(data.graduatedOn): \(clip(data.reason))"
+        case .householdVerified(let data):
+            return "verified \(data.status.abbreviation) on \(data.verifiedOn), minutes \(clip(data.minutesReference))"
+        case .verificationRequested(let data):
+            return "verification requested on \(data.requestedOn): \(clip(data.reason))"
+        case .verificationAssigned(let data):
+            return "case assigned to team \(clip(data.team)) for \(data.areaCode) on \(data.assignedOn)"
         case .commitmentMade(let data):
             return "\(data.programme) \(data.period): \(NumberFormat.grouped(data.households)) households, "
                 + "\(NumberFormat.grouped(data.deliveries)) deliveries, Rp \(NumberFormat.grouped(data.budgetRupiah))"

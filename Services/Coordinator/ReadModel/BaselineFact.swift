@@ -6,7 +6,8 @@ import EntasDomain
 ///
 /// Rule: the first status known is the baseline. A registration's baseline outranks any assessment and,
 /// once one is known, assessments never change it. "First" is decided by the facts' dates, not by arrival:
-/// the earliest registration (`ce_time`, then event id) among those that carry a baseline, else the earliest
+/// the registration with the earliest survey (its `baselinePeriod`, PPLS 2008 when absent; then `ce_time`, then
+/// event id) among those that carry a baseline, else the earliest
 /// assessment (`assessedOn`, then `ce_time`, then event id). Graduations are not assessments and never
 /// become a baseline. So every arrival order ends with the same baseline.
 struct BaselineFact: Sendable, Hashable {
@@ -43,7 +44,8 @@ extension Household {
         baselineEventId = fact.order.eventId
     }
 
-    /// The registration baseline the progress timeline starts from, with the month of that registration.
+    /// The registration baseline the progress timeline starts from, with the first month of its survey (the
+    /// registration's baseline fact is dated to the survey period's first day).
     var registeredBaseline: (status: PovertyStatus, month: CalendarMonth)? {
         guard baselineSource == .registration, let baselineStatus, let baselineOn else { return nil }
         return (baselineStatus, CalendarMonth(baselineOn))

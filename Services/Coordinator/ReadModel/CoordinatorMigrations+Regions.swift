@@ -3,18 +3,24 @@ import GRDB
 
 extension CoordinatorMigrations {
     /// The counters of ``RegionTotals``, in column order.
-    static let totalsColumns = [
+    static let totalsColumns = firstTotalsColumns + caseTotalsColumns
+
+    /// The counters `coordinator-v1-region-view` created (frozen: a shipped migration never changes).
+    static let firstTotalsColumns = [
         "households", "sangatMiskin", "miskin", "hampirMiskin", "tidakMiskin", "graduated", "unassessed",
         "baselineSangatMiskin", "baselineMiskin", "baselineHampirMiskin",
         "coveredSocialAid", "coveredCommunityEmpowerment", "coveredEnterprise", "coveredLowCost", "coveredAny",
         "gaps", "conflicts",
     ]
 
+    /// The counters `coordinator-v5-verification-cases` added.
+    static let caseTotalsColumns = ["casesOpen", "casesAssigned", "casesVerified", "caseOpenedDays"]
+
     @Sendable static func createRegionViews(_ db: Database) throws {
         try db.create(table: "regionAggregate") { t in
             t.primaryKey("regionCode", .text).check(sql: "length(regionCode) IN (2, 5, 8, 13)")
             t.column("level", .integer).notNull().check(sql: "level BETWEEN 1 AND 4")
-            for name in totalsColumns {
+            for name in firstTotalsColumns {
                 t.column(name, .integer).notNull().defaults(to: 0).check(sql: "\(name) >= 0")
             }
             // The invariants every incremental update must keep.

@@ -12,7 +12,7 @@ public enum CoordinatorMigrations {
     /// Registers `coordinator-v1-household`, `coordinator-v1-household-fact`, `coordinator-v1-region-view`,
     /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`; then `coordinator-v2-target` and
     /// `coordinator-v2-cycle-index` for the plan and the evaluation; `coordinator-v3-commitment-graduations`;
-    /// `coordinator-v4-lean-fact-tables` for throughput.
+    /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -23,6 +23,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v2-cycle-index", migrate: createCycleIndexes)
         migrator.registerMigration("coordinator-v3-commitment-graduations", migrate: addCommitmentGraduations)
         migrator.registerMigration("coordinator-v4-lean-fact-tables", migrate: leanFactTables)
+        migrator.registerMigration("coordinator-v5-verification-cases", migrate: addVerificationCases)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

@@ -21,9 +21,12 @@ extension CoordinatorReadModel {
                 change.household.registeredBy = data.registeredBy
             }
             if let baseline = data.baselineStatus {
+                // Dated to its survey, so the progress line starts there, not at the registration.
+                let surveyed = (data.baselinePeriod ?? HouseholdRegistered.defaultBaselinePeriod).firstDay
                 change.household.adopt(
                     BaselineFact(
-                        status: baseline, source: .registration, order: FactOrder(time: event.time, eventId: event.id)))
+                        status: baseline, source: .registration,
+                        order: FactOrder(day: surveyed, time: event.time, eventId: event.id)))
             }
         case .householdUpdated:
             break  // the move, if any, is the location fact
@@ -97,6 +100,20 @@ extension CoordinatorReadModel {
             referral.note = data.note
             referral.answeredOn = data.answeredOn
             try referral.upsert(db)
+        case .householdVerified(let data):
+            guard verifiers.contains(data.cluster) else { break }
+            let order = FactOrder(day: data.verifiedOn, time: event.time, eventId: event.id)
+            change.updateFacts {
+                $0.add(StatusFact(cluster: data.cluster, status: data.status, order: order, isVerification: true))
+            }
+        case .verificationRequested(let data):
+            let order = FactOrder(day: data.requestedOn, time: event.time, eventId: event.id)
+            change.updateFacts { $0.add(CaseStep(kind: .request, cluster: data.cluster, order: order)) }
+        case .verificationAssigned(let data):
+            let order = FactOrder(day: data.assignedOn, time: event.time, eventId: event.id)
+            change.updateFacts {
+                $0.add(CaseStep(kind: .assignment, cluster: data.cluster, team: data.team, order: order))
+            }
         case .commitmentMade:
             break
         }

@@ -25,20 +25,16 @@ extension CoordinatorReadModel {
             months: try RegionMonth.fetchAll(db))
     }
 
-    /// The households whose stored consensus, conflict, coverage or gap differ from what their stored
-    /// assessments and enrolments give now: empty when every household row is up to date.
+    /// The households whose stored consensus, conflict, case, verification, coverage or gap differ from what
+    /// their stored facts give now: empty when every household row is up to date.
     public static func staleHouseholds(_ db: Database) throws -> [HouseholdKey] {
-        let latest = Dictionary(grouping: try ClusterAssessment.fetchAll(db), by: \.householdKey)
-        let active = Dictionary(grouping: try Enrolment.fetchAll(db).filter(\.isActive), by: \.householdKey)
-        return try Household.order(Household.Columns.key).fetchAll(db).compactMap { household in
-            let statuses = latest[household.key, default: []].map(\.status)
-            let coverage = Set(active[household.key, default: []].map(\.cluster))
-            let consensus = ConsensusRule.consensus(of: statuses, baseline: household.baselineStatus)
-            let fresh =
-                household.consensusStatus == consensus && household.hasConflict == ConsensusRule.hasConflict(statuses)
-                && household.coverage == coverage
-                && household.isGap == ConsensusRule.isGap(consensus: consensus, coveredBy: coverage)
-            return fresh ? nil : household.key
+        try Household.order(Household.Columns.key).fetchAll(db).compactMap { household in
+            let facts = try HouseholdState.load(household.key, db)
+            var fresh = household
+            fresh.coverage = Set(facts.enrolments.filter(\.isActive).map(\.cluster))
+            fresh.adopt(facts.standing)
+            fresh.isGap = ConsensusRule.isGap(consensus: fresh.consensusStatus, coveredBy: fresh.coverage)
+            return fresh == household ? nil : household.key
         }
     }
 
@@ -71,7 +67,11 @@ extension CoordinatorReadModel {
             sum(coveredSocialAid OR coveredCommunityEmpowerment OR coveredEnterprise OR coveredLowCost)
                 AS coveredAny,
             sum(isGap) AS gaps,
-            sum(hasConflict) AS conflicts
+            sum(hasConflict) AS conflicts,
+            sum(caseId IS NOT NULL) AS casesOpen,
+            sum(caseTeam IS NOT NULL AND caseId IS NOT NULL) AS casesAssigned,
+            sum(verifiedStatus IS NOT NULL AND caseId IS NULL) AS casesVerified,
+            coalesce(sum(CAST(julianday(caseOpenedOn) - 2440587.5 AS INTEGER)), 0) AS caseOpenedDays
         FROM household
         GROUP BY 1
         """
@@ -124,9 +124,7 @@ extension CoordinatorReadModel {
             by: \.householdKey)
         var months: [RegionCode: [MonthStatus: Int]] = [:]
         for household in try Household.fetchAll(db) {
-            let statusFacts = facts[household.key, default: []].compactMap { event in
-                event.status.map { StatusFact(cluster: event.cluster, status: $0, order: event.order) }
-            }
+            let statusFacts = facts[household.key, default: []].compactMap(\.statusFact)
             let changes = StatusTimeline.changes(facts: statusFacts, baseline: household.registeredBaseline)
             for region in RegionLedger.chain(of: household.desaCode) {
                 months[region, default: [:]].merge(changes, uniquingKeysWith: +)

@@ -19,10 +19,16 @@ import GRDB
 /// Households are keyed by ``HouseholdKey``; no name, NIK or full No. KK is stored.
 public struct CoordinatorReadModel: Sendable {
     private let keying: HouseholdKeying
+    /// The clusters whose `household.verified` events count (Dinas Sosial by default, as the data steward).
+    let verifiers: Set<Cluster>
 
-    /// A read model keying households with `secret`.
-    public init(secret: HouseholdKeySecret) {
+    /// The clusters that verify unless configured otherwise: social aid (Dinas Sosial), the data steward.
+    public static let defaultVerifiers: Set<Cluster> = [.socialAid]
+
+    /// A read model keying households with `secret`, counting the verifications of `verifiers`.
+    public init(secret: HouseholdKeySecret, verifiers: Set<Cluster> = Self.defaultVerifiers) {
         keying = HouseholdKeying(secret)
+        self.verifiers = verifiers
     }
 
     /// The key of the household with No. KK `kk`.
@@ -84,7 +90,7 @@ public struct CoordinatorReadModel: Sendable {
     ) throws {
         if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
             if change != nil {
-                try HouseholdEvent.record(envelope.payload, event, key: key, db)
+                try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)
                 change?.include(time: event.time)
             } else {
                 try applyUpdateWithoutMove(data, event, key: key, db)
@@ -97,7 +103,7 @@ public struct CoordinatorReadModel: Sendable {
                 change = try HouseholdChange.begin(
                     key: key, kk: kk, location: location, time: event.time, leavesViews: leavesViews, db)
             }
-            try HouseholdEvent.record(envelope.payload, event, key: key, db)
+            try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)
             guard var current = change else { return }
             change = nil  // one copy of the change while the facts are applied
             try applyFacts(of: envelope.payload, event, to: &current, db)
@@ -128,6 +134,9 @@ public struct CoordinatorReadModel: Sendable {
         case .referralMade(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
         case .referralAnswered(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
         case .householdGraduated(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .householdVerified(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .verificationRequested(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
+        case .verificationAssigned(let data): return LocationFact(desaCode: data.desaCode, authority: 0, order: order)
         case .commitmentMade: return nil
         }
     }
@@ -136,7 +145,7 @@ public struct CoordinatorReadModel: Sendable {
     /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
     /// waits in the history until one is.
     private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
-        try HouseholdEvent.record(.householdUpdated(data), event, key: key, db)
+        try HouseholdEvent.record(.householdUpdated(data), event, key: key, verifiers: verifiers, db)
         if var household = try Household.find(key, db), household.updatedAt < event.time {
             household.updatedAt = event.time
             try household.update(db)

@@ -36,6 +36,15 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     var registeredBy: Cluster?
     /// The latest `ce_time` among the household's events (not the wall clock, so a rebuild gives it back).
     var updatedAt: Timestamp
+    /// The open verification case (``OpenCase``): its id, what opened it, since when, and its team.
+    var caseId: String?
+    var caseKind: OpenCase.Kind?
+    var caseOpenedOn: CalendarDate?
+    var caseTeam: String?
+    var caseAssignedOn: CalendarDate?
+    /// The verification in force: the status found in the field and its day.
+    var verifiedStatus: PovertyStatus?
+    var verifiedOn: CalendarDate?
 
     enum Columns {
         static let key = Column(CodingKeys.key)
@@ -43,6 +52,32 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         static let consensusStatus = Column(CodingKeys.consensusStatus)
         static let hasConflict = Column(CodingKeys.hasConflict)
         static let isGap = Column(CodingKeys.isGap)
+        static let caseId = Column(CodingKeys.caseId)
+        static let verifiedStatus = Column(CodingKeys.verifiedStatus)
+    }
+
+    /// The open case, when there is one.
+    var openCase: OpenCase? {
+        get {
+            guard let caseId, let caseKind, let caseOpenedOn else { return nil }
+            return OpenCase(id: caseId, kind: caseKind, openedOn: caseOpenedOn, team: caseTeam, assignedOn: caseAssignedOn)
+        }
+        set {
+            caseId = newValue?.id
+            caseKind = newValue?.kind
+            caseOpenedOn = newValue?.openedOn
+            caseTeam = newValue?.team
+            caseAssignedOn = newValue?.assignedOn
+        }
+    }
+
+    /// Takes what `standing` says of the household's consensus, conflict, case and verification.
+    mutating func adopt(_ standing: HouseholdStanding) {
+        consensusStatus = standing.consensus(baseline: baselineStatus)
+        hasConflict = standing.hasConflict
+        openCase = standing.openCase
+        verifiedStatus = standing.verification?.status
+        verifiedOn = standing.verification?.order.day
     }
 
     /// The household keyed `key`, if the read model has placed it.
@@ -122,6 +157,13 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         totals.coveredAny = coverage.isEmpty ? 0 : 1
         totals.gaps = isGap ? 1 : 0
         totals.conflicts = hasConflict ? 1 : 0
+        if let caseOpenedOn {
+            totals.casesOpen = 1
+            totals.casesAssigned = caseTeam == nil ? 0 : 1
+            totals.caseOpenedDays = caseOpenedOn.daysSinceEpoch
+        } else if verifiedStatus != nil {
+            totals.casesVerified = 1
+        }
         return totals
     }
 }
@@ -134,7 +176,9 @@ extension Household {
     /// as stored, as for most events, a statement that leaves those columns out updates the row alone.
     func save(from stored: Household, _ db: Database) throws {
         guard self != stored else { return }
-        guard desaCode == stored.desaCode, hasConflict == stored.hasConflict, isGap == stored.isGap else {
+        guard desaCode == stored.desaCode, hasConflict == stored.hasConflict, isGap == stored.isGap,
+            caseId == stored.caseId, verifiedStatus == stored.verifiedStatus
+        else {
             return try saveAll(db)
         }
         let statement = try db.cachedStatement(
@@ -142,13 +186,15 @@ extension Household {
                 UPDATE household SET maskedKK = ?, locationAuthority = ?, locationTime = ?, locationEventId = ?,
                 baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?, baselineEventId = ?,
                 consensusStatus = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?, coveredEnterprise = ?,
-                coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?
+                coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?, caseKind = ?, caseOpenedOn = ?,
+                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn,
             baselineTime, baselineEventId, consensusStatus, coveredSocialAid, coveredCommunityEmpowerment,
-            coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, key,
+            coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, caseKind, caseOpenedOn, caseTeam,
+            caseAssignedOn, verifiedOn, key,
         ])
     }
 
@@ -158,13 +204,15 @@ extension Household {
                 UPDATE household SET maskedKK = ?, desaCode = ?, kecamatanCode = ?, kabupatenCode = ?, locationAuthority = ?,
                 locationTime = ?, locationEventId = ?, baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?,
                 baselineEventId = ?, consensusStatus = ?, hasConflict = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?,
-                coveredEnterprise = ?, coveredLowCost = ?, isGap = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?
+                coveredEnterprise = ?, coveredLowCost = ?, isGap = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?,
+                caseId = ?, caseKind = ?, caseOpenedOn = ?, caseTeam = ?, caseAssignedOn = ?, verifiedStatus = ?, verifiedOn = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus,
             baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid,
-            coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt, key,
+            coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt,
+            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, key,
         ])
     }
 }
@@ -196,6 +244,13 @@ extension Household {
         registeredAt = try row.decode(forColumn: "registeredAt")
         registeredBy = try row.decode(forColumn: "registeredBy")
         updatedAt = try row.decode(forColumn: "updatedAt")
+        caseId = try row.decode(forColumn: "caseId")
+        caseKind = try row.decode(forColumn: "caseKind")
+        caseOpenedOn = try row.decode(forColumn: "caseOpenedOn")
+        caseTeam = try row.decode(forColumn: "caseTeam")
+        caseAssignedOn = try row.decode(forColumn: "caseAssignedOn")
+        verifiedStatus = try row.decode(forColumn: "verifiedStatus")
+        verifiedOn = try row.decode(forColumn: "verifiedOn")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -222,5 +277,12 @@ extension Household {
         container["registeredAt"] = registeredAt
         container["registeredBy"] = registeredBy
         container["updatedAt"] = updatedAt
+        container["caseId"] = caseId
+        container["caseKind"] = caseKind
+        container["caseOpenedOn"] = caseOpenedOn
+        container["caseTeam"] = caseTeam
+        container["caseAssignedOn"] = caseAssignedOn
+        container["verifiedStatus"] = verifiedStatus
+        container["verifiedOn"] = verifiedOn
     }
 }

@@ -112,10 +112,8 @@ struct HouseholdChange: Sendable {
             after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
         case .none, .read:
             let facts = self.facts ?? .empty
-            let latest = facts.latestStatuses
             household.coverage = Set(facts.enrolments.filter(\.isActive).map(\.cluster))
-            household.consensusStatus = ConsensusRule.consensus(of: latest, baseline: household.baselineStatus)
-            household.hasConflict = ConsensusRule.hasConflict(latest)
+            household.adopt(facts.standing)
             household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
             try household.save(from: stored, db)
             if case .read(let footprint) = self.before { before = footprint } else { before = nil }

@@ -3,9 +3,15 @@ import EntasDomain
 import GRDB
 
 extension HouseholdEvent {
-    /// Adds an event to its household's history, with a summary built from coded fields only.
-    static func record(_ payload: EventPayload, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
+    /// Adds an event to its household's history, with a summary built from coded fields only (and agency
+    /// identifiers: an assessor, a verifier, a team, a minutes reference; never a person's data).
+    /// - Parameter verifiers: the clusters whose verifications count; another cluster's is kept in the history
+    ///   without a status, so it changes no view.
+    static func record(
+        _ payload: EventPayload, _ event: AppliedEvent, key: HouseholdKey, verifiers: Set<Cluster>, _ db: Database
+    ) throws {
         var status: PovertyStatus?
+        var detail: String?
         var effective = event.time.jakartaDay
         let summary: String
         switch payload {
@@ -53,16 +59,31 @@ extension HouseholdEvent {
         case .referralAnswered(let data):
             effective = data.answeredOn
             summary = "referral from \(data.fromCluster) \(data.outcome) by \(data.toCluster)"
+        case .householdVerified(let data):
+            effective = data.verifiedOn
+            let counted = verifiers.contains(data.cluster)
+            status = counted ? data.status : nil
+            summary =
+                "verified \(data.status) by \(data.cluster) (\(data.verifier), minutes \(data.minutesReference); "
+                + "\(data.criteriaMet.count) criteria met)"
+                + (counted ? "" : "; not counted: \(data.cluster) is not a verifying cluster")
+        case .verificationRequested(let data):
+            effective = data.requestedOn
+            summary = "verification requested by \(data.cluster)"
+        case .verificationAssigned(let data):
+            effective = data.assignedOn
+            detail = data.team
+            summary = "verification case assigned by \(data.cluster) to team \(data.team) for \(data.areaCode)"
         case .commitmentMade:
             return
         }
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, summary,
+            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, summary, detail,
         ])
     }
 }

@@ -21,9 +21,12 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     /// registration or an update.
     var effectiveDate: CalendarDate
     var eventTime: Timestamp
-    /// The status an assessment states, `graduated` for a graduation, nil otherwise.
+    /// The status an assessment states, `graduated` for a graduation, the status found for a counted
+    /// verification, nil otherwise.
     var status: PovertyStatus?
     var summary: String
+    /// The team of a `verification.assigned` (an agency's identifier, never a person's data); nil otherwise.
+    var detail: String?
 
     enum Columns {
         static let eventId = Column(CodingKeys.eventId)
@@ -35,20 +38,48 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
 
     var order: FactOrder { FactOrder(day: effectiveDate, time: eventTime, eventId: eventId) }
 
-    /// Every assessment and graduation of the household, as timeline facts.
-    static func statusFacts(for key: HouseholdKey, _ db: Database) throws -> [StatusFact] {
+    static let verifiedType = HouseholdVerified.eventType.ceType
+    static let requestedType = VerificationRequested.eventType.ceType
+    static let assignedType = VerificationAssigned.eventType.ceType
+
+    /// Every assessment, graduation and counted verification of the household, as timeline facts, and the
+    /// steps of its verification cases: one statement.
+    static func facts(for key: HouseholdKey, _ db: Database) throws -> (status: [StatusFact], steps: [CaseStep]) {
         // Read for every event: only the columns a fact needs, decoded by hand.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT cluster, status, effectiveDate, eventTime, eventId FROM householdEvent
-                WHERE householdKey = ? AND status IS NOT NULL
+                SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM householdEvent
+                WHERE householdKey = ? AND (status IS NOT NULL OR ceType IN (?, ?))
                 """)
-        return try Row.fetchAll(statement, arguments: [key]).map { row in
-            StatusFact(
-                cluster: try row.decode(Cluster.self, atIndex: 0), status: try row.decode(PovertyStatus.self, atIndex: 1),
-                order: FactOrder(
-                    day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
-                    eventId: try row.decode(String.self, atIndex: 4)))
+        var status: [StatusFact] = []
+        var steps: [CaseStep] = []
+        for row in try Row.fetchAll(statement, arguments: [key, requestedType, assignedType]) {
+            let cluster = try row.decode(Cluster.self, atIndex: 0)
+            let order = FactOrder(
+                day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
+                eventId: try row.decode(String.self, atIndex: 4))
+            let type = try row.decode(String.self, atIndex: 5)
+            if let fact = try row.decode(PovertyStatus?.self, atIndex: 1) {
+                status.append(StatusFact(cluster: cluster, status: fact, order: order, isVerification: type == verifiedType))
+            } else {
+                let kind: CaseStep.Kind = type == requestedType ? .request : .assignment
+                steps.append(CaseStep(kind: kind, cluster: cluster, team: try row.decode(String?.self, atIndex: 6), order: order))
+            }
+        }
+        return (status, steps)
+    }
+
+    /// This row as a timeline fact, when it states a status.
+    var statusFact: StatusFact? {
+        status.map { StatusFact(cluster: cluster, status: $0, order: order, isVerification: ceType == Self.verifiedType) }
+    }
+
+    /// This row as a case step, when it is a request or an assignment.
+    var caseStep: CaseStep? {
+        switch ceType {
+        case Self.requestedType: CaseStep(kind: .request, cluster: cluster, order: order)
+        case Self.assignedType: CaseStep(kind: .assignment, cluster: cluster, team: detail, order: order)
+        default: nil
         }
     }
 
@@ -69,6 +100,7 @@ extension HouseholdEvent {
         eventTime = try row.decode(forColumn: "eventTime")
         status = try row.decode(forColumn: "status")
         summary = try row.decode(forColumn: "summary")
+        detail = try row.decode(forColumn: "detail")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -80,5 +112,6 @@ extension HouseholdEvent {
         container["eventTime"] = eventTime
         container["status"] = status
         container["summary"] = summary
+        container["detail"] = detail
     }
 }

@@ -54,3 +54,4 @@ extension HouseholdKey: DatabaseValueConvertible {
 
 extension AssessmentSource: DatabaseValueConvertible {}
 extension BaselineSource: DatabaseValueConvertible {}
+extension OpenCase.Kind: DatabaseValueConvertible {}

@@ -2,46 +2,37 @@ import EntasAPI
 import EntasDomain
 import GRDB
 
-/// The facts of one household the consensus views are derived from, read once per batch (three statements)
+/// The facts of one household the consensus views are derived from, read once per batch (two statements)
 /// and kept up to date in memory as the batch's events are applied, while the same changes are written to
-/// their tables: its enrolments, its assessments and graduations as timeline facts, and each cluster's latest.
+/// their tables: its enrolments, its assessments, graduations and verifications as timeline facts, and the
+/// steps of its verification cases.
 struct HouseholdState: Sendable {
     var enrolments: [Enrolment]
     var statusFacts: [StatusFact]
-    /// Each cluster's latest assessment (or graduation): its status and order.
-    var latest: [Cluster: StatusFact]
-
+    /// Requests for verification and assignments of its cases.
+    var caseSteps: [CaseStep]
     /// A household placed by this batch: no facts stored yet (every fact table refers to a placed household;
     /// the history rows that may wait for one carry no status).
-    static let empty = HouseholdState(enrolments: [], statusFacts: [], latest: [:])
+    static let empty = HouseholdState(enrolments: [], statusFacts: [], caseSteps: [])
 
     /// The stored facts of the household `key`.
     static func load(_ key: HouseholdKey, _ db: Database) throws -> HouseholdState {
-        let statusFacts = try HouseholdEvent.statusFacts(for: key, db)
-        let statement = try db.cachedStatement(
-            sql: "SELECT cluster, status, assessedOn, eventTime, eventId FROM clusterAssessment WHERE householdKey = ?")
-        var latest: [Cluster: StatusFact] = [:]
-        for row in try Row.fetchAll(statement, arguments: [key]) {
-            let fact = StatusFact(
-                cluster: try row.decode(Cluster.self, atIndex: 0), status: try row.decode(PovertyStatus.self, atIndex: 1),
-                order: FactOrder(
-                    day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
-                    eventId: try row.decode(String.self, atIndex: 4)))
-            latest[fact.cluster] = fact
-        }
-        return HouseholdState(enrolments: try Enrolment.all(for: key, db), statusFacts: statusFacts, latest: latest)
+        let facts = try HouseholdEvent.facts(for: key, db)
+        return HouseholdState(
+            enrolments: try Enrolment.all(for: key, db), statusFacts: facts.status, caseSteps: facts.steps)
     }
 
-    /// The latest statuses, one per cluster, in the clusters' stored order (what the consensus rule reads).
-    var latestStatuses: [PovertyStatus] {
-        latest.values.sorted { $0.cluster.rawValue < $1.cluster.rawValue }.map(\.status)
-    }
+    /// Where the household stands: effective statuses, verification, open case.
+    var standing: HouseholdStanding { HouseholdStanding(facts: statusFacts, steps: caseSteps) }
 
-    /// Takes in an assessment or a graduation: a timeline fact, and the cluster's latest if it is later.
+    /// Takes in an assessment, a graduation or a counted verification.
     mutating func add(_ fact: StatusFact) {
         statusFacts.append(fact)
-        if let current = latest[fact.cluster], current.order >= fact.order { return }
-        latest[fact.cluster] = fact
+    }
+
+    /// Takes in a request for verification or an assignment.
+    mutating func add(_ step: CaseStep) {
+        caseSteps.append(step)
     }
 
     /// The enrolment with this id (lowercase), if the household has it.

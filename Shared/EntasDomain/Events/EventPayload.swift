@@ -22,13 +22,20 @@ public enum EventPayload: Sendable, Equatable {
     case householdGraduated(HouseholdGraduated)
     /// `commitment.made`.
     case commitmentMade(CommitmentMade)
+    /// `household.verified`.
+    case householdVerified(HouseholdVerified)
+    /// `verification.requested`.
+    case verificationRequested(VerificationRequested)
+    /// `verification.assigned`.
+    case verificationAssigned(VerificationAssigned)
 
     /// Every event type this build reads and writes, in the order of the cases.
     public static let supportedTypes: [EventType] = [
         HouseholdRegistered.eventType, HouseholdUpdated.eventType, HouseholdAssessed.eventType,
         EnrolmentStarted.eventType, EnrolmentEnded.eventType, BenefitDelivered.eventType,
         ReferralMade.eventType, ReferralAnswered.eventType, HouseholdGraduated.eventType,
-        CommitmentMade.eventType,
+        CommitmentMade.eventType, HouseholdVerified.eventType, VerificationRequested.eventType,
+        VerificationAssigned.eventType,
     ]
 
     /// The payload struct inside the case.
@@ -44,6 +51,9 @@ public enum EventPayload: Sendable, Equatable {
         case .referralAnswered(let data): data
         case .householdGraduated(let data): data
         case .commitmentMade(let data): data
+        case .householdVerified(let data): data
+        case .verificationRequested(let data): data
+        case .verificationAssigned(let data): data
         }
     }
 
@@ -62,6 +72,9 @@ public enum EventPayload: Sendable, Equatable {
         case .referralMade(let data): data.kkNumber
         case .referralAnswered(let data): data.kkNumber
         case .householdGraduated(let data): data.kkNumber
+        case .householdVerified(let data): data.kkNumber
+        case .verificationRequested(let data): data.kkNumber
+        case .verificationAssigned(let data): data.kkNumber
         case .commitmentMade: nil
         }
     }
@@ -80,13 +93,17 @@ public enum EventPayload: Sendable, Equatable {
         case .referralAnswered(let data): data.toCluster
         case .householdGraduated(let data): data.cluster
         case .commitmentMade(let data): data.cluster
+        case .householdVerified(let data): data.cluster
+        case .verificationRequested(let data): data.cluster
+        case .verificationAssigned(let data): data.cluster
         }
     }
 
-    /// `entas.households` for household registered/updated/assessed; otherwise the stating cluster's topic.
+    /// `entas.households` for household registered/updated/assessed/verified; otherwise the stating cluster's
+    /// topic.
     public var topic: EntasTopic {
         switch self {
-        case .householdRegistered, .householdUpdated, .householdAssessed: .households
+        case .householdRegistered, .householdUpdated, .householdAssessed, .householdVerified: .households
         default: statingCluster.topic
         }
     }
@@ -119,6 +136,9 @@ public enum EventPayload: Sendable, Equatable {
         case ReferralAnswered.eventType: .referralAnswered(try EventJSON.decode(value))
         case HouseholdGraduated.eventType: .householdGraduated(try EventJSON.decode(value))
         case CommitmentMade.eventType: .commitmentMade(try EventJSON.decode(value))
+        case HouseholdVerified.eventType: .householdVerified(try EventJSON.decode(value))
+        case VerificationRequested.eventType: .verificationRequested(try EventJSON.decode(value))
+        case VerificationAssigned.eventType: .verificationAssigned(try EventJSON.decode(value))
         default: throw .unknownType(EventDecodingError.echo(type: type.ceType))
         }
     }

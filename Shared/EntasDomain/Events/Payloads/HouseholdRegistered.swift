@@ -20,6 +20,9 @@ public struct HouseholdRegistered: EventData {
     public var criteriaMet: [PovertyCriterion]
     /// The PPLS 2008 status (RTSM/RTM/RTHM), when the household was in that collection; stored as stated.
     public var baselineStatus: PovertyStatus?
+    /// When the baseline was surveyed; absent means PPLS 2008 (``defaultBaselinePeriod``). Views date the
+    /// baseline to the period's first month, not to the registration (added within v1: an optional field).
+    public var baselinePeriod: Period?
     /// The cluster that registered the household.
     public var registeredBy: Cluster
 
@@ -27,7 +30,7 @@ public struct HouseholdRegistered: EventData {
     public init(
         kkNumber: KKNumber, headNIK: NIK, headName: String, address: String, desaCode: RegionCode,
         memberCount: Int, criteriaMet: [PovertyCriterion], baselineStatus: PovertyStatus? = nil,
-        registeredBy: Cluster
+        baselinePeriod: Period? = nil, registeredBy: Cluster
     ) {
         self.kkNumber = kkNumber
         self.headNIK = headNIK
@@ -37,8 +40,15 @@ public struct HouseholdRegistered: EventData {
         self.memberCount = memberCount
         self.criteriaMet = criteriaMet
         self.baselineStatus = baselineStatus
+        self.baselinePeriod = baselinePeriod
         self.registeredBy = registeredBy
     }
+
+    /// PPLS 2008: the survey a baseline without a stated period comes from.
+    public static let defaultBaselinePeriod: Period = {
+        guard let period = try? Period(year: 2008) else { preconditionFailure("2008 is a valid year") }
+        return period
+    }()
 
     /// The status the criteria count gives under Entas's banding (not the stated ``baselineStatus``).
     public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: Set(criteriaMet)) }
@@ -54,6 +64,10 @@ public struct HouseholdRegistered: EventData {
         if baselineStatus == .graduated {
             throw EventValidationError(
                 path: "baselineStatus", reason: "PPLS 2008 gave sangatMiskin, miskin or hampirMiskin, not graduated")
+        }
+        if baselinePeriod != nil, baselineStatus == nil {
+            throw EventValidationError(
+                path: "baselinePeriod", reason: "dates a baselineStatus; give the status too, or leave the period out")
         }
     }
 
