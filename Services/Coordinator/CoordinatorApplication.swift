@@ -34,7 +34,7 @@ enum CoordinatorApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: registerMigrations)
-        let readModel = CoordinatorReadModel(secret: secret)
+        let readModel = CoordinatorReadModel(secret: secret, verifiers: configuration.verifyingClusters)
         let subscription = try runtime.subscription(
             group: consumerGroup, topics: topics, settings: subscriptionSettings, batchHandler: readModel.handler)
         let queries = CoordinatorQueries(runtime.database)
@@ -42,6 +42,7 @@ enum CoordinatorApplication {
         let api = runtime.api(router)
         RegionViewController(queries: queries).addRoutes(to: api)
         HouseholdViewController(queries: queries, secret: secret).addRoutes(to: api)
+        CaseController(queries: queries, secret: secret).addRoutes(to: api)
         FreshnessController(queries: queries, subscription: subscription).addRoutes(to: api)
         CycleController(queries: queries).addRoutes(to: api)
         TargetController(queries: queries, store: TargetStore(writer: runtime.database, reference: .eastJava)).addRoutes(to: api)

@@ -31,7 +31,7 @@ struct CoordinatorRebuild {
     /// Replays into `path` (a new file) and returns once caught up.
     func replay(into path: String) async throws -> Outcome {
         let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
-        let readModel = CoordinatorReadModel(secret: secret)
+        let readModel = CoordinatorReadModel(secret: secret, verifiers: configuration.verifyingClusters)
         let inbox = Inbox(database)
         let consumer = try KafkaConsumer(
             settings: KafkaConsumerSettings(

@@ -26,6 +26,8 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
     public var updatedAt: Date
     /// Each cluster's latest status, by cluster.
     public var assessments: [ClusterStatus]
+    /// The open verification case, or the verification in force; nil with neither.
+    public var verification: CaseSummary?
     /// By start (unstarted last), then id.
     public var enrolments: [Enrolment]
     /// By the day made (or answered), then id.
@@ -142,7 +144,7 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         }
     }
 
-    package init(key: HouseholdKey, maskedKK: String, desa: RegionName, kecamatan: RegionName, kabupaten: RegionName, baselineStatus: PovertyStatus? = nil, baselineSource: BaselineSource? = nil, consensusStatus: PovertyStatus? = nil, hasConflict: Bool, isGap: Bool, uncovered: Bool, coveredBy: [Cluster], registeredAt: Date? = nil, registeredBy: Cluster? = nil, updatedAt: Date, assessments: [ClusterStatus], enrolments: [Enrolment], referrals: [Referral], deliveries: [Delivery], history: [HistoryEntry]) {
+    package init(key: HouseholdKey, maskedKK: String, desa: RegionName, kecamatan: RegionName, kabupaten: RegionName, baselineStatus: PovertyStatus? = nil, baselineSource: BaselineSource? = nil, consensusStatus: PovertyStatus? = nil, hasConflict: Bool, isGap: Bool, uncovered: Bool, coveredBy: [Cluster], registeredAt: Date? = nil, registeredBy: Cluster? = nil, updatedAt: Date, assessments: [ClusterStatus], verification: CaseSummary? = nil, enrolments: [Enrolment], referrals: [Referral], deliveries: [Delivery], history: [HistoryEntry]) {
         self.key = key
         self.maskedKK = maskedKK
         self.desa = desa
@@ -159,6 +161,7 @@ public struct HouseholdDetail: Sendable, Hashable, Codable {
         self.registeredBy = registeredBy
         self.updatedAt = updatedAt
         self.assessments = assessments
+        self.verification = verification
         self.enrolments = enrolments
         self.referrals = referrals
         self.deliveries = deliveries

@@ -48,6 +48,36 @@ struct EventScript {
             by: cluster)
     }
 
+    mutating func verify(
+        _ household: TestHousehold, _ status: PovertyStatus, by cluster: Cluster = .socialAid, on day: String,
+        caseID: UUID? = nil
+    ) throws {
+        add(
+            HouseholdVerified(
+                kkNumber: household.kk, desaCode: household.desa, cluster: cluster, caseID: caseID, status: status,
+                criteriaMet: Array(PovertyCriterion.allCases.prefix(9)), verifiedOn: try CalendarDate(day),
+                verifier: "tksk-\(cluster.serviceName)-1", minutesReference: "BA-MUSDES/\(household.desa)/\(day)"),
+            by: cluster)
+    }
+
+    mutating func requestVerification(_ household: TestHousehold, by cluster: Cluster, on day: String) throws {
+        add(
+            VerificationRequested(
+                kkNumber: household.kk, desaCode: household.desa, cluster: cluster, reason: "Data diragukan",
+                requestedOn: try CalendarDate(day)),
+            by: cluster)
+    }
+
+    mutating func assign(
+        _ household: TestHousehold, case caseID: UUID, to team: String, by cluster: Cluster = .socialAid, on day: String
+    ) throws {
+        add(
+            VerificationAssigned(
+                kkNumber: household.kk, desaCode: household.desa, cluster: cluster, caseID: caseID, team: team,
+                areaCode: household.desa, assignedOn: try CalendarDate(day)),
+            by: cluster)
+    }
+
     mutating func graduate(_ household: TestHousehold, by cluster: Cluster, on day: String) throws {
         add(
             HouseholdGraduated(

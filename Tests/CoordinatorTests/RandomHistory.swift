@@ -5,7 +5,8 @@ import Foundation
 
 /// Random but repeatable histories of many households: registrations (most with a baseline), assessments
 /// by random clusters on random days (ties on a day included), graduations, enrolments started and ended,
-/// deliveries, moves, updates that move nobody, referrals and their answers, and a few commitments.
+/// deliveries, moves, updates that move nobody, referrals and their answers, verification requests,
+/// assignments and verifications (a few from a cluster that may not verify), and a few commitments.
 enum RandomHistory {
     /// Desas in two kecamatan of Jember, one more kecamatan of Jember, Kabupaten Malang and Kota Surabaya.
     static let desas = [
@@ -57,6 +58,22 @@ enum RandomHistory {
                     try script.end(
                         id, of: household, in: cluster, programme: "p-\(cluster.serviceName)", on: day(&random))
                 }
+            }
+            // Verification steps from a stream of their own, so the rest of the history stays as it was.
+            var verifying = SeededGenerator(seed: seed &+ UInt64(number) &* 7919)
+            if Double.random(in: 0..<1, using: &verifying) < 0.1 {
+                try script.requestVerification(
+                    household, by: Cluster.allCases.randomElement(using: &verifying) ?? .enterprise, on: day(&verifying))
+            }
+            if Double.random(in: 0..<1, using: &verifying) < 0.15 {
+                try script.assign(household, case: UUID(), to: "tim-\(number % 3)", on: day(&verifying))
+            }
+            for _ in 0..<(Double.random(in: 0..<1, using: &verifying) < 0.25 ? Int.random(in: 1...2, using: &verifying) : 0) {
+                // Mostly the data steward; now and then a cluster whose verification does not count.
+                let verifier: Cluster = Double.random(in: 0..<1, using: &verifying) < 0.8 ? .socialAid : .enterprise
+                try script.verify(
+                    household, [.sangatMiskin, .miskin, .hampirMiskin, .tidakMiskin].randomElement(using: &verifying) ?? .miskin,
+                    by: verifier, on: day(&verifying))
             }
             if Double.random(in: 0..<1, using: &random) < 0.2 {
                 let from = Cluster.allCases.randomElement(using: &random) ?? .socialAid

@@ -38,6 +38,16 @@ enum CoordinatorSchemas {
     static var gaps: [String: [String: Any]] {
         region.merging(RequestSchemas.paging) { $1 }.merging(["cluster": RequestSchemas.cluster, "status": RequestSchemas.status]) { $1 }
     }
+    /// `GET /v1/cases`.
+    static var cases: [String: [String: Any]] {
+        region.merging(RequestSchemas.paging) { $1 }.merging(["state": ["type": "string", "enum": CaseState.allCases.map(\.rawValue)]]) { $1 }
+    }
+    /// `POST /v1/flags`.
+    static var flagLookup: [String: Any] {
+        RequestSchemas.object(
+            ["kkNumbers": ["type": "array", "items": RequestSchemas.kk, "maxItems": FlagLookup.maximumCount]],
+            required: ["kkNumbers"])
+    }
     /// `GET /v1/conflicts`.
     static var conflicts: [String: [String: Any]] { region.merging(RequestSchemas.paging) { $1 } }
 }

@@ -18,6 +18,7 @@ extension CoordinatorQueries {
             registeredAt: household.registeredAt?.date, registeredBy: household.registeredBy,
             updatedAt: household.updatedAt.date,
             assessments: Self.sorted(facts.assessments).map(ClusterStatus.init),
+            verification: household.caseSummary(today: .today()),
             enrolments: facts.enrolments
                 .sorted {
                     ($0.startedOn ?? .distantFuture, $0.enrolmentID) < ($1.startedOn ?? .distantFuture, $1.enrolmentID)

@@ -38,7 +38,7 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     var updatedAt: Timestamp
     /// The open verification case (``OpenCase``): its id, what opened it, since when, and its team.
     var caseId: String?
-    var caseKind: OpenCase.Kind?
+    var caseKind: CaseKind?
     var caseOpenedOn: CalendarDate?
     var caseTeam: String?
     var caseAssignedOn: CalendarDate?

@@ -54,4 +54,4 @@ extension HouseholdKey: DatabaseValueConvertible {
 
 extension AssessmentSource: DatabaseValueConvertible {}
 extension BaselineSource: DatabaseValueConvertible {}
-extension OpenCase.Kind: DatabaseValueConvertible {}
+extension CaseKind: DatabaseValueConvertible {}

@@ -20,15 +20,10 @@ struct CaseStep: Sendable, Hashable {
 
 /// The case a household has open: why it opened, since when, and the team working it.
 struct OpenCase: Sendable, Hashable {
-    /// What opened the case: the clusters' disagreement (verifikasi dan validasi of a conflict), or a
-    /// cluster's request.
-    enum Kind: String, Sendable, Hashable, Codable {
-        case conflict, requested
-    }
-
     /// The case's id: derived from the id of the event that opened it, so every replay numbers it alike.
     var id: String
-    var kind: Kind
+    /// What opened the case: the clusters' disagreement, or a cluster's request.
+    var kind: CaseKind
     var openedOn: CalendarDate
     var team: String?
     var assignedOn: CalendarDate?
@@ -116,7 +111,7 @@ struct HouseholdStanding: Sendable, Equatable {
             }
             if conflictFrom == nil, request == nil { assignment = nil }
         }
-        let opener: (order: FactOrder, kind: OpenCase.Kind)? =
+        let opener: (order: FactOrder, kind: CaseKind)? =
             switch (conflictFrom, request?.order) {
             case (let conflict?, let request?): conflict <= request ? (conflict, .conflict) : (request, .requested)
             case (let conflict?, nil): (conflict, .conflict)

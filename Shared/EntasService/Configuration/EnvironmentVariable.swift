@@ -8,6 +8,8 @@ public enum EnvironmentVariable: String, CaseIterable, Sendable {
     case httpHost = "ENTAS_HTTP_HOST"
     case httpPort = "ENTAS_HTTP_PORT"
     case logLevel = "ENTAS_LOG_LEVEL"
+    /// The clusters whose field verifications count (`socialAid` when unset): ``VerifyingClusters``.
+    case verifyingClusters = "ENTAS_VERIFYING_CLUSTERS"
     case kafkaBootstrapServers = "KAFKA_BOOTSTRAP_SERVERS"
     /// A prefix: `KAFKA_<PROPERTY>` sets the librdkafka property `<property>` (`KafkaEnvironment`).
     case kafkaProperty = "KAFKA_"

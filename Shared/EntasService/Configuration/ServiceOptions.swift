@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import EntasKafka
 import Logging
 
@@ -54,7 +55,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
             kafka: try kafka.settings(environment: environment, clientID: "entas-\(name)"),
             logLevel: level,
             httpHost: host ?? environment[EnvironmentVariable.httpHost.rawValue] ?? "127.0.0.1",
-            httpPort: httpPort)
+            httpPort: httpPort, verifyingClusters: try VerifyingClusters.configured(in: environment))
     }
 }
 
@@ -68,10 +69,12 @@ public struct ServiceConfiguration: Sendable {
     public var httpHost: String
     /// 0 picks a free port (tests); the chosen one is reported by `onServerRunning`.
     public var httpPort: Int
+    /// The clusters whose field verifications count (``VerifyingClusters``).
+    public var verifyingClusters: Set<Cluster>
 
     public init(
         serviceName: String, databasePath: String, kafka: KafkaSettings, logLevel: Logger.Level = .info,
-        httpHost: String = "127.0.0.1", httpPort: Int = 8080
+        httpHost: String = "127.0.0.1", httpPort: Int = 8080, verifyingClusters: Set<Cluster> = VerifyingClusters.defaultClusters
     ) {
         self.serviceName = serviceName
         self.databasePath = databasePath
@@ -79,6 +82,7 @@ public struct ServiceConfiguration: Sendable {
         self.logLevel = logLevel
         self.httpHost = httpHost
         self.httpPort = httpPort
+        self.verifyingClusters = verifyingClusters
     }
 
     /// CloudEvents `ce_source` of this service's events.
