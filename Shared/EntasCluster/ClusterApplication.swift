@@ -6,7 +6,8 @@ import Logging
 import Prometheus
 
 /// Builds a cluster service: the shared runtime, the shared routes, the cluster's
-/// programmes, and its subscription to households and referrals. The four executables
+/// programmes, and its subscription to households and referrals; with a ``CoordinatorLink``, its
+/// worklists. The four executables
 /// differ only in the `ClusterDefinition` they pass.
 public enum ClusterApplication {
     public static func build(
@@ -14,6 +15,7 @@ public enum ClusterApplication {
         configuration: ServiceConfiguration,
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
+        coordinator: CoordinatorLink? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: definition.registerMigrations)
@@ -27,6 +29,7 @@ public enum ClusterApplication {
         CommitmentController(store: store).addRoutes(to: api)
         ProgrammeController(definition: definition).addRoutes(to: api)
         BulkController(store: store, logger: logger).addRoutes(to: api)
+        VerificationController(store: store, link: coordinator, verifiers: configuration.verifyingClusters).addRoutes(to: api)
         for controller in definition.controllers { controller.addRoutes(to: api, store: store) }
 
         let handler = ClusterEventHandler(cluster: definition.cluster)

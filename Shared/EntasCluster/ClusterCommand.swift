@@ -33,13 +33,16 @@ public struct ServeCommand<Executable: ClusterExecutable>: AsyncParsableCommand 
 
     public func run() async throws {
         let definition = Executable.definition
+        let environment = ProcessInfo.processInfo.environment
         let configuration = try options.configuration(
-            service: definition.serviceName, defaultPort: definition.defaultPort, environment: ProcessInfo.processInfo.environment)
+            service: definition.serviceName, defaultPort: definition.defaultPort, environment: environment)
+        let coordinator = try CoordinatorLink.configured(in: environment)
         EntasLogging.bootstrap(level: configuration.logLevel)
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: definition.executableName)
-        let app = try ClusterApplication.build(definition: definition, configuration: configuration, registry: registry, logger: logger)
+        let app = try ClusterApplication.build(
+            definition: definition, configuration: configuration, registry: registry, logger: logger, coordinator: coordinator)
         try await ServiceShutdown.group(running: app, logger: logger).run()
     }
 }

@@ -29,6 +29,32 @@ extension RequestSchemas {
         object(["status": status, "criteriaMet": criteria, "assessedOn": date, "assessor": text], required: ["status", "criteriaMet", "assessedOn", "assessor"])
     }
 
+    /// `POST /v1/households/{kk}/verification`.
+    static var verification: [String: Any] {
+        object(
+            [
+                "caseID": ["type": "string", "format": "uuid"], "status": ["type": "string", "enum": ["sangatMiskin", "miskin", "hampirMiskin", "tidakMiskin"]],
+                "criteriaMet": criteria, "verifiedOn": date, "verifier": text, "minutesReference": text,
+            ], required: ["caseID", "status", "criteriaMet", "verifiedOn", "verifier", "minutesReference"])
+    }
+
+    /// `POST /v1/households/{kk}/verification-request`.
+    static var verificationRequest: [String: Any] { object(["reason": text, "requestedOn": date], required: ["reason"]) }
+
+    /// `POST /v1/verification/assignments`.
+    static var assignment: [String: Any] {
+        let area: [String: Any] = ["type": "string", "pattern": "^35\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?$", "description": "a desa or kecamatan code"]
+        return object(["areaCode": area, "team": text, "assignedOn": date], required: ["areaCode", "team"])
+    }
+
+    /// `GET /v1/worklist`.
+    static var worklist: [String: [String: Any]] {
+        [
+            "region": ["type": "string", "pattern": "^35\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?$", "description": "a desa or kecamatan code"],
+            "flag": ["type": "string", "enum": ["gap", "conflict", "case"]], "format": ["type": "string", "enum": ["json", "csv", "html"]],
+        ]
+    }
+
     /// `POST /v1/households/{kk}/graduation`.
     static var graduation: [String: Any] { object(["reason": text, "graduatedOn": date], required: ["reason", "graduatedOn"]) }
 

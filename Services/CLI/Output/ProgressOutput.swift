@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasAPI
 
 /// `entas progress` as a table or CSV: SM, M, HM, not poor and graduated households at the

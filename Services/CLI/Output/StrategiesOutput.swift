@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasAPI
 
 /// `entas strategies` as a table or CSV: enrolments and deliveries per cluster and strategy,

@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasAPI
 
 /// `entas target` as a table or CSV: each region's targets for a year.

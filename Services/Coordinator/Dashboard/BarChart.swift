@@ -1,3 +1,4 @@
+import EntasService
 import EntasAPI
 
 /// A horizontal stacked bar chart, one row per region: the label (a link down), one SVG bar whose segments

@@ -1,3 +1,4 @@
+import EntasService
 import EntasAPI
 
 /// A table whose cells are shaded by share: here, the share of each region's households an active

@@ -1,3 +1,4 @@
+import EntasService
 import EntasAPI
 import EntasDomain
 

@@ -1,3 +1,4 @@
+import EntasService
 import EntasAPI
 
 /// A line chart of monthly counts as inline SVG: one polyline per line, a y axis from 0 with round ticks,

@@ -1,3 +1,4 @@
+import EntasService
 import EntasAPI
 
 /// The sign-in form (a coordinator token, as the API takes it) and the dashboard's message pages.

@@ -1,74 +1,73 @@
-import EntasAPI
-
-/// Markup that is safe to send: the literal text written in this module's code, with every interpolated
+/// Markup that is safe to send (the dashboard's pages, a cluster's printable worklist): the literal text written
+/// in the package's code, with every interpolated
 /// value escaped on the way in. `"<td>\(name)</td>"` escapes `name`; interpolating another `HTML` inserts it
 /// as it is. There is no initialiser from a run-time `String`, so a value can only reach a page escaped.
-struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
+package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// The markup.
-    let rendered: String
+    package let rendered: String
 
-    init(stringLiteral value: StaticString) {
+    package init(stringLiteral value: StaticString) {
         rendered = value.description
     }
 
-    init(stringInterpolation: Interpolation) {
+    package init(stringInterpolation: Interpolation) {
         rendered = stringInterpolation.text
     }
 
     /// No markup.
-    static let empty: HTML = ""
+    package static let empty: HTML = ""
 
     /// The pieces one after the other.
-    init(joining pieces: some Sequence<HTML>) {
+    package init(joining pieces: some Sequence<HTML>) {
         rendered = pieces.reduce(into: "") { $0 += $1.rendered }
     }
 
     /// Builds markup: literals as written, values escaped.
-    struct Interpolation: StringInterpolationProtocol {
+    package struct Interpolation: StringInterpolationProtocol {
         fileprivate var text = ""
 
-        init(literalCapacity: Int, interpolationCount: Int) {
+        package init(literalCapacity: Int, interpolationCount: Int) {
             text.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
-        mutating func appendLiteral(_ literal: StaticString) {
+        package mutating func appendLiteral(_ literal: StaticString) {
             text += literal.description
         }
 
         /// Markup made the same way: inserted as it is.
-        mutating func appendInterpolation(_ html: HTML) {
+        package mutating func appendInterpolation(_ html: HTML) {
             text += html.rendered
         }
 
         /// Several pieces of markup, one after the other.
-        mutating func appendInterpolation(_ pieces: [HTML]) {
+        package mutating func appendInterpolation(_ pieces: [HTML]) {
             for piece in pieces { text += piece.rendered }
         }
 
         /// Any text: escaped.
-        mutating func appendInterpolation(_ value: String) {
+        package mutating func appendInterpolation(_ value: String) {
             text += HTML.escape(value)
         }
 
         /// A whole number, as plain digits (no grouping; use ``DashboardFormat/count(_:)`` for display).
-        mutating func appendInterpolation(_ value: Int) {
+        package mutating func appendInterpolation(_ value: Int) {
             text += String(value)
         }
 
         /// An SVG coordinate or length, to one decimal.
-        mutating func appendInterpolation(_ value: Double) {
+        package mutating func appendInterpolation(_ value: Double) {
             text += HTML.coordinate(value)
         }
 
         /// Anything else printable (region codes, months): its description, escaped.
-        mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+        package mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             text += HTML.escape(value.description)
         }
     }
 
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references: safe in element content and
     /// in quoted attribute values.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
@@ -88,7 +87,7 @@ struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
     }
 
     /// `value` to one decimal, without exponent; 0 for a value that is not finite.
-    static func coordinate(_ value: Double) -> String {
+    package static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
