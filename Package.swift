@@ -234,7 +234,7 @@ let package = Package(
             ],
             path: "Tests/ClusterServiceTests"
         ),
-        .testTarget(name: "DeployTests", dependencies: ["Coordinator", "EntasDev", "EntasService", "EntasDomain"], path: "Tests/DeployTests"),
+        .testTarget(name: "DeployTests", dependencies: ["Coordinator", "EntasCluster", "EntasDev", "EntasService", "EntasDomain"], path: "Tests/DeployTests"),
         // Reliability and security (`make faults`): the real executables as child processes
         // over loopback, an embedded broker in the test process, faults injected from outside.
         .testTarget(

@@ -1,5 +1,6 @@
 import EntasService
 import Foundation
+import EntasCluster
 import Testing
 
 @testable import Coordinator
@@ -9,7 +10,7 @@ import Testing
 /// no ENTAS_ variable that nothing reads.
 ///
 /// The variables are the code's own catalogues: `EnvironmentVariable` (every service) and the
-/// coordinator's `CoordinatorSettings.variables`. A name that ends in `_` is a prefix: `KAFKA_`
+/// coordinator's `CoordinatorSettings.variables`, the cluster services' `CoordinatorLink.variables`. A name that ends in `_` is a prefix: `KAFKA_`
 /// is how every `KAFKA_<PROPERTY>` variable is read, and the documentation writes it so.
 @Suite("environment variables")
 struct EnvironmentVariableTests {
@@ -32,6 +33,9 @@ struct EnvironmentVariableTests {
         }
         for name in CoordinatorSettings.variables {
             found[Variable(name: name), default: []].insert("coordinator")
+        }
+        for name in CoordinatorLink.variables {
+            found[Variable(name: name), default: []].formUnion(DeployedService.all.map(\.name).filter { $0 != "coordinator" })
         }
         return found
     }
