@@ -11,6 +11,7 @@ struct EntasCommand: AsyncParsableCommand {
         OverviewCommand.self,
         GapsCommand.self,
         ConflictsCommand.self,
+        CasesCommand.self,
         HouseholdCommand.self,
         ProgressCommand.self,
         StrategiesCommand.self,

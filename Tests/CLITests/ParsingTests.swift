@@ -158,6 +158,6 @@ struct ParsingTests {
     @Test("the root lists the read commands, the cycle's commands, then watch and import")
     func subcommands() {
         let names = EntasCommand.configuration.subcommands.map { $0._commandName }
-        #expect(names.prefix(11) == ["overview", "gaps", "conflicts", "household", "progress", "strategies", "plan", "evaluate", "target", "watch", "import"])
+        #expect(names.prefix(12) == ["overview", "gaps", "conflicts", "cases", "household", "progress", "strategies", "plan", "evaluate", "target", "watch", "import"])
     }
 }

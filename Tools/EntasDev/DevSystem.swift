@@ -137,7 +137,13 @@ public final class DevSystem: Sendable {
         environment["ENTAS_HTTP_PORT"] = "\(service.port)"
         environment["ENTAS_HTTP_HOST"] = "127.0.0.1"
         environment["ENTAS_LOG_LEVEL"] = "notice"
-        if service.name == "coordinator" { environment["ENTAS_HOUSEHOLD_KEY_SECRET_FILE"] = layout.secretFile }
+        if service.name == "coordinator" {
+            environment["ENTAS_HOUSEHOLD_KEY_SECRET_FILE"] = layout.secretFile
+        } else if let coordinator = self.service("coordinator"), let token = tokens["coordinator"] {
+            // Worklists ask the coordinator which households are flagged, with the dev coordinator token.
+            environment["ENTAS_COORDINATOR_URL"] = coordinator.url
+            environment["ENTAS_COORDINATOR_TOKEN"] = token
+        }
         return environment
     }
 

@@ -48,6 +48,6 @@ struct OverviewCommand: CoordinatorReadCommand {
         ]
         return try await fetch(
             Overview.self, "/v1/overview", query: query, using: client,
-            table: { OverviewOutput.table($0, wide: wide) }, csv: OverviewOutput.csv)
+            table: { OverviewOutput.table($0, wide: wide) }, csv: { OverviewOutput.csv($0) })
     }
 }

@@ -79,4 +79,48 @@ enum HouseholdListOutput {
                     + [item.key.rawValue]
             })
     }
+
+    // MARK: cases
+
+    /// `conflict, 12 days, tim-1` or `verified M on 2027-03-05`.
+    static func caseText(_ summary: CaseSummary) -> String {
+        switch summary.state {
+        case .verified:
+            return "verified \(summary.verifiedStatus?.abbreviation ?? "-") on \(summary.verifiedOn?.description ?? "-")"
+        case .open, .assigned:
+            let age = summary.ageDays.map { $0 == 1 ? "1 day" : "\($0) days" } ?? "-"
+            return "\(summary.kind?.rawValue ?? "-"), \(age)" + (summary.team.map { ", \($0)" } ?? "")
+        }
+    }
+
+    static func casesTable(_ page: HouseholdPage<CaseItem>, what: String, maximumWidth: Int = 100) -> String {
+        let table = Table(
+            columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Consensus"), .left("Case"), .left("Clusters say")],
+            rows: page.items.map {
+                [
+                    $0.maskedKK, $0.desaCode.dotted, $0.desaName, $0.consensusStatus?.abbreviation ?? "-",
+                    caseText($0.verification), statuses($0.assessments),
+                ]
+            })
+        var lines = [pageLine(page, what: what)]
+        if !page.items.isEmpty { lines += [""] + TableRenderer.render(table, maximumWidth: maximumWidth) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func casesCSV(_ page: HouseholdPage<CaseItem>) -> String {
+        CSVRenderer.render(
+            header: [
+                "maskedKK", "desaCode", "desaName", "consensusStatus", "inConflict", "state", "caseID", "kind", "openedOn",
+                "ageDays", "team", "verifiedStatus", "verifiedOn", "key",
+            ],
+            rows: page.items.map { item in
+                let summary = item.verification
+                return [
+                    item.maskedKK, item.desaCode.dotted, item.desaName, item.consensusStatus?.rawValue ?? "", String(item.inConflict),
+                    summary.state.rawValue, summary.caseID ?? "", summary.kind?.rawValue ?? "", summary.openedOn?.description ?? "",
+                    summary.ageDays.map(String.init) ?? "", summary.team ?? "", summary.verifiedStatus?.rawValue ?? "",
+                    summary.verifiedOn?.description ?? "", item.key.rawValue,
+                ]
+            })
+    }
 }

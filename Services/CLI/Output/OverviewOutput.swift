@@ -2,7 +2,7 @@ import EntasAPI
 import EntasDomain
 
 /// `entas overview` as a table or CSV: one row per child region (code, name, households,
-/// consensus SM/M/HM, graduated, coverage per cluster, gaps, conflicts) and a total row for
+/// consensus SM/M/HM, graduated, coverage per cluster, gaps, conflicts, open verification cases) and a total row for
 /// the region asked for.
 enum OverviewOutput {
     /// The clusters in the order of the coverage columns, with their column headers.
@@ -13,7 +13,8 @@ enum OverviewOutput {
     static let legend =
         "HH households; SM/M/HM consensus sangat miskin/miskin/hampir miskin; Grad graduated; "
         + "SA/CE/UM/LC % of households with an active enrolment in social aid, community empowerment, "
-        + "UMKM, low-cost programmes; Gaps SM or M without social aid; Conf clusters disagree."
+        + "UMKM, low-cost programmes; Gaps SM or M without social aid; Conf clusters disagree; with --wide, "
+        + "Cases open verification cases, Asgn assigned to a team, Verif verified, Age mean days open."
 
     /// The aligned table. Narrow (the default) fits `maximumWidth` columns: long names are cut
     /// and, when even that is not enough, counts are written compactly (`1.2M`). Wide adds
@@ -43,12 +44,13 @@ enum OverviewOutput {
         return "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))\(what)"
     }
 
-    static func makeTable(_ overview: Overview, wide: Bool, count: (Int) -> String) -> Table {
+    static func makeTable(_ overview: Overview, wide: Bool, count: (Int) -> String, today: CalendarDate = .today()) -> Table {
         var columns: [TableColumn] = [.left("Code"), wide ? .left("Name") : .flexible("Name"), .right("HH")]
         if wide { columns += [.right("Base SM"), .right("Base M"), .right("Base HM")] }
         columns += [.right("SM"), .right("M"), .right("HM"), .right("Grad")]
         columns += coverageColumns.map { .right($0.1) }
         columns += [.right("Gaps"), .right("Conf")]
+        if wide { columns += [.right("Cases"), .right("Asgn"), .right("Verif"), .right("Age")] }
 
         func row(code: String, name: String, _ totals: RegionTotals) -> [String] {
             var cells = [code, wide ? name : RegionNames.short(name), count(totals.households)]
@@ -56,6 +58,9 @@ enum OverviewOutput {
             cells += [totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated].map(count)
             cells += coverageColumns.map { NumberFormat.percent(totals.covered(by: $0.0), of: totals.households) }
             cells += [count(totals.gaps), count(totals.conflicts)]
+            if wide {
+                cells += [count(totals.casesOpen), count(totals.casesAssigned), count(totals.casesVerified), totals.meanOpenCaseAge(on: today).map(count) ?? "-"]
+            }
             return cells
         }
         let rows = overview.regions.map { row(code: $0.code.dotted, name: $0.name, $0.totals) }
@@ -68,10 +73,11 @@ enum OverviewOutput {
         "row", "code", "name", "level", "households", "sangatMiskin", "miskin", "hampirMiskin", "tidakMiskin", "graduated",
         "unassessed", "baselineSangatMiskin", "baselineMiskin", "baselineHampirMiskin", "coveredSocialAid",
         "coveredCommunityEmpowerment", "coveredEnterprise", "coveredLowCost", "coveredAny", "gaps", "conflicts",
+        "casesOpen", "casesAssigned", "casesVerified", "openCaseMeanAgeDays",
     ]
 
     /// CSV with plain numbers: a `region` row per child region, then the `total` row of the region asked for.
-    static func csv(_ overview: Overview) -> String {
+    static func csv(_ overview: Overview, today: CalendarDate = .today()) -> String {
         func row(_ kind: String, _ summary: RegionSummary) -> [String] {
             let t = summary.totals
             return [kind, summary.code.dotted, summary.name, summary.level.indonesianName]
@@ -79,7 +85,8 @@ enum OverviewOutput {
                     t.households, t.sangatMiskin, t.miskin, t.hampirMiskin, t.tidakMiskin, t.graduated, t.unassessed,
                     t.baselineSangatMiskin, t.baselineMiskin, t.baselineHampirMiskin, t.coveredSocialAid,
                     t.coveredCommunityEmpowerment, t.coveredEnterprise, t.coveredLowCost, t.coveredAny, t.gaps, t.conflicts,
-                ].map { String($0) }
+                    t.casesOpen, t.casesAssigned, t.casesVerified,
+                ].map { String($0) } + [t.meanOpenCaseAge(on: today).map { String($0) } ?? ""]
         }
         return CSVRenderer.render(
             header: csvHeader, rows: overview.regions.map { row("region", $0) } + [row("total", overview.region)])

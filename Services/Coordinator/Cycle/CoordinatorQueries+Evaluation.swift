@@ -12,7 +12,8 @@ extension CoordinatorQueries {
         let (plan, realisation, trajectory) = try await reader.read { db in
             (
                 try planFacts(region: region, period: period, db), try RealisationFacts.read(region: region, period: period, db),
-                try sangatMiskinTrajectory(region: region, until: CalendarMonth(period.lastDay), db)
+                try sangatMiskinTrajectory(
+                    region: region, from: CalendarMonth(period.firstDay), until: CalendarMonth(period.lastDay), db)
             )
         }
         let totals = plan.totals[region] ?? .zero
@@ -113,12 +114,16 @@ extension CoordinatorQueries {
             targetMet: target.socialAidCoverage.map { Double($0) <= (percent ?? 100) })
     }
 
-    /// SM households of `region` at the end of each month, from its first month with any household (the
-    /// baseline) to `last`, at most ``maximumMonths`` months.
-    func sangatMiskinTrajectory(region: RegionCode, until last: CalendarMonth, _ db: Database) throws -> [TrajectoryMonth] {
-        guard var month = try CalendarMonth.fetchOne(db, sql: "SELECT min(month) FROM regionMonth WHERE regionCode = ?", arguments: [region]),
-            month <= last
+    /// SM households of `region` at the end of each month from `first` (or its first month with any household,
+    /// if later) to `last`, at most ``maximumMonths`` months. Each month's count adds up every change before it,
+    /// so the line starts from the baseline as it stood then (PPLS 2008's households count from 2008 on).
+    func sangatMiskinTrajectory(
+        region: RegionCode, from first: CalendarMonth, until last: CalendarMonth, _ db: Database
+    ) throws -> [TrajectoryMonth] {
+        guard let earliest = try CalendarMonth.fetchOne(db, sql: "SELECT min(month) FROM regionMonth WHERE regionCode = ?", arguments: [region]),
+            earliest <= last
         else { return [] }
+        var month = max(earliest, first)
         while month.months(to: last) >= Self.maximumMonths { month = month.next }
         var count = try Int.fetchOne(
             db, sql: "SELECT coalesce(sum(delta), 0) FROM regionMonth WHERE regionCode = ? AND status = 'sangatMiskin' AND month < ?",
