@@ -253,12 +253,15 @@ struct DashboardTests {
             #expect(DOM.text(ofID: "figure-households", in: province) == DashboardFormat.count(all.households))
             #expect(DOM.text(ofID: "figure-gaps", in: province) == DashboardFormat.count(all.gaps))
             #expect(DOM.text(ofID: "figure-conflicts", in: province) == DashboardFormat.count(all.conflicts))
+            #expect(DOM.text(ofID: "figure-cases-open", in: province) == DashboardFormat.count(all.conflicts))
             let jember = DOM.cells(ofRowMarked: "data-region=\"35.09\"", in: province)
             #expect(
                 jember == [
                     "Kabupaten Jember", "12,827", DashboardFormat.count(sumberjambe.sangatMiskin), "5,574", "5,768",
                     DashboardFormat.count(sumberjambe.graduated), "0", "1,485", "5,574", "5,768",
                     DashboardFormat.count(sumberjambe.gaps), DashboardFormat.count(sumberjambe.conflicts),
+                    // Every conflict opens a verification case; none verified yet.
+                    DashboardFormat.count(sumberjambe.conflicts), "0",
                 ])
             #expect(sumberjambe.sangatMiskin == 1_237 && sumberjambe.graduated == 248)
             try await Self.expectRowsMatchAPI(province, client: client, token: token, region: "35", depth: 1)
@@ -318,7 +321,7 @@ struct DashboardTests {
             let expected = [
                 row.name, totals.households, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
                 totals.tidakMiskin, totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin,
-                totals.gaps, totals.conflicts,
+                totals.gaps, totals.conflicts, totals.casesOpen, totals.casesVerified,
             ].map { ($0 as? Int).map(DashboardFormat.count) ?? "\($0)" }
             #expect(DOM.cells(ofRowMarked: "data-region=\"\(row.code.dotted)\"", in: html) == expected, "\(row.code)", sourceLocation: sourceLocation)
         }

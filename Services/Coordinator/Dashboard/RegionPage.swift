@@ -62,10 +62,15 @@ struct RegionPage: Sendable {
             ("Gaps", totals.gaps, "gaps"),
             ("Conflicts", totals.conflicts, "conflicts"),
             ("Covered by any cluster", totals.coveredAny, "covered"),
+            ("Verification cases open", totals.casesOpen, "cases-open"),
+            ("… assigned to a team", totals.casesAssigned, "cases-assigned"),
+            ("Verified in the field", totals.casesVerified, "cases-verified"),
         ]
-        let cells = items.map { name, value, id -> HTML in
+        var cells = items.map { name, value, id -> HTML in
             "<div><dt>\(name)</dt><dd id=\"figure-\(id)\">\(DashboardFormat.count(value))</dd></div>"
         }
+        let age = totals.meanOpenCaseAge(on: .today()).map { "\(DashboardFormat.count($0)) days" } ?? "–"
+        cells.append("<div><dt>Open cases' mean age</dt><dd id=\"figure-case-age\">\(age)</dd></div>")
         return "<dl class=\"figures\" aria-label=\"Key figures\">\(cells)</dl>"
     }
 }

@@ -42,12 +42,13 @@ struct StatusSection: Sendable {
         let footer: HTML = overview.depth == 0 ? .empty : "<tfoot>\(row(overview.region, linked: false, label: "Total"))</tfoot>"
         return """
             <div class="scroll"><table id="status-table">
-            <caption>Households by status, gaps, conflicts</caption>
+            <caption>Households by status, gaps, conflicts, verification cases</caption>
             <thead><tr><th scope="col">\(rowLevel.columnHeading)</th><th scope="col">Households</th>\
             <th scope="col"><abbr title="Sangat Miskin">SM</abbr></th><th scope="col"><abbr title="Miskin">M</abbr></th>\
             <th scope="col"><abbr title="Hampir Miskin">HM</abbr></th><th scope="col">Graduated</th>\
             <th scope="col">Not poor</th><th scope="col">Baseline SM</th><th scope="col">Baseline M</th>\
-            <th scope="col">Baseline HM</th><th scope="col">Gaps</th><th scope="col">Conflicts</th></tr></thead>
+            <th scope="col">Baseline HM</th><th scope="col">Gaps</th><th scope="col">Conflicts</th>\
+            <th scope="col">Open cases</th><th scope="col">Verified</th></tr></thead>
             <tbody>\(body)</tbody>
             \(footer)
             </table></div>
@@ -61,7 +62,7 @@ struct StatusSection: Sendable {
         let values = [
             totals.households, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
             totals.tidakMiskin, totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin,
-            totals.gaps, totals.conflicts,
+            totals.gaps, totals.conflicts, totals.casesOpen, totals.casesVerified,
         ]
         let cells = values.map { value -> HTML in "<td>\(DashboardFormat.count(value))</td>" }
         return "<tr data-region=\"\(summary.code.dotted)\"><th scope=\"row\">\(name)</th>\(cells)</tr>"
