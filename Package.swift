@@ -220,7 +220,7 @@ let package = Package(
         ),
         // The whole system: `entas dev` and the executables as real child processes.
         .testTarget(
-            name: "SystemTests", dependencies: ["EntasTestKit", "EntasDev", "EntasKafka"], path: "Tests/SystemTests",
+            name: "SystemTests", dependencies: ["EntasTestKit", "EntasDev", "EntasKafka", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/SystemTests",
             exclude: ["RealBroker/kafka_python_client.py"]),
         .testTarget(
             name: "ClusterServiceTests",
