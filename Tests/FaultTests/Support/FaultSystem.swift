@@ -88,6 +88,10 @@ final class FaultSystem: @unchecked Sendable {
         environment["ENTAS_LOG_LEVEL"] = "info"
         if name == "coordinator" {
             environment["ENTAS_HOUSEHOLD_KEY_SECRET_FILE"] = directory.appendingPathComponent("household-key.secret").path
+        } else if services["coordinator"] != nil {
+            // The worklists' link to the coordinator, as in production.
+            environment["ENTAS_COORDINATOR_URL"] = url("coordinator")
+            environment["ENTAS_COORDINATOR_TOKEN"] = token("coordinator")
         }
         return environment
     }
