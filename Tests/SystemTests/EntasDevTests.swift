@@ -25,6 +25,11 @@ struct EntasDevTests {
         #expect(totals["baselineMiskin"] as? Int == 5_574)
         #expect(totals["baselineHampirMiskin"] as? Int == 5_768)
 
+        // The progress line starts at PPLS 2008's baseline, not at the month the households were imported.
+        let progress = try await DevHTTP.send("GET", coordinator + "/v1/progress?region=35.09.31&from=2025-01&to=2025-12", token: token).object
+        let months = progress["months"] as? [[String: Any]] ?? []
+        #expect(months.count == 12 && months.allSatisfy { $0["sangatMiskin"] as? Int == 1_485 }, "\(months.prefix(2))")
+
         // The same through the CLI.
         let cli = try OneShotCommand.outcome(built: "entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
         #expect(cli.status == 0)

@@ -9,6 +9,7 @@ enum DemoMix {
         case kkSequence = 0x6B6B_7365_7100_0000
         case nikSequence = 0x6E69_6B73_6571_0000
         case layout = 0x6C61_796F_7574_0000
+        case verification = 0x7665_7276_616C_0000
     }
 
     /// A 64-bit value mixing `seed`, `salt` and `parts`; equal inputs give equal outputs.

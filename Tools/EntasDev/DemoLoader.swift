@@ -6,7 +6,8 @@ import Foundation
 /// at social aid (Dinas Sosial holds the PPLS 2008 data), then, once every cluster has them
 /// in its replica, the programme cycle: the clusters' commitments for 2025 and 2026 and Bappeda's targets,
 /// then assessments, enrolments, deliveries, referrals and their answers, follow-up enrolments,
-/// graduations, each at the cluster that performs it.
+/// graduations, each at the cluster that performs it; then verifikasi dan validasi of the conflicts
+/// (cases assigned, verified with minutes, some reopened by a later visit).
 struct DemoLoader {
     let system: DevSystem
     let seed: UInt64
@@ -35,6 +36,9 @@ struct DemoLoader {
             progress("  \(phase): \(applied) in \(Self.seconds(since: started))")
             if phase == .referral { try await waitForIncomingReferrals(applied) }
         }
+        let started = ContinuousClock.now
+        let verification = try await verifyConflicts(households: households)
+        progress("  verifikasi dan validasi: \(verification) in \(Self.seconds(since: started))")
         return counts
     }
 
