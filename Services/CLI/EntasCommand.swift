@@ -20,6 +20,7 @@ struct EntasCommand: AsyncParsableCommand {
         TargetCommand.self,
         WatchCommand.self,
         ImportCommand.self,
+        WorklistCommand.self,
         DevCommand.self,
         TopicsCommand.self,
         SeedCommand.self,
@@ -32,6 +33,6 @@ struct EntasCommand: AsyncParsableCommand {
             "Read commands (overview, gaps, conflicts, household, progress, strategies) ask the coordinator "
                 + "(--coordinator, env ENTAS_COORDINATOR_URL) with a coordinator token (--token, env ENTAS_TOKEN). "
                 + "`watch` prints the household events on Kafka as they arrive; `import` sends a CSV of households "
-                + "to a cluster service.",
+                + "to a cluster service; `worklist` fetches a cluster service's worklist for a desa or kecamatan.",
         subcommands: subcommands)
 }

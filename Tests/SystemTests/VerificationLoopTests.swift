@@ -66,6 +66,9 @@ struct VerificationLoopTests {
         #expect(csv.contentType.hasPrefix("text/csv") && csv.text.contains(Self.households[0].name) && csv.text.contains(caseID))
         let page = try await DevHTTP.send("GET", socialAid + "/v1/worklist?region=35.09.31&flag=case&format=html", token: socialAidToken)
         #expect(page.contentType.hasPrefix("text/html") && page.text.contains(Self.households[1].name))
+        let worklistCLI = try OneShotCommand.outcome(
+            built: "entas", ["worklist", "--service", "social-aid", "--region", Self.desa, "--service-url", socialAid, "--token", socialAidToken])
+        #expect(worklistCLI.status == 0 && worklistCLI.output.contains(Self.households[0].name) && worklistCLI.output.contains(caseID), "\(worklistCLI.output)")
 
         // Bad input: a clear 4xx naming the field, and nothing published.
         let kk = Self.households[0].kk

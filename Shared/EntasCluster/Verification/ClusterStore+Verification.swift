@@ -10,8 +10,8 @@ extension ClusterStore {
     /// conflict, open case), with the head's name and address from the replica and the clusters' statements
     /// from the coordinator; only those with `flag` when one is given.
     public func worklist(region: RegionCode, flag: HouseholdFlag?, link: CoordinatorLink?) async throws -> Worklist {
-        guard let link else { throw CoordinatorLink.notConfigured }
         let area = try Self.workArea(region, field: "region")
+        guard let link else { throw CoordinatorLink.notConfigured }
         let households = try await database.read { db in
             try HouseholdReplica.filter(
                 area.level == .desa ? HouseholdReplica.Columns.desaCode == area : Column("kecamatanCode") == area
@@ -42,14 +42,17 @@ extension ClusterStore {
         }
     }
 
-    /// Publishes `verification.assigned` for every open case of the area's households, to `team`.
+    /// Publishes `verification.assigned` for every open case of the area's households that `team` does not
+    /// have yet.
     public func assign(_ assignment: CaseAssignment, link: CoordinatorLink?) async throws -> AssignmentResult {
-        guard let link else { throw CoordinatorLink.notConfigured }
         let area = try Self.workArea(assignment.areaCode, field: "areaCode")
+        guard let link else { throw CoordinatorLink.notConfigured }
         let worklist = try await worklist(region: area, flag: .case, link: link)
         let day = assignment.assignedOn ?? .today()
         let payloads = try worklist.entries.compactMap { entry -> VerificationAssigned? in
-            guard let id = entry.verification?.caseID.flatMap(UUID.init(uuidString:)) else { return nil }
+            // A case this team already has is left as it is (assigning an area again publishes nothing twice).
+            guard let open = entry.verification, open.team != assignment.team, let id = open.caseID.flatMap(UUID.init(uuidString:))
+            else { return nil }
             return VerificationAssigned(
                 kkNumber: try KKNumber(entry.kkNumber), desaCode: entry.desaCode, cluster: cluster, caseID: id,
                 team: assignment.team, areaCode: area, assignedOn: day)
@@ -75,8 +78,8 @@ extension ClusterStore {
                     + "(ENTAS_VERIFYING_CLUSTERS); ask that service's team, or request a verification instead "
                     + "(POST /v1/households/{kk}/verification-request).")
         }
-        guard let link else { throw CoordinatorLink.notConfigured }
         let household = try await database.read { db in try requireHousehold(kk, in: db) }
+        guard let link else { throw CoordinatorLink.notConfigured }
         let open = try await link.flags(of: [kk])[0]?.verification
         let caseID = record.caseID.uuidString.lowercased()
         guard let open, open.state != .verified, open.caseID == caseID else {

@@ -1,4 +1,3 @@
-import EntasAPI
 import EntasDomain
 
 /// One household of a worklist: who and where (from this service's replica: it holds the names), why it is
@@ -15,6 +14,21 @@ public struct WorklistEntry: Codable, Sendable, Hashable {
     public var verification: CaseSummary?
     /// Each cluster's latest status.
     public var statements: [ClusterStatus]
+
+    package init(
+        kkNumber: String, headName: String, address: String, desaCode: RegionCode, flags: [HouseholdFlag],
+        consensusStatus: PovertyStatus?, coveredBy: [Cluster], verification: CaseSummary?, statements: [ClusterStatus]
+    ) {
+        self.kkNumber = kkNumber
+        self.headName = headName
+        self.address = address
+        self.desaCode = desaCode
+        self.flags = flags
+        self.consensusStatus = consensusStatus
+        self.coveredBy = coveredBy
+        self.verification = verification
+        self.statements = statements
+    }
 }
 
 /// `GET /v1/worklist`: a desa's or kecamatan's flagged households.
@@ -26,4 +40,12 @@ public struct Worklist: Codable, Sendable {
     /// Households of this service in the region, and how many of them are listed.
     public var households: Int
     public var entries: [WorklistEntry]
+
+    package init(regionCode: RegionCode, regionName: String, flag: HouseholdFlag?, households: Int, entries: [WorklistEntry]) {
+        self.regionCode = regionCode
+        self.regionName = regionName
+        self.flag = flag
+        self.households = households
+        self.entries = entries
+    }
 }

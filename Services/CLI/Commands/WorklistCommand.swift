@@ -1,0 +1,92 @@
+import ArgumentParser
+import EntasAPI
+import EntasDomain
+import Foundation
+
+/// `entas worklist --service social-aid --region 35.09.31.2006`: a cluster service's worklist for a desa or
+/// kecamatan (households in a gap, a conflict or an open verification case, with the head's name and address),
+/// as a table, the service's JSON or CSV, or its printable page.
+struct WorklistCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worklist",
+        abstract: "A cluster service's worklist for a desa or kecamatan: flagged households with names, for the field team.",
+        discussion:
+            "The service asks the coordinator which of its households are flagged (docs/services.md); the names come from "
+                + "the service. Record a verification with the case id shown (POST /v1/households/{kk}/verification at "
+                + "a verifying cluster). The service's URL and token as for `entas import` (ENTAS_<SERVICE>_URL, "
+                + "ENTAS_<SERVICE>_TOKEN).")
+
+    @Option(help: "The cluster service: social-aid, empowerment, umkm or low-cost.")
+    var service: Cluster
+
+    @Option(help: "A desa or kecamatan: 35.09.31.2006 or 35.09.31.")
+    var region: RegionArgument
+
+    @Option(help: "Only households with this flag: gap, conflict or case.")
+    var flag: HouseholdFlag?
+
+    @Option(help: "table, json, csv, or html (the printable page).")
+    var format: WorklistFormat = .table
+
+    @Option(help: ArgumentHelp("The service's URL (env ENTAS_<SERVICE>_URL).", valueName: "url"))
+    var serviceURL: String?
+
+    @Option(help: ArgumentHelp("A token of that service (env ENTAS_<SERVICE>_TOKEN).", valueName: "token"))
+    var token: String?
+
+    enum WorklistFormat: String, CaseIterable, ExpressibleByArgument {
+        case table, json, csv, html
+    }
+
+    func validate() throws {
+        let code = try region.validated()
+        guard code.level == .desa || code.level == .kecamatan else {
+            throw ValidationError("--region must be a desa or a kecamatan (35.09.31.2006 or 35.09.31), not \(code.dotted).")
+        }
+        do {
+            _ = try ImportTarget.endpoint(service, url: serviceURL, token: token, environment: ProcessInfo.processInfo.environment)
+        } catch let error as MissingTokenError {
+            throw ValidationError(error.description)
+        } catch let error as InvalidURLError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func output(environment: [String: String]) async throws -> String {
+        let endpoint = try ImportTarget.endpoint(service, url: serviceURL, token: token, environment: environment)
+        let client = APIClient(endpoint: endpoint)
+        var query = [URLQueryItem(name: "region", value: try region.validated().dotted)]
+        if let flag { query.append(URLQueryItem(name: "flag", value: flag.rawValue)) }
+        if format != .table { query.append(URLQueryItem(name: "format", value: format.rawValue)) }
+        let data = try await client.get("/v1/worklist", query: query)
+        guard format == .table else { return String(decoding: data, as: UTF8.self) }
+        return WorklistOutput.table(try client.decode(Worklist.self, from: data, path: "/v1/worklist"))
+    }
+
+    func run() async throws {
+        print(try await output(environment: ProcessInfo.processInfo.environment))
+    }
+}
+
+extension HouseholdFlag: ExpressibleByArgument {}
+
+/// A worklist as an aligned table.
+enum WorklistOutput {
+    /// Names and addresses are never cut (a team visits by them), so lines are as wide as they need.
+    static func table(_ worklist: Worklist) -> String {
+        let title =
+            "Worklist \(worklist.regionName) (\(worklist.regionCode.dotted)): \(NumberFormat.grouped(worklist.entries.count)) of "
+            + "\(NumberFormat.grouped(worklist.households)) households flagged"
+        guard !worklist.entries.isEmpty else { return title }
+        let table = Table(
+            columns: [.left("No. KK"), .left("Head"), .left("Address"), .left("Flags"), .left("Cons."), .left("Clusters say"), .left("Case")],
+            rows: worklist.entries.map { entry in
+                [
+                    entry.kkNumber, entry.headName, entry.address, entry.flags.map(\.rawValue).joined(separator: " "),
+                    entry.consensusStatus?.abbreviation ?? "-", HouseholdListOutput.statuses(entry.statements),
+                    entry.verification.map { HouseholdListOutput.caseText($0) + ($0.caseID.map { " \($0)" } ?? "") } ?? "",
+                ]
+            })
+        return ([title, ""] + TableRenderer.render(table, maximumWidth: nil)).joined(separator: "\n")
+    }
+}
