@@ -70,6 +70,16 @@ struct VerificationLoopTests {
             built: "entas", ["worklist", "--service", "social-aid", "--region", Self.desa, "--service-url", socialAid, "--token", socialAidToken])
         #expect(worklistCLI.status == 0 && worklistCLI.output.contains(Self.households[0].name) && worklistCLI.output.contains(caseID), "\(worklistCLI.output)")
 
+        // Social aid's team takes the desa's cases; asking again assigns nothing twice.
+        let assignment = DevHTTP.json(object: ["areaCode": Self.desa, "team": "tksk-sumberjambe-1", "assignedOn": "2026-10-20"])
+        let assigned = try await DevHTTP.send("POST", socialAid + "/v1/verification/assignments", token: socialAidToken, body: assignment)
+        #expect(assigned.status == 200 && assigned.object["assigned"] as? Int == 2, "\(assigned.text)")
+        try await Self.waitUntil("two assigned cases at the coordinator") {
+            try await DevHTTP.send("GET", casesURL + "&state=assigned", token: token).object["total"] as? Int == 2
+        }
+        let again = try await DevHTTP.send("POST", socialAid + "/v1/verification/assignments", token: socialAidToken, body: assignment)
+        #expect(again.object["assigned"] as? Int == 0)
+
         // Bad input: a clear 4xx naming the field, and nothing published.
         let kk = Self.households[0].kk
         let good: [String: Any] = [
@@ -123,6 +133,8 @@ struct VerificationLoopTests {
         let dashboard = try await DevHTTP.send("GET", coordinator + "/regions/\(Self.desa)", token: token)
         #expect(dashboard.status == 200)
         #expect(dashboard.text.contains("id=\"figure-cases-verified\">1<") && dashboard.text.contains("id=\"figure-conflicts\">1<"))
+        #expect(dashboard.text.contains("id=\"figure-cases-open\">1<") && dashboard.text.contains("id=\"case-table\""))
+        #expect(dashboard.text.contains("tksk-sumberjambe-1") && !dashboard.text.contains("data-case=\"\(caseID)\""), "the verified case left the list")
 
         // A rebuild from the topics gives the same households back.
         let rebuilt = dev.directory.appendingPathComponent("rebuilt.sqlite").path

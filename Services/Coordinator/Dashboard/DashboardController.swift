@@ -38,7 +38,7 @@ struct DashboardController: Sendable {
         pages.get("/", summary: "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login") { request, context in
             try await regionPage(.eastJava, request, context)
         }
-        pages.get("regions/{code}", summary: "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts and strategies (?gaps=&conflicts= list offsets)") { request, context in
+        pages.get("regions/{code}", summary: "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts, open verification cases and strategies (?gaps=&conflicts=&cases= list offsets)") { request, context in
             let text = try context.parameters.require("code")
             guard let code = try? RegionCode(text), reader.queries.regions.contains(code) else {
                 let page = MessagePage(
@@ -96,7 +96,9 @@ struct DashboardController: Sendable {
     }
 
     private func regionPage(_ code: RegionCode, _ request: Request, _ context: AgencyRequestContext) async throws -> Response {
-        let data = try await reader.regionPage(code, gapOffset: Self.offset(request, "gaps"), conflictOffset: Self.offset(request, "conflicts"))
+        let data = try await reader.regionPage(
+            code, gapOffset: Self.offset(request, "gaps"), conflictOffset: Self.offset(request, "conflicts"),
+            caseOffset: Self.offset(request, "cases"))
         let page = RegionPage(data: data, reference: reader.queries.regions)
         return try HTMLPage(html: page.render()).response(from: request, context: context)
     }

@@ -24,12 +24,14 @@ struct RegionPageData: Sendable {
     var strategies: StrategyReport?
     var gaps: HouseholdPage<GapItem>?
     var conflicts: HouseholdPage<ConflictItem>?
+    /// Open verification cases (assigned or not), oldest desa first.
+    var cases: HouseholdPage<CaseItem>?
     var freshness: FreshnessSummary
 }
 
 /// Reads a page's data through ``CoordinatorQueries`` and the subscription's lag, concurrently.
 struct DashboardReader: Sendable {
-    /// Households per page of the gap and conflict lists.
+    /// Households per page of the gap, conflict and case lists.
     static let pageSize = 20
     /// The most months the progress chart shows.
     static let progressMonths = 24
@@ -48,7 +50,7 @@ struct DashboardReader: Sendable {
     }
 
     /// The data of `region`'s page; the lists start at the given offsets.
-    func regionPage(_ region: RegionCode, gapOffset: Int = 0, conflictOffset: Int = 0) async throws -> RegionPageData {
+    func regionPage(_ region: RegionCode, gapOffset: Int = 0, conflictOffset: Int = 0, caseOffset: Int = 0) async throws -> RegionPageData {
         async let freshness = freshness()
         let depth = region.level == .desa ? 0 : 1
         let overview = try await queries.overview(region: region, depth: depth)
@@ -58,6 +60,7 @@ struct DashboardReader: Sendable {
             data.strategies = try await queries.strategies(region: region)
             data.gaps = try await queries.gaps(region: region, limit: Self.pageSize, offset: max(gapOffset, 0))
             data.conflicts = try await queries.conflicts(region: region, limit: Self.pageSize, offset: max(conflictOffset, 0))
+            data.cases = try await queries.cases(region: region, limit: Self.pageSize, offset: max(caseOffset, 0))
         }
         return data
     }

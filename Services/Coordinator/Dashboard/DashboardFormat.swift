@@ -53,6 +53,11 @@ enum DashboardFormat {
         return "\(names[(month.month - 1) % 12]) \(month.year)"
     }
 
+    /// `2027-03-15` → `15 Mar 2027`.
+    static func day(_ day: CalendarDate) -> String {
+        "\(day.day) \(month(CalendarMonth(day)))"
+    }
+
     /// A status as the dashboard names it: `Sangat Miskin (SM)`.
     static func status(_ status: PovertyStatus?) -> String {
         guard let status else { return "not assessed" }

@@ -4,7 +4,7 @@ import EntasDomain
 
 /// The page of one region: the province at `/`, a kabupaten/kota, kecamatan or desa at `/regions/{code}`.
 /// Key figures, households by consensus status per child region, coverage per cluster, progress; below the
-/// province also the gap and conflict lists and the strategy breakdown.
+/// province also the gap, conflict and open-case lists and the strategy breakdown.
 struct RegionPage: Sendable {
     var data: RegionPageData
     var reference: RegionReference
@@ -23,6 +23,7 @@ struct RegionPage: Sendable {
             \(ProgressSection(report: data.progress, baselineSangatMiskin: region.totals.baselineSangatMiskin).render())
             \(data.gaps.map { GapListSection(region: code, page: $0, conflictOffset: data.conflicts?.offset ?? 0).render() } ?? .empty)
             \(data.conflicts.map { ConflictListSection(region: code, page: $0, gapOffset: data.gaps?.offset ?? 0).render() } ?? .empty)
+            \(data.cases.map { CaseListSection(region: code, page: $0, gapOffset: data.gaps?.offset ?? 0, conflictOffset: data.conflicts?.offset ?? 0).render() } ?? .empty)
             \(data.strategies.map { StrategySection(report: $0).render() } ?? .empty)
             """
         return DashboardLayout.page(

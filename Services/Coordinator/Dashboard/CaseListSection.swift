@@ -1,0 +1,57 @@
+import EntasAPI
+import EntasDomain
+import EntasService
+
+/// The open verification cases of a region page (verifikasi dan validasi), by masked KK: what opened each, since
+/// when, its age and team, and each cluster's status. The names are at the cluster services' worklists.
+struct CaseListSection: Sendable {
+    var region: RegionCode
+    var page: HouseholdPage<CaseItem>
+    var gapOffset: Int
+    var conflictOffset: Int
+
+    func render() -> HTML {
+        let headings = Cluster.allCases.map { cluster -> HTML in
+            "<th scope=\"col\"><abbr title=\"\(cluster.indonesianName)\">\(cluster.shortName)</abbr></th>"
+        }
+        let rows = page.items.map { item -> HTML in
+            let statuses = Cluster.allCases.map { cluster -> HTML in
+                "<td>\(item.assessments.first { $0.cluster == cluster }?.status.abbreviation ?? "–")</td>"
+            }
+            let summary = item.verification
+            let opened: HTML =
+                summary.openedOn.map { "<time datetime=\"\($0)\">\(DashboardFormat.day($0))</time>" as HTML } ?? "–"
+            return """
+                <tr data-case="\(summary.caseID ?? "")"><td>\(item.maskedKK)</td><td>\(item.desaName)</td>\
+                <td>\(summary.kind == .requested ? "requested by a cluster" : "clusters disagree")</td><td>\(opened)</td>\
+                <td>\(DashboardFormat.count(summary.ageDays ?? 0))</td><td>\(summary.team ?? "not assigned")</td>\
+                <td>\(DashboardFormat.status(item.consensusStatus))</td>\(statuses)</tr>
+                """
+        }
+        let region = region.dotted
+        let (gapOffset, conflictOffset) = (gapOffset, conflictOffset)
+        let pager = Pager(label: "Case pages", total: page.total, offset: page.offset, limit: page.limit) { offset in
+            "/regions/\(region)?gaps=\(gapOffset)&conflicts=\(conflictOffset)&cases=\(offset)#cases"
+        }
+        let table: HTML =
+            rows.isEmpty
+            ? "<p>No open case on this page.</p>"
+            : """
+            <div class="scroll"><table class="list" id="case-table">
+            <caption>Open cases: what opened each, its age in days, its team, each cluster's latest status</caption>
+            <thead><tr><th scope="col">KK (masked)</th><th scope="col">Desa</th><th scope="col">Opened because</th>\
+            <th scope="col">Opened</th><th scope="col">Days open</th><th scope="col">Team</th><th scope="col">Consensus</th>\(headings)</tr></thead>
+            <tbody>\(rows)</tbody>
+            </table></div>
+            """
+        return """
+            <section id="cases" aria-labelledby="cases-heading">
+            <h2 id="cases-heading">Verification cases open <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
+            <p class="muted">Verifikasi dan validasi: each case ends with a field verification recorded at Dinas Sosial's \
+            worklist, which has the names.</p>
+            \(table)
+            \(pager.render())
+            </section>
+            """
+    }
+}
