@@ -21,7 +21,11 @@ public enum ClusterApplication {
         let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: definition.registerMigrations)
         let store = ClusterStore(runtime.database, definition: definition)
         let router = runtime.makeRouter()
-        let api = runtime.api(router)
+        // Every read of a cluster service names households (KK, NIK, names) but its programmes, its commitments
+        // and the trail itself: each is recorded in the audit trail.
+        let api = runtime.api(router) { route in
+            !["/v1/programmes", "/v1/commitments", "/v1/commitments/{id}", "/v1/audit"].contains(route)
+        }
         ImportController(store: store).addRoutes(to: api)
         HouseholdController(store: store).addRoutes(to: api)
         EnrolmentController(store: store).addRoutes(to: api)

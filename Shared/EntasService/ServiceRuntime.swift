@@ -56,6 +56,7 @@ public final class ServiceRuntime: Sendable {
         EntasDatabase.registerSharedMigrations(&migrator)
         ServiceToken.registerMigration(&migrator)
         migrations(&migrator)
+        AuditEntry.registerMigration(&migrator)
         return migrator
     }
 
@@ -118,9 +119,18 @@ public final class ServiceRuntime: Sendable {
     }
 
     /// The token-protected `/v1` group of a router made by `makeRouter`, whose routes are declared
-    /// with their summaries as they are registered.
-    public func api(_ router: Router<AgencyRequestContext>) -> DocumentedRoutes<AgencyRequestContext> {
-        DocumentedRoutes(router.group("v1").add(middleware: RequireTokenMiddleware()), book: routes, path: "/v1")
+    /// with their summaries as they are registered; its requests are written to the audit trail
+    /// (``AuditMiddleware``), which `GET /v1/audit` shows an admin.
+    /// - Parameter personalDataRoutes: the route templates whose answers name people (recorded as reads).
+    public func api(
+        _ router: Router<AgencyRequestContext>, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false }
+    ) -> DocumentedRoutes<AgencyRequestContext> {
+        let audit = AuditMiddleware(database: database, personalDataRoutes: personalDataRoutes)
+        let api = DocumentedRoutes(
+            router.group("v1").add(middleware: RequireTokenMiddleware()).add(middleware: audit),
+            book: routes, path: "/v1")
+        AuditController(database: database, executable: "entas-\(configuration.serviceName)").addRoutes(to: api)
+        return api
     }
 
     /// The routes at the root of a router (operational routes, the dashboard), declared likewise.

@@ -13,9 +13,10 @@ public struct HouseholdController: Sendable {
             let registration = try await request.decodeJSON(as: HouseholdRegistration.self, context: context)
             let result = try await store.register(registration)
             let view = try await store.household(registration.kkNumber)
+            context.audit.wrote(households: 1, region: view.desaCode)
             return EditedResponse(status: result == .created ? .created : .ok, response: view)
         }
-        households.get(summary: "List households, filtered by region (desa/kecamatan/kabupaten code) and status, paged", query: RequestSchemas.householdQuery) { request, _ in
+        households.get(summary: "List households, filtered by region (desa/kecamatan/kabupaten code) and status, paged", query: RequestSchemas.householdQuery) { request, context in
             let query = request.uri.queryParameters
             let region = try query.get("region").map { try RegionCode($0) }
             let status = try query.get("status").map { text -> PovertyStatus in
@@ -26,10 +27,13 @@ public struct HouseholdController: Sendable {
             }
             let page = try Paging(request)
             let (total, households) = try await store.households(in: region, status: status, limit: page.limit, offset: page.offset)
+            context.audit.answered(households: households.count, region: region)
             return HouseholdPage(total: total, households: households, limit: page.limit, offset: page.offset)
         }
         households.get("{kk}", summary: "Read one household with this cluster's assessment, enrolments and graduation") { _, context in
-            try await store.household(try context.kkNumber())
+            let household = try await store.household(try context.kkNumber())
+            context.audit.answered(households: 1, region: household.desaCode)
+            return household
         }
         households.patch("{kk}", summary: "Change some of a household's fields; publishes household.updated", body: RequestSchemas.householdChanges) { request, context in
             let changes = try await request.decodeJSON(as: HouseholdChanges.self, context: context)

@@ -22,7 +22,9 @@ public struct ImportController: Sendable {
 
     public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.post("households/import", summary: "Import households from CSV (text/csv, streamed); answers counts and rejected rows") { request, context in
-            try await self.importCSV(request.body)
+            let summary = try await self.importCSV(request.body)
+            context.audit.wrote(households: summary.created + summary.updated + summary.unchanged)
+            return summary
         }
     }
 

@@ -19,7 +19,7 @@ public struct VerificationController: Sendable {
     }
 
     public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
-        group.get("worklist", summary: "A desa's or kecamatan's households in a gap, a conflict or an open verification case, with the head's name, address and the clusters' statements (?region=&flag=gap|conflict|case&format=json|csv|html)", query: RequestSchemas.worklist) { request, _ in
+        group.get("worklist", summary: "A desa's or kecamatan's households in a gap, a conflict or an open verification case, with the head's name, address and the clusters' statements (?region=&flag=gap|conflict|case&format=json|csv|html)", query: RequestSchemas.worklist) { request, context in
             let query = request.uri.queryParameters
             guard let text = query.get("region") else {
                 throw ProblemDocument.invalidField("region", "give the desa or kecamatan of the worklist, e.g. ?region=35.09.31.2006")
@@ -37,6 +37,7 @@ public struct VerificationController: Sendable {
                 throw ProblemDocument.invalidField("format", "'\(format.prefix(20))' is not a format; use json, csv or html")
             }
             let worklist = try await store.worklist(region: region, flag: flag, link: link)
+            context.audit.answered(households: worklist.entries.count, region: worklist.regionCode)
             return WorklistFile(worklist: worklist, format: format, service: store.definition.executableName)
         }
         group.post("households/{kk}/verification", summary: "Record a field verification of the household's open case (status found, criteria, day, verifier, minutes reference); publishes household.verified", body: RequestSchemas.verification) { request, context in

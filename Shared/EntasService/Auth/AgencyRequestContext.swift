@@ -8,6 +8,8 @@ public struct AgencyRequestContext: AuthRequestContext, RequestContext {
     public var identity: TokenIdentity?
     /// Set when a token was presented but refused, so the answer can say why.
     public var authenticationProblem: ProblemDocument?
+    /// What the handler tells the audit trail (``AuditMiddleware``).
+    public let audit = AuditNote()
 
     /// Who holds the caller's token (`dinsos-jember`), recorded with what it commits or sets.
     public var holder: String { identity?.name ?? "unknown" }

@@ -1,0 +1,62 @@
+import EntasDomain
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `GET /v1/audit`: the service's audit trail, for an admin token, newest first, filtered by operator,
+/// region and days (WIB).
+struct AuditController: Sendable {
+    let database: any DatabaseReader
+    let executable: String
+
+    func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
+        group.get("audit", summary: "The audit trail: every write and every answer that named people, newest first; admin token (?operator=&region=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&offset=)", query: Self.query) { request, context in
+            try context.requireAdmin(to: "read the audit trail", executable: executable)
+            let query = request.uri.queryParameters
+            let limit = try Self.number(query.get("limit"), "limit", default: 100, range: 1...1_000)
+            let offset = try Self.number(query.get("offset"), "offset", default: 0, range: 0...Int.max)
+            var filter = AuditEntry.all()
+            if let name = query.get("operator") { filter = filter.filter(AuditEntry.Columns.operatorName == name) }
+            if let text = query.get("region") {
+                let region: RegionCode
+                do { region = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+                filter = filter.filter(AuditEntry.Columns.region == region.dotted || AuditEntry.Columns.region.like(region.dotted + ".%"))
+            }
+            if let from = try Self.day(query.get("from"), "from") { filter = filter.filter(AuditEntry.Columns.at >= from.startInJakarta) }
+            if let to = try Self.day(query.get("to"), "to") { filter = filter.filter(AuditEntry.Columns.at < to.adding(days: 1).startInJakarta) }
+            let request = filter
+            let (total, entries) = try await database.read { db in
+                (try request.fetchCount(db), try request.order(AuditEntry.Columns.id.desc).limit(limit, offset: offset).fetchAll(db))
+            }
+            return AuditPage(total: total, limit: limit, offset: offset, entries: entries)
+        }
+    }
+
+    static var query: [String: [String: Any]] {
+        [
+            "operator": ["type": "string", "maxLength": 200], "region": RequestSchemas.region, "from": RequestSchemas.date,
+            "to": RequestSchemas.date,
+        ].merging(RequestSchemas.paging) { $1 }
+    }
+
+    static func number(_ text: String?, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ProblemDocument.invalidField(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(20))'")
+        }
+        return number
+    }
+
+    static func day(_ text: String?, _ name: String) throws -> CalendarDate? {
+        guard let text else { return nil }
+        do { return try CalendarDate(text) } catch { throw ProblemDocument.invalidField(name, "\(name) is a day YYYY-MM-DD: \(error)") }
+    }
+}
+
+/// A page of the audit trail.
+public struct AuditPage: ResponseCodable, Sendable {
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+    public var entries: [AuditEntry]
+}
