@@ -21,6 +21,7 @@ struct EntasCommand: AsyncParsableCommand {
         WatchCommand.self,
         ImportCommand.self,
         WorklistCommand.self,
+        AuditCommand.self,
         DevCommand.self,
         TopicsCommand.self,
         SeedCommand.self,

@@ -1,6 +1,8 @@
 import EntasService
 import EntasDomain
 import Foundation
+import EntasStore
+import GRDB
 import Hummingbird
 import Logging
 import Prometheus
@@ -23,9 +25,14 @@ public enum ClusterApplication {
         let router = runtime.makeRouter()
         // Every read of a cluster service names households (KK, NIK, names) but its programmes, its commitments
         // and the trail itself: each is recorded in the audit trail.
-        let api = runtime.api(router) { route in
-            !["/v1/programmes", "/v1/commitments", "/v1/commitments/{id}", "/v1/audit"].contains(route)
-        }
+        let api = runtime.api(
+            router,
+            personalDataRoutes: { route in
+                !["/v1/programmes", "/v1/commitments", "/v1/commitments/{id}", "/v1/audit"].contains(route)
+            },
+            householdRegion: { kk in
+                try await runtime.database.read { db in try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: kk)?.desaCode }
+            })
         ImportController(store: store).addRoutes(to: api)
         HouseholdController(store: store).addRoutes(to: api)
         EnrolmentController(store: store).addRoutes(to: api)

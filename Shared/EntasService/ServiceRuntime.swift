@@ -121,11 +121,14 @@ public final class ServiceRuntime: Sendable {
     /// The token-protected `/v1` group of a router made by `makeRouter`, whose routes are declared
     /// with their summaries as they are registered; its requests are written to the audit trail
     /// (``AuditMiddleware``), which `GET /v1/audit` shows an admin.
-    /// - Parameter personalDataRoutes: the route templates whose answers name people (recorded as reads).
+    /// - Parameters:
+    ///   - personalDataRoutes: the route templates whose answers name people (recorded as reads).
+    ///   - householdRegion: where a `{kk}` route's household lives, for its audit entry.
     public func api(
-        _ router: Router<AgencyRequestContext>, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false }
+        _ router: Router<AgencyRequestContext>, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false },
+        householdRegion: @escaping @Sendable (KKNumber) async throws -> RegionCode? = { _ in nil }
     ) -> DocumentedRoutes<AgencyRequestContext> {
-        let audit = AuditMiddleware(database: database, personalDataRoutes: personalDataRoutes)
+        let audit = AuditMiddleware(database: database, personalDataRoutes: personalDataRoutes, householdRegion: householdRegion)
         let api = DocumentedRoutes(
             router.group("v1").add(middleware: RequireTokenMiddleware()).add(middleware: audit),
             book: routes, path: "/v1")

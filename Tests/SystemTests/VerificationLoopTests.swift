@@ -136,6 +136,15 @@ struct VerificationLoopTests {
         #expect(dashboard.text.contains("id=\"figure-cases-open\">1<") && dashboard.text.contains("id=\"case-table\""))
         #expect(dashboard.text.contains("tksk-sumberjambe-1") && !dashboard.text.contains("data-case=\"\(caseID)\""), "the verified case left the list")
 
+        // Social aid's audit trail names who read the worklist and recorded the verification (an admin reads it).
+        let adminToken = try OneShotCommand.outcome(
+            built: "entas-social-aid", ["token", "create", "--name", "dinsos-admin", "--role", "admin", "--database", dev.directory.appendingPathComponent(".entas/social-aid.sqlite").path])
+        let audit = try OneShotCommand.outcome(
+            built: "entas", ["audit", "--service", "social-aid", "--service-url", socialAid, "--token", adminToken.output.trimmingCharacters(in: .whitespacesAndNewlines), "--region", Self.desa])
+        #expect(audit.status == 0, "\(audit.output)")
+        #expect(audit.output.contains("read  GET /v1/worklist") || audit.output.contains("GET /v1/worklist"), "\(audit.output)")
+        #expect(audit.output.contains("POST /v1/households/{kk}/verification") && !audit.output.contains(kk), "\(audit.output)")
+
         // A rebuild from the topics gives the same households back.
         let rebuilt = dev.directory.appendingPathComponent("rebuilt.sqlite").path
         let bootstrap = try #require(tokens["KAFKA_BOOTSTRAP_SERVERS"])

@@ -14,10 +14,16 @@ public struct AuditMiddleware: RouterMiddleware {
     /// Route templates whose GET answers name people even when the handler says nothing (a cluster service's
     /// reads of its households, referrals, enrolments…).
     let personalDataRoutes: @Sendable (String) -> Bool
+    /// Where the household of a `{kk}` route lives, for an entry whose handler named no region.
+    let householdRegion: @Sendable (KKNumber) async throws -> RegionCode?
 
-    public init(database: any DatabaseWriter, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(
+        database: any DatabaseWriter, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false },
+        householdRegion: @escaping @Sendable (KKNumber) async throws -> RegionCode? = { _ in nil }
+    ) {
         self.database = database
         self.personalDataRoutes = personalDataRoutes
+        self.householdRegion = householdRegion
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -36,11 +42,14 @@ public struct AuditMiddleware: RouterMiddleware {
         let isRead = request.method == .get || request.method == .head
         let route = context.endpointPath ?? "(no route)"
         guard !isRead || context.audit.personalData || personalDataRoutes(route) else { return }
-        let region = context.audit.region?.dotted ?? request.uri.queryParameters.get("region").flatMap { try? RegionCode($0).dotted }
+        var region = context.audit.region ?? request.uri.queryParameters.get("region").flatMap { try? RegionCode($0) }
+        if region == nil, let kk = context.parameters.get("kk").flatMap({ try? KKNumber($0) }) {
+            region = try await householdRegion(kk)
+        }
         let entry = AuditEntry(
             id: nil, at: Date(), operatorId: identity.tokenID.uuidString.lowercased(), operatorName: identity.name,
             kind: isRead ? .read : .write, method: request.method.rawValue, route: route,
-            status: status, region: region, households: context.audit.households)
+            status: status, region: region?.dotted, households: context.audit.households)
         try await database.write { db in _ = try entry.inserted(db) }
     }
 }

@@ -1,0 +1,101 @@
+import ArgumentParser
+import EntasDomain
+import EntasService
+import Foundation
+
+/// `entas audit --service social-aid`: a service's audit trail (every write and every answer that named
+/// people), newest first, read with an admin token of that service.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "A service's audit trail: who wrote or read people's data, when, where, how many households (admin token).",
+        discussion:
+            "The token is --token, else ENTAS_<SERVICE>_ADMIN_TOKEN (ENTAS_ADMIN_TOKEN for the coordinator): an admin token "
+                + "of that service, issued with `entas-<service> token create --name <who> --role admin`. The URL is "
+                + "--service-url, else ENTAS_<SERVICE>_URL, else the service's port on 127.0.0.1.")
+
+    @Option(help: "The service: coordinator, social-aid, empowerment, umkm or low-cost.")
+    var service: String
+
+    @Option(help: "Only this operator's entries (the token's holder).")
+    var `operator`: String?
+
+    @Option(help: "Only entries in this region or inside it: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    var region: RegionArgument?
+
+    @Option(help: "From this day (WIB), YYYY-MM-DD.")
+    var from: String?
+
+    @Option(help: "To this day (WIB), YYYY-MM-DD.")
+    var to: String?
+
+    @OptionGroup var page: PageOptions
+
+    @Option(help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("The service's URL.", valueName: "url"))
+    var serviceURL: String?
+
+    @Option(help: ArgumentHelp("An admin token of that service.", valueName: "token"))
+    var token: String?
+
+    static let services = ["coordinator", "social-aid", "empowerment", "umkm", "low-cost"]
+
+    func validate() throws {
+        guard Self.services.contains(service) else {
+            throw ValidationError("--service must be one of \(Self.services.joined(separator: ", ")), not '\(service.prefix(30))'.")
+        }
+        if let region { _ = try region.validated() }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, (try? CalendarDate(value)) == nil { throw ValidationError("\(name) is a day YYYY-MM-DD, not '\(value.prefix(20))'.") }
+        }
+        do { _ = try endpoint(environment: ProcessInfo.processInfo.environment) } catch let error as MissingTokenError {
+            throw ValidationError(error.description)
+        } catch let error as InvalidURLError { throw ValidationError(error.description) }
+    }
+
+    func endpoint(environment: [String: String]) throws -> ServiceEndpoint {
+        let part = service.uppercased().replacingOccurrences(of: "-", with: "_")
+        let urlVariable = "ENTAS_\(part)_URL"
+        let tokenVariable = service == "coordinator" ? "ENTAS_ADMIN_TOKEN" : "ENTAS_\(part)_ADMIN_TOKEN"
+        let port = 8080 + (Self.services.firstIndex(of: service) ?? 0)
+        let text = serviceURL ?? environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:\(port)"
+        let setting = "--service-url URL (or \(urlVariable))"
+        let url = try ServiceEndpoint.parseURL(text, setting: setting)
+        guard let token = token ?? environment[tokenVariable], !token.isEmpty else {
+            throw MissingTokenError(serviceName: service, flag: "--token", variable: tokenVariable)
+        }
+        return ServiceEndpoint(serviceName: service, baseURL: url, token: token, urlSetting: setting)
+    }
+
+    func output(environment: [String: String]) async throws -> String {
+        let client = APIClient(endpoint: try endpoint(environment: environment))
+        let query = [
+            URLQueryItem(name: "operator", value: `operator`), URLQueryItem(name: "region", value: try region.map { try $0.validated().dotted }),
+            URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to),
+        ] + page.queryItems
+        let data = try await client.get("/v1/audit", query: query)
+        if format == .json { return String(decoding: data, as: UTF8.self) }
+        let trail = try client.decode(AuditPage.self, from: data, path: "/v1/audit")
+        let rows = trail.entries.map { entry in
+            [
+                entry.at.formatted(.iso8601), entry.operatorName, entry.kind.rawValue, "\(entry.method) \(entry.route)", String(entry.status),
+                entry.region ?? "", entry.households.map(String.init) ?? "",
+            ]
+        }
+        if format == .csv {
+            return CSVRenderer.render(header: ["at", "operator", "kind", "request", "status", "region", "households"], rows: rows)
+        }
+        let table = Table(
+            columns: [.left("At (UTC)"), .left("Operator"), .left("Kind"), .left("Request"), .right("Status"), .left("Region"), .right("HH")],
+            rows: rows)
+        let title = "\(NumberFormat.grouped(trail.total)) entries in the audit trail of entas-\(service)"
+            + (trail.entries.count < trail.total ? " (\(trail.offset + 1)–\(trail.offset + trail.entries.count) shown, newest first)" : ", newest first")
+        return ([title, ""] + TableRenderer.render(table, maximumWidth: nil)).joined(separator: "\n")
+    }
+
+    func run() async throws {
+        print(try await output(environment: ProcessInfo.processInfo.environment))
+    }
+}
