@@ -11,6 +11,8 @@ import GRDB
 public struct ClusterStore: Sendable {
     package let database: any DatabaseWriter
     public let definition: ClusterDefinition
+    /// Who the events this store publishes are recorded by (the request's operator), when known.
+    public private(set) var actor: EventActor?
     public var cluster: Cluster { definition.cluster }
     public var source: String { cluster.eventSource }
 
@@ -19,10 +21,17 @@ public struct ClusterStore: Sendable {
         self.definition = definition
     }
 
+    /// This store, publishing its events as recorded by `actor` (`ce_entasactorid`, `ce_entasactor`).
+    public func acting(as actor: EventActor?) -> ClusterStore {
+        var store = self
+        store.actor = actor
+        return store
+    }
+
     /// Validates `payload`, then stores it in the outbox and the inbox.
     @discardableResult
     package func publish(_ payload: EventPayload, in db: Database, now: Date = Date()) throws -> UUID {
-        let envelope = EventEnvelope(source: source, time: now, payload: payload)
+        let envelope = EventEnvelope(source: source, time: now, payload: payload, actor: actor)
         try Outbox.enqueue(try envelope.encoded(), at: now, in: db)
         try Inbox.record(envelope.id, eventType: payload.eventType.ceType, at: now, in: db)
         return envelope.id
@@ -67,7 +76,7 @@ public struct ClusterStore: Sendable {
         let now = Date()
         let registered = try batch.map { registration in
             let payload = registration.registered(by: cluster)
-            let envelope = EventEnvelope(source: source, time: now, payload: .householdRegistered(payload))
+            let envelope = EventEnvelope(source: source, time: now, payload: .householdRegistered(payload), actor: actor)
             return (payload, try envelope.encoded())
         }
         return PreparedRegistrations(registrations: batch, registered: registered, now: now)

@@ -123,6 +123,7 @@ struct VerificationLoopTests {
         #expect(detail["consensusStatus"] as? String == "miskin" && detail["hasConflict"] as? Bool == false)
         let history = (detail["history"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
         #expect(history.filter { $0.hasPrefix("verified") }.count == 1, "the refused requests published nothing: \(history)")
+        #expect(history.contains { $0.hasPrefix("verified") && $0.hasSuffix("recorded by operator entas-dev") }, "\(history)")
 
         // The CLI and the dashboard.
         let cli = try OneShotCommand.outcome(

@@ -163,15 +163,18 @@ public struct CoordinatorReadModel: Sendable {
     }
 }
 
-/// The CloudEvents attributes the read model keeps: the lowercase `ce_id`, `ce_type` and `ce_time`.
+/// The CloudEvents attributes the read model keeps: the lowercase `ce_id`, `ce_type`, `ce_time` and the actor's name.
 struct AppliedEvent: Sendable {
     var id: String
     var ceType: String
     var time: Timestamp
+    /// The operator who recorded it (a token holder of the agency), when the event says.
+    var actorName: String?
 
     init(_ envelope: EventEnvelope) {
         id = envelope.id.uuidString.lowercased()
         ceType = envelope.eventType.ceType
         time = Timestamp(envelope.time)
+        actorName = envelope.actor?.name
     }
 }

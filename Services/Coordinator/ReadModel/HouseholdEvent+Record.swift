@@ -77,13 +77,14 @@ extension HouseholdEvent {
         case .commitmentMade:
             return
         }
+        let recorded = event.actorName.map { summary + "; recorded by operator \($0)" } ?? summary
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, summary, detail,
+            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, recorded, detail,
         ])
     }
 }

@@ -11,9 +11,9 @@ struct ShockController: ClusterController {
         let shocks = group.group("shocks")
         shocks.post(summary: "Record a shock (illness, breadwinner's death, job loss, disaster) and the relief given; the relief is published as a shock-relief enrolment, delivery and end") { request, context in
             let shock = try await request.decodeJSON(as: ShockRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.recordShock(shock))
+            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).recordShock(shock))
         }
-        shocks.get(summary: "Shocks recorded, newest first (?kk=, ?kind=, ?limit=&offset=)") { request, _ in
+        shocks.get(summary: "Shocks recorded, newest first (?kk=, ?kind=, ?limit=&offset=)") { request, context in
             let kk = try request.query("kk") { try KKNumber($0) }
             let kind = try request.query("kind") { text in
                 guard let kind = ShockKind(rawValue: text) else {
@@ -21,10 +21,10 @@ struct ShockController: ClusterController {
                 }
                 return kind
             }
-            return ShockList(shocks: try await store.shocks(of: kk, kind: kind, paging: try Paging(request)))
+            return ShockList(shocks: try await store.acting(as: context.actor).shocks(of: kk, kind: kind, paging: try Paging(request)))
         }
         shocks.get("{id}", summary: "One shock") { _, context in
-            try await store.shock(try context.uuid(of: "a shock"))
+            try await store.acting(as: context.actor).shock(try context.uuid(of: "a shock"))
         }
     }
 }

@@ -18,7 +18,7 @@ public struct CollectiveController: ClusterController {
             let body = try await request.decodeJSON(as: CollectiveRequest.self, context: context)
             return EditedResponse(status: .created, response: try await collectives.create(body))
         }
-        routes.get(summary: "List \(kind.noun)s, newest first (?region= desa/kecamatan/kabupaten code, ?limit=&offset=)") { request, _ in
+        routes.get(summary: "List \(kind.noun)s, newest first (?region= desa/kecamatan/kabupaten code, ?limit=&offset=)") { request, context in
             let region = try request.query("region") { try RegionCode($0) }
             return try await collectives.list(in: region, paging: try Paging(request))
         }

@@ -22,7 +22,7 @@ public struct ImportController: Sendable {
 
     public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.post("households/import", summary: "Import households from CSV (text/csv, streamed); answers counts and rejected rows") { request, context in
-            let summary = try await self.importCSV(request.body)
+            let summary = try await self.importCSV(request.body, as: context.actor)
             context.audit.wrote(households: summary.created + summary.updated + summary.unchanged)
             return summary
         }
@@ -30,8 +30,9 @@ public struct ImportController: Sendable {
 
     /// Reads, validates and encodes the next batch while the writer writes the one before: at most one
     /// batch is being written at a time, and batches are written in file order.
-    func importCSV(_ body: RequestBody) async throws -> Summary {
-        try await withThrowingTaskGroup(of: [RegistrationResult].self) { writes in
+    func importCSV(_ body: RequestBody, as actor: EventActor? = nil) async throws -> Summary {
+        let store = self.store.acting(as: actor)
+        return try await withThrowingTaskGroup(of: [RegistrationResult].self) { writes in
             var parser = CSVRecordParser()
             var summary = Summary()
             var header: [String: Int]?

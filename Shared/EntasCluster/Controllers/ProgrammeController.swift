@@ -27,6 +27,6 @@ public struct ProgrammeController: Sendable {
                     code: $0.code, name: $0.name, indonesianName: $0.indonesianName, cluster: $0.cluster, strategy: $0.strategy,
                     deliveryUnit: $0.deliveryUnit, eligibility: $0.eligibility.summary)
             })
-        group.get("programmes", summary: "This cluster's programmes, the strategy each serves, and its eligibility rule") { _, _ in list }
+        group.get("programmes", summary: "This cluster's programmes, the strategy each serves, and its eligibility rule") { _, context in list }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension EventEnvelope {
     /// Reads a Kafka record as an Entas event, checking headers in this order: `ce_specversion` (must be 1.0),
     /// `ce_id` (a UUID), `ce_source` (not blank), `ce_type` (a known type and version), `ce_time` (RFC 3339),
-    /// `content-type` (application/json when present), then the JSON value against the type's schema and rules.
+    /// `content-type` (application/json when present), the optional actor (`ce_entasactorid` with `ce_entasactor`),
+    /// then the JSON value against the type's schema and rules.
     /// Header names are matched exactly, then without regard to case. Never traps, whatever the input.
     /// - Throws: ``EventDecodingError``; its ``EventDecodingError/code`` is the dead-letter reason.
     public static func decode(headers: [String: String], value: Data) throws(EventDecodingError) -> EventEnvelope {
@@ -38,8 +39,19 @@ extension EventEnvelope {
                 throw .invalidHeader(name: EventHeader.contentType, value: EventDecodingError.echo(header: contentType))
             }
         }
+        var actor: EventActor?
+        switch (header(EventHeader.actorID), header(EventHeader.actorName)) {
+        case (nil, nil): actor = nil
+        case (let actorID?, let name?):
+            actor = EventActor(id: actorID.lowercased(), name: name)
+            guard actor?.isValid == true else {
+                throw .invalidHeader(name: EventHeader.actorName, value: EventDecodingError.echo(header: name))
+            }
+        case (nil, _): throw .missingHeader(EventHeader.actorID)
+        case (_, nil): throw .missingHeader(EventHeader.actorName)
+        }
         let payload = try EventPayload.decode(type, from: value)
-        return EventEnvelope(id: id, source: source, time: time, payload: payload)
+        return EventEnvelope(id: id, source: source, time: time, payload: payload, actor: actor)
     }
 
     /// Reads an ``EncodedEvent`` (its headers and value; topic and key are not checked).

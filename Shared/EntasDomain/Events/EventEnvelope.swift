@@ -15,18 +15,21 @@ public struct EventEnvelope: Sendable, Equatable {
     public let time: Date
     /// The event's data.
     public let payload: EventPayload
+    /// Who recorded the fact (`ce_entasactorid`, `ce_entasactor`), when the publisher said.
+    public let actor: EventActor?
 
     /// Makes an envelope; `time` is cut down to the millisecond.
-    public init(id: UUID = UUID(), source: String, time: Date = Date(), payload: EventPayload) {
+    public init(id: UUID = UUID(), source: String, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
         self.id = id
         self.source = source
         self.time = InstantFormat.truncated(time)
         self.payload = payload
+        self.actor = actor
     }
 
     /// Makes an envelope published by `cluster`'s service (source `/entas/<serviceName>`).
-    public init(id: UUID = UUID(), cluster: Cluster, time: Date = Date(), payload: EventPayload) {
-        self.init(id: id, source: cluster.eventSource, time: time, payload: payload)
+    public init(id: UUID = UUID(), cluster: Cluster, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
+        self.init(id: id, source: cluster.eventSource, time: time, payload: payload, actor: actor)
     }
 
     /// Makes an envelope around a payload struct.
@@ -41,7 +44,7 @@ public struct EventEnvelope: Sendable, Equatable {
     /// The topic the event belongs on (see ``EventPayload/topic``).
     public var topic: EntasTopic { payload.topic }
 
-    /// The Kafka record: topic, key, the six headers and the JSON value. The payload is validated first with
+    /// The Kafka record: topic, key, the six headers (eight with an actor) and the JSON value. The payload is validated first with
     /// the rules consumers apply, so an invalid event is never published.
     public func encoded() throws(EventEncodingError) -> EncodedEvent {
         guard source.contains(where: { !$0.isWhitespace }) else { throw .emptySource }
@@ -52,7 +55,7 @@ public struct EventEnvelope: Sendable, Equatable {
         }
         guard let timeText = InstantFormat.format(time) else { throw .timeOutOfRange }
         let value = try payload.jsonValue()
-        let headers = [
+        var headers = [
             EventHeader.specVersion: EventHeader.specVersionValue,
             EventHeader.id: id.uuidString.lowercased(),
             EventHeader.source: source,
@@ -60,6 +63,11 @@ public struct EventEnvelope: Sendable, Equatable {
             EventHeader.time: timeText,
             EventHeader.contentType: EventHeader.jsonContentType,
         ]
+        if let actor {
+            guard actor.isValid else { throw .invalidPayload(path: EventHeader.actorName, reason: "the actor needs a UUID id and a name of 1–200 printable characters") }
+            headers[EventHeader.actorID] = actor.id.lowercased()
+            headers[EventHeader.actorName] = actor.name
+        }
         return EncodedEvent(id: id, topic: topic.name, key: key, headers: headers, value: value)
     }
 }

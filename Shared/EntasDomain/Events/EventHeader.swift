@@ -10,6 +10,10 @@ public enum EventHeader {
     public static let type = "ce_type"
     /// `ce_time`: when the fact happened in the service, RFC 3339 in UTC with milliseconds.
     public static let time = "ce_time"
+    /// `ce_entasactorid`: the id of the operator who recorded the fact (optional, with ``actorName``).
+    public static let actorID = "ce_entasactorid"
+    /// `ce_entasactor`: that operator's name (optional, with ``actorID``).
+    public static let actorName = "ce_entasactor"
     /// `content-type`: `application/json`.
     public static let contentType = "content-type"
 

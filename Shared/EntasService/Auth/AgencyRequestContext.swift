@@ -1,3 +1,4 @@
+import EntasDomain
 import Hummingbird
 import HummingbirdAuth
 
@@ -13,6 +14,11 @@ public struct AgencyRequestContext: AuthRequestContext, RequestContext {
 
     /// Who holds the caller's token (`dinsos-jember`), recorded with what it commits or sets.
     public var holder: String { identity?.name ?? "unknown" }
+
+    /// The operator the request's events are recorded by: the token's id and holder.
+    public var actor: EventActor? {
+        identity.map { EventActor(id: $0.tokenID.uuidString.lowercased(), name: $0.name) }
+    }
 
     public init(source: Source) {
         coreContext = .init(source: source)
