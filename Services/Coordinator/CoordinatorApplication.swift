@@ -39,7 +39,7 @@ enum CoordinatorApplication {
             group: consumerGroup, topics: topics, settings: subscriptionSettings, batchHandler: readModel.handler)
         let queries = CoordinatorQueries(runtime.database)
         let router = runtime.makeRouter()
-        let api = runtime.api(router)
+        let api = runtime.api(router, readRoutes: ["/v1/flags"])
         RegionViewController(queries: queries).addRoutes(to: api)
         HouseholdViewController(queries: queries, secret: secret).addRoutes(to: api)
         CaseController(queries: queries, secret: secret).addRoutes(to: api)

@@ -124,13 +124,15 @@ public final class ServiceRuntime: Sendable {
     /// - Parameters:
     ///   - personalDataRoutes: the route templates whose answers name people (recorded as reads).
     ///   - householdRegion: where a `{kk}` route's household lives, for its audit entry.
+    ///   - readRoutes: POST routes that change nothing, open to a `read` token.
     public func api(
-        _ router: Router<AgencyRequestContext>, personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false },
+        _ router: Router<AgencyRequestContext>, readRoutes: Set<String> = [],
+        personalDataRoutes: @escaping @Sendable (String) -> Bool = { _ in false },
         householdRegion: @escaping @Sendable (KKNumber) async throws -> RegionCode? = { _ in nil }
     ) -> DocumentedRoutes<AgencyRequestContext> {
         let audit = AuditMiddleware(database: database, personalDataRoutes: personalDataRoutes, householdRegion: householdRegion)
         let api = DocumentedRoutes(
-            router.group("v1").add(middleware: RequireTokenMiddleware()).add(middleware: audit),
+            router.group("v1").add(middleware: RequireTokenMiddleware(readRoutes: readRoutes)).add(middleware: audit),
             book: routes, path: "/v1")
         AuditController(database: database, executable: "entas-\(configuration.serviceName)").addRoutes(to: api)
         return api

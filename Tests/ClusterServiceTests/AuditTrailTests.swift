@@ -71,3 +71,53 @@ struct AuditTrailTests {
         #expect(copied == 3)
     }
 }
+
+@Suite("Token roles at a cluster service", .timeLimit(.minutes(2)))
+struct TokenRoleTests {
+    @Test("a read token reads but every write answers 403 read-only-token and changes nothing; a write token writes")
+    func readRole() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        let (reader, record) = try await TokenStore(cluster.database, service: "social-aid").create(name: "analis-bappeda", role: .read)
+        #expect(record.role == .read)
+        let readHeaders: HTTPFields = [.authorization: "Bearer \(reader)", .contentType: "application/json"]
+        try await app.test(.live) { client in
+            let household = try HouseholdRegistration.sample(4)
+            try await client.execute(uri: "/v1/households", method: .post, headers: readHeaders, body: Fixture.json(household)) { response in
+                #expect(response.status == .forbidden)
+                #expect(Fixture.object(response.body)["code"] as? String == "read-only-token")
+            }
+            try await client.execute(uri: "/v1/households", method: .get, headers: readHeaders) { response in
+                #expect(response.status == .ok)
+                #expect(Fixture.object(response.body)["total"] as? Int == 0, "the refused write changed nothing")
+            }
+            try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: Fixture.json(household)) { response in
+                #expect(response.status == .created, "the default role writes")
+            }
+        }
+        #expect(try await cluster.outboxCount() == 1)
+    }
+
+    @Test("a token issued before roles (standard) is a write token after the migration")
+    func migratedStandardToken() async throws {
+        let directory = try TemporaryFolder("roles")
+        defer { directory.remove() }
+        let path = directory.path("old.sqlite")
+        var before = DatabaseMigrator()
+        ServiceToken.registerMigration(&before)
+        let queue = try DatabaseQueue(path: path)
+        try before.migrate(queue, upTo: "v2-service-token-role")
+        try await queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO serviceToken (id, name, service, tokenHash, createdAt, role) VALUES (?, 'dinsos-lama', 'social-aid', 'abc', ?, 'standard')",
+                arguments: [UUID().uuidString, Date()])
+        }
+        try queue.close()
+        let pool = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator { _ in })
+        let tokens = try await TokenStore(pool, service: "social-aid").list()
+        #expect(tokens.map(\.role) == [.write])
+        try pool.close()
+    }
+}

@@ -44,7 +44,7 @@ struct TestCoordinator: Sendable {
     }
 
     /// A new token: `bappeda` reads; `bappeda-planning` with `.admin` sets targets.
-    func token(_ name: String = "bappeda", role: TokenRole = .standard) async throws -> String {
+    func token(_ name: String = "bappeda", role: TokenRole = .write) async throws -> String {
         try await tokens.create(name: name, role: role).0
     }
 

@@ -152,7 +152,7 @@ public final class DevSystem: Sendable {
 
     /// Revokes the previous dev token of `name` and issues a new one with `role`, through the service's
     /// own `token` command on its database.
-    func issueToken(for service: DevService, name: String = "entas-dev", role: String = "standard") async throws -> String {
+    func issueToken(for service: DevService, name: String = "entas-dev", role: String = "write") async throws -> String {
         let executable = options.binaries.appendingPathComponent(service.executable)
         let database = layout.database(service.name)
         _ = try OneShotCommand.run(executable, ["token", "revoke", "--name", name, "--database", database])

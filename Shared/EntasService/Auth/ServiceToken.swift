@@ -17,7 +17,7 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
     public var tokenHash: String
     public var createdAt: Date
     public var revokedAt: Date?
-    /// `standard`, or `admin` for a token that may change settings (see ``TokenRole``).
+    /// `read`, `write` or `admin` (see ``TokenRole``).
     public var role: TokenRole
 
     public enum Columns {
@@ -56,6 +56,27 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
         migrator.registerMigration("v2-service-token-role") { db in
             try db.execute(
                 sql: "ALTER TABLE serviceToken ADD COLUMN role TEXT NOT NULL DEFAULT 'standard' CHECK (role IN ('standard', 'admin'))")
+        }
+        // Roles read, write and admin: every `standard` token becomes `write` (what it could do), a migration
+        // rather than a reset; the table is rebuilt because SQLite cannot change a CHECK.
+        migrator.registerMigration("v4-service-token-read-write-admin") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE serviceToken_roles (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                        service TEXT NOT NULL,
+                        tokenHash TEXT NOT NULL UNIQUE,
+                        createdAt DATETIME NOT NULL,
+                        revokedAt DATETIME,
+                        role TEXT NOT NULL DEFAULT 'write' CHECK (role IN ('read', 'write', 'admin'))
+                    );
+                    INSERT INTO serviceToken_roles (id, name, service, tokenHash, createdAt, revokedAt, role)
+                      SELECT id, name, service, tokenHash, createdAt, revokedAt,
+                        CASE role WHEN 'standard' THEN 'write' ELSE role END FROM serviceToken;
+                    DROP TABLE serviceToken;
+                    ALTER TABLE serviceToken_roles RENAME TO serviceToken;
+                    """)
         }
     }
 }

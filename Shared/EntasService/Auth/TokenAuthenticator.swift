@@ -24,14 +24,28 @@ public struct TokenAuthenticator: RouterMiddleware {
 }
 
 /// Lets a request through only with a valid token: 401 without one or with an unknown one,
-/// 403 with another service's.
+/// 403 with another service's; a `read` token only to reads (GET, and the POST routes that only look
+/// things up, ``readRoutes``), else 403 `read-only-token`.
 public struct RequireTokenMiddleware: RouterMiddleware {
     public typealias Context = AgencyRequestContext
-    public init() {}
+    /// POST routes that change nothing (the coordinator's flag lookup).
+    let readRoutes: Set<String>
+
+    public init(readRoutes: Set<String> = []) {
+        self.readRoutes = readRoutes
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let problem = context.authenticationProblem { throw problem }
-        guard context.identity != nil else { throw ProblemDocument.missingToken }
+        guard let identity = context.identity else { throw ProblemDocument.missingToken }
+        if identity.role == .read, request.method != .get, request.method != .head,
+            !readRoutes.contains(context.endpointPath ?? "")
+        {
+            throw ProblemDocument(
+                status: .forbidden, code: "read-only-token", title: "This token may only read",
+                detail: "The token of \(identity.name) has the read role; writing takes a write token "
+                    + "(`entas-\(identity.service) token create --name <who> --role write`).")
+        }
         return try await next(request, context)
     }
 }

@@ -13,7 +13,7 @@ public struct TokenStore: Sendable {
     }
 
     /// Issues a token for `name` with `role`; the token itself is returned once and never stored.
-    public func create(name: String, role: TokenRole = .standard, at date: Date = Date()) async throws -> (token: String, record: ServiceToken) {
+    public func create(name: String, role: TokenRole = .write, at date: Date = Date()) async throws -> (token: String, record: ServiceToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
             throw ProblemDocument.invalidField("name", "a token needs the name of who holds it, e.g. field-team-jember")

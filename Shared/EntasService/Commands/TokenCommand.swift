@@ -31,8 +31,8 @@ public struct TokenCreateCommand<Executable: ServiceExecutable>: AsyncParsableCo
         CommandConfiguration(commandName: "create", abstract: "Issue a token; it is printed once and stored only as a hash.")
     }
     @Option(help: "Who holds the token, e.g. field-team-jember.") var name: String
-    @Option(help: "standard, or admin for a token that may also change settings (the coordinator's targets).")
-    var role: TokenRole = .standard
+    @Option(help: "read (reads only), write (reads and writes, the default) or admin (also settings and the audit trail).")
+    var role: TokenRole = .write
     @OptionGroup var options: TokenOptions
     public init() {}
 
@@ -67,4 +67,6 @@ public struct TokenRevokeCommand<Executable: ServiceExecutable>: AsyncParsableCo
     }
 }
 
-extension TokenRole: ExpressibleByArgument {}
+extension TokenRole: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
