@@ -92,7 +92,15 @@ extension Faults {
             // (times of application) are compared by their ids.
             await system.stop("social-aid")
             await restored.stop("social-aid")
-            let bookkeeping: Set<String> = ["serviceToken", "outboxMessage", "inboxEntry"]
+            // The audit trail goes on at each service after the backup: the restored one starts with the
+            // entries the backup carried, the same as the original's first ones.
+            let bookkeeping: Set<String> = ["serviceToken", "outboxMessage", "inboxEntry", "auditEntry"]
+            let carried = try StoreReader.read(finalBackup) { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry") ?? 0 }
+            let trailSQL = "SELECT id, at, operatorName, kind, route, status FROM auditEntry ORDER BY id LIMIT \(carried)"
+            let trails = (
+                try StoreReader.read(source) { try Row.fetchAll($0, sql: trailSQL).map(\.description) },
+                try StoreReader.read(restored.database("social-aid")) { try Row.fetchAll($0, sql: trailSQL).map(\.description) })
+            verdict.check(carried > 0 && trails.0 == trails.1, "the restored trail does not start with the \(carried) entries the backup carried")
             let restoredPath = restored.database("social-aid")
             verdict.check(try StoreReader.dump(source, skipping: bookkeeping) == StoreReader.dump(restoredPath, skipping: bookkeeping), "the restored records differ")
             for (table, column) in [("outboxMessage", "eventId"), ("inboxEntry", "eventId")] {
