@@ -13,8 +13,7 @@ struct AuditController: Sendable {
         group.get("audit", summary: "The audit trail: every write and every answer that named people, newest first; admin token (?operator=&region=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&offset=)", query: Self.query) { request, context in
             try context.requireAdmin(to: "read the audit trail", executable: executable)
             let query = request.uri.queryParameters
-            let limit = try Self.number(query.get("limit"), "limit", default: 100, range: 1...1_000)
-            let offset = try Self.number(query.get("offset"), "offset", default: 0, range: 0...Int.max)
+            let page = try Paging(request)
             var filter = AuditEntry.all()
             if let name = query.get("operator") { filter = filter.filter(AuditEntry.Columns.operatorName == name) }
             if let text = query.get("region") {
@@ -26,9 +25,9 @@ struct AuditController: Sendable {
             if let to = try Self.day(query.get("to"), "to") { filter = filter.filter(AuditEntry.Columns.at < to.adding(days: 1).startInJakarta) }
             let request = filter
             let (total, entries) = try await database.read { db in
-                (try request.fetchCount(db), try request.order(AuditEntry.Columns.id.desc).limit(limit, offset: offset).fetchAll(db))
+                (try request.fetchCount(db), try request.order(AuditEntry.Columns.id.desc).limit(page.limit, offset: page.offset).fetchAll(db))
             }
-            return AuditPage(total: total, limit: limit, offset: offset, entries: entries)
+            return AuditPage(total: total, limit: page.limit, offset: page.offset, entries: entries)
         }
     }
 
@@ -37,14 +36,6 @@ struct AuditController: Sendable {
             "operator": ["type": "string", "maxLength": 200], "region": RequestSchemas.region, "from": RequestSchemas.date,
             "to": RequestSchemas.date,
         ].merging(RequestSchemas.paging) { $1 }
-    }
-
-    static func number(_ text: String?, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw ProblemDocument.invalidField(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(20))'")
-        }
-        return number
     }
 
     static func day(_ text: String?, _ name: String) throws -> CalendarDate? {
