@@ -105,6 +105,7 @@ extension ClusterStore {
         guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No enrolment \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
+        if !scope.isProvince { _ = try requireHousehold(enrolment.kkNumber, in: db) }
         return enrolment
     }
 

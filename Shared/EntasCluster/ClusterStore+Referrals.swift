@@ -43,7 +43,7 @@ extension ClusterStore {
     /// Referrals other clusters made to this one; `open` keeps those not yet answered.
     public func incomingReferrals(openOnly: Bool) async throws -> [Referral] {
         try await database.read { db in
-            var request = Referral.filter(Referral.Columns.toCluster == cluster.rawValue)
+            var request = inScope(Referral.filter(Referral.Columns.toCluster == cluster.rawValue))
             if openOnly { request = request.filter(Referral.Columns.outcome == nil) }
             return try request.order(Column("madeOn"), Referral.Columns.id).fetchAll(db)
         }
@@ -52,8 +52,14 @@ extension ClusterStore {
     /// Referrals this cluster made, with the answers received.
     public func outgoingReferrals() async throws -> [Referral] {
         try await database.read { db in
-            try Referral.filter(Referral.Columns.fromCluster == cluster.rawValue).order(Column("madeOn"), Referral.Columns.id).fetchAll(db)
+            try inScope(Referral.filter(Referral.Columns.fromCluster == cluster.rawValue)).order(Column("madeOn"), Referral.Columns.id).fetchAll(db)
         }
+    }
+
+    /// `request` keeping the referrals of households in the token's region.
+    private func inScope(_ request: QueryInterfaceRequest<Referral>) -> QueryInterfaceRequest<Referral> {
+        guard let pattern = scope.codePattern else { return request }
+        return request.filter(sql: "desaCode LIKE ?", arguments: [pattern])
     }
 
     public func referral(_ id: UUID) async throws -> Referral {
@@ -64,6 +70,7 @@ extension ClusterStore {
         guard let referral = try Referral.fetchOne(db, key: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No referral \(id.uuidString.lowercased()) is known to \(cluster.indonesianName).")
         }
+        try scope.require(record: referral.desaCode)
         return referral
     }
 

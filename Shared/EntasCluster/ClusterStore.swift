@@ -13,6 +13,9 @@ public struct ClusterStore: Sendable {
     public let definition: ClusterDefinition
     /// Who the events this store publishes are recorded by (the request's operator), when known.
     public private(set) var actor: EventActor?
+    /// The region the request's token may read and write: households outside it are refused (403
+    /// `outside-region`) and left out of lists.
+    public private(set) var scope: RegionScope = .province
     public var cluster: Cluster { definition.cluster }
     public var source: String { cluster.eventSource }
 
@@ -37,12 +40,43 @@ public struct ClusterStore: Sendable {
         return envelope.id
     }
 
-    /// A household as this service knows it, or a 404 problem.
+    /// This store for a request: its events recorded by the request's operator, its households limited to the
+    /// token's region.
+    public func serving(_ context: AgencyRequestContext) -> ClusterStore {
+        var store = acting(as: context.actor)
+        store.scope = context.scope
+        return store
+    }
+
+    /// A household as this service knows it inside the token's region; a 404 problem when unknown (403 when its
+    /// KK was issued outside the region, so an answer never tells whether a household there exists), a 403
+    /// `outside-region` when it lives outside.
     package func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
         guard let household = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: kk) else {
+            guard scope.contains(kecamatanOf: kk) else { throw ProblemDocument.outsideRegion(nil, scope: scope) }
             throw ProblemDocument.notFound("No household with KK \(kk.masked) is known here. Register it first (POST /v1/households).")
         }
+        try scope.require(record: household.desaCode)
         return household
+    }
+
+    /// Refuses a record of household `kk` (an enterprise, a loan, a shock) when the household lies outside the
+    /// token's region.
+    package func requireInScope(_ kk: KKNumber, in db: Database) throws {
+        if !scope.isProvince { _ = try requireHousehold(kk, in: db) }
+    }
+
+    /// `request` keeping the rows of households inside the token's region.
+    package func inScope<Record>(_ request: QueryInterfaceRequest<Record>, kkColumn: String = "kkNumber") -> QueryInterfaceRequest<Record> {
+        guard let condition = scopeCondition(kkColumn: kkColumn) else { return request }
+        return request.filter(sql: condition.sql, arguments: condition.arguments)
+    }
+
+    /// The SQL condition keeping rows whose `kkColumn` names a household inside the token's region, with its
+    /// argument; nil for a province-wide token.
+    package func scopeCondition(kkColumn: String = "kkNumber") -> (sql: String, arguments: StatementArguments)? {
+        guard let pattern = scope.codePattern else { return nil }
+        return ("\(kkColumn) IN (SELECT kkNumber FROM householdReplica WHERE desaCode LIKE ?)", [pattern])
     }
 
     // MARK: Households
@@ -50,9 +84,13 @@ public struct ClusterStore: Sendable {
     /// Registers a household, or updates it when its KK is already known (from this or any
     /// other cluster). Publishes `household.registered` or `household.updated`; nothing when
     /// nothing changed.
+    /// - Throws: 403 `outside-region` when the household, or the desa it is given, lies outside the token's region.
     public func register(_ registration: HouseholdRegistration) async throws -> RegistrationResult {
+        try scope.require(registration.desaCode)
         let prepared = try prepare([registration])
-        return try await database.write { db in try write(prepared, in: db) }.first ?? .unchanged
+        let result = try await database.write { db in try write(prepared, in: db) }.first ?? .unchanged
+        guard result != .outsideRegion else { throw ProblemDocument.outsideRegion(nil, scope: scope) }
+        return result
     }
 
     /// Registers many households in one transaction (imports); each row's outcome in order.
@@ -106,6 +144,7 @@ public struct ClusterStore: Sendable {
         _ registration: HouseholdRegistration, registered: (payload: HouseholdRegistered, event: EncodedEvent),
         existing: HouseholdReplica?, at now: Date, in db: Database
     ) throws -> (result: RegistrationResult, stored: HouseholdReplica?) {
+        guard scope.contains(registration.desaCode), existing.map({ scope.contains($0.desaCode) }) ?? true else { return (.outsideRegion, nil) }
         guard let existing else {
             try Outbox.enqueue(registered.event, at: now, in: db)
             try Inbox.record(registered.event.id, eventType: HouseholdRegistered.eventType.ceType, at: now, in: db)
@@ -124,6 +163,7 @@ public struct ClusterStore: Sendable {
             let existing = try requireHousehold(kk, in: db)
             var merged = HouseholdRegistration(existing)
             changes.apply(to: &merged)
+            try scope.require(merged.desaCode)
             if let update = merged.changes(from: existing, by: cluster) {
                 let now = Date()
                 let eventID = try publish(.householdUpdated(update), in: db, now: now)

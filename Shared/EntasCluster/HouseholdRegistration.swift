@@ -86,6 +86,8 @@ public enum RegistrationResult: String, Codable, Sendable {
     case updated
     /// A known KK with the same fields: nothing published.
     case unchanged
+    /// The household, or the desa it would move to, lies outside the token's region: nothing written.
+    case outsideRegion
 }
 
 /// `POST /v1/households/{kk}/assessments`: this cluster's status for a household.

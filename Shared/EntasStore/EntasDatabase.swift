@@ -100,6 +100,9 @@ public enum EntasDatabase {
                 throw EntasDatabaseError.supersededSchema(path: path, unknownMigrations: unknown.sorted())
             }
             try migrator.migrate(pool)
+            // The check above opened a reader on the schema before the migrations; a statement it prepares would
+            // keep that schema's columns (a column a migration added would be "not found"), so it is closed.
+            pool.invalidateReadOnlyConnections()
         } catch let error as EntasDatabaseError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

@@ -26,6 +26,7 @@ extension Faults {
                 try await fuzz(system)
                 try await auditTrail(system)
                 try await readRoleAtWriteRoutes(system)
+                try await regionScopedTokens(system)
                 try privacy(system)
             }
         }

@@ -11,11 +11,11 @@ struct CaseController: Sendable {
     let secret: HouseholdKeySecret
 
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
-        group.get("cases", summary: "Households with a verification case: open (assigned or not), or with state=open|assigned|verified (?region=&state=&limit=&offset=)", query: CoordinatorSchemas.cases) { request, _ in
+        group.get("cases", summary: "Households with a verification case: open (assigned or not), or with state=open|assigned|verified (?region=&state=&limit=&offset=)", query: CoordinatorSchemas.cases) { request, context in
             let limit = try Query.int(request, "limit", default: 100, range: 1...1_000)
             let offset = try Query.int(request, "offset", default: 0, range: 0...Int.max)
             return try await queries.cases(
-                region: try Query.region(request), state: try Query.caseState(request), limit: limit, offset: offset)
+                region: try Query.region(request, context), state: try Query.caseState(request), limit: limit, offset: offset)
         }
         group.post("flags", summary: "Which of these households (by No. KK, hashed on arrival, kept nowhere) are in a gap, a conflict or an open case; for the cluster services' worklists", body: CoordinatorSchemas.flagLookup) { request, context in
             let lookup = try await request.decodeJSON(as: FlagLookup.self, context: context)
@@ -23,7 +23,7 @@ struct CaseController: Sendable {
                 throw ProblemDocument.invalidField(
                     "kkNumbers", "at most \(FlagLookup.maximumCount) No. KK per lookup, not \(lookup.kkNumbers.count); send them in parts")
             }
-            return try await queries.flags(of: lookup.kkNumbers, key: secret)
+            return try await queries.flags(of: lookup.kkNumbers, key: secret, within: context.scope)
         }
     }
 }

@@ -10,14 +10,14 @@ struct CycleController: Sendable {
     let queries: CoordinatorQueries
 
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
-        group.get("plan", summary: "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
-            try await queries.plan(region: try Query.region(request), period: try Query.period(request))
+        group.get("plan", summary: "Households in need by consensus, gaps, commitments per cluster and strategy, and the SM shortfall, per child region (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, context in
+            try await queries.plan(region: try Query.region(request, context), period: try Query.period(request))
         }
-        group.get("evaluation", summary: "Realisation against commitment per cluster, programme, strategy and child region (furthest behind first), and against the targets, with the SM trajectory per month (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
-            try await queries.evaluation(region: try Query.region(request), period: try Query.period(request))
+        group.get("evaluation", summary: "Realisation against commitment per cluster, programme, strategy and child region (furthest behind first), and against the targets, with the SM trajectory per month (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, context in
+            try await queries.evaluation(region: try Query.region(request, context), period: try Query.period(request))
         }
-        group.get("evaluation/report", summary: "The evaluation as one printable, self-contained HTML file (inline CSS and SVG, tables behind every chart) (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
-            let region = try Query.region(request)
+        group.get("evaluation/report", summary: "The evaluation as one printable, self-contained HTML file (inline CSS and SVG, tables behind every chart) (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, context in
+            let region = try Query.region(request, context)
             let period = try Query.period(request)
             let page = EvaluationReportPage(
                 report: try await queries.evaluation(region: region, period: period), generatedAt: Date(), freshness: try await queries.freshness())

@@ -10,24 +10,24 @@ struct RegionViewController: Sendable {
     let queries: CoordinatorQueries
 
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
-        group.get("overview", summary: "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)", query: CoordinatorSchemas.overview) { request, _ in
+        group.get("overview", summary: "Households by consensus status, coverage per cluster, gaps, conflicts, graduated: per child region and total (?region=35&depth=1)", query: CoordinatorSchemas.overview) { request, context in
             let depth = try Query.int(request, "depth", default: 1, range: 0...3)
-            return try await queries.overview(region: try Query.region(request), depth: depth, includeEmpty: request.uri.queryParameters.get("empty") == "true")
+            return try await queries.overview(region: try Query.region(request, context), depth: depth, includeEmpty: request.uri.queryParameters.get("empty") == "true")
         }
-        group.get("progress", summary: "SM, M, HM and graduated households per month (?region=&from=YYYY-MM&to=YYYY-MM)", query: CoordinatorSchemas.progress) { request, _ in
+        group.get("progress", summary: "SM, M, HM and graduated households per month (?region=&from=YYYY-MM&to=YYYY-MM)", query: CoordinatorSchemas.progress) { request, context in
             let today = CalendarMonth(CalendarDate.today())
             let to = try Query.month(request, "to") ?? today
             let from = try Query.month(request, "from") ?? CalendarMonth(try CalendarDate(year: to.year - 1, month: to.month, day: 1))
-            return try await queries.progress(region: try Query.region(request), from: from, to: to)
+            return try await queries.progress(region: try Query.region(request, context), from: from, to: to)
         }
-        group.get("strategies", summary: "Enrolments and deliveries per strategy and cluster (?region=)", query: CoordinatorSchemas.region) { request, _ in
-            try await queries.strategies(region: try Query.region(request))
+        group.get("strategies", summary: "Enrolments and deliveries per strategy and cluster (?region=)", query: CoordinatorSchemas.region) { request, context in
+            try await queries.strategies(region: try Query.region(request, context))
         }
-        group.get("commitments", summary: "Clusters' commitments for a region and period, with revisions (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, _ in
+        group.get("commitments", summary: "Clusters' commitments for a region and period, with revisions (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, context in
             let period = try request.uri.queryParameters.get("period").map { text in
                 do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
             }
-            return CommitmentList(commitments: try await queries.commitments(region: try Query.region(request), period: period))
+            return CommitmentList(commitments: try await queries.commitments(region: try Query.region(request, context), period: period))
         }
     }
 }
@@ -45,10 +45,13 @@ extension Freshness: ResponseEncodable {}
 
 /// Query parameters of the read API, each refused with a problem document naming it.
 enum Query {
-    /// `?region=` (dotted or digits; default the province, 35).
-    static func region(_ request: Request) throws -> RegionCode {
-        guard let text = request.uri.queryParameters.get("region") else { return .eastJava }
-        do { return try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+    /// `?region=` (dotted or digits), inside the token's region: by default the token's region (the province,
+    /// 35, for a province-wide token); a region outside it is 403 `outside-region`.
+    static func region(_ request: Request, _ context: AgencyRequestContext) throws -> RegionCode {
+        guard let text = request.uri.queryParameters.get("region") else { return context.scope.region }
+        let code: RegionCode
+        do { code = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+        return try context.scope.narrow(code)
     }
 
     static func int(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -12,18 +12,19 @@ struct TargetController: Sendable {
     let store: TargetStore
 
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
-        group.get("targets", summary: "Targets set for a region, the regions above and inside it (?region=&year=)", query: CoordinatorSchemas.targets) { request, _ in
+        group.get("targets", summary: "Targets set for a region, the regions above and inside it (?region=&year=)", query: CoordinatorSchemas.targets) { request, context in
             let year = try request.query("year") { text -> Int in
                 guard let year = Int(text), TargetStore.years.contains(year) else {
                     throw ProblemDocument.invalidField("year", "year is a year from \(TargetStore.years.lowerBound) to \(TargetStore.years.upperBound), not '\(text.prefix(20))'")
                 }
                 return year
             }
-            return TargetList(targets: try await queries.targets(region: try Query.region(request), year: year))
+            return TargetList(targets: try await queries.targets(region: try Query.region(request, context), year: year))
         }
         group.put("targets", summary: "Set a region's targets for a year: SM households remaining, social-aid coverage of SM and M (admin token)", body: CoordinatorSchemas.target) { request, context in
             try context.requireAdmin(to: "set targets", executable: "entas-coordinator")
             let target = try await request.decodeJSON(as: TargetRequest.self, context: context)
+            try context.scope.require(target.regionCode)
             return try await store.set(target, by: context.holder)
         }
     }

@@ -11,7 +11,9 @@ struct DashboardAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if context.identity != nil { return try await next(request, context) }
-        if let cookie = request.cookies[DashboardSessions.cookieName], try await sessions.isValid(cookie.value) {
+        if let cookie = request.cookies[DashboardSessions.cookieName], let identity = try await sessions.identity(cookie.value) {
+            var context = context
+            context.identity = identity
             return try await next(request, context)
         }
         var target = request.uri.path

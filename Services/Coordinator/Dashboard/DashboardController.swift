@@ -35,8 +35,9 @@ struct DashboardController: Sendable {
             return response
         }
         let pages = router.add(middleware: DashboardAuthMiddleware(sessions: sessions))
-        pages.get("/", summary: "Dashboard (HTML): the province by kabupaten/kota; needs the session cookie from POST /login") { request, context in
-            try await regionPage(.eastJava, request, context)
+        pages.get("/", summary: "Dashboard (HTML): the province by kabupaten/kota (a regional token's own region); needs the session cookie from POST /login") { request, context in
+            guard context.scope.isProvince else { return Response.redirect(to: "/regions/\(context.scope.region.dotted)") }
+            return try await regionPage(.eastJava, request, context)
         }
         pages.get("regions/{code}", summary: "Dashboard (HTML): a kabupaten/kota, kecamatan or desa with its gaps, conflicts, open verification cases and strategies (?gaps=&conflicts=&cases= list offsets)") { request, context in
             let text = try context.parameters.require("code")
@@ -49,18 +50,21 @@ struct DashboardController: Sendable {
                 return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
             }
             if code == .eastJava { return Response.redirect(to: "/") }
+            guard context.scope.contains(code) else { return try await outsideRegion(request, context) }
             return try await regionPage(code, request, context)
         }
         pages.get("regions/{code}/cycle", summary: "Dashboard (HTML): the plan and the evaluation of a region for a period (?period=2025; default the latest year with commitments)") { request, context in
             guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
                 return try await notFound(request, context)
             }
+            guard context.scope.contains(code) else { return try await outsideRegion(request, context) }
             return try await cyclePage(code, request, context)
         }
         pages.get("regions/{code}/cycle/report", summary: "Dashboard: the printable evaluation report of a region and period, as an HTML file (?period=)") { request, context in
             guard let code = try? RegionCode(try context.parameters.require("code")), reader.queries.regions.contains(code) else {
                 return try await notFound(request, context)
             }
+            guard context.scope.contains(code) else { return try await outsideRegion(request, context) }
             let period = try await cyclePeriod(request)
             let page = EvaluationReportPage(
                 report: try await reader.queries.evaluation(region: code, period: period), generatedAt: Date(),
@@ -93,6 +97,16 @@ struct DashboardController: Sendable {
                 + "35.09.31 (kecamatan) or 35.09.31.2006 (desa).",
             freshness: try await reader.freshness())
         return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
+    }
+
+    /// 403: the signed-in token's region does not hold the page's region.
+    private func outsideRegion(_ request: Request, _ context: AgencyRequestContext) async throws -> Response {
+        let page = MessagePage(
+            title: "Outside your region",
+            message: "Your token may see only \(context.scope); this page lies outside it. "
+                + "Your region's page is /regions/\(context.scope.region.dotted).",
+            freshness: try await reader.freshness())
+        return try HTMLPage(status: .forbidden, html: page.render()).response(from: request, context: context)
     }
 
     private func regionPage(_ code: RegionCode, _ request: Request, _ context: AgencyRequestContext) async throws -> Response {

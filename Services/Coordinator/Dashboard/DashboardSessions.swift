@@ -51,18 +51,20 @@ struct DashboardSessions: Sendable {
     }
 
     /// True when `value` is a session this coordinator signed, not expired, whose token is still live.
-    func isValid(_ value: String) async throws -> Bool {
+    /// The holder a session cookie signs in (its token live), or nil for a cookie that is forged, expired or
+    /// of a revoked token.
+    func identity(_ value: String) async throws -> TokenIdentity? {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, value.utf8.count < 200, let tokenID = UUID(uuidString: String(parts[0])),
             let expires = Int64(parts[1]), let mac = Self.data(base64URL: String(parts[2]))
-        else { return false }
+        else { return nil }
         let payload = Data("\(parts[0]).\(parts[1])".utf8)
-        guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: keyBytes)) else { return false }
+        guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: keyBytes)) else { return nil }
         let seconds = Int64(now().timeIntervalSince1970)
-        guard expires > seconds, expires <= seconds + Int64(Self.lifetime) + 60 else { return false }
+        guard expires > seconds, expires <= seconds + Int64(Self.lifetime) + 60 else { return nil }
         let record = try await database.read { db in try ServiceToken.fetchOne(db, key: tokenID) }
-        guard let record else { return false }
-        return record.revokedAt == nil && record.service == service
+        guard let record, record.revokedAt == nil, record.service == service else { return nil }
+        return TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role, region: record.region)
     }
 
     static func base64URL(_ data: Data) -> String {

@@ -1,5 +1,6 @@
 import EntasAPI
 import EntasDomain
+import EntasService
 import EntasStore
 import Foundation
 import GRDB
@@ -41,7 +42,7 @@ extension CoordinatorQueries {
     /// Of the households with these No. KK (keyed with `secret` on arrival, kept nowhere), those in a gap, in
     /// a conflict or with an open case, each by its position in `kkNumbers`.
     public func flags(
-        of kkNumbers: [KKNumber], key secret: HouseholdKeySecret, today: CalendarDate = .today()
+        of kkNumbers: [KKNumber], key secret: HouseholdKeySecret, within scope: RegionScope = .province, today: CalendarDate = .today()
     ) async throws -> FlagReport {
         let keying = HouseholdKeying(secret)
         let keys = kkNumbers.map { HouseholdKey(kk: $0, keying: keying) }
@@ -60,7 +61,8 @@ extension CoordinatorQueries {
         }
         var items: [FlaggedHousehold] = []
         for (index, key) in keys.enumerated() {
-            guard let household = households[key] else { continue }
+            // A household outside the token's region answers as one with no flag.
+            guard let household = households[key], scope.contains(household.desaCode) else { continue }
             var flags: [HouseholdFlag] = []
             if household.isGap { flags.append(.gap) }
             if household.hasConflict { flags.append(.conflict) }

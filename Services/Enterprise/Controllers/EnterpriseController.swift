@@ -10,7 +10,7 @@ struct EnterpriseController: ClusterController {
         let enterprises = group.group("enterprises")
         enterprises.post(summary: "Register an enterprise run by a household member (owner NIK, sector, start date)") { request, context in
             let body = try await request.decodeJSON(as: EnterpriseRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).registerEnterprise(body))
+            return EditedResponse(status: .created, response: try await store.serving(context).registerEnterprise(body))
         }
         enterprises.get(summary: "Enterprises, newest first (?kk=, ?sector=, ?limit=&offset=)") { request, context in
             let kk = try request.query("kk") { try KKNumber($0) }
@@ -20,10 +20,10 @@ struct EnterpriseController: ClusterController {
                 }
                 return sector
             }
-            return EnterpriseList(enterprises: try await store.acting(as: context.actor).enterprises(of: kk, sector: sector, paging: try Paging(request)))
+            return EnterpriseList(enterprises: try await store.serving(context).enterprises(of: kk, sector: sector, paging: try Paging(request)))
         }
         enterprises.get("{id}", summary: "One enterprise") { _, context in
-            try await store.acting(as: context.actor).enterprise(try context.uuid(of: "an enterprise"))
+            try await store.serving(context).enterprise(try context.uuid(of: "an enterprise"))
         }
     }
 }

@@ -14,7 +14,7 @@ struct LoanController: ClusterController {
         let loans = group.group("loans")
         loans.post(summary: "Apply for a KUR loan for an enterprise (amount, term in months)") { request, context in
             let body = try await request.decodeJSON(as: LoanApplication.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).applyForLoan(body))
+            return EditedResponse(status: .created, response: try await store.serving(context).applyForLoan(body))
         }
         loans.get(summary: "Loans with their position (?kk=, ?status=, ?inArrears=true, ?asOf=YYYY-MM-DD, ?limit=&offset=)") { request, context in
             let kk = try request.query("kk") { try KKNumber($0) }
@@ -26,26 +26,26 @@ struct LoanController: ClusterController {
             }
             let inArrears = request.uri.queryParameters.get("inArrears") == "true"
             let asOf = try Self.asOf(request)
-            return LoanList(loans: try await store.acting(as: context.actor).loans(of: kk, status: status, inArrears: inArrears, asOf: asOf, paging: try Paging(request)))
+            return LoanList(loans: try await store.serving(context).loans(of: kk, status: status, inArrears: inArrears, asOf: asOf, paging: try Paging(request)))
         }
         loans.get("{id}", summary: "One loan with its repayments and its position (?asOf=YYYY-MM-DD, default today)") { request, context in
-            try await store.acting(as: context.actor).loan(try context.uuid(of: "a loan"), asOf: try Self.asOf(request))
+            try await store.serving(context).loan(try context.uuid(of: "a loan"), asOf: try Self.asOf(request))
         }
         loans.post("{id}/approve", summary: "Approve an application; enrols the household in kur (eligibility checked); publishes enrolment.started") { request, context in
             let body = try await request.decodeJSON(as: LoanApproval.self, context: context)
-            return try await store.acting(as: context.actor).approveLoan(try context.uuid(of: "a loan"), body)
+            return try await store.serving(context).approveLoan(try context.uuid(of: "a loan"), body)
         }
         loans.post("{id}/reject", summary: "Reject an application, with the reason") { request, context in
             let body = try await request.decodeJSON(as: LoanRejection.self, context: context)
-            return try await store.acting(as: context.actor).rejectLoan(try context.uuid(of: "a loan"), body)
+            return try await store.serving(context).rejectLoan(try context.uuid(of: "a loan"), body)
         }
         loans.post("{id}/disburse", summary: "Pay the approved amount out; publishes benefit.delivered") { request, context in
             let body = try await request.decodeJSON(as: LoanDisbursement.self, context: context)
-            return try await store.acting(as: context.actor).disburseLoan(try context.uuid(of: "a loan"), body)
+            return try await store.serving(context).disburseLoan(try context.uuid(of: "a loan"), body)
         }
         loans.post("{id}/repayments", summary: "Record a repayment; the last one ends the kur enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: RepaymentRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).repayLoan(try context.uuid(of: "a loan"), body))
+            return EditedResponse(status: .created, response: try await store.serving(context).repayLoan(try context.uuid(of: "a loan"), body))
         }
     }
 

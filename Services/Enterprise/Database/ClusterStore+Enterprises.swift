@@ -24,13 +24,14 @@ extension ClusterStore {
         guard let enterprise = try Enterprise.fetchOne(db, key: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No enterprise \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
+        try requireInScope(enterprise.kkNumber, in: db)
         return enterprise
     }
 
     /// Enterprises, newest first, of one household or sector when given.
     func enterprises(of kk: KKNumber?, sector: EnterpriseSector?, paging: Paging) async throws -> [Enterprise] {
         try await database.read { db in
-            var query = Enterprise.order(Enterprise.Columns.startedOn.desc)
+            var query = inScope(Enterprise.order(Enterprise.Columns.startedOn.desc))
             if let kk { query = query.filter(Enterprise.Columns.kkNumber == kk) }
             if let sector { query = query.filter(Enterprise.Columns.sector == sector) }
             return try query.limit(paging.limit, offset: paging.offset).fetchAll(db)

@@ -117,6 +117,7 @@ extension ClusterStore {
         guard let loan = try Loan.fetchOne(db, key: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No loan \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
+        try requireInScope(loan.kkNumber, in: db)
         return loan
     }
 
@@ -134,7 +135,7 @@ extension ClusterStore {
     /// with `inArrears`, only disbursed loans behind on that day (worked out, not stored).
     func loans(of kk: KKNumber?, status: LoanStatus?, inArrears: Bool, asOf: CalendarDate, paging: Paging) async throws -> [LoanAccount] {
         try await database.read { db in
-            var query = Loan.order(Loan.Columns.appliedOn.desc)
+            var query = inScope(Loan.order(Loan.Columns.appliedOn.desc))
             if let kk { query = query.filter(Loan.Columns.kkNumber == kk) }
             if let status { query = query.filter(Loan.Columns.status == status) }
             guard inArrears else { return try query.limit(paging.limit, offset: paging.offset).fetchAll(db).map { try loanAccount($0, asOf: asOf, in: db) } }

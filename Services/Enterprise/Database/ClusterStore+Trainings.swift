@@ -11,6 +11,7 @@ extension ClusterStore {
         let title = request.title.trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty, title.count <= 200 else { throw ProblemDocument.invalidField("title", "a training needs a title of 1 to 200 characters") }
         _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
+        try scope.require(request.desaCode)
         let training = Training(id: UUID(), title: title, sector: request.sector, desaCode: request.desaCode, heldOn: request.heldOn)
         return try await database.write { db in
             try training.insert(db)
@@ -38,7 +39,8 @@ extension ClusterStore {
         guard let training = try Training.fetchOne(db, key: id.uuidString.lowercased()) else {
             throw ProblemDocument.notFound("No training \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
-        let attendance = try Attendance.filter(Column("trainingId") == id.uuidString.lowercased()).order(Column("kkNumber")).fetchAll(db)
+        try scope.require(record: training.desaCode)
+        let attendance = try inScope(Attendance.filter(Column("trainingId") == id.uuidString.lowercased()).order(Column("kkNumber"))).fetchAll(db)
         return TrainingDetail(training: training, attendance: attendance)
     }
 

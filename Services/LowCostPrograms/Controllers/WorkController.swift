@@ -11,10 +11,10 @@ struct WorkController: ClusterController {
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         group.post("enrolments/{id}/stages", summary: "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: StageRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).advanceWork(try context.uuid(of: "an enrolment"), body))
+            return EditedResponse(status: .created, response: try await store.serving(context).advanceWork(try context.uuid(of: "an enrolment"), body))
         }
         group.get("enrolments/{id}/stages", summary: "A work's stages and how far it has come") { _, context in
-            try await store.acting(as: context.actor).work(try context.uuid(of: "an enrolment"))
+            try await store.serving(context).work(try context.uuid(of: "an enrolment"))
         }
         group.get("works", summary: "Works by programme and current stage (?programme=rtlh, ?stage=construction, ?limit=&offset=)") { request, context in
             let programme = try request.query("programme") { code -> String in
@@ -24,7 +24,7 @@ struct WorkController: ClusterController {
                 return code
             }
             let stage = request.uri.queryParameters.get("stage").map { String($0) }
-            return WorkList(works: try await store.acting(as: context.actor).works(programme: programme, stage: stage, paging: try Paging(request)))
+            return WorkList(works: try await store.serving(context).works(programme: programme, stage: stage, paging: try Paging(request)))
         }
     }
 }

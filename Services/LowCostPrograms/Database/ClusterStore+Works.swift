@@ -60,7 +60,7 @@ extension ClusterStore {
     /// Works, newest first, of one programme and current stage when given.
     func works(programme: String?, stage: String?, paging: Paging) async throws -> [Work] {
         try await database.read { db in
-            var query = Enrolment.order(Column("startedOn").desc)
+            var query = inScope(Enrolment.order(Column("startedOn").desc))
             if let programme { query = query.filter(Enrolment.Columns.programme == programme) }
             // The current stage is the latest reached, so filtering by it is done here.
             let works = try query.fetchAll(db).map { try work($0, in: db) }

@@ -11,7 +11,7 @@ struct ShockController: ClusterController {
         let shocks = group.group("shocks")
         shocks.post(summary: "Record a shock (illness, breadwinner's death, job loss, disaster) and the relief given; the relief is published as a shock-relief enrolment, delivery and end") { request, context in
             let shock = try await request.decodeJSON(as: ShockRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).recordShock(shock))
+            return EditedResponse(status: .created, response: try await store.serving(context).recordShock(shock))
         }
         shocks.get(summary: "Shocks recorded, newest first (?kk=, ?kind=, ?limit=&offset=)") { request, context in
             let kk = try request.query("kk") { try KKNumber($0) }
@@ -21,10 +21,10 @@ struct ShockController: ClusterController {
                 }
                 return kind
             }
-            return ShockList(shocks: try await store.acting(as: context.actor).shocks(of: kk, kind: kind, paging: try Paging(request)))
+            return ShockList(shocks: try await store.serving(context).shocks(of: kk, kind: kind, paging: try Paging(request)))
         }
         shocks.get("{id}", summary: "One shock") { _, context in
-            try await store.acting(as: context.actor).shock(try context.uuid(of: "a shock"))
+            try await store.serving(context).shock(try context.uuid(of: "a shock"))
         }
     }
 }

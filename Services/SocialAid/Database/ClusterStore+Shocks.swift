@@ -35,7 +35,7 @@ extension ClusterStore {
     /// Shocks, newest first, of one household or kind when given.
     func shocks(of kk: KKNumber?, kind: ShockKind?, paging: Paging) async throws -> [Shock] {
         try await database.read { db in
-            var query = Shock.order(Shock.Columns.occurredOn.desc)
+            var query = inScope(Shock.order(Shock.Columns.occurredOn.desc))
             if let kk { query = query.filter(Shock.Columns.kkNumber == kk) }
             if let kind { query = query.filter(Shock.Columns.kind == kind) }
             return try query.limit(paging.limit, offset: paging.offset).fetchAll(db)
@@ -44,7 +44,12 @@ extension ClusterStore {
 
     /// One shock, or a 404 problem.
     func shock(_ id: UUID) async throws -> Shock {
-        guard let shock = try await database.read({ db in try Shock.fetchOne(db, key: id.uuidString.lowercased()) }) else {
+        let found = try await database.read { db in
+            let shock = try Shock.fetchOne(db, key: id.uuidString.lowercased())
+            if let shock { try requireInScope(shock.kkNumber, in: db) }
+            return shock
+        }
+        guard let shock = found else {
             throw ProblemDocument.notFound("No shock \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
         }
         return shock

@@ -38,7 +38,7 @@ public struct BulkController: Sendable {
     public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.post("bulk", summary: "Apply many assessments, enrolments, deliveries, enrolment ends, referrals, referral answers, graduations and commitments sent as JSON Lines (streamed); answers counts and rejected lines") { request, context in
             try Self.checkMediaType(request.headers[.contentType])
-            return try await apply(request.body, by: context.holder, as: context.actor)
+            return try await apply(request.body, by: context.holder, using: store.serving(context))
         }
     }
 
@@ -57,8 +57,8 @@ public struct BulkController: Sendable {
     }
 
     /// Applies the lines of `body`; `holder` (the token's holder) is recorded with each commitment.
-    func apply(_ body: RequestBody, by holder: String, as actor: EventActor? = nil) async throws -> Summary {
-        let store = self.store.acting(as: actor)
+    /// - Parameter store: this service's store as the request's operator uses it (its actor and region).
+    func apply(_ body: RequestBody, by holder: String, using store: ClusterStore) async throws -> Summary {
         var splitter = JSONLineSplitter()
         var summary = Summary()
         var batch: [(line: Int, operation: BulkOperation)] = []

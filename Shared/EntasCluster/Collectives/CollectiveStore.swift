@@ -25,6 +25,7 @@ struct CollectiveStore: Sendable {
             throw ProblemDocument.invalidField("name", "a \(kind.noun) needs a name of 1 to 200 characters")
         }
         _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
+        try store.scope.require(request.desaCode)
         if kind.budgeted {
             guard let budget = request.budgetRupiah, budget > 0 else {
                 throw ProblemDocument.invalidField("budgetRupiah", "a \(kind.noun) needs a budget in rupiah above 0")
@@ -49,6 +50,7 @@ struct CollectiveStore: Sendable {
         guard let collective = try Collective.fetchOne(db, sql: selectCollective + " WHERE c.id = ?", arguments: [id.uuidString.lowercased()]) else {
             throw ProblemDocument.notFound("No \(kind.noun) \(id.uuidString.lowercased()) in \(store.cluster.indonesianName).")
         }
+        try store.scope.require(record: collective.desaCode)
         return collective
     }
 

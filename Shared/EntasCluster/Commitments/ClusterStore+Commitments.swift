@@ -25,6 +25,7 @@ extension ClusterStore {
 
     /// Stores `payload` as the next revision of its region, period and programme and publishes it.
     private func commit(_ payload: CommitmentMade, by holder: String, now: Date, in db: Database) throws -> CommitmentSummary {
+        try scope.require(payload.regionCode)
         let earlier = try CommitmentRevision
             .filter(CommitmentRevision.Columns.regionCode == payload.regionCode)
             .filter(CommitmentRevision.Columns.period == payload.period)
@@ -107,6 +108,7 @@ extension ClusterStore {
         guard let summary = CommitmentSummary(cluster: cluster, revisions: revisions) else {
             throw ProblemDocument.notFound("No commitment \(id.uuidString.lowercased()) in \(cluster.indonesianName); list them with GET /v1/commitments.")
         }
+        try scope.require(record: summary.regionCode)
         return summary
     }
 }

@@ -11,20 +11,20 @@ public struct CommitmentController: Sendable {
         let commitments = group.group("commitments")
         commitments.post(summary: "Commit households, deliveries and budget for a region, period and programme; a second commitment for the same three is a revision; publishes commitment.made", body: RequestSchemas.commitment(programmes: store.definition.programmes.map(\.code))) { request, context in
             let commitment = try await request.decodeJSON(as: CommitmentRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).commit(commitment, by: context.holder))
+            return EditedResponse(status: .created, response: try await store.serving(context).commit(commitment, by: context.holder))
         }
         commitments.get(summary: "Commitments as they stand, with earlier revisions (?region=&period=&programme=)", query: RequestSchemas.commitmentQuery) { request, context in
-            let region = try request.query("region") { text in
+            let region = try context.scope.filter(try request.query("region") { text in
                 let code = try RegionCode(text)
                 guard RegionReference.eastJava.contains(code) else { throw RegionCodeError.unknown(code) }
                 return code
-            }
+            })
             let period = try request.query("period") { try Period($0) }
             let programme = request.uri.queryParameters.get("programme")
-            return CommitmentList(commitments: try await store.acting(as: context.actor).commitments(region: region, period: period, programme: programme))
+            return CommitmentList(commitments: try await store.serving(context).commitments(region: region, period: period, programme: programme))
         }
         commitments.get("{id}", summary: "One commitment with its revisions") { _, context in
-            try await store.acting(as: context.actor).commitment(try context.uuid(of: "a commitment"))
+            try await store.serving(context).commitment(try context.uuid(of: "a commitment"))
         }
     }
 }

@@ -11,18 +11,18 @@ public struct EnrolmentController: Sendable {
         let enrolments = group.group("enrolments")
         enrolments.post(summary: "Enrol a household in a programme after checking its eligibility rule; publishes enrolment.started", body: RequestSchemas.enrolment(programmes: store.definition.programmes.map(\.code))) { request, context in
             let enrolment = try await request.decodeJSON(as: EnrolmentRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).enrol(enrolment))
+            return EditedResponse(status: .created, response: try await store.serving(context).enrol(enrolment))
         }
         enrolments.post("{id}/end", summary: "End an enrolment; publishes enrolment.ended", body: RequestSchemas.enrolmentEnd) { request, context in
             let end = try await request.decodeJSON(as: EndEnrolmentRequest.self, context: context)
-            return try await store.acting(as: context.actor).endEnrolment(try context.uuid(of: "an enrolment"), end)
+            return try await store.serving(context).endEnrolment(try context.uuid(of: "an enrolment"), end)
         }
         enrolments.post("{id}/deliveries", summary: "Record a delivery (rupiah or in kind) for a period; publishes benefit.delivered", body: RequestSchemas.delivery) { request, context in
             let delivery = try await request.decodeJSON(as: DeliveryRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).recordDelivery(try context.uuid(of: "an enrolment"), delivery))
+            return EditedResponse(status: .created, response: try await store.serving(context).recordDelivery(try context.uuid(of: "an enrolment"), delivery))
         }
         enrolments.get("{id}/deliveries", summary: "List an enrolment's deliveries") { _, context in
-            DeliveryList(deliveries: try await store.acting(as: context.actor).deliveries(of: try context.uuid(of: "an enrolment")))
+            DeliveryList(deliveries: try await store.serving(context).deliveries(of: try context.uuid(of: "an enrolment")))
         }
     }
 }

@@ -22,7 +22,7 @@ public struct ImportController: Sendable {
 
     public func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.post("households/import", summary: "Import households from CSV (text/csv, streamed); answers counts and rejected rows") { request, context in
-            let summary = try await self.importCSV(request.body, as: context.actor)
+            let summary = try await self.importCSV(request.body, using: store.serving(context))
             context.audit.wrote(households: summary.created + summary.updated + summary.unchanged)
             return summary
         }
@@ -30,13 +30,14 @@ public struct ImportController: Sendable {
 
     /// Reads, validates and encodes the next batch while the writer writes the one before: at most one
     /// batch is being written at a time, and batches are written in file order.
-    func importCSV(_ body: RequestBody, as actor: EventActor? = nil) async throws -> Summary {
-        let store = self.store.acting(as: actor)
-        return try await withThrowingTaskGroup(of: [RegistrationResult].self) { writes in
+    /// - Parameter store: this service's store as the request's operator uses it (its actor and region).
+    func importCSV(_ body: RequestBody, using store: ClusterStore) async throws -> Summary {
+        return try await withThrowingTaskGroup(of: (rows: [Int], results: [RegistrationResult]).self) { writes in
             var parser = CSVRecordParser()
             var summary = Summary()
             var header: [String: Int]?
             var batch: [HouseholdRegistration] = []
+            var batchRows: [Int] = []
             var rowNumber = 0
             var writing = false
 
@@ -49,7 +50,11 @@ public struct ImportController: Sendable {
                 if record.count == 1, record[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
                 summary.rows += 1
                 switch Self.registration(record, columns: columns) {
-                case .success(let registration): batch.append(registration)
+                case .success(let registration) where !store.scope.contains(registration.desaCode):
+                    reject(Rejection(row: rowNumber, field: "desaCode", reason: Self.outsideRegion(store.scope)))
+                case .success(let registration):
+                    batch.append(registration)
+                    batchRows.append(rowNumber)
                 case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason))
                 }
             }
@@ -61,9 +66,11 @@ public struct ImportController: Sendable {
                     summary.rejectionsTruncated = true
                 }
             }
-            func count(_ results: [RegistrationResult]) {
-                for result in results {
+            func count(_ written: (rows: [Int], results: [RegistrationResult])) {
+                for (row, result) in zip(written.rows, written.results) {
                     switch result {
+                    case .outsideRegion:
+                        reject(Rejection(row: row, field: "kkNumber", reason: Self.outsideRegion(store.scope)))
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1
@@ -79,9 +86,11 @@ public struct ImportController: Sendable {
             func flush() async throws {
                 guard !batch.isEmpty else { return }
                 let prepared = try store.prepare(batch)
+                let rows = batchRows
                 batch.removeAll(keepingCapacity: true)
+                batchRows.removeAll(keepingCapacity: true)
                 if writing { try await finishWriting() }
-                writes.addTask { try await store.register(prepared) }
+                writes.addTask { (rows, try await store.register(prepared)) }
                 writing = true
             }
 
@@ -109,6 +118,11 @@ public struct ImportController: Sendable {
             }
             return summary
         }
+    }
+
+    /// A row's rejection for a household outside the token's region (its desa, or where it is registered).
+    static func outsideRegion(_ scope: RegionScope) -> String {
+        "the household lies outside this token's region, \(scope); nothing was written for it"
     }
 
     static func header(_ record: [String]) throws -> [String: Int] {

@@ -11,16 +11,16 @@ public struct ReferralController: Sendable {
         let referrals = group.group("referrals")
         referrals.post(summary: "Refer a household to another cluster; publishes referral.made", body: RequestSchemas.referral) { request, context in
             let referral = try await request.decodeJSON(as: ReferralRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).refer(referral))
+            return EditedResponse(status: .created, response: try await store.serving(context).refer(referral))
         }
         referrals.get("incoming", summary: "Referrals other clusters made to this one (?open=true for unanswered only)") { request, context in
-            ReferralList(referrals: try await store.acting(as: context.actor).incomingReferrals(openOnly: request.uri.queryParameters.get("open") == "true"))
+            ReferralList(referrals: try await store.serving(context).incomingReferrals(openOnly: request.uri.queryParameters.get("open") == "true"))
         }
         referrals.get("outgoing", summary: "Referrals this cluster made, with their answers") { _, context in
-            ReferralList(referrals: try await store.acting(as: context.actor).outgoingReferrals())
+            ReferralList(referrals: try await store.serving(context).outgoingReferrals())
         }
         referrals.get("{id}", summary: "One referral") { _, context in
-            try await store.acting(as: context.actor).referral(try context.uuid(of: "a referral"))
+            try await store.serving(context).referral(try context.uuid(of: "a referral"))
         }
         for outcome in ReferralOutcome.allCases {
             let verb = outcome == .accepted ? "accept" : "decline"
@@ -29,7 +29,7 @@ public struct ReferralController: Sendable {
                 : "Decline a referral made to this cluster; publishes referral.answered"
             referrals.post("{id}/\(verb)", summary: summary, body: RequestSchemas.referralAnswer) { request, context in
                 let answer = try await Self.optionalBody(request, context)
-                return try await store.acting(as: context.actor).answer(try context.uuid(of: "a referral"), outcome, answer)
+                return try await store.serving(context).answer(try context.uuid(of: "a referral"), outcome, answer)
             }
         }
     }

@@ -11,6 +11,7 @@ extension ClusterStore {
     /// from the coordinator; only those with `flag` when one is given.
     public func worklist(region: RegionCode, flag: HouseholdFlag?, link: CoordinatorLink?) async throws -> Worklist {
         let area = try Self.workArea(region, field: "region")
+        try scope.require(area)
         guard let link else { throw CoordinatorLink.notConfigured }
         let households = try await database.read { db in
             try HouseholdReplica.filter(
@@ -46,6 +47,7 @@ extension ClusterStore {
     /// have yet.
     public func assign(_ assignment: CaseAssignment, link: CoordinatorLink?) async throws -> AssignmentResult {
         let area = try Self.workArea(assignment.areaCode, field: "areaCode")
+        try scope.require(area)
         guard let link else { throw CoordinatorLink.notConfigured }
         let worklist = try await worklist(region: area, flag: .case, link: link)
         let day = assignment.assignedOn ?? .today()

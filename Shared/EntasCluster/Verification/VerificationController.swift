@@ -36,22 +36,22 @@ public struct VerificationController: Sendable {
             guard ["json", "csv", "html"].contains(format) else {
                 throw ProblemDocument.invalidField("format", "'\(format.prefix(20))' is not a format; use json, csv or html")
             }
-            let worklist = try await store.acting(as: context.actor).worklist(region: region, flag: flag, link: link)
+            let worklist = try await store.serving(context).worklist(region: region, flag: flag, link: link)
             context.audit.answered(households: worklist.entries.count, region: worklist.regionCode)
             return WorklistFile(worklist: worklist, format: format, service: store.definition.executableName)
         }
         group.post("households/{kk}/verification", summary: "Record a field verification of the household's open case (status found, criteria, day, verifier, minutes reference); publishes household.verified", body: RequestSchemas.verification) { request, context in
             let record = try await request.decodeJSON(as: VerificationRecord.self, context: context)
-            let receipt = try await store.acting(as: context.actor).verify(try context.kkNumber(), record, verifiers: verifiers, link: link)
+            let receipt = try await store.serving(context).verify(try context.kkNumber(), record, verifiers: verifiers, link: link)
             return EditedResponse(status: .created, response: receipt)
         }
         group.post("households/{kk}/verification-request", summary: "Ask for a field verification of a household whose data this cluster doubts; publishes verification.requested", body: RequestSchemas.verificationRequest) { request, context in
             let ask = try await request.decodeJSON(as: VerificationAsk.self, context: context)
-            return EditedResponse(status: .created, response: try await store.acting(as: context.actor).requestVerification(try context.kkNumber(), ask))
+            return EditedResponse(status: .created, response: try await store.serving(context).requestVerification(try context.kkNumber(), ask))
         }
         group.post("verification/assignments", summary: "Assign every open case of a desa or kecamatan to one of this cluster's teams; publishes verification.assigned per case", body: RequestSchemas.assignment) { request, context in
             let assignment = try await request.decodeJSON(as: CaseAssignment.self, context: context)
-            return try await store.acting(as: context.actor).assign(assignment, link: link)
+            return try await store.serving(context).assign(assignment, link: link)
         }
     }
 }

@@ -16,9 +16,11 @@ struct AuditController: Sendable {
             let page = try Paging(request)
             var filter = AuditEntry.all()
             if let name = query.get("operator") { filter = filter.filter(AuditEntry.Columns.operatorName == name) }
-            if let text = query.get("region") {
-                let region: RegionCode
-                do { region = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+            let asked = try query.get("region").map { text in
+                do { return try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+            }
+            // A regional admin reads the entries of its region only (an entry naming no region is the province's).
+            if let region = try context.scope.filter(asked) {
                 filter = filter.filter(AuditEntry.Columns.region == region.dotted || AuditEntry.Columns.region.like(region.dotted + ".%"))
             }
             if let from = try Self.day(query.get("from"), "from") { filter = filter.filter(AuditEntry.Columns.at >= from.startInJakarta) }

@@ -1,4 +1,6 @@
 import Crypto
+import EntasDomain
+import EntasStore
 import Foundation
 import GRDB
 
@@ -19,12 +21,15 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
     public var revokedAt: Date?
     /// `read`, `write` or `admin` (see ``TokenRole``).
     public var role: TokenRole
+    /// The region the token reads and writes: the province (`35`), a kabupaten/kota or a kecamatan.
+    public var region: RegionCode
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let name = Column(CodingKeys.name)
         public static let tokenHash = Column(CodingKeys.tokenHash)
         public static let revokedAt = Column(CodingKeys.revokedAt)
+        public static let region = Column(CodingKeys.region)
     }
 
     static func hash(_ token: String) -> String {
@@ -77,6 +82,10 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
                     DROP TABLE serviceToken;
                     ALTER TABLE serviceToken_roles RENAME TO serviceToken;
                     """)
+        }
+        // Regions: every token issued before reads the whole province, as it could (a migration, not a reset).
+        migrator.registerMigration("v5-service-token-region") { db in
+            try db.execute(sql: "ALTER TABLE serviceToken ADD COLUMN region TEXT NOT NULL DEFAULT '35' CHECK (length(region) IN (2, 5, 8))")
         }
     }
 }

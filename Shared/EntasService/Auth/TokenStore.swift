@@ -1,4 +1,5 @@
 import Crypto
+import EntasDomain
 import Foundation
 import GRDB
 
@@ -12,15 +13,18 @@ public struct TokenStore: Sendable {
         self.service = service
     }
 
-    /// Issues a token for `name` with `role`; the token itself is returned once and never stored.
-    public func create(name: String, role: TokenRole = .write, at date: Date = Date()) async throws -> (token: String, record: ServiceToken) {
+    /// Issues a token for `name` with `role` in `region` (the province unless given); the token itself is returned
+    /// once and never stored.
+    public func create(
+        name: String, role: TokenRole = .write, region: RegionCode = .eastJava, at date: Date = Date()
+    ) async throws -> (token: String, record: ServiceToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
             throw ProblemDocument.invalidField("name", "a token needs the name of who holds it, e.g. field-team-jember")
         }
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let token = "entas.\(service).\(secret.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: ""))"
-        let record = ServiceToken(id: UUID(), name: trimmed, service: service, tokenHash: ServiceToken.hash(token), createdAt: date, revokedAt: nil, role: role)
+        let record = ServiceToken(id: UUID(), name: trimmed, service: service, tokenHash: ServiceToken.hash(token), createdAt: date, revokedAt: nil, role: role, region: region)
         try await writer.write { db in try record.insert(db) }
         return (token, record)
     }
@@ -35,7 +39,16 @@ public struct TokenStore: Sendable {
             try ServiceToken.filter(ServiceToken.Columns.tokenHash == hash).filter(ServiceToken.Columns.revokedAt == nil).fetchOne(db)
         }
         guard let record else { return .failure(.unknownToken) }
-        return .success(TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role))
+        return .success(TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role, region: record.region))
+    }
+
+    /// Sets the region of every live token named `name`; returns how many.
+    @discardableResult
+    public func scope(name: String, to region: RegionCode) async throws -> Int {
+        try await writer.write { db in
+            try ServiceToken.filter(ServiceToken.Columns.name == name).filter(ServiceToken.Columns.revokedAt == nil)
+                .updateAll(db, ServiceToken.Columns.region.set(to: region))
+        }
     }
 
     public func list() async throws -> [ServiceToken] {
@@ -58,4 +71,14 @@ public struct TokenIdentity: Sendable, Hashable {
     public var name: String
     public var service: String
     public var role: TokenRole
+    /// The region the token may read and write (``RegionScope``).
+    public var region: RegionCode
+
+    public init(tokenID: UUID, name: String, service: String, role: TokenRole, region: RegionCode) {
+        self.tokenID = tokenID
+        self.name = name
+        self.service = service
+        self.role = role
+        self.region = region
+    }
 }

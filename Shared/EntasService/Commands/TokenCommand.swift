@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import EntasStore
 import Foundation
 
@@ -6,8 +7,16 @@ import Foundation
 public struct TokenCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "token", abstract: "Issue, list or revoke this service's bearer tokens.",
-            subcommands: [TokenCreateCommand<Executable>.self, TokenListCommand<Executable>.self, TokenRevokeCommand<Executable>.self])
+            commandName: "token", abstract: "Issue, list, scope or revoke this service's bearer tokens.",
+            discussion: """
+                A token belongs to a named operator, with a role (read, write, admin) and a region: the province (35, \
+                the default), a kabupaten/kota (35.09) or a kecamatan (35.09.31). Outside its region a token is \
+                answered 403 outside-region and its lists hold only its region's households.
+                """,
+            subcommands: [
+                TokenCreateCommand<Executable>.self, TokenListCommand<Executable>.self, TokenScopeCommand<Executable>.self,
+                TokenRevokeCommand<Executable>.self,
+            ])
     }
 
     public init() {}
@@ -33,11 +42,15 @@ public struct TokenCreateCommand<Executable: ServiceExecutable>: AsyncParsableCo
     @Option(help: "Who holds the token, e.g. field-team-jember.") var name: String
     @Option(help: "read (reads only), write (reads and writes, the default) or admin (also settings and the audit trail).")
     var role: TokenRole = .write
+    @Option(
+        help: "The region it reads and writes: 35 (the province, the default), a kabupaten/kota (35.09) or a kecamatan (35.09.31).",
+        transform: RegionScope.parse)
+    var region: RegionScope = .province
     @OptionGroup var options: TokenOptions
     public init() {}
 
     public func run() async throws {
-        let (token, _) = try await options.tokens(Executable.self).create(name: name, role: role)
+        let (token, _) = try await options.tokens(Executable.self).create(name: name, role: role, region: region.region)
         print(token)
     }
 }
@@ -50,8 +63,25 @@ public struct TokenListCommand<Executable: ServiceExecutable>: AsyncParsableComm
     public func run() async throws {
         for token in try await options.tokens(Executable.self).list() {
             let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "active"
-            print("\(token.name)\t\(token.role.rawValue)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
+            print("\(token.name)\t\(token.role.rawValue)\t\(token.region.dotted)\t\(token.createdAt.formatted(.iso8601))\t\(state)")
         }
+    }
+}
+
+public struct TokenScopeCommand<Executable: ServiceExecutable>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "scope", abstract: "Set the region of every live token of a name (35 for the whole province).")
+    }
+    @Option(help: "The name the tokens were issued to.") var name: String
+    @Option(help: "The region: 35, a kabupaten/kota (35.09) or a kecamatan (35.09.31).", transform: RegionScope.parse)
+    var region: RegionScope
+    @OptionGroup var options: TokenOptions
+    public init() {}
+
+    public func run() async throws {
+        let count = try await options.tokens(Executable.self).scope(name: name, to: region.region)
+        guard count > 0 else { throw ValidationError("no live token is named \(name); see `token list`") }
+        print("\(count) token(s) named \(name) now read and write \(region)")
     }
 }
 
