@@ -100,7 +100,7 @@ struct TokenRoleTests {
         #expect(try await cluster.outboxCount() == 1)
     }
 
-    @Test("a token issued before roles (standard) is a write token after the migration")
+    @Test("a token issued before roles (standard) is a province-wide write token after the migrations")
     func migratedStandardToken() async throws {
         let directory = try TemporaryFolder("roles")
         defer { directory.remove() }
@@ -118,6 +118,7 @@ struct TokenRoleTests {
         let pool = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator { _ in })
         let tokens = try await TokenStore(pool, service: "social-aid").list()
         #expect(tokens.map(\.role) == [.write])
+        #expect(tokens.map(\.region) == [.eastJava], "a token issued before regions reads the whole province")
         try pool.close()
     }
 }

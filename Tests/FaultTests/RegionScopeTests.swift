@@ -68,10 +68,20 @@ extension Faults.API {
         }
         verdict.check(notRefused.isEmpty, "routes a Jombang token reached with Sumberjambe's records: \(notRefused.joined(separator: "; "))")
         verdict.check(routes > 100, "only \(routes) routes swept")
-        // The same households for a token of their kabupaten.
-        let jember = try Self.createToken(system, "social-aid", tokenName: "faults-jember", region: "35.09", verdict: verdict)
-        let seen = try await DevHTTP.send("GET", system.url("social-aid") + "/v1/households?limit=100", token: jember).object["total"] as? Int
-        verdict.check(seen == Self.households.count, "a Jember token sees \(seen ?? -1) of the \(Self.households.count) households")
+        // The same households once the operator's tokens are scoped to their kabupaten (`token scope`).
+        let jombang = try Self.createToken(system, "social-aid", tokenName: "faults-moved", region: Self.otherKecamatan, verdict: verdict)
+        let executable = FaultSystem.executables["social-aid"] ?? ""
+        let scoped = try OneShotCommand.outcome(
+            built: executable, ["token", "scope", "--name", "faults-moved", "--region", "35.09", "--database", system.database("social-aid")])
+        let listed = try OneShotCommand.outcome(built: executable, ["token", "list", "--database", system.database("social-aid")])
+        let refusedScope = try OneShotCommand.outcome(
+            built: executable, ["token", "scope", "--name", "faults-moved", "--region", "35.09.31.2001", "--database", system.database("social-aid")])
+        verdict.check(
+            scoped.status == 0 && listed.output.contains("faults-moved\tadmin\t35.09\t") && refusedScope.status != 0
+                && refusedScope.output.contains("not a desa"),
+            "token scope: \(scoped.output.prefix(200)); list: \(listed.output.prefix(400)); a desa: \(refusedScope.output.prefix(200))")
+        let seen = try await DevHTTP.send("GET", system.url("social-aid") + "/v1/households?limit=100", token: jombang).object["total"] as? Int
+        verdict.check(seen == Self.households.count, "a token scoped to Jember sees \(seen ?? -1) of the \(Self.households.count) households")
         let coordinatorJember = try Self.createToken(system, "coordinator", tokenName: "faults-jember", region: "35.09", verdict: verdict)
         let overview = try await DevHTTP.send("GET", system.url("coordinator") + "/v1/overview", token: coordinatorJember).object
         let region = overview["region"] as? [String: Any]
@@ -82,7 +92,7 @@ extension Faults.API {
         FaultSummary.shared.record(
             "region-scoped token at every route", events: routes, lost: notRefused.count,
             note: "a Jombang (35.09.01) admin token at \(routes) routes of 5 services with Sumberjambe's records: \(refused) answered 403 outside-region, "
-                + "\(lists) lists and views held none of them (nor with ?region=35.09.31), nothing published or stored; a Jember token sees all \(Self.households.count)",
+                + "\(lists) lists and views held none of them (nor with ?region=35.09.31), nothing published or stored; scoped to Jember by `token scope`, a token sees all \(Self.households.count)",
             since: start, passed: verdict.passed)
     }
 

@@ -16,7 +16,7 @@ struct CasesCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: "open (no team yet), assigned, or verified; open and assigned when left out.")
@@ -29,7 +29,7 @@ struct CasesCommand: CoordinatorReadCommand {
     }
 
     func output(using client: APIClient) async throws -> String {
-        var query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)] + page.queryItems
+        var query = [try region.queryItem()] + page.queryItems
         if let state { query.append(URLQueryItem(name: "state", value: state.rawValue)) }
         let what =
             switch state {

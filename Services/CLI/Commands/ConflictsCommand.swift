@@ -11,7 +11,7 @@ struct ConflictsCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @OptionGroup var page: PageOptions
@@ -21,7 +21,7 @@ struct ConflictsCommand: CoordinatorReadCommand {
     }
 
     func output(using client: APIClient) async throws -> String {
-        let query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)] + page.queryItems
+        let query = [try region.queryItem()] + page.queryItems
         return try await fetch(
             HouseholdPage<ConflictItem>.self, "/v1/conflicts", query: query, using: client,
             table: { HouseholdListOutput.conflictsTable($0) }, csv: HouseholdListOutput.conflictsCSV)

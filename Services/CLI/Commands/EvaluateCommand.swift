@@ -11,7 +11,7 @@ struct EvaluateCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: ArgumentHelp("The period: a year (2027), a quarter (2027-Q1) or a month (2027-03).", valueName: "period"))
@@ -43,14 +43,14 @@ struct EvaluateCommand: CoordinatorReadCommand {
         } catch {
             throw ReportWriteError(path: url.path, reason: error.localizedDescription)
         }
-        let region = try region.codeOrProvince()
-        return "Wrote the evaluation of \(region.dotted) for \(try period.periodOrThisYear()) to \(url.path) "
+        let region = try region?.validated().dotted ?? "your token's region"
+        return "Wrote the evaluation of \(region) for \(try period.periodOrThisYear()) to \(url.path) "
             + "(\(NumberFormat.grouped(html.count)) bytes); open it in a browser and print it to PDF."
     }
 
     func query() throws -> [URLQueryItem] {
         [
-            URLQueryItem(name: "region", value: try region.codeOrProvince().dotted),
+            try region.queryItem(),
             URLQueryItem(name: "period", value: try period.periodOrThisYear().description),
         ]
     }

@@ -11,7 +11,7 @@ struct GapsCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: "Only households an active enrolment of this cluster covers (social-aid, empowerment, umkm, low-cost).")
@@ -27,7 +27,7 @@ struct GapsCommand: CoordinatorReadCommand {
     }
 
     func output(using client: APIClient) async throws -> String {
-        var query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)]
+        var query = [try region.queryItem()]
         query.append(URLQueryItem(name: "cluster", value: cluster?.rawValue))
         query.append(URLQueryItem(name: "status", value: status?.rawValue))
         query += page.queryItems

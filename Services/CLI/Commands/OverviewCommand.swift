@@ -16,7 +16,7 @@ struct OverviewCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35 (province), 35.09 (kabupaten/kota), 35.09.31 (kecamatan).")
+    @Option(help: "The region: 35 (province), 35.09 (kabupaten/kota), 35.09.31 (kecamatan). By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: "How many levels below the region the rows are: 1 (children) to 3.")
@@ -41,9 +41,8 @@ struct OverviewCommand: CoordinatorReadCommand {
     }
 
     func output(using client: APIClient) async throws -> String {
-        let code = try region.codeOrProvince()
         let query = [
-            URLQueryItem(name: "region", value: code.dotted), URLQueryItem(name: "depth", value: String(depth)),
+            try region.queryItem(), URLQueryItem(name: "depth", value: String(depth)),
             URLQueryItem(name: "empty", value: includeEmpty ? "true" : nil),
         ]
         return try await fetch(

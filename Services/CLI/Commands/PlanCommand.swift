@@ -11,7 +11,7 @@ struct PlanCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: ArgumentHelp("The period: a year (2027), a quarter (2027-Q1) or a month (2027-03).", valueName: "period"))
@@ -24,7 +24,7 @@ struct PlanCommand: CoordinatorReadCommand {
 
     func output(using client: APIClient) async throws -> String {
         let query = [
-            URLQueryItem(name: "region", value: try region.codeOrProvince().dotted),
+            try region.queryItem(),
             URLQueryItem(name: "period", value: try period.periodOrThisYear().description),
         ]
         return try await fetch(PlanReport.self, "/v1/plan", query: query, using: client, table: { PlanOutput.table($0) }, csv: PlanOutput.csv)

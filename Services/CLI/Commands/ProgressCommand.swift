@@ -11,7 +11,7 @@ struct ProgressCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: ArgumentHelp("The first month, YYYY-MM (default a year before --to).", valueName: "YYYY-MM"))
@@ -31,7 +31,7 @@ struct ProgressCommand: CoordinatorReadCommand {
 
     func output(using client: APIClient) async throws -> String {
         let query = [
-            URLQueryItem(name: "region", value: try region.codeOrProvince().dotted),
+            try region.queryItem(),
             URLQueryItem(name: "from", value: try from?.validated("--from")),
             URLQueryItem(name: "to", value: try to?.validated("--to")),
         ]

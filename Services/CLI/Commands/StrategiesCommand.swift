@@ -10,7 +10,7 @@ struct StrategiesCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     func validateArguments() throws {
@@ -19,7 +19,7 @@ struct StrategiesCommand: CoordinatorReadCommand {
 
     func output(using client: APIClient) async throws -> String {
         try await fetch(
-            StrategyReport.self, "/v1/strategies", query: [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)],
+            StrategyReport.self, "/v1/strategies", query: [try region.queryItem()],
             using: client, table: { StrategiesOutput.table($0) }, csv: StrategiesOutput.csv)
     }
 }

@@ -17,7 +17,7 @@ struct TargetListCommand: CoordinatorReadCommand {
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
     var region: RegionArgument?
 
     @Option(help: "Only this year's targets.")
@@ -28,7 +28,7 @@ struct TargetListCommand: CoordinatorReadCommand {
     }
 
     func output(using client: APIClient) async throws -> String {
-        var query = [URLQueryItem(name: "region", value: try region.codeOrProvince().dotted)]
+        var query = [try region.queryItem()]
         if let year { query.append(URLQueryItem(name: "year", value: String(year))) }
         return try await fetch(
             TargetList.self, "/v1/targets", query: query, using: client,

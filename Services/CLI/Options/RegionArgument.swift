@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import EntasDomain
 
@@ -33,6 +34,13 @@ struct RegionArgument: Sendable, ExpressibleByArgument, CustomStringConvertible 
 }
 
 extension Optional where Wrapped == RegionArgument {
+    /// `region=<code>` when one was given; with none, no value (the item is dropped), so the service answers for
+    /// the token's own region: the province for a province-wide token, a kabupaten/kota or kecamatan for one
+    /// scoped to it.
+    func queryItem() throws -> URLQueryItem {
+        URLQueryItem(name: "region", value: try self?.validated().dotted)
+    }
+
     /// The region given, or the province (35) when none was.
     func codeOrProvince() throws -> RegionCode {
         try self?.validated() ?? .eastJava
