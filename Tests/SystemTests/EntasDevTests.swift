@@ -37,6 +37,16 @@ struct EntasDevTests {
         #expect(cli.output.contains("12827"))
         #expect(dev.output.contains("Sumberjambe"), "entas dev printed the drill-down")
 
+        // The demo's Jember-only operator: its overview is Kabupaten Jember's, the province is refused with its region named.
+        let jember = try #require(tokens["ENTAS_JEMBER_TOKEN"])
+        let jemberView = try OneShotCommand.outcome(built: "entas", ["overview", "--format", "csv", "--coordinator", coordinator, "--token", jember])
+        #expect(jemberView.status == 0 && jemberView.output.contains("35.09.31") && !jemberView.output.contains("Jawa Timur"), "\(jemberView.output.prefix(600))")
+        let provinceView = try OneShotCommand.outcome(built: "entas", ["overview", "--region", "35", "--coordinator", coordinator, "--token", jember])
+        #expect(provinceView.status != 0 && provinceView.output.contains("Kabupaten Jember (35.09)"), "\(provinceView.output.prefix(600))")
+        let dinsosJember = try await DevHTTP.send(
+            "GET", try #require(tokens["ENTAS_SOCIAL_AID_URL"]) + "/v1/households?region=35.78&limit=1", token: tokens["ENTAS_SOCIAL_AID_JEMBER_TOKEN"])
+        #expect(dinsosJember.status == 403 && dinsosJember.object["code"] as? String == "outside-region")
+
         // The plan out of the box: the four clusters' commitments for 2025 (Sumberjambe's PKH revised) and 2026
         // (with graduations promised), Bappeda's targets, set against the 1,485 SM households.
         let planAnswer = try await DevHTTP.send("GET", coordinator + "/v1/plan?region=35.09.31&period=2025", token: token)

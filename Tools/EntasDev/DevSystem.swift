@@ -88,6 +88,13 @@ public final class DevSystem: Sendable {
         if let coordinator = service("coordinator") {
             let token = try await issueToken(for: coordinator, name: "entas-dev-admin", role: "admin")
             running.withLock { $0.tokens[Self.adminTokenKey] = token }
+            // A Jember-only operator: the coordinator's views of Kabupaten Jember, nothing outside it.
+            let jember = try await issueToken(for: coordinator, name: "entas-dev-jember", role: "read", region: Self.jemberRegion)
+            running.withLock { $0.tokens[Self.jemberTokenKey] = jember }
+        }
+        if let socialAid = service("social-aid") {
+            let jember = try await issueToken(for: socialAid, name: "entas-dev-dinsos-jember", role: "write", region: Self.jemberRegion)
+            running.withLock { $0.tokens[Self.socialAidJemberTokenKey] = jember }
         }
         try writeTokensFile()
         progress("Tokens issued (\(layout.tokensFile.path))")
@@ -150,13 +157,20 @@ public final class DevSystem: Sendable {
     /// The key of the coordinator's admin token in ``tokens`` (Bappeda's, for `entas target set`).
     public static let adminTokenKey = "coordinator-admin"
 
-    /// Revokes the previous dev token of `name` and issues a new one with `role`, through the service's
-    /// own `token` command on its database.
-    func issueToken(for service: DevService, name: String = "entas-dev", role: String = "write") async throws -> String {
+    /// The keys in ``tokens`` of the Jember-only operator's tokens (coordinator, read; social aid, write).
+    public static let jemberTokenKey = "coordinator-jember"
+    public static let socialAidJemberTokenKey = "social-aid-jember"
+    /// Kabupaten Jember, the demo's regional operators' region.
+    static let jemberRegion = "35.09"
+
+    /// Revokes the previous dev token of `name` and issues a new one with `role` in `region`, through the
+    /// service's own `token` command on its database.
+    func issueToken(for service: DevService, name: String = "entas-dev", role: String = "write", region: String = "35") async throws -> String {
         let executable = options.binaries.appendingPathComponent(service.executable)
         let database = layout.database(service.name)
         _ = try OneShotCommand.run(executable, ["token", "revoke", "--name", name, "--database", database])
-        let output = try OneShotCommand.run(executable, ["token", "create", "--name", name, "--role", role, "--database", database])
+        let output = try OneShotCommand.run(
+            executable, ["token", "create", "--name", name, "--role", role, "--region", region, "--database", database])
         let token = output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.\(service.name).") else { throw DevError.tokenFailed(service: service.name, output: output) }
         return token
@@ -173,6 +187,9 @@ public final class DevSystem: Sendable {
         lines.append("export ENTAS_TOKEN=\(tokens["coordinator"] ?? "")")
         lines.append("# The coordinator's admin token, for `entas target set` (Bappeda).")
         lines.append("export ENTAS_ADMIN_TOKEN=\(tokens[Self.adminTokenKey] ?? "")")
+        lines.append("# A Jember-only operator (Kabupaten Jember, 35.09): the coordinator's views (read) and social aid (write).")
+        lines.append("export ENTAS_JEMBER_TOKEN=\(tokens[Self.jemberTokenKey] ?? "")")
+        lines.append("export ENTAS_SOCIAL_AID_JEMBER_TOKEN=\(tokens[Self.socialAidJemberTokenKey] ?? "")")
         lines.append("export KAFKA_BOOTSTRAP_SERVERS=\(bootstrapServers ?? "")")
         guard FileManager.default.createFile(
             atPath: layout.tokensFile.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600])
