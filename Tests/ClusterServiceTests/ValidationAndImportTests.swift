@@ -35,6 +35,10 @@ struct ValidationAndImportTests {
             ("unknown criterion", "criteriaMet", try Self.modified { $0["criteriaMet"] = ["owns_a_yacht"] }),
             ("missing name", "headName", try Self.modified { $0.removeValue(forKey: "headName") }),
             ("unknown status", "baselineStatus", try Self.modified { $0["baselineStatus"] = "rich" }),
+            ("a NUL in the name", "headName", try Self.modified { $0["headName"] = "Siti\u{0}Aminah" }),
+            ("a right-to-left override in the address", "address", try Self.modified { $0["address"] = "Dusun \u{202E}najarK" }),
+            ("a bidirectional isolate in the name", "headName", try Self.modified { $0["headName"] = "\u{2066}Siti\u{2069}" }),
+            ("a line break in the address", "address", try Self.modified { $0["address"] = "Dusun Krajan\nRT 01" }),
         ]
         let cases = rawCases.map { ($0.0, $0.1, ByteBuffer(data: $0.2)) }
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)
@@ -57,6 +61,54 @@ struct ValidationAndImportTests {
         }
         #expect(try await cluster.replicaCount() == 0)
         #expect(try await cluster.outboxCount() == 0)
+    }
+
+    @Test("text is stored trimmed and in NFC; a NUL or U+202E in a bulk line or a CSV row is rejected naming the field, the rest applied")
+    func cleanText() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        let household = try Self.modified {
+            $0["headName"] = "  Jose\u{301} Santoso "
+            $0["address"] = "Dusun Krajan "
+        }
+        try await app.test(.live) { client in
+            let kk = try HouseholdRegistration.sample(7).kkNumber.rawValue
+            try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: ByteBuffer(data: household)) { response in
+                #expect(response.status == .created)
+                let view = Fixture.object(response.body)
+                #expect(view["headName"] as? String == "José Santoso")
+                #expect((view["headName"] as? String)?.unicodeScalars.count == 12, "NFC: é is one scalar")
+                #expect(view["address"] as? String == "Dusun Krajan")
+            }
+            let lines = [
+                #"{"kind":"assessment","kkNumber":"\#(kk)","status":"miskin","criteriaMet":[],"assessedOn":"2026-06-01","assessor":"tim \u202e1"}"#,
+                #"{"kind":"assessment","kkNumber":"\#(kk)","status":"miskin","criteriaMet":[],"assessedOn":"2026-06-01","assessor":"tim\u0000"}"#,
+                #"{"kind":"assessment","kkNumber":"\#(kk)","status":"miskin","criteriaMet":[],"assessedOn":"2026-06-01","assessor":" tim 2 "}"#,
+            ].joined(separator: "\n") + "\n"
+            let bulkHeaders: HTTPFields = [.authorization: "Bearer \(cluster.token)", .contentType: "application/x-ndjson"]
+            try await client.execute(uri: "/v1/bulk", method: .post, headers: bulkHeaders, body: ByteBuffer(string: lines)) { response in
+                let summary = Fixture.object(response.body)
+                #expect(summary["applied"] as? Int == 1 && summary["rejected"] as? Int == 2, "\(summary)")
+                let rejections = summary["rejections"] as? [[String: Any]] ?? []
+                #expect(rejections.map { $0["field"] as? String } == ["assessor", "assessor"])
+                #expect(rejections.allSatisfy { ($0["detail"] as? String ?? "").contains("U+") })
+            }
+            let stored = try await cluster.database.read { db in try String.fetchOne(db, sql: "SELECT assessor FROM householdStatus") }
+            #expect(stored == "tim 2")
+            let csv = "kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet\n"
+                + "\(HouseholdRegistration.sampleKK(8)),\(HouseholdRegistration.sampleNIK(8)),Siti\u{0},Dusun Krajan,35.09.31.2001,4,1;2\n"
+                + "\(HouseholdRegistration.sampleKK(9)),\(HouseholdRegistration.sampleNIK(9)),Siti,Dusun \u{202E}Krajan,35.09.31.2001,4,1;2\n"
+                + "\(HouseholdRegistration.sampleKK(10)),\(HouseholdRegistration.sampleNIK(10)), Siti  ,Dusun Krajan,35.09.31.2001,4,1;2\n"
+            let csvHeaders: HTTPFields = [.authorization: "Bearer \(cluster.token)", .contentType: "text/csv"]
+            try await client.execute(uri: "/v1/households/import", method: .post, headers: csvHeaders, body: ByteBuffer(string: csv)) { response in
+                let summary = Fixture.object(response.body)
+                #expect(summary["created"] as? Int == 1 && summary["rejected"] as? Int == 2, "\(summary)")
+                let rejections = summary["rejections"] as? [[String: Any]] ?? []
+                #expect(rejections.map { $0["field"] as? String } == ["headName", "address"])
+            }
+        }
     }
 
     @Test("enrolment follows the programme's rule: refused with the reason when not met")

@@ -27,6 +27,7 @@ extension Faults {
                 try await auditTrail(system)
                 try await readRoleAtWriteRoutes(system)
                 try await regionScopedTokens(system)
+                try await cleanTextAtEveryRoute(system)
                 try privacy(system)
             }
         }

@@ -82,8 +82,9 @@ public struct BulkController: Sendable {
                     "the body is a JSON array; POST /v1/bulk takes JSON Lines, one JSON object per line and no enclosing [ ] (docs/bulk.md)")
             }
             summary.lines += 1
-            let data = Data(line)
+            var data = Data(line)
             do {
+                data = try JSONText.cleaned(data)
                 if let addressee = try decoder.decode(BulkAddressee.self, from: data).addressee, addressee != store.cluster {
                     throw ProblemDocument.invalidField(
                         "cluster", "this line is for \(addressee.serviceName); send it to entas-\(addressee.serviceName), not \(store.definition.executableName)")

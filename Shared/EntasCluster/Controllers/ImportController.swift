@@ -138,27 +138,30 @@ public struct ImportController: Sendable {
 
     /// One CSV row as a registration, validated as its event will be.
     static func registration(_ record: [String], columns: [String: Int]) -> Result<HouseholdRegistration, FieldRejection> {
-        func value(_ name: String) -> String {
+        func value(_ name: String) throws -> String {
             guard let index = columns[name], index < record.count else { return "" }
-            return trimmed(record[index])
+            let field = record[index]
+            if let scalar = CleanText.forbidden(in: field) { throw FieldRejection(field: name, reason: CleanText.rule(scalar)) }
+            return CleanText.normalized(field)
         }
         do {
-            let kk = try KKNumber(value("kkNumber"))
-            let nik = try NIK(value("headNIK"))
+            let kk = try KKNumber(try value("kkNumber"))
+            let nik = try NIK(try value("headNIK"))
             let desa: RegionCode
-            do { desa = try RegionCode(value("desaCode")) } catch { throw FieldRejection(field: "desaCode", reason: "\(error)") }
-            guard let members = Int(value("memberCount")) else {
-                throw FieldRejection(field: "memberCount", reason: "'\(value("memberCount").prefix(20))' is not a whole number")
+            let desaText = try value("desaCode")
+            do { desa = try RegionCode(desaText) } catch { throw FieldRejection(field: "desaCode", reason: "\(error)") }
+            guard let members = Int(try value("memberCount")) else {
+                throw FieldRejection(field: "memberCount", reason: "'\(try value("memberCount").prefix(20))' is not a whole number")
             }
             var criteria: [PovertyCriterion] = []
-            for name in value("criteriaMet").split(separator: ";").map({ trimmed(String($0)) }) where !name.isEmpty {
+            for name in try value("criteriaMet").split(separator: ";").map({ trimmed(String($0)) }) where !name.isEmpty {
                 guard let criterion = PovertyCriterion(rawValue: name) ?? Int(name).flatMap(PovertyCriterion.init(number:)) else {
                     throw FieldRejection(field: "criteriaMet", reason: "'\(name.prefix(60))' is not one of the 14 criteria identifiers (or numbers 1–14)")
                 }
                 criteria.append(criterion)
             }
             var baseline: PovertyStatus?
-            let baselineText = value("baselineStatus")
+            let baselineText = try value("baselineStatus")
             if !baselineText.isEmpty {
                 guard let status = PovertyStatus(rawValue: baselineText) ?? PovertyStatus(abbreviation: baselineText) else {
                     throw FieldRejection(field: "baselineStatus", reason: "'\(baselineText.prefix(20))' is not a status (SM, M, HM or sangatMiskin, miskin, hampirMiskin)")
@@ -166,7 +169,7 @@ public struct ImportController: Sendable {
                 baseline = status
             }
             let registration = HouseholdRegistration(
-                kkNumber: kk, headNIK: nik, headName: value("headName"), address: value("address"), desaCode: desa,
+                kkNumber: kk, headNIK: nik, headName: try value("headName"), address: try value("address"), desaCode: desa,
                 memberCount: members, criteriaMet: criteria, baselineStatus: baseline)
             try registration.registered(by: .socialAid).validate(in: .eastJava)
             return .success(registration)

@@ -39,7 +39,7 @@ public struct ReferralController: Sendable {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { return ReferralAnswerRequest(note: nil, answeredOn: nil) }
-        return try JSONDecoder().decode(ReferralAnswerRequest.self, from: Data(buffer.readableBytesView))
+        return try JSONDecoder().decode(ReferralAnswerRequest.self, from: try JSONText.cleaned(Data(buffer.readableBytesView)))
     }
 }
 

@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 
 extension Request {
-    /// Decodes the JSON body, answering a problem document that names the field and rule
-    /// when it does not fit (Hummingbird's own `decode` reports only "bad request").
+    /// Decodes the JSON body, its text cleaned first (``JSONText``), answering a problem document that names the
+    /// field and rule when it does not fit (Hummingbird's own `decode` reports only "bad request").
     public func decodeJSON<Value: Decodable>(as type: Value.Type, context: some RequestContext) async throws -> Value {
         var request = self
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let data = Data(buffer.readableBytesView)
+        let data = try JSONText.cleaned(Data(buffer.readableBytesView))
         do {
             return try JSONDecoder().decode(Value.self, from: data)
         } catch let error as DecodingError {
