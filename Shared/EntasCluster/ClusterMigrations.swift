@@ -88,5 +88,10 @@ public enum ClusterMigrations {
             try db.execute(
                 sql: "ALTER TABLE commitmentRevision ADD COLUMN graduations INTEGER CHECK (graduations IS NULL OR graduations >= 0)")
         }
+        migrator.registerMigration("cluster-v4-household-head-nik") { db in
+            // One person heads one household here: a registration looks its head's NIK up (not unique: a store
+            // written before the rule may hold a NIK twice, and the events of other clusters are applied as sent).
+            try db.execute(sql: "CREATE INDEX householdReplica_headNIK ON householdReplica(headNIK)")
+        }
     }
 }

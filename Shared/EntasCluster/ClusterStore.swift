@@ -89,8 +89,11 @@ public struct ClusterStore: Sendable {
         try scope.require(registration.desaCode)
         let prepared = try prepare([registration])
         let result = try await database.write { db in try write(prepared, in: db) }.first ?? .unchanged
-        guard result != .outsideRegion else { throw ProblemDocument.outsideRegion(nil, scope: scope) }
-        return result
+        switch result {
+        case .outsideRegion: throw ProblemDocument.outsideRegion(nil, scope: scope)
+        case .headOfAnotherHousehold(let other): throw ProblemDocument.personInAnotherHousehold(registration.headNIK, of: other, not: registration.kkNumber)
+        default: return result
+        }
     }
 
     /// Registers many households in one transaction (imports); each row's outcome in order.
@@ -127,12 +130,22 @@ public struct ClusterStore: Sendable {
 
     /// The batch's households already known are read in one statement; a new one is inserted without a
     /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
+    /// One person heads one household here: a registration whose head already heads another KK is refused
+    /// (``RegistrationResult/headOfAnotherHousehold(_:)``), within the batch too.
     private func write(_ prepared: PreparedRegistrations, in db: Database) throws -> [RegistrationResult] {
         var known = try HouseholdReplica.known(prepared.registrations.map(\.kkNumber), in: db)
+        var heads = try HouseholdReplica.heads(prepared.registrations.map(\.headNIK), in: db)
         return try zip(prepared.registrations, prepared.registered).map { registration, registered in
-            let (result, stored) = try write(
-                registration, registered: registered, existing: known[registration.kkNumber], at: prepared.now, in: db)
-            if let stored { known[registration.kkNumber] = stored }
+            if let other = heads[registration.headNIK]?.first(where: { $0 != registration.kkNumber }) {
+                return .headOfAnotherHousehold(other)
+            }
+            let existing = known[registration.kkNumber]
+            let (result, stored) = try write(registration, registered: registered, existing: existing, at: prepared.now, in: db)
+            if let stored {
+                known[registration.kkNumber] = stored
+                if let existing, existing.headNIK != stored.headNIK { heads[existing.headNIK]?.removeAll { $0 == stored.kkNumber } }
+                heads[stored.headNIK, default: []].append(stored.kkNumber)
+            }
             return result
         }
     }
@@ -164,6 +177,11 @@ public struct ClusterStore: Sendable {
             var merged = HouseholdRegistration(existing)
             changes.apply(to: &merged)
             try scope.require(merged.desaCode)
+            if merged.headNIK != existing.headNIK,
+                let other = try HouseholdReplica.heads([merged.headNIK], in: db)[merged.headNIK]?.first(where: { $0 != kk })
+            {
+                throw ProblemDocument.personInAnotherHousehold(merged.headNIK, of: other, not: kk)
+            }
             if let update = merged.changes(from: existing, by: cluster) {
                 let now = Date()
                 let eventID = try publish(.householdUpdated(update), in: db, now: now)

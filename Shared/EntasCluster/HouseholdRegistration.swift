@@ -79,7 +79,7 @@ public struct HouseholdChanges: Codable, Sendable {
 }
 
 /// What registering did.
-public enum RegistrationResult: String, Codable, Sendable {
+public enum RegistrationResult: Sendable, Equatable {
     /// A new household: `household.registered` published.
     case created
     /// A known KK with changed fields: `household.updated` published.
@@ -88,6 +88,8 @@ public enum RegistrationResult: String, Codable, Sendable {
     case unchanged
     /// The household, or the desa it would move to, lies outside the token's region: nothing written.
     case outsideRegion
+    /// Its head's NIK already heads another household here (that household's KK): nothing written.
+    case headOfAnotherHousehold(KKNumber)
 }
 
 /// `POST /v1/households/{kk}/assessments`: this cluster's status for a household.

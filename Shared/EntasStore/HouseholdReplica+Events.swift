@@ -84,3 +84,22 @@ extension HouseholdReplica {
         ])
     }
 }
+
+extension HouseholdReplica {
+    /// The households each of `niks` heads here, in one statement per 500 (index `householdReplica_headNIK`).
+    public static func heads(_ niks: [NIK], in db: Database) throws -> [NIK: [KKNumber]] {
+        var heads: [NIK: [KKNumber]] = [:]
+        let unique = Array(Set(niks))
+        var start = unique.startIndex
+        while start < unique.endIndex {
+            let chunk = unique[start..<min(start + 500, unique.endIndex)]
+            let rows = try Row.fetchAll(
+                db, HouseholdReplica.select(Columns.kkNumber, Columns.headNIK).filter(chunk.contains(Columns.headNIK)))
+            for row in rows {
+                if let nik = row[Columns.headNIK] as NIK?, let kk = row[Columns.kkNumber] as KKNumber? { heads[nik, default: []].append(kk) }
+            }
+            start = chunk.endIndex
+        }
+        return heads
+    }
+}

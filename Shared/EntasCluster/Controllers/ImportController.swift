@@ -71,6 +71,8 @@ public struct ImportController: Sendable {
                     switch result {
                     case .outsideRegion:
                         reject(Rejection(row: row, field: "kkNumber", reason: Self.outsideRegion(store.scope)))
+                    case .headOfAnotherHousehold(let other):
+                        reject(Rejection(row: row, field: "headNIK", reason: ProblemDocument.personInAnotherHouseholdReason(of: other)))
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1
