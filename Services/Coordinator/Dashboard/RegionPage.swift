@@ -39,15 +39,7 @@ struct RegionPage: Sendable {
     }
 
     private func levelName(_ code: RegionCode) -> String {
-        switch reference.region(code)?.kind {
-        case .province: "Provinsi"
-        case .kabupaten: "Kabupaten"
-        case .kota: "Kota"
-        case .kecamatan: "Kecamatan"
-        case .desa: "Desa"
-        case .kelurahan: "Kelurahan"
-        case nil: code.level.indonesianName
-        }
+        reference.region(code)?.kind.title ?? code.level.indonesianName
     }
 
     /// The region's totals as a row of figures.

@@ -24,5 +24,17 @@ public enum RegionKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         }
     }
 
+    /// The word placed before a region's name: "Kabupaten" Jember, "Kota" Surabaya, "Kecamatan" Sumberjambe.
+    public var title: String {
+        switch self {
+        case .province: "Provinsi"
+        case .kabupaten: "Kabupaten"
+        case .kota: "Kota"
+        case .kecamatan: "Kecamatan"
+        case .desa: "Desa"
+        case .kelurahan: "Kelurahan"
+        }
+    }
+
     public var description: String { rawValue }
 }

@@ -56,15 +56,7 @@ public struct RegionScope: Sendable, Hashable, CustomStringConvertible {
 
     static func name(of code: RegionCode) -> String {
         guard let region = RegionReference.eastJava.region(code) else { return code.dotted }
-        let kind = switch region.kind {
-        case .province: "Provinsi"
-        case .kabupaten: "Kabupaten"
-        case .kota: "Kota"
-        case .kecamatan: "Kecamatan"
-        case .desa: "Desa"
-        case .kelurahan: "Kelurahan"
-        }
-        return "\(kind) \(region.name) (\(code.dotted))"
+        return "\(region.kind.title) \(region.name) (\(code.dotted))"
     }
 
     /// A token's region as `token create --region` and `token scope` take it: a province, kabupaten/kota or
