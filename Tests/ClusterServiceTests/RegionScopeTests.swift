@@ -66,10 +66,19 @@ struct RegionScopeTests {
             #expect(Set(rejections.compactMap { $0["row"] as? Int }) == [2, 4], "row 2 lives in Sumberjambe; row 4 would move a Sumberjambe household")
             #expect(try await cluster.outboxCount() == outbox + 1)
 
+            // A bulk line about a household outside: refused as such, before any lookup could say whether it has
+            // an enrolment there.
+            let line = #"{"kind":"delivery","kkNumber":"\#(sumberjambe.kkNumber.rawValue)","programme":"pkh","amountRupiah":750000,"period":"2026-06","deliveredOn":"2026-06-01"}"#
+            let (bulk, bulkSummary) = try await send("/v1/bulk", .post, token: jombang, body: ByteBuffer(string: line + "\n"), type: "application/x-ndjson")
+            #expect(bulk == .ok)
+            #expect((bulkSummary["rejections"] as? [[String: Any]])?.first?["code"] as? String == "outside-region", "\(bulkSummary)")
+
             let (trail, entries) = try await send("/v1/audit", token: jombang)
             #expect(trail == .ok)
             let regions = (entries["entries"] as? [[String: Any]] ?? []).compactMap { $0["region"] as? String }
             #expect(!regions.isEmpty && regions.allSatisfy { $0.hasPrefix("35.09.01") }, "a Jombang admin reads Jombang's trail: \(regions)")
+            let listReads = (entries["entries"] as? [[String: Any]] ?? []).filter { $0["route"] as? String == "/v1/households" && $0["method"] as? String == "GET" }
+            #expect(listReads.contains { $0["region"] as? String == "35.09.01" }, "its list read without ?region= is placed in its region")
         }
     }
 

@@ -74,7 +74,7 @@ struct LargeImportTests {
         let statuses = ["SM", "M", "HM"]
         for row in 1...rows {
             let kk = badRows.contains(row) ? "35093100000000X\(row % 10)" : String(format: "350931%010d", row)
-            let nik = String(format: "3509311507%02d%04d", 60 + row % 30, row % 9_999 + 1)
+            let nik = String(format: "350931%02d07%02d%04d", 15 + row / 99_990, 60 + row % 30, row % 9_999 + 1)  // unique: one head, one KK
             chunk += "\(kk),\(nik),Kepala Keluarga \(row),\"Dusun Krajan, RT \(row % 9 + 1)\",35.09.31.\(2001 + row % 9),\(row % 7 + 1),1;2;5,\(statuses[row % 3])\n"
             if chunk.utf8.count > 1 << 16 {
                 try handle.write(contentsOf: Data(chunk.utf8))

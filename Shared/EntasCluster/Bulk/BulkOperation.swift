@@ -44,6 +44,18 @@ public enum BulkOperation: Sendable, Decodable {
         }
     }
 
+    /// The household the line is about (none for a commitment).
+    public var kkNumber: KKNumber? {
+        switch self {
+        case .assessment(let kk, _), .delivery(let kk, _, _), .enrolmentEnd(let kk, _, _), .referralAnswer(let kk, _, _, _),
+            .graduation(let kk, _):
+            kk
+        case .enrolment(let request): request.kkNumber
+        case .referral(let request): request.kkNumber
+        case .commitment: nil
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try container.decode(Kind.self, forKey: .kind)

@@ -29,6 +29,9 @@ extension ClusterStore {
     /// Applies one bulk line within the caller's transaction, as its single request would; `holder` is the
     /// token's holder, recorded with a commitment.
     package func apply(_ operation: BulkOperation, by holder: String, in db: Database) throws {
+        // A household outside the token's region is refused before anything is looked up about it (whether it
+        // has an enrolment or an open referral here).
+        if let kk = operation.kkNumber { try requireInScope(kk, in: db) }
         switch operation {
         case .assessment(let kk, let request):
             try assess(kk, request, in: db)

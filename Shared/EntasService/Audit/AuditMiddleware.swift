@@ -46,6 +46,8 @@ public struct AuditMiddleware: RouterMiddleware {
         if region == nil, let kk = context.parameters.get("kk").flatMap({ try? KKNumber($0) }) {
             region = try await householdRegion(kk)
         }
+        // A regional token's request that named no region covered the token's region (its lists are filtered to it).
+        if region == nil, !context.scope.isProvince { region = context.scope.region }
         let entry = AuditEntry(
             id: nil, at: Date(), operatorId: identity.tokenID.uuidString.lowercased(), operatorName: identity.name,
             kind: isRead ? .read : .write, method: request.method.rawValue, route: route,
