@@ -20,9 +20,10 @@ extension HouseholdRegistration {
     public static func sampleKK(_ number: Int) -> String { String(format: "350931%010d", number) }
 
     /// The head's NIK of sample household `number`: a man born on 15 July of a year 1960–1989, then a sequence.
-    /// Unique up to 1.3 million numbers (one person heads one household): the birth day moves on every 99,990.
+    /// Unique over any 1.4 million consecutive numbers (one person heads one household): the birth day, 15–28
+    /// July, moves on every 99,990.
     public static func sampleNIK(_ number: Int) -> String {
-        String(format: "350931%02d07%02d%04d", 15 + number / 99_990, 60 + number % 30, number % 9_999 + 1)
+        String(format: "350931%02d07%02d%04d", 15 + number / 99_990 % 14, 60 + number % 30, number % 9_999 + 1)
     }
 }
 
