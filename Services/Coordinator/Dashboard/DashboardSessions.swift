@@ -64,7 +64,7 @@ struct DashboardSessions: Sendable {
         guard expires > seconds, expires <= seconds + Int64(Self.lifetime) + 60 else { return nil }
         let record = try await database.read { db in try ServiceToken.fetchOne(db, key: tokenID) }
         guard let record, record.revokedAt == nil, record.service == service else { return nil }
-        return TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role, region: record.region)
+        return TokenIdentity(record)
     }
 
     static func base64URL(_ data: Data) -> String {

@@ -39,7 +39,7 @@ public struct TokenStore: Sendable {
             try ServiceToken.filter(ServiceToken.Columns.tokenHash == hash).filter(ServiceToken.Columns.revokedAt == nil).fetchOne(db)
         }
         guard let record else { return .failure(.unknownToken) }
-        return .success(TokenIdentity(tokenID: record.id, name: record.name, service: record.service, role: record.role, region: record.region))
+        return .success(TokenIdentity(record))
     }
 
     /// Sets the region of every live token named `name`; returns how many.
@@ -74,11 +74,12 @@ public struct TokenIdentity: Sendable, Hashable {
     /// The region the token may read and write (``RegionScope``).
     public var region: RegionCode
 
-    public init(tokenID: UUID, name: String, service: String, role: TokenRole, region: RegionCode) {
-        self.tokenID = tokenID
-        self.name = name
-        self.service = service
-        self.role = role
-        self.region = region
+    /// Who holds `record`.
+    public init(_ record: ServiceToken) {
+        tokenID = record.id
+        name = record.name
+        service = record.service
+        role = record.role
+        region = record.region
     }
 }
