@@ -93,5 +93,17 @@ public enum ClusterMigrations {
             // written before the rule may hold a NIK twice, and the events of other clusters are applied as sent).
             try db.execute(sql: "CREATE INDEX householdReplica_headNIK ON householdReplica(headNIK)")
         }
+        migrator.registerMigration("cluster-v5-enrolment-member") { db in
+            // PIP enrols a member by NIK (one running enrolment per member and programme); PKH records the
+            // components the family counted under; a delivery may name the member it went to.
+            try db.execute(
+                sql: """
+                    ALTER TABLE enrolment ADD COLUMN memberNIK TEXT CHECK (memberNIK IS NULL OR length(memberNIK) = 16);
+                    ALTER TABLE enrolment ADD COLUMN pkhComponents TEXT;
+                    DROP INDEX enrolment_active;
+                    CREATE UNIQUE INDEX enrolment_active ON enrolment(kkNumber, programme, ifnull(memberNIK, '')) WHERE endedOn IS NULL;
+                    ALTER TABLE delivery ADD COLUMN memberNIK TEXT CHECK (memberNIK IS NULL OR length(memberNIK) = 16);
+                    """)
+        }
     }
 }

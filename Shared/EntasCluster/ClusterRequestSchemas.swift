@@ -14,14 +14,41 @@ extension RequestSchemas {
             [
                 "kkNumber": kk, "headNIK": nik, "headName": text, "address": text, "desaCode": desa,
                 "memberCount": ["type": "integer", "minimum": 1, "maximum": 40], "criteriaMet": criteria, "baselineStatus": status,
-            ], required: ["kkNumber", "headNIK", "headName", "address", "desaCode", "memberCount", "criteriaMet"])
+                "members": ["type": "array", "items": member, "minItems": 1, "maxItems": 40],
+            ], required: ["kkNumber", "headNIK", "headName", "address", "desaCode", "criteriaMet"])
     }
 
     /// `PATCH /v1/households/{kk}`.
     static var householdChanges: [String: Any] {
         object(
-            ["headNIK": nik, "headName": text, "address": text, "desaCode": desa, "memberCount": ["type": "integer", "minimum": 1], "criteriaMet": criteria],
+            [
+                "headNIK": nik, "headName": text, "address": text, "desaCode": desa, "memberCount": ["type": "integer", "minimum": 1], "criteriaMet": criteria,
+                "members": ["type": "array", "items": member, "minItems": 1, "maxItems": 40], "departures": ["type": "array", "items": departureItem],
+            ],
             required: [])
+    }
+
+    /// `POST /v1/households/{kk}/members`, and each of a registration's `members`.
+    static var member: [String: Any] {
+        object(memberFields, required: ["nik", "name", "relationship", "sex", "birthDate"])
+    }
+
+    /// `PATCH /v1/households/{kk}/members/{nik}`.
+    static var memberChanges: [String: Any] { object(memberFields.filter { $0.key != "nik" }, required: []) }
+
+    /// `POST /v1/households/{kk}/members/{nik}/departure`.
+    static var departure: [String: Any] { object(["reason": departureReason], required: ["reason"]) }
+
+    private static var departureReason: [String: Any] { ["type": "string", "enum": DepartureReason.allCases.map(\.rawValue)] }
+    private static var departureItem: [String: Any] { object(["nik": nik, "reason": departureReason], required: ["nik", "reason"]) }
+
+    private static var memberFields: [String: [String: Any]] {
+        [
+            "nik": nik, "name": text, "relationship": ["type": "string", "enum": FamilyRelationship.allCases.map(\.rawValue)],
+            "sex": ["type": "string", "enum": Sex.allCases.map(\.rawValue)], "birthDate": date,
+            "schoolLevel": ["type": "string", "enum": SchoolLevel.allCases.map(\.rawValue)], "inSchool": ["type": "boolean"],
+            "pregnantOrNursing": ["type": "boolean"], "severeDisability": ["type": "boolean"],
+        ]
     }
 
     /// `POST /v1/households/{kk}/assessments`.

@@ -9,11 +9,14 @@ public struct EnrolmentRequest: Codable, Sendable {
     public var kkNumber: KKNumber
     public var programme: String
     public var startedOn: CalendarDate
+    /// The member enrolled, for a programme of one person (PIP: the pupil's NIK).
+    public var memberNIK: NIK?
 
-    public init(kkNumber: KKNumber, programme: String, startedOn: CalendarDate) {
+    public init(kkNumber: KKNumber, programme: String, startedOn: CalendarDate, memberNIK: NIK? = nil) {
         self.kkNumber = kkNumber
         self.programme = programme
         self.startedOn = startedOn
+        self.memberNIK = memberNIK
     }
 }
 
@@ -35,8 +38,14 @@ public struct DeliveryRequest: Codable, Sendable {
     public var inKindUnit: String?
     public var period: Period
     public var deliveredOn: CalendarDate
+    /// The member the benefit went to; a member's enrolment (PIP) names its member without it.
+    public var memberNIK: NIK?
 
-    public init(amountRupiah: Int64? = nil, inKindQuantity: Double? = nil, inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate) {
+    public init(
+        amountRupiah: Int64? = nil, inKindQuantity: Double? = nil, inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate,
+        memberNIK: NIK? = nil
+    ) {
+        self.memberNIK = memberNIK
         self.amountRupiah = amountRupiah
         self.inKindQuantity = inKindQuantity
         self.inKindUnit = inKindUnit
@@ -71,33 +80,57 @@ extension ClusterStore {
             throw ProblemDocument.conflict("the household has graduated from \(cluster.indonesianName); it is no longer enrolled", code: "graduated")
         }
         let own = try HouseholdStatus.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber)
+        let members = try HouseholdMember.members(of: request.kkNumber, in: db)
+        let member = try enrolledMember(request, of: programme, among: members)
         let facts = HouseholdFacts(
-            status: own?.status ?? household.baselineStatus, memberCount: household.memberCount, criteriaMet: Set(household.criteriaMet))
+            status: own?.status ?? household.baselineStatus, memberCount: household.memberCount, criteriaMet: Set(household.criteriaMet),
+            members: members, member: member, date: request.startedOn)
         if let refusal = programme.eligibility.refusal(for: facts) {
             throw ProblemDocument(
                 status: .unprocessableContent, code: "not-eligible", title: "Not eligible for \(programme.indonesianName)",
-                detail: "\(refusal). \(programme.indonesianName) requires: \(programme.eligibility.summary).", field: "kkNumber")
+                detail: "\(refusal). \(programme.indonesianName) requires: \(programme.eligibility.summary).",
+                field: member == nil ? "kkNumber" : "memberNIK")
         }
-        guard try activeEnrolment(request.kkNumber, programme.code, in: db) == nil else {
-            throw ProblemDocument.conflict("the household is already enrolled in \(programme.indonesianName)", code: "already-enrolled")
+        guard try activeEnrolment(request.kkNumber, programme.code, member: member?.nik, in: db) == nil else {
+            throw ProblemDocument.conflict(
+                "the \(member == nil ? "household" : "member") is already enrolled in \(programme.indonesianName)", code: "already-enrolled")
         }
+        let components = programme.code == SocialAidProgrammes.pkh.code ? PKHComponent.components(of: members, on: request.startedOn) : []
         let enrolment = Enrolment(
             id: UUID(), kkNumber: request.kkNumber, programme: programme.code, strategy: programme.strategy,
-            startedOn: request.startedOn, endedOn: nil, endReason: nil)
+            startedOn: request.startedOn, endedOn: nil, endReason: nil, memberNIK: member?.nik,
+            pkhComponents: components.isEmpty ? nil : components)
         try publish(
             .enrolmentStarted(
                 EnrolmentStarted(
                     enrolmentID: enrolment.id, kkNumber: request.kkNumber, desaCode: household.desaCode, cluster: cluster,
-                    programme: programme.code, strategy: programme.strategy, startedOn: request.startedOn)), in: db)
+                    programme: programme.code, strategy: programme.strategy, startedOn: request.startedOn,
+                    memberNIK: enrolment.memberNIK, pkhComponents: enrolment.pkhComponents)), in: db)
         try enrolment.insert(db)
         return enrolment
     }
 
-    /// The household's active enrolment in a programme, if any.
-    package func activeEnrolment(_ kk: KKNumber, _ programme: String, in db: Database) throws -> Enrolment? {
+    /// The member `request` enrols: required by a programme of one person, refused by one of the household.
+    private func enrolledMember(_ request: EnrolmentRequest, of programme: Programme, among members: [HouseholdMember]) throws -> HouseholdMember? {
+        guard programme.enrolsMember else {
+            if request.memberNIK != nil {
+                throw ProblemDocument.invalidField(
+                    "memberNIK", "\(programme.indonesianName) enrols the whole household; leave memberNIK out")
+            }
+            return nil
+        }
+        guard let nik = request.memberNIK else {
+            throw ProblemDocument.invalidField("memberNIK", "\(programme.indonesianName) enrols one member: give the member's NIK")
+        }
+        guard let member = members.first(where: { $0.nik == nik }) else { throw Self.notAMember(nik) }
+        return member
+    }
+
+    /// The household's active enrolment in a programme (of `member`, for a programme of one person), if any.
+    package func activeEnrolment(_ kk: KKNumber, _ programme: String, member: NIK? = nil, in db: Database) throws -> Enrolment? {
         try SQLRequest<Enrolment>(
-            sql: "SELECT * FROM enrolment WHERE kkNumber = ? AND programme = ? AND endedOn IS NULL",
-            arguments: [kk, programme], cached: true
+            sql: "SELECT * FROM enrolment WHERE kkNumber = ? AND programme = ? AND ifnull(memberNIK, '') = ? AND endedOn IS NULL",
+            arguments: [kk, programme, member?.rawValue ?? ""], cached: true
         ).fetchOne(db)
     }
 
@@ -141,16 +174,25 @@ extension ClusterStore {
         let enrolment = try requireEnrolment(enrolmentID, in: db)
         guard enrolment.isActive else { throw ProblemDocument.conflict("the enrolment has ended; deliveries need an active one", code: "enrolment-ended") }
         let household = try requireHousehold(enrolment.kkNumber, in: db)
+        let member = request.memberNIK ?? enrolment.memberNIK
+        if let member {
+            if let enrolled = enrolment.memberNIK, enrolled != member {
+                throw ProblemDocument.invalidField("memberNIK", "the enrolment is of another member (\(enrolled.masked)); leave memberNIK out")
+            }
+            guard try HouseholdMember.members(of: enrolment.kkNumber, in: db).contains(where: { $0.nik == member }) else {
+                throw Self.notAMember(member)
+            }
+        }
         let delivery = Delivery(
             id: UUID(), enrolmentId: enrolmentID, amountRupiah: request.amountRupiah, inKindQuantity: request.inKindQuantity,
-            inKindUnit: request.inKindUnit, period: request.period, deliveredOn: request.deliveredOn)
+            inKindUnit: request.inKindUnit, period: request.period, deliveredOn: request.deliveredOn, memberNIK: member)
         try publish(
             .benefitDelivered(
                 BenefitDelivered(
                     deliveryID: delivery.id, enrolmentID: enrolmentID, kkNumber: enrolment.kkNumber, desaCode: household.desaCode,
                     cluster: cluster, programme: enrolment.programme, strategy: enrolment.strategy, amountRupiah: request.amountRupiah,
                     inKindQuantity: request.inKindQuantity, inKindUnit: request.inKindUnit, period: request.period,
-                    deliveredOn: request.deliveredOn)), in: db)
+                    deliveredOn: request.deliveredOn, memberNIK: member)), in: db)
         try delivery.insert(db)
         return delivery
     }

@@ -91,7 +91,9 @@ public struct ClusterStore: Sendable {
         let result = try await database.write { db in try write(prepared, in: db) }.first ?? .unchanged
         switch result {
         case .outsideRegion: throw ProblemDocument.outsideRegion(nil, scope: scope)
-        case .headOfAnotherHousehold(let other): throw ProblemDocument.personInAnotherHousehold(registration.headNIK, of: other, not: registration.kkNumber)
+        case .personInAnotherHousehold(let nik, let field, let other):
+            throw ProblemDocument.personInAnotherHousehold(nik, of: other, not: registration.kkNumber, field: field)
+        case .disagreesWithMembers(let field, let reason): throw ProblemDocument.invalidField(field, reason)
         default: return result
         }
     }
@@ -128,34 +130,47 @@ public struct ClusterStore: Sendable {
         try await database.write { db in try write(prepared, in: db) }
     }
 
-    /// The batch's households already known are read in one statement; a new one is inserted without a
-    /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row.
-    /// One person heads one household here: a registration whose head already heads another KK is refused
-    /// (``RegistrationResult/headOfAnotherHousehold(_:)``), within the batch too.
+    /// The batch's households already known, their members and every household here holding a person the
+    /// batch names are read in one statement each (per 500); a new household is inserted without a further
+    /// read. A KK twice in one batch is registered, then updated (or left unchanged) by its second row. One
+    /// person belongs to one household here: a registration naming a head or member already in another KK is
+    /// refused (``RegistrationResult/personInAnotherHousehold(_:field:other:)``), within the batch too.
     private func write(_ prepared: PreparedRegistrations, in db: Database) throws -> [RegistrationResult] {
-        var known = try HouseholdReplica.known(prepared.registrations.map(\.kkNumber), in: db)
-        var heads = try HouseholdReplica.heads(prepared.registrations.map(\.headNIK), in: db)
+        let kks = prepared.registrations.map(\.kkNumber)
+        var known = try HouseholdReplica.known(kks, in: db)
+        var recorded = try HouseholdMember.members(of: Array(known.keys), in: db)
+        var holders = try HouseholdMember.households(holding: prepared.registrations.flatMap { $0.persons.map(\.nik) }, in: db)
         return try zip(prepared.registrations, prepared.registered).map { registration, registered in
-            if let other = heads[registration.headNIK]?.first(where: { $0 != registration.kkNumber }) {
-                return .headOfAnotherHousehold(other)
+            let kk = registration.kkNumber
+            let current = Set((known[kk].map { [$0.headNIK] } ?? []) + (recorded[kk] ?? []).map(\.nik))
+            for person in registration.persons where !current.contains(person.nik) {
+                if let other = holders[person.nik]?.first(where: { $0 != kk }) {
+                    return .personInAnotherHousehold(person.nik, field: person.field, other: other)
+                }
             }
-            let existing = known[registration.kkNumber]
-            let (result, stored) = try write(registration, registered: registered, existing: existing, at: prepared.now, in: db)
+            if let refusal = registration.refusal(recorded: recorded[kk] ?? []) {
+                return .disagreesWithMembers(field: refusal.field, reason: refusal.reason)
+            }
+            let existing = known[kk]
+            let (result, stored) = try write(
+                registration, registered: registered, existing: existing, recorded: recorded[kk] ?? [], at: prepared.now, in: db)
             if let stored {
-                known[registration.kkNumber] = stored
-                if let existing, existing.headNIK != stored.headNIK { heads[existing.headNIK]?.removeAll { $0 == stored.kkNumber } }
-                heads[stored.headNIK, default: []].append(stored.kkNumber)
+                let before = existing.map { [$0.headNIK] } ?? []
+                for nik in before + (recorded[kk] ?? []).map(\.nik) { holders[nik]?.remove(kk) }
+                for person in registration.persons { holders[person.nik, default: []].insert(kk) }
+                known[kk] = stored
+                if let members = registration.members { recorded[kk] = members }
             }
             return result
         }
     }
 
-    /// Registers one household given the row stored for its KK (nil: none): a new one publishes its
-    /// prepared `household.registered`, a known one `household.updated` when something changed. The outcome
-    /// and the row as now stored (nil when unchanged).
+    /// Registers one household given the row stored for its KK (nil: none) and its recorded members: a new
+    /// one publishes its prepared `household.registered`, a known one `household.updated` when something
+    /// changed. The outcome and the row as now stored (nil when unchanged).
     private func write(
         _ registration: HouseholdRegistration, registered: (payload: HouseholdRegistered, event: EncodedEvent),
-        existing: HouseholdReplica?, at now: Date, in db: Database
+        existing: HouseholdReplica?, recorded: [HouseholdMember], at now: Date, in db: Database
     ) throws -> (result: RegistrationResult, stored: HouseholdReplica?) {
         guard scope.contains(registration.desaCode), existing.map({ scope.contains($0.desaCode) }) ?? true else { return (.outsideRegion, nil) }
         guard let existing else {
@@ -163,9 +178,10 @@ public struct ClusterStore: Sendable {
             try Inbox.record(registered.event.id, eventType: HouseholdRegistered.eventType.ceType, at: now, in: db)
             let replica = HouseholdReplica(registered: registered.payload, eventID: registered.event.id, at: now)
             try replica.insertNew(db)
+            if let members = registration.members { try HouseholdMember.replace(members, of: replica.kkNumber, in: db) }
             return (.created, replica)
         }
-        guard let update = registration.changes(from: existing, by: cluster) else { return (.unchanged, nil) }
+        guard let update = registration.changes(from: existing, recorded: recorded, by: cluster) else { return (.unchanged, nil) }
         let eventID = try publish(.householdUpdated(update), in: db, now: now)
         return (.updated, try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db))
     }
@@ -173,22 +189,47 @@ public struct ClusterStore: Sendable {
     /// Changes some of a household's fields; publishes `household.updated`.
     public func update(_ kk: KKNumber, with changes: HouseholdChanges) async throws -> HouseholdView {
         try await database.write { db in
-            let existing = try requireHousehold(kk, in: db)
-            var merged = HouseholdRegistration(existing)
-            changes.apply(to: &merged)
-            try scope.require(merged.desaCode)
-            if merged.headNIK != existing.headNIK,
-                let other = try HouseholdReplica.heads([merged.headNIK], in: db)[merged.headNIK]?.first(where: { $0 != kk })
-            {
-                throw ProblemDocument.personInAnotherHousehold(merged.headNIK, of: other, not: kk)
-            }
-            if let update = merged.changes(from: existing, by: cluster) {
-                let now = Date()
-                let eventID = try publish(.householdUpdated(update), in: db, now: now)
-                try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
+            try update(kk, in: db) { merged, _ in
+                changes.apply(to: &merged)
+                return changes.departures ?? []
             }
             return try view(of: requireHousehold(kk, in: db), in: db)
         }
+    }
+
+    /// Changes household `kk` as `change` does to the registration it is now (and its recorded members),
+    /// checking the result as a registration is checked; publishes `household.updated` when something
+    /// changed. `change` answers why each member it takes off left.
+    package func update(
+        _ kk: KKNumber, in db: Database,
+        _ change: (inout HouseholdRegistration, _ recorded: [HouseholdMember]) throws -> [MemberDeparture]
+    ) throws {
+        let existing = try requireHousehold(kk, in: db)
+        let recorded = try HouseholdMember.members(of: kk, in: db)
+        var merged = HouseholdRegistration(existing, members: recorded)
+        let departures = try change(&merged, recorded)
+        try scope.require(merged.desaCode)
+        let holders = try HouseholdMember.households(holding: merged.persons.map(\.nik), in: db)
+        let current = Set([existing.headNIK] + recorded.map(\.nik))
+        for person in merged.persons where !current.contains(person.nik) {
+            if let other = holders[person.nik]?.first(where: { $0 != kk }) {
+                throw ProblemDocument.personInAnotherHousehold(person.nik, of: other, not: kk, field: person.field)
+            }
+        }
+        if let refusal = merged.refusal(recorded: recorded) { throw ProblemDocument.invalidField(refusal.field, refusal.reason) }
+        if let list = merged.members {
+            for departed in recorded where !list.contains(where: { $0.nik == departed.nik }) {
+                guard departures.contains(where: { $0.nik == departed.nik }) else {
+                    throw ProblemDocument.invalidField(
+                        "departures", "member \(departed.nik.masked) is no longer listed; say why in departures "
+                            + "(nik with reason died, movedOut, married or other)")
+                }
+            }
+        }
+        guard let update = merged.changes(from: existing, recorded: recorded, by: cluster, departures: departures) else { return }
+        let now = Date()
+        let eventID = try publish(.householdUpdated(update), in: db, now: now)
+        try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
     }
 
     public func household(_ kk: KKNumber) async throws -> HouseholdView {
@@ -223,15 +264,21 @@ public struct ClusterStore: Sendable {
             var pageArguments = arguments
             _ = pageArguments.append(contentsOf: [limit, offset])
             let page = try HouseholdReplica.fetchAll(db, sql: "SELECT h.* " + sql + " ORDER BY h.kkNumber LIMIT ? OFFSET ?", arguments: pageArguments)
-            return (total, try page.map { try view(of: $0, in: db) })
+            let members = try HouseholdMember.members(of: page.map(\.kkNumber), in: db)
+            return (total, try page.map { try view(of: $0, members: members[$0.kkNumber] ?? [], in: db) })
         }
     }
 
     func view(of household: HouseholdReplica, in db: Database) throws -> HouseholdView {
+        try view(of: household, members: HouseholdMember.members(of: household.kkNumber, in: db), in: db)
+    }
+
+    func view(of household: HouseholdReplica, members: [HouseholdMember], in db: Database) throws -> HouseholdView {
         let status = try HouseholdStatus.fetchOne(db, key: household.kkNumber)
         let enrolments = try Enrolment.filter(Enrolment.Columns.kkNumber == household.kkNumber).order(Column("startedOn")).fetchAll(db)
         let graduation = try Graduation.fetchOne(db, key: household.kkNumber)
-        return HouseholdView(household: household, viewer: cluster, assessment: status, enrolments: enrolments, graduation: graduation)
+        return HouseholdView(
+            household: household, viewer: cluster, assessment: status, enrolments: enrolments, graduation: graduation, members: members)
     }
 
     // MARK: Assessment

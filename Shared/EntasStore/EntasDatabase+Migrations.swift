@@ -13,6 +13,7 @@ extension EntasDatabase {
         migrator.registerMigration("v1-inbox", migrate: createInbox)
         migrator.registerMigration("v1-household-replica", migrate: createHouseholdReplica)
         migrator.registerMigration("v2-inbox-without-rowid", migrate: rebuildInboxWithoutRowid)
+        migrator.registerMigration("v3-household-member", migrate: createHouseholdMember)
     }
 
     /// A migrator holding only ``registerSharedMigrations(_:)``, for tools and tests that need no more.
@@ -92,5 +93,28 @@ extension EntasDatabase {
             index: "householdReplica_desaCode", on: "householdReplica", columns: ["desaCode", "kkNumber"])
         try db.create(
             index: "householdReplica_kecamatanCode", on: "householdReplica", columns: ["kecamatanCode", "kkNumber"])
+    }
+
+    /// The members of the replicated households (anggota keluarga), in KK list order. A NIK may sit in two
+    /// households here (the events of other clusters are applied as sent); the index finds them.
+    @Sendable private static func createHouseholdMember(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE householdMember (
+                  kkNumber TEXT NOT NULL REFERENCES householdReplica(kkNumber) ON DELETE CASCADE,
+                  nik TEXT NOT NULL CHECK (length(nik) = 16),
+                  position INTEGER NOT NULL CHECK (position >= 0),
+                  name TEXT NOT NULL,
+                  relationship TEXT NOT NULL,
+                  sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+                  birthDate TEXT NOT NULL CHECK (length(birthDate) = 10),
+                  schoolLevel TEXT,
+                  inSchool INTEGER NOT NULL CHECK (inSchool IN (0, 1)),
+                  pregnantOrNursing INTEGER NOT NULL CHECK (pregnantOrNursing IN (0, 1)),
+                  severeDisability INTEGER NOT NULL CHECK (severeDisability IN (0, 1)),
+                  PRIMARY KEY (kkNumber, nik)
+                ) WITHOUT ROWID;
+                CREATE INDEX householdMember_nik ON householdMember(nik);
+                """)
     }
 }

@@ -19,7 +19,8 @@ extension HouseholdReplica {
     ///
     /// A KK number not yet known gets a new row. A KK number already known (re-registered, perhaps by
     /// another cluster) takes every field of the event, but keeps ``firstSeenAt`` and ``registeredBy``:
-    /// both say who and when the household was first seen here.
+    /// both say who and when the household was first seen here. The event's member list, when it has one,
+    /// replaces the recorded one; without one the recorded list stays.
     /// - Returns: the row as stored.
     @discardableResult
     public static func upsert(
@@ -31,11 +32,13 @@ extension HouseholdReplica {
             replica.registeredBy = existing.registeredBy
         }
         try replica.save(db)
+        if let members = registered.members { try HouseholdMember.replace(members, of: replica.kkNumber, in: db) }
         return replica
     }
 
     /// Records a `household.updated` event, inside the caller's transaction: only the fields present in
-    /// `updated` change (a new desa moves the kecamatan with it; a criteria list replaces the old one).
+    /// `updated` change (a new desa moves the kecamatan with it; a criteria list or a member list replaces the
+    /// old one, and the member count follows the list).
     ///
     /// - Returns: the row as stored.
     /// - Throws: ``HouseholdReplicaError/unknownHousehold(_:)`` when the household has not been registered
@@ -57,6 +60,10 @@ extension HouseholdReplica {
         }
         if let memberCount = updated.memberCount { replica.memberCount = memberCount }
         if let criteriaMet = updated.criteriaMet { replica.criteriaMet = canonical(criteriaMet) }
+        if let members = updated.members {
+            replica.memberCount = members.count
+            try HouseholdMember.replace(members, of: replica.kkNumber, in: db)
+        }
         replica.updatedAt = date
         replica.lastEventId = eventID
         try replica.update(db)

@@ -25,8 +25,11 @@ struct RecordsClient {
         }
     }
 
+    /// Registers sample household `index` with its family (``HouseholdRegistration/sampleMembers(_:headName:)``).
     func register(_ index: Int, desa: String = "35.09.31.2006", baseline: PovertyStatus = .miskin) async throws {
-        try await send(.post, "/v1/households", JSONBody.object(try HouseholdRegistration.sample(index, desa: desa, baseline: baseline)), expect: .created)
+        try await send(
+            .post, "/v1/households", JSONBody.object(try HouseholdRegistration.sample(index, desa: desa, baseline: baseline, withMembers: true)),
+            expect: .created)
     }
 
     /// Runs `body` against a fresh service of `definition` on the embedded broker.

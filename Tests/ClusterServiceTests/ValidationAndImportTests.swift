@@ -119,7 +119,7 @@ struct ValidationAndImportTests {
         defer { cluster.remove() }
         let nearPoorKK = "3509310000000011"
         let poorKK = "3509310000000012"
-        let bodies = [Fixture.json(try HouseholdRegistration.sample(11, criteria: 7, baseline: .hampirMiskin)), Fixture.json(try HouseholdRegistration.sample(12, criteria: 10, baseline: .miskin))]
+        let bodies = [Fixture.json(try HouseholdRegistration.sample(11, criteria: 7, baseline: .hampirMiskin)), Fixture.json(try HouseholdRegistration.sample(12, criteria: 10, baseline: .miskin, withMembers: true))]
         try await app.test(.live) { client in
             for body in bodies {
                 try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: body)

@@ -39,7 +39,7 @@ import Testing
     func sharedTables() async throws {
         try await withTemporaryDatabase { pool, _ in
             let applied = try await pool.read { db in try EntasDatabase.sharedMigrator.appliedMigrations(db) }
-            #expect(applied == ["v1-outbox", "v1-inbox", "v1-household-replica", "v2-inbox-without-rowid"])
+            #expect(applied == ["v1-outbox", "v1-inbox", "v1-household-replica", "v2-inbox-without-rowid", "v3-household-member"])
             for table in ["outboxMessage", "inboxEntry", "householdReplica"] {
                 #expect(try await pool.read { db in try db.tableExists(table) }, "\(table)")
             }
@@ -69,7 +69,7 @@ import Testing
         let migrationRows = try await second.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations")
         }
-        #expect(migrationRows == 5)
+        #expect(migrationRows == 6)
         try await expectIntegrity(second)
         try second.close()
     }
@@ -127,7 +127,7 @@ import Testing
 
         let pool = try EntasDatabase.openPool(at: path, migrator: EntasDatabase.sharedMigrator)
         let applied = try await pool.read { db in try EntasDatabase.sharedMigrator.appliedMigrations(db) }
-        #expect(applied == ["v1-outbox", "v1-inbox", "v1-household-replica", "v2-inbox-without-rowid"])
+        #expect(applied == ["v1-outbox", "v1-inbox", "v1-household-replica", "v2-inbox-without-rowid", "v3-household-member"])
         try pool.close()
     }
 

@@ -14,8 +14,12 @@ public enum BulkOperation: Sendable, Decodable {
     case enrolment(EnrolmentRequest)
     /// A delivery under the household's active enrolment in `programme`.
     case delivery(KKNumber, programme: String, DeliveryRequest)
-    /// The end of the household's active enrolment in `programme`.
-    case enrolmentEnd(KKNumber, programme: String, EndEnrolmentRequest)
+    /// The end of the household's active enrolment in `programme` (of `member`, for PIP).
+    case enrolmentEnd(KKNumber, programme: String, member: NIK?, EndEnrolmentRequest)
+    /// A member of the household as it now is: added when not yet listed, else its fields replaced.
+    case member(KKNumber, HouseholdMember)
+    /// A member taken off the household.
+    case memberDeparture(KKNumber, NIK, DepartureRequest)
     case referral(ReferralRequest)
     /// The answer to the open referral of the household from `from`.
     case referralAnswer(KKNumber, from: Cluster, ReferralOutcome, ReferralAnswerRequest)
@@ -24,11 +28,11 @@ public enum BulkOperation: Sendable, Decodable {
     case commitment(CommitmentRequest)
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case assessment, enrolment, delivery, enrolmentEnd, referral, referralAnswer, graduation, commitment
+        case assessment, enrolment, delivery, enrolmentEnd, referral, referralAnswer, graduation, commitment, member, memberDeparture
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, kkNumber, programme, fromCluster, outcome
+        case kind, kkNumber, programme, fromCluster, outcome, memberNIK, nik
     }
 
     public var kind: Kind {
@@ -41,14 +45,16 @@ public enum BulkOperation: Sendable, Decodable {
         case .referralAnswer: .referralAnswer
         case .graduation: .graduation
         case .commitment: .commitment
+        case .member: .member
+        case .memberDeparture: .memberDeparture
         }
     }
 
     /// The household the line is about (none for a commitment).
     public var kkNumber: KKNumber? {
         switch self {
-        case .assessment(let kk, _), .delivery(let kk, _, _), .enrolmentEnd(let kk, _, _), .referralAnswer(let kk, _, _, _),
-            .graduation(let kk, _):
+        case .assessment(let kk, _), .delivery(let kk, _, _), .enrolmentEnd(let kk, _, _, _), .referralAnswer(let kk, _, _, _),
+            .graduation(let kk, _), .member(let kk, _), .memberDeparture(let kk, _, _):
             kk
         case .enrolment(let request): request.kkNumber
         case .referral(let request): request.kkNumber
@@ -71,7 +77,13 @@ public enum BulkOperation: Sendable, Decodable {
         case .enrolmentEnd:
             self = .enrolmentEnd(
                 try container.decode(KKNumber.self, forKey: .kkNumber), programme: try container.decode(String.self, forKey: .programme),
-                try EndEnrolmentRequest(from: decoder))
+                member: try container.decodeIfPresent(NIK.self, forKey: .memberNIK), try EndEnrolmentRequest(from: decoder))
+        case .member:
+            self = .member(try container.decode(KKNumber.self, forKey: .kkNumber), try HouseholdMember(from: decoder))
+        case .memberDeparture:
+            self = .memberDeparture(
+                try container.decode(KKNumber.self, forKey: .kkNumber), try container.decode(NIK.self, forKey: .nik),
+                try DepartureRequest(from: decoder))
         case .referral:
             self = .referral(try ReferralRequest(from: decoder))
         case .referralAnswer:

@@ -38,9 +38,20 @@ extension ClusterStore {
         case .enrolment(let request):
             _ = try enrol(request, in: db)
         case .delivery(let kk, let programme, let request):
-            _ = try recordDelivery(try requireActiveEnrolment(kk, programme, in: db).id, request, in: db)
-        case .enrolmentEnd(let kk, let programme, let request):
-            _ = try endEnrolment(try requireActiveEnrolment(kk, programme, in: db).id, request, in: db)
+            _ = try recordDelivery(try requireActiveEnrolment(kk, programme, member: request.memberNIK, in: db).id, request, in: db)
+        case .enrolmentEnd(let kk, let programme, let member, let request):
+            _ = try endEnrolment(try requireActiveEnrolment(kk, programme, member: member, in: db).id, request, in: db)
+        case .member(let kk, let member):
+            if try HouseholdMember.members(of: kk, in: db).contains(where: { $0.nik == member.nik }) {
+                try update(kk, in: db) { merged, recorded in
+                    merged.members = recorded.map { $0.nik == member.nik ? member : $0 }
+                    return []
+                }
+            } else {
+                try addMember(member, to: kk, in: db)
+            }
+        case .memberDeparture(let kk, let nik, let request):
+            try removeMember(nik, of: kk, reason: request.reason, in: db)
         case .referral(let request):
             _ = try refer(request, on: .today(), in: db)
         case .referralAnswer(let kk, let from, let outcome, let request):
@@ -52,8 +63,9 @@ extension ClusterStore {
         }
     }
 
-    private func requireActiveEnrolment(_ kk: KKNumber, _ programme: String, in db: Database) throws -> Enrolment {
-        guard let enrolment = try activeEnrolment(kk, programme, in: db) else {
+    private func requireActiveEnrolment(_ kk: KKNumber, _ programme: String, member: NIK? = nil, in db: Database) throws -> Enrolment {
+        let enrolment = try member.flatMap { try activeEnrolment(kk, programme, member: $0, in: db) } ?? activeEnrolment(kk, programme, in: db)
+        guard let enrolment else {
             throw ProblemDocument.notFound("Household \(kk.masked) has no active enrolment in '\(programme)' at \(cluster.indonesianName); enrol it first.")
         }
         return enrolment

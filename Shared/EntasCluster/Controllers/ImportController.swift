@@ -71,8 +71,10 @@ public struct ImportController: Sendable {
                     switch result {
                     case .outsideRegion:
                         reject(Rejection(row: row, field: "kkNumber", reason: Self.outsideRegion(store.scope)))
-                    case .headOfAnotherHousehold(let other):
-                        reject(Rejection(row: row, field: "headNIK", reason: ProblemDocument.personInAnotherHouseholdReason(of: other)))
+                    case .personInAnotherHousehold(_, let field, let other):
+                        reject(Rejection(row: row, field: field, reason: ProblemDocument.personInAnotherHouseholdReason(of: other)))
+                    case .disagreesWithMembers(let field, let reason):
+                        reject(Rejection(row: row, field: field, reason: reason))
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1

@@ -14,6 +14,8 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, Persistab
     public var inKindUnit: String?
     public var period: Period
     public var deliveredOn: CalendarDate
+    /// The member the benefit went to, when named (PIP: the pupil enrolled).
+    public var memberNIK: NIK?
 
     public enum Columns {
         public static let enrolmentId = Column(CodingKeys.enrolmentId)

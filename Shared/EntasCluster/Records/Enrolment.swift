@@ -14,6 +14,10 @@ public struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, Persista
     public var startedOn: CalendarDate
     public var endedOn: CalendarDate?
     public var endReason: String?
+    /// The member enrolled, for a programme of one person (PIP); nil for the household.
+    public var memberNIK: NIK?
+    /// PKH: the components the family counted under when enrolled.
+    public var pkhComponents: [PKHComponent]?
 
     public var isActive: Bool { endedOn == nil }
 

@@ -12,13 +12,16 @@ public struct Programme: Sendable, Identifiable {
     /// What is delivered: `rupiah`, or a unit in kind (`kg`, `connection`, `house`, `session`).
     public var deliveryUnit: String
     public var eligibility: EligibilityRule
+    /// True for a programme that enrols one member, by NIK (PIP: the pupil), rather than the household.
+    public var enrolsMember: Bool
 
     public var id: String { code }
 
     public init(
         code: String, name: String, indonesianName: String, cluster: Cluster, strategy: Strategy,
-        deliveryUnit: String, eligibility: EligibilityRule
+        deliveryUnit: String, eligibility: EligibilityRule, enrolsMember: Bool = false
     ) {
+        self.enrolsMember = enrolsMember
         self.code = code
         self.name = name
         self.indonesianName = indonesianName
@@ -35,11 +38,23 @@ public struct HouseholdFacts: Sendable {
     public var status: PovertyStatus?
     public var memberCount: Int
     public var criteriaMet: Set<PovertyCriterion>
+    /// The members recorded (empty when the list is not recorded).
+    public var members: [HouseholdMember]
+    /// The member to enrol, for a programme that enrols one (``Programme/enrolsMember``).
+    public var member: HouseholdMember?
+    /// The day the enrolment starts: ages are taken on it.
+    public var date: CalendarDate
 
-    public init(status: PovertyStatus?, memberCount: Int, criteriaMet: Set<PovertyCriterion>) {
+    public init(
+        status: PovertyStatus?, memberCount: Int, criteriaMet: Set<PovertyCriterion>, members: [HouseholdMember] = [],
+        member: HouseholdMember? = nil, date: CalendarDate = .today()
+    ) {
         self.status = status
         self.memberCount = memberCount
         self.criteriaMet = criteriaMet
+        self.members = members
+        self.member = member
+        self.date = date
     }
 }
 
@@ -83,6 +98,29 @@ public struct EligibilityRule: Sendable {
     public static func members(atLeast count: Int) -> EligibilityRule {
         EligibilityRule(summary: "at least \(count) members") { facts in
             facts.memberCount >= count ? nil : "the household has \(facts.memberCount) members; at least \(count) are needed"
+        }
+    }
+
+    /// PKH: at least one member counts under a component (``PKHComponent``) on the day of enrolment.
+    public static var pkhComponent: EligibilityRule {
+        EligibilityRule(
+            summary: "a member who counts for PKH (pregnant or nursing, under six, at school SD–SMA, severely disabled, or 60 or older)"
+        ) { facts in
+            guard !facts.members.isEmpty else {
+                return "the household's members are not recorded, so PKH's components cannot be checked: record them first "
+                    + "(POST /v1/households/{kk}/members, or members in the registration)"
+            }
+            return PKHComponent.components(of: facts.members, on: facts.date).isEmpty
+                ? "no member of the household counts for PKH on \(facts.date)" : nil
+        }
+    }
+
+    /// PIP: the member enrolled is a pupil (attending SD, SMP or SMA, aged 6–21) on the day of enrolment.
+    public static var pupil: EligibilityRule {
+        EligibilityRule(summary: "the member enrolled attends SD, SMP or SMA and is 6–21 years old") { facts in
+            guard let member = facts.member else { return "this programme enrols one member: give memberNIK" }
+            return member.isPupil(on: facts.date)
+                ? nil : "the member is not a pupil on \(facts.date) (inSchool with a schoolLevel, aged 6–21)"
         }
     }
 }

@@ -14,6 +14,11 @@ extension AgencyRequestContext {
     package func kkNumber(_ name: String = "kk") throws -> KKNumber {
         try KKNumber(try parameters.require(name))
     }
+
+    /// The `{nik}` path parameter as a validated NIK.
+    package func nik(_ name: String = "nik") throws -> NIK {
+        try NIK(try parameters.require(name))
+    }
 }
 
 extension Request {

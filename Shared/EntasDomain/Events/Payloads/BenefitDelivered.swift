@@ -30,12 +30,15 @@ public struct BenefitDelivered: EventData {
     public var period: Period
     /// The day of the delivery.
     public var deliveredOn: CalendarDate
+    /// The member the benefit went to (PIP: the pupil), when the delivery names one (added within v1: an
+    /// optional field).
+    public var memberNIK: NIK?
 
     /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
     public init(
         deliveryID: UUID, enrolmentID: UUID, kkNumber: KKNumber, desaCode: RegionCode, cluster: Cluster,
         programme: String, strategy: Strategy, amountRupiah: Int64? = nil, inKindQuantity: Double? = nil,
-        inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate
+        inKindUnit: String? = nil, period: Period, deliveredOn: CalendarDate, memberNIK: NIK? = nil
     ) {
         self.deliveryID = deliveryID
         self.enrolmentID = enrolmentID
@@ -49,6 +52,7 @@ public struct BenefitDelivered: EventData {
         self.inKindUnit = inKindUnit
         self.period = period
         self.deliveredOn = deliveredOn
+        self.memberNIK = memberNIK
     }
 
     /// Checks the rules listed under "Rejected when" in docs/events.md.

@@ -20,11 +20,17 @@ public struct EnrolmentStarted: EventData {
     public var strategy: Strategy
     /// The first day of the enrolment.
     public var startedOn: CalendarDate
+    /// The member enrolled, for a programme of one person (PIP: the pupil); absent for the whole household
+    /// (added within v1: an optional field).
+    public var memberNIK: NIK?
+    /// PKH: the components the family counted under when enrolled, one per counting member, at most four
+    /// (added within v1: an optional field).
+    public var pkhComponents: [PKHComponent]?
 
     /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
     public init(
         enrolmentID: UUID, kkNumber: KKNumber, desaCode: RegionCode, cluster: Cluster, programme: String,
-        strategy: Strategy, startedOn: CalendarDate
+        strategy: Strategy, startedOn: CalendarDate, memberNIK: NIK? = nil, pkhComponents: [PKHComponent]? = nil
     ) {
         self.enrolmentID = enrolmentID
         self.kkNumber = kkNumber
@@ -33,6 +39,8 @@ public struct EnrolmentStarted: EventData {
         self.programme = programme
         self.strategy = strategy
         self.startedOn = startedOn
+        self.memberNIK = memberNIK
+        self.pkhComponents = pkhComponents
     }
 
     /// Checks the rules listed under "Rejected when" in docs/events.md.
@@ -40,6 +48,12 @@ public struct EnrolmentStarted: EventData {
         let check = PayloadChecks(reference: reference)
         try check.desa(desaCode, "desaCode")
         try check.programme(programme, "programme")
+        if let pkhComponents {
+            guard (1...PKHComponent.cap).contains(pkhComponents.count) else {
+                throw EventValidationError(
+                    path: "pkhComponents", reason: "must list 1–\(PKHComponent.cap) components (one per counting member), has \(pkhComponents.count)")
+            }
+        }
     }
 
     /// This payload as an ``EventPayload``.

@@ -25,12 +25,15 @@ public struct HouseholdRegistered: EventData {
     public var baselinePeriod: Period?
     /// The cluster that registered the household.
     public var registeredBy: Cluster
+    /// The members as on the KK, head included (added within v1: an optional field); absent when the
+    /// registering cluster has not recorded them. When given, ``memberCount`` is their number.
+    public var members: [HouseholdMember]?
 
     /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
     public init(
         kkNumber: KKNumber, headNIK: NIK, headName: String, address: String, desaCode: RegionCode,
         memberCount: Int, criteriaMet: [PovertyCriterion], baselineStatus: PovertyStatus? = nil,
-        baselinePeriod: Period? = nil, registeredBy: Cluster
+        baselinePeriod: Period? = nil, registeredBy: Cluster, members: [HouseholdMember]? = nil
     ) {
         self.kkNumber = kkNumber
         self.headNIK = headNIK
@@ -42,6 +45,7 @@ public struct HouseholdRegistered: EventData {
         self.baselineStatus = baselineStatus
         self.baselinePeriod = baselinePeriod
         self.registeredBy = registeredBy
+        self.members = members
     }
 
     /// PPLS 2008: the survey a baseline without a stated period comes from.
@@ -61,6 +65,7 @@ public struct HouseholdRegistered: EventData {
         try check.desa(desaCode, "desaCode")
         try check.atLeast(memberCount, 1, "memberCount")
         try check.criteria(criteriaMet, "criteriaMet")
+        if let members { try check.members(members, headNIK: headNIK, memberCount: memberCount, "members") }
         if baselineStatus == .graduated {
             throw EventValidationError(
                 path: "baselineStatus", reason: "PPLS 2008 gave sangatMiskin, miskin or hampirMiskin, not graduated")

@@ -20,12 +20,18 @@ public struct HouseholdUpdated: EventData {
     public var criteriaMet: [PovertyCriterion]?
     /// The cluster that made the update.
     public var updatedBy: Cluster
+    /// The full new member list, head included (replaces the old list), when changed; ``memberCount`` is then
+    /// their number (added within v1: an optional field).
+    public var members: [HouseholdMember]?
+    /// The members taken off the list by this update, and why (died, moved out: pecah KK, married); only
+    /// with ``members``, which no longer lists them.
+    public var departures: [MemberDeparture]?
 
     /// Makes the payload; ``validate(in:)`` checks it, and ``EventEnvelope/encoded()`` does before publishing.
     public init(
         kkNumber: KKNumber, headNIK: NIK? = nil, headName: String? = nil, address: String? = nil,
         desaCode: RegionCode? = nil, memberCount: Int? = nil, criteriaMet: [PovertyCriterion]? = nil,
-        updatedBy: Cluster
+        updatedBy: Cluster, members: [HouseholdMember]? = nil, departures: [MemberDeparture]? = nil
     ) {
         self.kkNumber = kkNumber
         self.headNIK = headNIK
@@ -35,12 +41,14 @@ public struct HouseholdUpdated: EventData {
         self.memberCount = memberCount
         self.criteriaMet = criteriaMet
         self.updatedBy = updatedBy
+        self.members = members
+        self.departures = departures
     }
 
     /// True when no field but the key and the cluster is given.
     public var isEmpty: Bool {
         headNIK == nil && headName == nil && address == nil && desaCode == nil && memberCount == nil
-            && criteriaMet == nil
+            && criteriaMet == nil && members == nil
     }
 
     /// Checks the rules listed under "Rejected when" in docs/events.md.
@@ -50,13 +58,23 @@ public struct HouseholdUpdated: EventData {
             throw EventValidationError(
                 path: "$",
                 reason: "an update must change at least one of headNIK, headName, address, desaCode, "
-                    + "memberCount or criteriaMet")
+                    + "memberCount, criteriaMet or members")
         }
         if let headName { try check.text(headName, "headName", maximum: PayloadChecks.nameLength) }
         if let address { try check.text(address, "address") }
         if let desaCode { try check.desa(desaCode, "desaCode") }
         if let memberCount { try check.atLeast(memberCount, 1, "memberCount") }
         if let criteriaMet { try check.criteria(criteriaMet, "criteriaMet") }
+        if let members { try check.members(members, headNIK: headNIK, memberCount: memberCount, "members") }
+        if let departures {
+            guard let members else {
+                throw EventValidationError(path: "departures", reason: "is given without members; give the new list too")
+            }
+            for (index, departure) in departures.enumerated() where members.contains(where: { $0.nik == departure.nik }) {
+                throw EventValidationError(
+                    path: "departures[\(index)].nik", reason: "\(departure.nik.masked) is still in members; a member who left is not listed")
+            }
+        }
     }
 
     /// This payload as an ``EventPayload``.

@@ -8,7 +8,7 @@ public enum SocialAidProgrammes {
     public static let pkh = Programme(
         code: "pkh", name: "Family Hope Programme (conditional cash transfer)", indonesianName: "PKH (Program Keluarga Harapan)",
         cluster: .socialAid, strategy: .socialProtection, deliveryUnit: "rupiah",
-        eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)))
+        eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)).and(.pkhComponent))
 
     /// Rastra: Beras Sejahtera, subsidised rice.
     public static let rastra = Programme(
@@ -22,11 +22,12 @@ public enum SocialAidProgrammes {
         cluster: .socialAid, strategy: .basicServices, deliveryUnit: "rupiah",
         eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]))
 
-    /// PIP / BSM: Program Indonesia Pintar (formerly Bantuan Siswa Miskin), school aid.
+    /// PIP / BSM: Program Indonesia Pintar (formerly Bantuan Siswa Miskin), school aid for one pupil, enrolled
+    /// by the pupil's NIK.
     public static let pip = Programme(
         code: "pip", name: "School aid", indonesianName: "PIP / BSM (Program Indonesia Pintar)",
         cluster: .socialAid, strategy: .basicServices, deliveryUnit: "rupiah",
-        eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)))
+        eligibility: .status([.sangatMiskin, .miskin]).and(.members(atLeast: 2)).and(.pupil), enrolsMember: true)
 
     /// Help after a shock: illness, the breadwinner's death, job loss, disaster.
     public static let shockRelief = Programme(
