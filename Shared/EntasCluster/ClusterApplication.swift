@@ -36,6 +36,7 @@ public enum ClusterApplication {
         ImportController(store: store).addRoutes(to: api)
         HouseholdController(store: store).addRoutes(to: api)
         MemberController(store: store).addRoutes(to: api)
+        MemberImportController(store: store).addRoutes(to: api)
         EnrolmentController(store: store).addRoutes(to: api)
         ReferralController(store: store).addRoutes(to: api)
         CommitmentController(store: store).addRoutes(to: api)

@@ -199,11 +199,12 @@ public struct ClusterStore: Sendable {
 
     /// Changes household `kk` as `change` does to the registration it is now (and its recorded members),
     /// checking the result as a registration is checked; publishes `household.updated` when something
-    /// changed. `change` answers why each member it takes off left.
+    /// changed (then true). `change` answers why each member it takes off left.
+    @discardableResult
     package func update(
         _ kk: KKNumber, in db: Database,
         _ change: (inout HouseholdRegistration, _ recorded: [HouseholdMember]) throws -> [MemberDeparture]
-    ) throws {
+    ) throws -> Bool {
         let existing = try requireHousehold(kk, in: db)
         let recorded = try HouseholdMember.members(of: kk, in: db)
         var merged = HouseholdRegistration(existing, members: recorded)
@@ -226,10 +227,11 @@ public struct ClusterStore: Sendable {
                 }
             }
         }
-        guard let update = merged.changes(from: existing, recorded: recorded, by: cluster, departures: departures) else { return }
+        guard let update = merged.changes(from: existing, recorded: recorded, by: cluster, departures: departures) else { return false }
         let now = Date()
         let eventID = try publish(.householdUpdated(update), in: db, now: now)
         try HouseholdReplica.apply(updated: update, eventID: eventID, at: now, in: db)
+        return true
     }
 
     public func household(_ kk: KKNumber) async throws -> HouseholdView {

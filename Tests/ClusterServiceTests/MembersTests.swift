@@ -153,4 +153,43 @@ struct MembersTests {
         #expect(updates.contains { $0.contains(#""departures":[{"nik":"\#(members[2].nik.rawValue)","reason":"movedOut"}]"#) }, "\(updates)")
         #expect(try await cluster.count("householdMember") == 5, "3 left in the first KK, 2 in the other")
     }
+
+    @Test("a members file beside the households file: each household's rows its whole list; a household with a refused row is left as it was, every row of it rejected")
+    func membersFile() async throws {
+        let kafka = try EmbeddedKafka(logger: TestCluster.logger)
+        defer { kafka.stop() }
+        let (cluster, app) = try await TestCluster.make(SocialAidCommand.definition, kafka: kafka)
+        defer { cluster.remove() }
+        let households = try (1...3).map { try HouseholdRegistration.sample($0) }
+        func rows(_ number: Int, change: (inout [HouseholdMember]) -> Void = { _ in }) throws -> String {
+            var members = try HouseholdRegistration.sampleMembers(number)
+            change(&members)
+            return members.map { member in
+                [HouseholdRegistration.sampleKK(number), member.nik.rawValue, member.name, member.relationship == .spouse ? "Istri" : member.relationship.rawValue,
+                 member.sex == .male ? "L" : "P", member.birthDate.description, member.schoolLevel?.rawValue ?? "", member.inSchool ? "ya" : "", "", ""]
+                    .joined(separator: ",")
+            }.joined(separator: "\n") + "\n"
+        }
+        let header = "kkNumber,nik,name,relationship,sex,birthDate,schoolLevel,inSchool,pregnantOrNursing,severeDisability\n"
+        let csv = header + (try rows(1)) + (try rows(2) { $0[3].sex = .male })
+            + (try rows(3)) + "\(HouseholdRegistration.sampleKK(1)),3509310101200001,Nanti,child,L,2020-01-01,,,,\n"
+        let householdOne = header + (try rows(1))
+        try await app.test(.live) { client in
+            for household in households {
+                #expect(try await client.execute(uri: "/v1/households", method: .post, headers: cluster.authorization, body: Fixture.json(household)).status == .created)
+            }
+            var headers = cluster.authorization
+            headers[.contentType] = "text/csv"
+            let response = try await client.execute(uri: "/v1/households/members/import", method: .post, headers: headers, body: ByteBuffer(string: csv))
+            let summary = Fixture.object(response.body)
+            #expect(response.status == .ok && summary["rows"] as? Int == 13 && summary["updated"] as? Int == 2 && summary["rejected"] as? Int == 5, "\(summary)")
+            let rejections = summary["rejections"] as? [[String: Any]] ?? []
+            #expect(rejections.first { $0["row"] as? Int == 9 }?["field"] as? String == "sex", "the daughter written as a boy: \(rejections)")
+            #expect(rejections.filter { ($0["reason"] as? String ?? "").hasPrefix("not applied") }.count == 3, "her household's other rows")
+            #expect(rejections.last?["row"] as? Int == 14 && rejections.last?["field"] as? String == "kkNumber", "KK 1 again, apart from its rows")
+            let again = try await client.execute(uri: "/v1/households/members/import", method: .post, headers: headers, body: ByteBuffer(string: householdOne))
+            #expect(Fixture.object(again.body)["unchanged"] as? Int == 1, "the same list again changes nothing")
+        }
+        #expect(try await cluster.count("householdMember") == 8, "households 1 and 3; household 2 as it was")
+    }
 }

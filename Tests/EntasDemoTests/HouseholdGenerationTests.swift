@@ -73,6 +73,30 @@ import Testing
         #expect(women > 1_500 && women < 3_000)
     }
 
+    @Test("every household lists its members as the event contract takes them: the head first, NIKs unique over the demo and heads, a realistic share counting for PKH")
+    func members() throws {
+        var seen = Set(DemoFixture.households.map(\.headNIK))
+        var pkh = 0, pupils = 0, people = 0
+        let day = try CalendarDate("2025-07-01")
+        for household in DemoFixture.households {
+            #expect(household.members.count == household.memberCount)
+            #expect(household.members.first?.relationship == .head && household.members.first?.nik.rawValue == household.headNIK)
+            let event = HouseholdRegistered(
+                kkNumber: try KKNumber(household.kkNumber), headNIK: try NIK(household.headNIK), headName: household.headName,
+                address: household.address, desaCode: household.desaCode, memberCount: household.memberCount,
+                criteriaMet: household.criteriaMet, registeredBy: .socialAid, members: household.members)
+            #expect(throws: Never.self) { try event.validate(in: .eastJava) }
+            for member in household.members.dropFirst() { #expect(seen.insert(member.nik.rawValue).inserted, "\(member)") }
+            if !PKHComponent.components(of: household.members, on: day).isEmpty { pkh += 1 }
+            if household.pupil(on: day) != nil { pupils += 1 }
+            people += household.members.count
+        }
+        let share = Double(pkh) / Double(DemoFixture.households.count)
+        #expect(share > 0.5 && share < 0.95, "households with a PKH component: \(share)")
+        #expect(pupils > DemoFixture.households.count / 5, "households with a pupil: \(pupils)")
+        #expect(people == DemoFixture.households.map(\.memberCount).reduce(0, +))
+    }
+
     @Test("criteria fit the baseline band, members are 1–8, desa codes exist")
     func fields() {
         let reference = RegionReference.eastJava

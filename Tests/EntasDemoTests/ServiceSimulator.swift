@@ -70,7 +70,9 @@ struct ServiceSimulator {
             return breach("programme \(enrolment.programme) is not \(enrolment.cluster)'s")
         }
         let status = assessed[enrolment.cluster]?[enrolment.kkNumber] ?? household.baselineStatus
-        if programme.eligibility.refusal(for: household.facts(status: status)) != nil {
+        let member = enrolment.memberNIK.flatMap { nik in household.members.first { $0.nik.rawValue == nik } }
+        if programme.enrolsMember, member == nil { breach("\(household.kkNumber) enrolled in \(programme.code) without a member of its own") }
+        if programme.eligibility.refusal(for: household.facts(status: status, on: enrolment.startedOn, member: member)) != nil {
             breach("\(household.kkNumber) not eligible for \(programme.code) as \(status)")
         }
         if programme.code == "electricity", !household.criteriaMet.contains(.noElectricLighting) {

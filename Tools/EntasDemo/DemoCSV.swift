@@ -23,6 +23,28 @@ public enum DemoCSV {
         return fields.map(escaped).joined(separator: ",")
     }
 
+    /// The columns of a members file (`POST /v1/households/members/import`).
+    public static let memberColumns = [
+        "kkNumber", "nik", "name", "relationship", "sex", "birthDate", "schoolLevel", "inSchool", "pregnantOrNursing", "severeDisability",
+    ]
+
+    /// The members file's header row, without a line end.
+    public static let memberHeader = memberColumns.joined(separator: ",")
+
+    /// A household's member rows, head first, each ending in `\n`.
+    public static func memberRows(for household: DemoHousehold) -> String {
+        var rows = ""
+        for member in household.members {
+            let fields = [
+                household.kkNumber, member.nik.rawValue, member.name, member.relationship.rawValue, member.sex.rawValue,
+                member.birthDate.description, member.schoolLevel?.rawValue ?? "", member.inSchool ? "1" : "0",
+                member.pregnantOrNursing ? "1" : "0", member.severeDisability ? "1" : "0",
+            ]
+            rows += fields.map(escaped).joined(separator: ",") + "\n"
+        }
+        return rows
+    }
+
     /// `field` as a CSV field: unchanged, or quoted when it holds a comma, a quote, CR or LF.
     public static func escaped(_ field: String) -> String {
         let needsQuotes = field.utf8.contains { byte in

@@ -8,7 +8,7 @@ extension DemoCycleDraft {
     mutating func enrol() {
         guard result.trajectory != .gap else { return }
         for programme in DemoProgrammes.all {
-            let facts = facts(seenBy: programme.cluster)
+            let facts = facts(seenBy: programme.cluster, member: programme.enrolsMember ? household.pupil(on: DemoHousehold.enrolmentReference) : nil)
             guard let status = facts.status, DemoProgrammes.isEligible(facts, for: programme) else { continue }
             if generator.chance(rates.uptake(of: programme.code, status: status)) { add(programme) }
         }
@@ -22,7 +22,8 @@ extension DemoCycleDraft {
     }
 
     /// Enrols in `programme`: 3–45 days after the cluster's assessment, or any day of the enrolment window
-    /// when it did not assess.
+    /// when it did not assess; not when the rule no longer holds on that day (a child turned six, a pupil
+    /// left school age). A programme of one person enrols the eldest pupil on that day.
     private mutating func add(_ programme: Programme) {
         let startedOn: CalendarDate
         if let assessment = result.assessments.first(where: { $0.cluster == programme.cluster }) {
@@ -30,10 +31,12 @@ extension DemoCycleDraft {
         } else {
             startedOn = DemoCalendar.draw(DemoCalendar.enrolments, using: &generator)
         }
+        let member = programme.enrolsMember ? household.pupil(on: startedOn) : nil
+        guard DemoProgrammes.isEligible(facts(seenBy: programme.cluster, on: startedOn, member: member), for: programme) else { return }
         result.enrolments.append(
             DemoEnrolment(
                 kkNumber: household.kkNumber, cluster: programme.cluster, programme: programme.code,
-                startedOn: startedOn, referredBy: nil))
+                startedOn: startedOn, referredBy: nil, memberNIK: member?.nik.rawValue))
     }
 
     /// Deliveries: a share of enrolments get them; a periodic programme one to three consecutive quarters
@@ -54,7 +57,7 @@ extension DemoCycleDraft {
                     DemoDelivery(
                         kkNumber: household.kkNumber, cluster: programme.cluster, programme: programme.code,
                         amountRupiah: amount.rupiah, inKindQuantity: amount.quantity, inKindUnit: amount.unit,
-                        period: quarter, deliveredOn: deliveredOn))
+                        period: quarter, deliveredOn: deliveredOn, memberNIK: enrolment.memberNIK))
                 made += 1
                 quarter = DemoCalendar.nextQuarter(after: quarter)
             }

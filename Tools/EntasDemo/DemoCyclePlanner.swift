@@ -61,8 +61,8 @@ struct DemoCycleDraft {
     }
 
     /// What a rule of `cluster`'s programmes looks at.
-    func facts(seenBy cluster: Cluster) -> HouseholdFacts {
-        HouseholdFacts(status: seen(by: cluster), memberCount: household.memberCount, criteriaMet: criteria)
+    func facts(seenBy cluster: Cluster, on date: CalendarDate = DemoHousehold.enrolmentReference, member: HouseholdMember? = nil) -> HouseholdFacts {
+        household.facts(status: seen(by: cluster), on: date, member: member)
     }
 
     /// True when the household is already enrolled in `programme` (ordinarily or after a referral).

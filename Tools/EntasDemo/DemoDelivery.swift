@@ -20,4 +20,6 @@ public struct DemoDelivery: Sendable, Hashable, Codable {
     public var period: Period
     /// The day of delivery, inside ``period`` and not before the enrolment started.
     public var deliveredOn: CalendarDate
+    /// The member the benefit went to: the enrolment's member (PIP's pupil), else none.
+    public var memberNIK: String?
 }

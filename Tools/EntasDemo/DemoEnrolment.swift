@@ -14,4 +14,6 @@ public struct DemoEnrolment: Sendable, Hashable, Codable {
     public var startedOn: CalendarDate
     /// The cluster whose accepted referral led to this enrolment; nil for an ordinary enrolment.
     public var referredBy: Cluster?
+    /// The member enrolled, for a programme of one person (PIP: the household's eldest pupil).
+    public var memberNIK: String?
 }

@@ -25,6 +25,8 @@ public struct DemoHousehold: Sendable, Hashable, Codable {
     public var criteriaMet: [PovertyCriterion]
     /// The PPLS 2008 status: SM, M or HM.
     public var baselineStatus: PovertyStatus
+    /// The members as the KK lists them in 2025, head first (``DemoMembers``); ``memberCount`` of them.
+    public var members: [HouseholdMember]
 
     /// The kecamatan (the first six digits of the KK number).
     public var kecamatanCode: RegionCode { desaCode.parent ?? desaCode }
@@ -35,16 +37,27 @@ public struct DemoHousehold: Sendable, Hashable, Codable {
     /// The head's NIK validated; nil if it were invalid (it never is).
     public var nik: NIK? { try? NIK(headNIK) }
 
-    /// What a programme's eligibility rule looks at, for the status a cluster sees.
-    public func facts(status: PovertyStatus?) -> HouseholdFacts {
-        HouseholdFacts(status: status, memberCount: memberCount, criteriaMet: Set(criteriaMet))
+    /// What a programme's eligibility rule looks at, for the status a cluster sees, on `date` (PKH's and PIP's
+    /// ages); `member` for a programme that enrols one.
+    public func facts(status: PovertyStatus?, on date: CalendarDate = DemoHousehold.enrolmentReference, member: HouseholdMember? = nil) -> HouseholdFacts {
+        HouseholdFacts(status: status, memberCount: memberCount, criteriaMet: Set(criteriaMet), members: members, member: member, date: date)
+    }
+
+    /// The day eligibility is judged when no enrolment day is known: 2025-07-01.
+    public static let enrolmentReference = CalendarDate(daysSinceEpoch: DemoMembers.referenceDay)
+
+    /// The member a programme of one person (PIP) enrols on `date`: the eldest pupil.
+    public func pupil(on date: CalendarDate) -> HouseholdMember? {
+        members.filter { $0.isPupil(on: date) }.min { $0.birthDate < $1.birthDate }
     }
 
     /// Makes a household; the generator uses this, tests may too.
     public init(
         ordinal: Int, kkNumber: String, headNIK: String, headName: String, headSex: Sex, address: String,
-        desaCode: RegionCode, memberCount: Int, criteriaMet: [PovertyCriterion], baselineStatus: PovertyStatus
+        desaCode: RegionCode, memberCount: Int, criteriaMet: [PovertyCriterion], baselineStatus: PovertyStatus,
+        members: [HouseholdMember] = []
     ) {
+        self.members = members
         self.ordinal = ordinal
         self.kkNumber = kkNumber
         self.headNIK = headNIK

@@ -41,8 +41,11 @@ enum DemoHouseholdFactory {
         let adult = CalendarDate(daysSinceEpoch: birth.daysSinceEpoch + 18 * 365 + 5)
         let kk = numbers.kkNumber(notBefore: adult, using: &generator)
         let nik = numbers.nik(sex: sex, born: birth)
+        let family = DemoMembers.make(
+            ordinal: ordinal, seed: seed, count: members, head: (nik, name, sex, birth), numbers: &numbers)
         return DemoHousehold(
             ordinal: ordinal, kkNumber: kk, headNIK: nik, headName: name, headSex: sex, address: address,
-            desaCode: desa.region.code, memberCount: members, criteriaMet: criteria, baselineStatus: status)
+            desaCode: desa.region.code, memberCount: members, criteriaMet: criteria, baselineStatus: status,
+            members: family)
     }
 }

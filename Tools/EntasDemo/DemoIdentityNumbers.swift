@@ -17,6 +17,7 @@ struct DemoIdentityNumbers {
     private let kecamatanIndex: UInt64
     private var cardsPerDay: [Int: Int] = [:]
     private var peoplePerBirthCode: [Int: Int] = [:]
+    private var membersPerBirthCode: [Int: Int] = [:]
 
     /// First day a demo KK can be issued: 2000-01-01.
     static let firstIssueDay = CalendarDate(daysSinceEpoch: 10_957)
@@ -49,6 +50,16 @@ struct DemoIdentityNumbers {
         peoplePerBirthCode[code] = already + 1
         let offset = Int(DemoMix.combine(seed, .nikSequence, kecamatanIndex, UInt64(code)) % 9)
         return prefix + Self.ddmmyy(day: writtenDay, birth) + DemoDigits.padded(Self.fourDigits(1 + offset + already), 4)
+    }
+
+    /// A new NIK for a household member (not a head) of `sex` born on `birth`: sequences from 5001, so they
+    /// never meet a head's (which stay far below 5000 per birth date in a kecamatan).
+    mutating func memberNIK(sex: Sex, born birth: CalendarDate) -> String {
+        let writtenDay = sex == .female ? birth.day + 40 : birth.day
+        let code = (writtenDay * 100 + birth.month) * 100 + birth.year % 100
+        let already = membersPerBirthCode[code, default: 0]
+        membersPerBirthCode[code] = already + 1
+        return prefix + Self.ddmmyy(day: writtenDay, birth) + DemoDigits.padded(Self.fourDigits(5_001 + already), 4)
     }
 
     /// `day` (possibly with 40 added), month and two-digit year of `date`.

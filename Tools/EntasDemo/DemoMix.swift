@@ -10,6 +10,7 @@ enum DemoMix {
         case nikSequence = 0x6E69_6B73_6571_0000
         case layout = 0x6C61_796F_7574_0000
         case verification = 0x7665_7276_616C_0000
+        case members = 0x6D65_6D62_6572_7300
     }
 
     /// A 64-bit value mixing `seed`, `salt` and `parts`; equal inputs give equal outputs.

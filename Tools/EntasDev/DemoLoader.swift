@@ -58,6 +58,30 @@ struct DemoLoader {
             progress("  households imported at social aid: \(imported) of \(households.count)")
         }
         progress("  import: \(imported) households in \(Self.seconds(since: started))")
+        try await importMembers(households: households, at: socialAid.url, token: token)
+    }
+
+    /// Sends the households' members as a members file, 2,000 households a request.
+    private func importMembers(households: DemoHouseholds, at url: String, token: String) async throws {
+        let started = ContinuousClock.now
+        var sent = 0, people = 0
+        var chunk = ""
+        func send() async throws {
+            let answer = try await DevHTTP.send(
+                "POST", url + "/v1/households/members/import", token: token, body: Data((DemoCSV.memberHeader + "\n" + chunk).utf8), contentType: "text/csv")
+            guard answer.status == 200 else { throw DevError.demoFailed("the members import at social aid answered \(answer.status): \(answer.text.prefix(300))") }
+            let summary = try JSONDecoder().decode(ImportSummary.self, from: answer.body)
+            guard summary.rejected == 0 else { throw DevError.demoFailed("the members import rejected \(summary.rejected) demo rows: \(answer.text.prefix(300))") }
+            people += summary.rows
+            chunk = ""
+        }
+        for household in households {
+            chunk += DemoCSV.memberRows(for: household)
+            sent += 1
+            if sent % 2_000 == 0 { try await send() }
+        }
+        if !chunk.isEmpty { try await send() }
+        progress("  members: \(people) people of \(sent) households in \(Self.seconds(since: started))")
     }
 
     struct ImportSummary: Decodable {

@@ -130,24 +130,33 @@ public struct ImportController: Sendable {
     }
 
     static func header(_ record: [String]) throws -> [String: Int] {
+        try header(record, columns: columns, required: columns.filter { $0 != "baselineStatus" })
+    }
+
+    /// The column positions a header row names; a problem listing the `required` columns it lacks.
+    static func header(_ record: [String], columns names: [String], required: [String]) throws -> [String: Int] {
         var columns: [String: Int] = [:]
         for (index, name) in record.enumerated() { columns[name.trimmingCharacters(in: .whitespaces)] = index }
-        let missing = columns.keys.isEmpty ? Self.columns : Self.columns.filter { $0 != "baselineStatus" && columns[$0] == nil }
+        let missing = columns.keys.isEmpty ? names : required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             throw ProblemDocument.malformedBody(
-                "the CSV header lacks \(missing.joined(separator: ", ")); the first row must name the columns \(Self.columns.joined(separator: ","))")
+                "the CSV header lacks \(missing.joined(separator: ", ")); the first row must name the columns \(names.joined(separator: ","))")
         }
         return columns
     }
 
+    /// The field of `record` in column `name` as Entas takes text (``CleanText``); empty when the column is
+    /// absent or the row short.
+    static func field(_ name: String, of record: [String], columns: [String: Int]) throws -> String {
+        guard let index = columns[name], index < record.count else { return "" }
+        let field = record[index]
+        if let scalar = CleanText.forbidden(in: field) { throw FieldRejection(field: name, reason: CleanText.rule(scalar)) }
+        return CleanText.normalized(field)
+    }
+
     /// One CSV row as a registration, validated as its event will be.
     static func registration(_ record: [String], columns: [String: Int]) -> Result<HouseholdRegistration, FieldRejection> {
-        func value(_ name: String) throws -> String {
-            guard let index = columns[name], index < record.count else { return "" }
-            let field = record[index]
-            if let scalar = CleanText.forbidden(in: field) { throw FieldRejection(field: name, reason: CleanText.rule(scalar)) }
-            return CleanText.normalized(field)
-        }
+        func value(_ name: String) throws -> String { try field(name, of: record, columns: columns) }
         do {
             let kk = try KKNumber(try value("kkNumber"))
             let nik = try NIK(try value("headNIK"))

@@ -53,36 +53,43 @@ public struct HouseholdMember: Sendable, Hashable, Codable, CustomStringConverti
     }
 
     /// Whole years of age on `date` (0 before the first birthday).
-    public func age(on date: CalendarDate) -> Int {
-        let years = date.year - birthDate.year
-        return (date.month, date.day) < (birthDate.month, birthDate.day) ? years - 1 : years
+    public func age(on date: CalendarDate) -> Int { Self.age(born: birthDate, on: date) }
+
+    /// Whole years from `birth` to `date`.
+    public static func age(born birth: CalendarDate, on date: CalendarDate) -> Int {
+        let years = date.year - birth.year
+        return (date.month, date.day) < (birth.month, birth.day) ? years - 1 : years
     }
 
     public var description: String { "HouseholdMember(\(nik.masked), \(relationship.rawValue))" }
 }
 
 extension HouseholdMember {
+    /// Checks this member alone (a row of a members file): the errors name its fields (`sex`, `birthDate`).
+    public func validate() throws(EventValidationError) { try validate("", with: PayloadChecks(reference: .eastJava)) }
+
     /// Checks one member at `path` (`members[2]`): name, the sex and birth date against the NIK, and that the
     /// flags fit (a man is not pregnant; attending school needs a level).
-    func validate(_ path: String, with check: PayloadChecks) throws(EventValidationError) {
-        try check.text(name, "\(path).name", maximum: PayloadChecks.nameLength)
+    func validate(_ prefix: String, with check: PayloadChecks) throws(EventValidationError) {
+        func path(_ field: String) -> String { prefix.isEmpty ? field : "\(prefix).\(field)" }
+        try check.text(name, path("name"), maximum: PayloadChecks.nameLength)
         guard sex == nik.sex else {
             throw EventValidationError(
-                path: "\(path).sex",
+                path: path("sex"),
                 reason: "is \(sex.rawValue) but the NIK's birth day says \(nik.sex.rawValue) (women's day is written 41–71)")
         }
         guard birthDate.day == nik.birthDay, birthDate.month == nik.birthMonth,
             birthDate.year % 100 == nik.birthYearTwoDigits
         else {
             throw EventValidationError(
-                path: "\(path).birthDate",
+                path: path("birthDate"),
                 reason: "\(birthDate) differs from the day, month and year the NIK records (its digits 7–12)")
         }
         if pregnantOrNursing, sex != .female {
-            throw EventValidationError(path: "\(path).pregnantOrNursing", reason: "is true for a man; only a woman can be")
+            throw EventValidationError(path: path("pregnantOrNursing"), reason: "is true for a man; only a woman can be")
         }
         if inSchool, schoolLevel == nil {
-            throw EventValidationError(path: "\(path).schoolLevel", reason: "is required when inSchool is true (sd, smp or sma)")
+            throw EventValidationError(path: path("schoolLevel"), reason: "is required when inSchool is true (sd, smp or sma)")
         }
     }
 }
