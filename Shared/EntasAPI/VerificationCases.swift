@@ -10,9 +10,10 @@ public enum CaseState: String, Sendable, Hashable, Codable, CaseIterable {
     case verified
 }
 
-/// What opened a case: the clusters' disagreement, or a cluster's request.
+/// What opened a case: the clusters' disagreement, a cluster's request, or one person listed in two
+/// households (by two clusters, or one cluster before the rule).
 public enum CaseKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case conflict, requested
+    case conflict, requested, sharedPerson
 }
 
 /// A household's case as the coordinator derives it: the open case, or the verification in force.

@@ -60,8 +60,20 @@ extension TestHousehold {
     func registration(_ baseline: PovertyStatus) -> [String: Any] {
         [
             "kkNumber": kk.rawValue, "headNIK": nik.rawValue, "headName": headName, "address": "Dusun Krajan RT 001 RW 002",
-            "desaCode": desa.dotted, "memberCount": 4, "criteriaMet": PovertyCriterion.allCases.prefix(10).map(\.rawValue),
-            "baselineStatus": baseline.rawValue,
+            "desaCode": desa.dotted, "criteriaMet": PovertyCriterion.allCases.prefix(10).map(\.rawValue),
+            "baselineStatus": baseline.rawValue, "members": members,
+        ]
+    }
+
+    /// The head (a woman born 15 July 1985) and her son at SD (born 1 March 2016), so the family counts for PKH.
+    var members: [[String: Any]] {
+        let kecamatan = String(nik.rawValue.prefix(6))
+        return [
+            ["nik": nik.rawValue, "name": headName, "relationship": "head", "sex": "female", "birthDate": "1985-07-15"],
+            [
+                "nik": kecamatan + "010316" + nik.rawValue.suffix(4), "name": "Anak \(headName)", "relationship": "child", "sex": "male",
+                "birthDate": "2016-03-01", "schoolLevel": "sd", "inSchool": true,
+            ],
         ]
     }
 }

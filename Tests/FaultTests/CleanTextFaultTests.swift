@@ -34,6 +34,11 @@ extension Faults.API {
                             method, url, token: admin, body: Data(("kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet\n" + row).utf8),
                             contentType: "text/csv")
                         expectedField = "headName"
+                    case "/v1/households/members/import":
+                        let row = Households.memberCSVRow(Self.sweptNumber, name: text.contains(",") ? "x" : text)
+                        answer = try await DevHTTP.send(
+                            method, url, token: admin, body: Data((Households.memberCSVHeader + row).utf8), contentType: "text/csv")
+                        expectedField = "name"
                     default:
                         var body = try Self.body(service: name, path: path)
                         body["enterpriseId"] = ids["enterprises"]

@@ -107,6 +107,10 @@ extension Faults.API {
         case (200, "/v1/bulk"):
             let rejection = (object["rejections"] as? [[String: Any]])?.first
             return object["applied"] as? Int == 0 && object["rejected"] as? Int == 1 && rejection?["code"] as? String == "outside-region"
+        case (200, "/v1/households/members/import"):
+            let reason = ((object["rejections"] as? [[String: Any]])?.first?["reason"] as? String) ?? ""
+            return object["updated"] as? Int == 0 && object["unchanged"] as? Int == 0 && object["rejected"] as? Int == 1
+                && reason.contains("outside this token's region")
         case (200, "/v1/households/import"):
             let reason = ((object["rejections"] as? [[String: Any]])?.first?["reason"] as? String) ?? ""
             return object["created"] as? Int == 0 && object["updated"] as? Int == 0 && object["unchanged"] as? Int == 0
@@ -125,6 +129,7 @@ extension Faults.API {
     static func bind(_ path: String, ids: [String: String]) -> String {
         let resource = path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
         return path.replacingOccurrences(of: "{kk}", with: Households.kk(sweptNumber)).replacingOccurrences(of: "{code}", with: "35.09.31")
+            .replacingOccurrences(of: "{nik}", with: Households.nik(sweptNumber))
             .replacingOccurrences(of: "{id}", with: ids[resource] ?? "8f0d7a2e-1c3b-4d5e-9f60-7a8b9c0d1e2f")
     }
 
@@ -140,6 +145,10 @@ extension Faults.API {
         }
         if path == "/v1/households/import" {
             let csv = Households.csvHeader + Households.csvRow(sweptNumber)
+            return try await DevHTTP.send(method, url, token: token, body: Data(csv.utf8), contentType: "text/csv")
+        }
+        if path == "/v1/households/members/import" {
+            let csv = Households.memberCSVHeader + Households.memberCSVRow(sweptNumber)
             return try await DevHTTP.send(method, url, token: token, body: Data(csv.utf8), contentType: "text/csv")
         }
         var object = try body(service: service, path: path)
@@ -177,7 +186,10 @@ extension Faults.API {
             "appliedOn": day, "approvedOn": day, "rejectedOn": day, "disbursedOn": day, "paidOn": "2026-07-01", "heldOn": day,
             "occurredOn": day, "stage": "survey", "reachedOn": day, "year": 2026, "smRemaining": 100,
             "kkNumbers": [Households.kk(number)],
-        ]) { $1 }
+            // A member (its head) and why one leaves: members and departures.
+            "nik": Households.nik(number), "relationship": "head", "sex": "male",
+            "birthDate": "19\(Households.nik(number).dropFirst(10).prefix(2))-07-\(Households.nik(number).dropFirst(6).prefix(2))",
+        ]) { $1 }.merging(path.hasSuffix("/departure") ? ["reason": "movedOut"] : [:]) { $1 }
     }
 
     /// The swept household's records at every cluster, made with each service's own (province-wide) token through

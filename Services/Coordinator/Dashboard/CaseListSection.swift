@@ -10,6 +10,15 @@ struct CaseListSection: Sendable {
     var gapOffset: Int
     var conflictOffset: Int
 
+    /// What opened a case, as the list says it.
+    static func opener(_ kind: CaseKind?) -> String {
+        switch kind {
+        case .requested: "requested by a cluster"
+        case .sharedPerson: "a person in two households"
+        case .conflict, nil: "clusters disagree"
+        }
+    }
+
     func render() -> HTML {
         let headings = Cluster.allCases.map { cluster -> HTML in
             "<th scope=\"col\"><abbr title=\"\(cluster.indonesianName)\">\(cluster.shortName)</abbr></th>"
@@ -23,7 +32,7 @@ struct CaseListSection: Sendable {
                 summary.openedOn.map { "<time datetime=\"\($0)\">\(DashboardFormat.day($0))</time>" as HTML } ?? "–"
             return """
                 <tr data-case="\(summary.caseID ?? "")"><td>\(item.maskedKK)</td><td>\(item.desaName)</td>\
-                <td>\(summary.kind == .requested ? "requested by a cluster" : "clusters disagree")</td><td>\(opened)</td>\
+                <td>\(Self.opener(summary.kind))</td><td>\(opened)</td>\
                 <td>\(DashboardFormat.count(summary.ageDays ?? 0))</td><td>\(summary.team ?? "not assigned")</td>\
                 <td>\(DashboardFormat.status(item.consensusStatus))</td>\(statuses)</tr>
                 """

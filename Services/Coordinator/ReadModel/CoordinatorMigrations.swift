@@ -12,7 +12,8 @@ public enum CoordinatorMigrations {
     /// Registers `coordinator-v1-household`, `coordinator-v1-household-fact`, `coordinator-v1-region-view`,
     /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`; then `coordinator-v2-target` and
     /// `coordinator-v2-cycle-index` for the plan and the evaluation; `coordinator-v3-commitment-graduations`;
-    /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`.
+    /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`;
+    /// `coordinator-v6-household-people`.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -24,6 +25,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v3-commitment-graduations", migrate: addCommitmentGraduations)
         migrator.registerMigration("coordinator-v4-lean-fact-tables", migrate: leanFactTables)
         migrator.registerMigration("coordinator-v5-verification-cases", migrate: addVerificationCases)
+        migrator.registerMigration("coordinator-v6-household-people", migrate: addHouseholdPeople)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

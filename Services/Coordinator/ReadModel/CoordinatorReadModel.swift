@@ -69,13 +69,20 @@ public struct CoordinatorReadModel: Sendable {
             applied += 1
             latest = max(latest ?? event.time, event.time)
         }
+        var sharing: [HouseholdKey: Timestamp] = [:]
         for household in batch.households {
             var change: HouseholdChange?
             for item in household.events {
                 try apply(item.envelope, item.event, key: household.key, to: &change, db)
+                try findSharedPeople(item, key: household.key, into: &sharing, db)
                 applied += 1
                 latest = max(latest ?? item.event.time, item.event.time)
             }
+            try change?.finish(db, ledger: &ledger)
+        }
+        // Households that share a person with one of the batch: their case is derived again.
+        for (key, time) in sharing.sorted(by: { $0.key < $1.key }) {
+            var change = try HouseholdChange.reopen(key: key, time: time, db)
             try change?.finish(db, ledger: &ledger)
         }
         try ledger.write(db)
@@ -108,6 +115,20 @@ public struct CoordinatorReadModel: Sendable {
             change = nil  // one copy of the change while the facts are applied
             try applyFacts(of: envelope.payload, event, to: &current, db)
             change = current
+        }
+    }
+
+    /// Records the people a registration or an update names (as keys) and, for each household that also lists
+    /// one of them, the case step of a shared person in both histories; both households go to `sharing`.
+    private func findSharedPeople(
+        _ item: HouseholdBatch.Item, key: HouseholdKey, into sharing: inout [HouseholdKey: Timestamp], _ db: Database
+    ) throws {
+        let order = FactOrder(time: item.event.time, eventId: item.event.id)
+        guard let statement = HouseholdPeople.Statement(item.envelope.payload, order: order, keying: keying) else { return }
+        for (other, opener) in try HouseholdPeople.apply(statement, to: key, db) {
+            try SharedPersonStep.record(key, other, opener: opener.order, cluster: opener.cluster, db)
+            sharing[key] = max(sharing[key] ?? opener.order.time, opener.order.time)
+            sharing[other] = max(sharing[other] ?? opener.order.time, opener.order.time)
         }
     }
 

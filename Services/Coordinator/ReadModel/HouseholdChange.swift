@@ -62,6 +62,15 @@ struct HouseholdChange: Sendable {
         return HouseholdChange(time: time, household: household, stored: household, facts: .empty, before: .none)
     }
 
+    /// The stored household `key` with its facts read, to derive its views again after a finding of another
+    /// household's event (a person it shares); nil while the household is not placed yet.
+    static func reopen(key: HouseholdKey, time: Timestamp, _ db: Database) throws -> HouseholdChange? {
+        guard let stored = try Household.find(key, db) else { return nil }
+        var change = HouseholdChange(time: time, household: stored, stored: stored, facts: nil, before: .unchanged)
+        try change.readFacts(db)
+        return change
+    }
+
     /// Takes in a further event of the batch that says where the household lives; reads the facts first
     /// when only events that leave them alone came before.
     mutating func include(location: LocationFact, time: Timestamp, leavesViews: Bool, _ db: Database) throws {

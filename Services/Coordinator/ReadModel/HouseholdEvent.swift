@@ -49,11 +49,11 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         let statement = try db.cachedStatement(
             sql: """
                 SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM householdEvent
-                WHERE householdKey = ? AND (status IS NOT NULL OR ceType IN (?, ?))
+                WHERE householdKey = ? AND (status IS NOT NULL OR ceType IN (?, ?, ?))
                 """)
         var status: [StatusFact] = []
         var steps: [CaseStep] = []
-        for row in try Row.fetchAll(statement, arguments: [key, requestedType, assignedType]) {
+        for row in try Row.fetchAll(statement, arguments: [key, requestedType, assignedType, SharedPersonStep.ceType]) {
             let cluster = try row.decode(Cluster.self, atIndex: 0)
             let order = FactOrder(
                 day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
@@ -62,7 +62,7 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
             if let fact = try row.decode(PovertyStatus?.self, atIndex: 1) {
                 status.append(StatusFact(cluster: cluster, status: fact, order: order, isVerification: type == verifiedType))
             } else {
-                let kind: CaseStep.Kind = type == requestedType ? .request : .assignment
+                let kind: CaseStep.Kind = type == requestedType ? .request : type == SharedPersonStep.ceType ? .sharedPerson : .assignment
                 steps.append(CaseStep(kind: kind, cluster: cluster, team: try row.decode(String?.self, atIndex: 6), order: order))
             }
         }
@@ -78,6 +78,7 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     var caseStep: CaseStep? {
         switch ceType {
         case Self.requestedType: CaseStep(kind: .request, cluster: cluster, order: order)
+        case SharedPersonStep.ceType: CaseStep(kind: .sharedPerson, cluster: cluster, order: order)
         case Self.assignedType: CaseStep(kind: .assignment, cluster: cluster, team: detail, order: order)
         default: nil
         }

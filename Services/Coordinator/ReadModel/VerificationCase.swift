@@ -8,7 +8,9 @@ import Foundation
 /// (`verification.assigned`).
 struct CaseStep: Sendable, Hashable {
     enum Kind: String, Sendable, Hashable {
-        case request, assignment
+        /// A cluster's request; a person listed in two households (the coordinator's finding), which opens a
+        /// case as a request does; an assignment.
+        case request, sharedPerson, assignment
     }
 
     var kind: Kind
@@ -99,7 +101,7 @@ struct HouseholdStanding: Sendable, Equatable {
                 request = nil
             case .status(let fact):
                 statuses[fact.cluster] = fact.status
-            case .step(let step) where step.kind == .request:
+            case .step(let step) where step.kind == .request || step.kind == .sharedPerson:
                 if request == nil { request = step }
             case .step(let step):
                 assignment = step
@@ -111,11 +113,12 @@ struct HouseholdStanding: Sendable, Equatable {
             }
             if conflictFrom == nil, request == nil { assignment = nil }
         }
+        let requestKind: CaseKind = request?.kind == .sharedPerson ? .sharedPerson : .requested
         let opener: (order: FactOrder, kind: CaseKind)? =
             switch (conflictFrom, request?.order) {
-            case (let conflict?, let request?): conflict <= request ? (conflict, .conflict) : (request, .requested)
+            case (let conflict?, let request?): conflict <= request ? (conflict, .conflict) : (request, requestKind)
             case (let conflict?, nil): (conflict, .conflict)
-            case (nil, let request?): (request, .requested)
+            case (nil, let request?): (request, requestKind)
             case (nil, nil): nil
             }
         if let opener {

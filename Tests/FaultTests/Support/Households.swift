@@ -33,6 +33,15 @@ enum Households {
 
     static let csvHeader = "kkNumber,headNIK,headName,address,desaCode,memberCount,criteriaMet,baselineStatus\n"
 
+    static let memberCSVHeader = "kkNumber,nik,name,relationship,sex,birthDate,schoolLevel,inSchool,pregnantOrNursing,severeDisability\n"
+
+    /// A members file's row for household `number`: its head, named `name` (the household's by default).
+    static func memberCSVRow(_ number: Int, name: String? = nil) -> String {
+        let nik = nik(number)
+        let birth = "19\(nik.dropFirst(10).prefix(2))-\(nik.dropFirst(8).prefix(2))-\(nik.dropFirst(6).prefix(2))"
+        return "\(kk(number)),\(nik),\(name ?? self.name(number)),head,male,\(birth),,,,\n"
+    }
+
     static func csvRow(_ number: Int) -> String {
         "\(kk(number)),\(nik(number)),\(name(number)),\"Dusun Krajan, RT \(number % 9 + 1)\",\(desas[number % desas.count]),\(number % 6 + 1),1;2;5;7;9;11,\(["SM", "M", "HM"][number % 3])\n"
     }
