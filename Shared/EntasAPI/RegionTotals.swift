@@ -51,6 +51,9 @@ public struct RegionTotals: Sendable, Hashable, Codable {
     /// The opening days of the open cases added up, as days since 1970-01-01: ``meanOpenCaseAge(on:)`` divides
     /// it by ``casesOpen``. Kept as a sum so that it adds up regions like every other counter.
     public var caseOpenedDays = 0
+    /// Jiwa: the people of the region's households, each household counted by its latest member count (its
+    /// member list's length when a cluster records the members).
+    public var people = 0
 
     /// All zero.
     public static let zero = RegionTotals()
@@ -63,7 +66,7 @@ public struct RegionTotals: Sendable, Hashable, Codable {
             households, sangatMiskin, miskin, hampirMiskin, tidakMiskin, graduated, unassessed,
             baselineSangatMiskin, baselineMiskin, baselineHampirMiskin,
             coveredSocialAid, coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, coveredAny,
-            gaps, conflicts, casesOpen, casesAssigned, casesVerified, caseOpenedDays,
+            gaps, conflicts, casesOpen, casesAssigned, casesVerified, caseOpenedDays, people,
         ]
     }
 
@@ -91,6 +94,7 @@ public struct RegionTotals: Sendable, Hashable, Codable {
         casesAssigned = value(18)
         casesVerified = value(19)
         caseOpenedDays = value(20)
+        people = value(21)
     }
 
     /// The mean age in days of the open cases on `day`; nil with none open.

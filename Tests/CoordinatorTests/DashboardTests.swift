@@ -257,7 +257,7 @@ struct DashboardTests {
             let jember = DOM.cells(ofRowMarked: "data-region=\"35.09\"", in: province)
             #expect(
                 jember == [
-                    "Kabupaten Jember", "12,827", DashboardFormat.count(sumberjambe.sangatMiskin), "5,574", "5,768",
+                    "Kabupaten Jember", "12,827", "51,308", DashboardFormat.count(sumberjambe.sangatMiskin), "5,574", "5,768",
                     DashboardFormat.count(sumberjambe.graduated), "0", "1,485", "5,574", "5,768",
                     DashboardFormat.count(sumberjambe.gaps), DashboardFormat.count(sumberjambe.conflicts),
                     // Every conflict opens a verification case; none verified yet.
@@ -274,7 +274,7 @@ struct DashboardTests {
 
             // Kabupaten Jember, Kecamatan Sumberjambe, Desa Sumberjambe.
             let kabupaten = try await browser.dumpDOM("\(base)/regions/35.09")
-            #expect(DOM.cells(ofRowMarked: "data-region=\"35.09.31\"", in: kabupaten).prefix(5) == ["Sumberjambe", "12,827", "1,237", "5,574", "5,768"])
+            #expect(DOM.cells(ofRowMarked: "data-region=\"35.09.31\"", in: kabupaten).prefix(6) == ["Sumberjambe", "12,827", "51,308", "1,237", "5,574", "5,768"])
             try await Self.expectRowsMatchAPI(kabupaten, client: client, token: token, region: "35.09", depth: 1)
 
             let kecamatan = try await browser.dumpDOM("\(base)/regions/35.09.31")
@@ -320,7 +320,7 @@ struct DashboardTests {
         for row in rows {
             let totals = row.totals
             let expected = [
-                row.name, totals.households, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
+                row.name, totals.households, totals.people, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
                 totals.tidakMiskin, totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin,
                 totals.gaps, totals.conflicts, totals.casesOpen, totals.casesVerified,
             ].map { ($0 as? Int).map(DashboardFormat.count) ?? "\($0)" }

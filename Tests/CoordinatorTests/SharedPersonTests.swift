@@ -66,6 +66,10 @@ struct SharedPersonTests {
                         }
                         let cases = try await coordinatorAPI.send(.get, "/v1/cases?region=35.09.31")
                         #expect(cases["total"] as? Int == 2, "\(cases)")
+                        // Jiwa: the mother's household of two and the son's of one, each counted where it is.
+                        let overview = try await coordinatorAPI.send(.get, "/v1/overview?region=35.09.31.2006&depth=0")
+                        let totals = (overview["region"] as? [String: Any])?["totals"] as? [String: Any]
+                        #expect(totals?["people"] as? Int == 3 && totals?["households"] as? Int == 2, "\(String(describing: totals))")
                         let detail = try await coordinatorAPI.send(.get, "/v1/households/\(ownKK.rawValue)")
                         let history = detail["history"] as? [[String: Any]] ?? []
                         #expect(history.contains { ($0["summary"] as? String ?? "").contains("also listed in another household") })

@@ -1,7 +1,7 @@
 import EntasAPI
 import EntasDomain
 
-/// `entas overview` as a table or CSV: one row per child region (code, name, households,
+/// `entas overview` as a table or CSV: one row per child region (code, name, households, jiwa,
 /// consensus SM/M/HM, graduated, coverage per cluster, gaps, conflicts, open verification cases) and a total row for
 /// the region asked for.
 enum OverviewOutput {
@@ -14,7 +14,7 @@ enum OverviewOutput {
         "HH households; SM/M/HM consensus sangat miskin/miskin/hampir miskin; Grad graduated; "
         + "SA/CE/UM/LC % of households with an active enrolment in social aid, community empowerment, "
         + "UMKM, low-cost programmes; Gaps SM or M without social aid; Conf clusters disagree; with --wide, "
-        + "Cases open verification cases, Asgn assigned to a team, Verif verified, Age mean days open."
+        + "Jiwa the households' people (members), Cases open verification cases, Asgn assigned to a team, Verif verified, Age mean days open."
 
     /// The aligned table. Narrow (the default) fits `maximumWidth` columns: long names are cut
     /// and, when even that is not enough, counts are written compactly (`1.2M`). Wide adds
@@ -46,6 +46,7 @@ enum OverviewOutput {
 
     static func makeTable(_ overview: Overview, wide: Bool, count: (Int) -> String, today: CalendarDate = .today()) -> Table {
         var columns: [TableColumn] = [.left("Code"), wide ? .left("Name") : .flexible("Name"), .right("HH")]
+        if wide { columns.append(.right("Jiwa")) }
         if wide { columns += [.right("Base SM"), .right("Base M"), .right("Base HM")] }
         columns += [.right("SM"), .right("M"), .right("HM"), .right("Grad")]
         columns += coverageColumns.map { .right($0.1) }
@@ -54,6 +55,7 @@ enum OverviewOutput {
 
         func row(code: String, name: String, _ totals: RegionTotals) -> [String] {
             var cells = [code, wide ? name : RegionNames.short(name), count(totals.households)]
+            if wide { cells.append(count(totals.people)) }
             if wide { cells += [totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin].map(count) }
             cells += [totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated].map(count)
             cells += coverageColumns.map { NumberFormat.percent(totals.covered(by: $0.0), of: totals.households) }
@@ -73,7 +75,7 @@ enum OverviewOutput {
         "row", "code", "name", "level", "households", "sangatMiskin", "miskin", "hampirMiskin", "tidakMiskin", "graduated",
         "unassessed", "baselineSangatMiskin", "baselineMiskin", "baselineHampirMiskin", "coveredSocialAid",
         "coveredCommunityEmpowerment", "coveredEnterprise", "coveredLowCost", "coveredAny", "gaps", "conflicts",
-        "casesOpen", "casesAssigned", "casesVerified", "openCaseMeanAgeDays",
+        "casesOpen", "casesAssigned", "casesVerified", "openCaseMeanAgeDays", "people",
     ]
 
     /// CSV with plain numbers: a `region` row per child region, then the `total` row of the region asked for.
@@ -86,7 +88,7 @@ enum OverviewOutput {
                     t.baselineSangatMiskin, t.baselineMiskin, t.baselineHampirMiskin, t.coveredSocialAid,
                     t.coveredCommunityEmpowerment, t.coveredEnterprise, t.coveredLowCost, t.coveredAny, t.gaps, t.conflicts,
                     t.casesOpen, t.casesAssigned, t.casesVerified,
-                ].map { String($0) } + [t.meanOpenCaseAge(on: today).map { String($0) } ?? ""]
+                ].map { String($0) } + [t.meanOpenCaseAge(on: today).map { String($0) } ?? "", String(t.people)]
         }
         return CSVRenderer.render(
             header: csvHeader, rows: overview.regions.map { row("region", $0) } + [row("total", overview.region)])

@@ -47,6 +47,7 @@ struct RegionPage: Sendable {
         let totals = region.totals
         let items: [(String, Int, String)] = [
             ("Households", totals.households, "households"),
+            ("People (jiwa)", totals.people, "people"),
             ("Sangat Miskin (SM)", totals.sangatMiskin, "sm"),
             ("Miskin (M)", totals.miskin, "m"),
             ("Hampir Miskin (HM)", totals.hampirMiskin, "hm"),

@@ -44,6 +44,7 @@ struct StatusSection: Sendable {
             <div class="scroll"><table id="status-table">
             <caption>Households by status, gaps, conflicts, verification cases</caption>
             <thead><tr><th scope="col">\(rowLevel.columnHeading)</th><th scope="col">Households</th>\
+            <th scope="col"><abbr title="people of those households">Jiwa</abbr></th>\
             <th scope="col"><abbr title="Sangat Miskin">SM</abbr></th><th scope="col"><abbr title="Miskin">M</abbr></th>\
             <th scope="col"><abbr title="Hampir Miskin">HM</abbr></th><th scope="col">Graduated</th>\
             <th scope="col">Not poor</th><th scope="col">Baseline SM</th><th scope="col">Baseline M</th>\
@@ -60,7 +61,7 @@ struct StatusSection: Sendable {
         let name: HTML =
             if linked { "<a href=\"\(DashboardLayout.href(summary.code))\">\(summary.name)</a>" } else { "\(label ?? summary.name)" }
         let values = [
-            totals.households, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
+            totals.households, totals.people, totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated,
             totals.tidakMiskin, totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin,
             totals.gaps, totals.conflicts, totals.casesOpen, totals.casesVerified,
         ]

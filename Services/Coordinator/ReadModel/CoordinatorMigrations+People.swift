@@ -6,6 +6,8 @@ extension CoordinatorMigrations {
     ///
     /// - `householdPerson`: per household its head and members as ``PersonKey``s, with the event that stated
     ///   them; indexed by person to find the households that share one.
+    /// - `household.people` (jiwa, with the event that stated it) and `regionAggregate.people`; `pendingPeople`
+    ///   holds what an update stated before its household was placed (events can come in any order).
     /// - `household.caseKind` may be `sharedPerson`: SQLite cannot change a column's CHECK, so the table is
     ///   rebuilt from its own definition with only that CHECK widened, and its indexes made again.
     ///
@@ -40,5 +42,19 @@ extension CoordinatorMigrations {
         try db.execute(sql: "DROP TABLE household")
         try db.execute(sql: "ALTER TABLE household_v6 RENAME TO household")
         for index in indexes { try db.execute(sql: index) }
+        // Jiwa: each household's member count as its latest registration or update states it, and the regions' sums.
+        try db.execute(
+            sql: """
+                ALTER TABLE household ADD COLUMN people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0);
+                ALTER TABLE household ADD COLUMN peopleTime TEXT;
+                ALTER TABLE household ADD COLUMN peopleEventId TEXT;
+                ALTER TABLE regionAggregate ADD COLUMN people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0);
+                CREATE TABLE pendingPeople (
+                  householdKey TEXT PRIMARY KEY NOT NULL CHECK (length(householdKey) = 64),
+                  people INTEGER NOT NULL CHECK (people >= 0),
+                  eventTime TEXT NOT NULL,
+                  eventId TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
     }
 }

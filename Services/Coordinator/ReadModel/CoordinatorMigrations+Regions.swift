@@ -3,7 +3,10 @@ import GRDB
 
 extension CoordinatorMigrations {
     /// The counters of ``RegionTotals``, in column order.
-    static let totalsColumns = firstTotalsColumns + caseTotalsColumns
+    static let totalsColumns = firstTotalsColumns + caseTotalsColumns + peopleTotalsColumns
+
+    /// The counter `coordinator-v6-household-people` added: jiwa.
+    static let peopleTotalsColumns = ["people"]
 
     /// The counters `coordinator-v1-region-view` created (frozen: a shipped migration never changes).
     static let firstTotalsColumns = [

@@ -71,7 +71,8 @@ extension CoordinatorReadModel {
             sum(caseId IS NOT NULL) AS casesOpen,
             sum(caseTeam IS NOT NULL AND caseId IS NOT NULL) AS casesAssigned,
             sum(verifiedStatus IS NOT NULL AND caseId IS NULL) AS casesVerified,
-            coalesce(sum(CAST(julianday(caseOpenedOn) - 2440587.5 AS INTEGER)), 0) AS caseOpenedDays
+            coalesce(sum(CAST(julianday(caseOpenedOn) - 2440587.5 AS INTEGER)), 0) AS caseOpenedDays,
+            sum(people) AS people
         FROM household
         GROUP BY 1
         """

@@ -96,6 +96,9 @@ public struct CoordinatorReadModel: Sendable {
         _ db: Database
     ) throws {
         if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
+            if change == nil, Self.people(in: envelope.payload) != nil {
+                change = try HouseholdChange.reopen(key: key, time: event.time, db)  // jiwa changes the views
+            }
             if change != nil {
                 try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)
                 change?.include(time: event.time)
@@ -115,6 +118,23 @@ public struct CoordinatorReadModel: Sendable {
             change = nil  // one copy of the change while the facts are applied
             try applyFacts(of: envelope.payload, event, to: &current, db)
             change = current
+        }
+        if let count = Self.people(in: envelope.payload) {
+            let order = FactOrder(time: event.time, eventId: event.id)
+            if change != nil {
+                change?.household.adoptPeople(count, order: order)
+            } else {
+                try PendingPeople.keep(count, order: order, for: key, db)  // not placed yet
+            }
+        }
+    }
+
+    /// Jiwa: the member count a registration or an update states (its member list's length when it lists them).
+    static func people(in payload: EventPayload) -> Int? {
+        switch payload {
+        case .householdRegistered(let data): data.members?.count ?? data.memberCount
+        case .householdUpdated(let data): data.members?.count ?? data.memberCount
+        default: nil
         }
     }
 

@@ -45,6 +45,10 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     /// The verification in force: the status found in the field and its day.
     var verifiedStatus: PovertyStatus?
     var verifiedOn: CalendarDate?
+    /// Jiwa: the member count the latest registration or update stated (0 until one does), and that event.
+    var people = 0
+    var peopleTime: Timestamp?
+    var peopleEventId: String?
 
     enum Columns {
         static let key = Column(CodingKeys.key)
@@ -164,6 +168,7 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         } else if verifiedStatus != nil {
             totals.casesVerified = 1
         }
+        totals.people = people
         return totals
     }
 }
@@ -187,14 +192,14 @@ extension Household {
                 baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?, baselineEventId = ?,
                 consensusStatus = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?, coveredEnterprise = ?,
                 coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?, caseKind = ?, caseOpenedOn = ?,
-                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?
+                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?, people = ?, peopleTime = ?, peopleEventId = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn,
             baselineTime, baselineEventId, consensusStatus, coveredSocialAid, coveredCommunityEmpowerment,
             coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, caseKind, caseOpenedOn, caseTeam,
-            caseAssignedOn, verifiedOn, key,
+            caseAssignedOn, verifiedOn, people, peopleTime, peopleEventId, key,
         ])
     }
 
@@ -205,14 +210,15 @@ extension Household {
                 locationTime = ?, locationEventId = ?, baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?,
                 baselineEventId = ?, consensusStatus = ?, hasConflict = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?,
                 coveredEnterprise = ?, coveredLowCost = ?, isGap = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?,
-                caseId = ?, caseKind = ?, caseOpenedOn = ?, caseTeam = ?, caseAssignedOn = ?, verifiedStatus = ?, verifiedOn = ?
+                caseId = ?, caseKind = ?, caseOpenedOn = ?, caseTeam = ?, caseAssignedOn = ?, verifiedStatus = ?, verifiedOn = ?,
+                people = ?, peopleTime = ?, peopleEventId = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus,
             baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid,
             coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt,
-            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, key,
+            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, key,
         ])
     }
 }
@@ -251,6 +257,9 @@ extension Household {
         caseAssignedOn = try row.decode(forColumn: "caseAssignedOn")
         verifiedStatus = try row.decode(forColumn: "verifiedStatus")
         verifiedOn = try row.decode(forColumn: "verifiedOn")
+        people = try row.decode(forColumn: "people")
+        peopleTime = try row.decode(forColumn: "peopleTime")
+        peopleEventId = try row.decode(forColumn: "peopleEventId")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -284,5 +293,43 @@ extension Household {
         container["caseAssignedOn"] = caseAssignedOn
         container["verifiedStatus"] = verifiedStatus
         container["verifiedOn"] = verifiedOn
+        container["people"] = people
+        container["peopleTime"] = peopleTime
+        container["peopleEventId"] = peopleEventId
+    }
+}
+
+/// Jiwa an update stated before its household was placed (`pendingPeople`): the household takes it when placed.
+enum PendingPeople {
+    /// Keeps `count` for household `key` unless a later statement is kept already.
+    static func keep(_ count: Int, order: FactOrder, for key: HouseholdKey, _ db: Database) throws {
+        if let kept = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT eventTime, eventId FROM pendingPeople WHERE householdKey = ?"), arguments: [key]),
+            let time = kept[0] as Timestamp?, let eventId = kept[1] as String?, FactOrder(time: time, eventId: eventId) > order
+        {
+            return
+        }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO pendingPeople (householdKey, people, eventTime, eventId) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [key, count, order.time, order.eventId])
+    }
+
+    /// Hands a newly placed household what was kept for it, if anything.
+    static func adopt(into household: inout Household, _ db: Database) throws {
+        guard let kept = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT people, eventTime, eventId FROM pendingPeople WHERE householdKey = ?"), arguments: [household.key]),
+            let count = kept[0] as Int?, let time = kept[1] as Timestamp?, let eventId = kept[2] as String?
+        else { return }
+        household.adoptPeople(count, order: FactOrder(time: time, eventId: eventId))
+        try db.cachedStatement(sql: "DELETE FROM pendingPeople WHERE householdKey = ?").execute(arguments: [household.key])
+    }
+}
+
+extension Household {
+    /// Takes the member count an event states (``CoordinatorReadModel/people(in:)``) unless a later event stated one.
+    mutating func adoptPeople(_ count: Int, order: FactOrder) {
+        if let peopleTime, let peopleEventId, FactOrder(time: peopleTime, eventId: peopleEventId) > order { return }
+        people = count
+        peopleTime = order.time
+        peopleEventId = order.eventId
     }
 }

@@ -58,6 +58,7 @@ struct HouseholdChange: Sendable {
             sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key], cached: true
         ).fetchOne(db)
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
+        try PendingPeople.adopt(into: &household, db)
         try household.insert(db)
         return HouseholdChange(time: time, household: household, stored: household, facts: .empty, before: .none)
     }
@@ -109,8 +110,10 @@ struct HouseholdChange: Sendable {
         let after: HouseholdFootprint
         switch self.before {
         case .unchanged where household.desaCode == stored.desaCode:
-            // The views and the footprint are as they were: only the events' own counters change.
+            // The views and the footprint are as they were (but jiwa): only the events' own counters change.
             try household.save(from: stored, db)
+            let people = household.totals - stored.totals
+            if !people.isZero { ledger.add(people, at: household.desaCode) }
             ledger.add(strategyChanges)
             return
         case .unchanged:
