@@ -62,6 +62,9 @@ public struct EvaluationLine: Sendable, Hashable, Codable {
 public struct Realisation: Sendable, Hashable, Codable {
     public var enrolmentsStarted = 0
     public var householdsServed = 0
+    /// Jiwa served: the people of the households served (the member alone for a programme of one person, such
+    /// as PIP), each household's people as it counts them now.
+    public var peopleServed = 0
     public var deliveries = 0
     public var deliveredRupiah: Int64 = 0
     /// Graduations from the programme in the period: households its cluster graduated while enrolled in it (the
@@ -75,10 +78,11 @@ public struct Realisation: Sendable, Hashable, Codable {
 
     public init(
         enrolmentsStarted: Int = 0, householdsServed: Int = 0, deliveries: Int = 0, deliveredRupiah: Int64 = 0, graduations: Int = 0,
-        graduatedHouseholds: Int? = nil
+        graduatedHouseholds: Int? = nil, peopleServed: Int = 0
     ) {
         self.enrolmentsStarted = enrolmentsStarted
         self.householdsServed = householdsServed
+        self.peopleServed = peopleServed
         self.deliveries = deliveries
         self.deliveredRupiah = deliveredRupiah
         self.graduations = graduations
@@ -90,7 +94,7 @@ public struct Realisation: Sendable, Hashable, Codable {
         Realisation(
             enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted, householdsServed: lhs.householdsServed + rhs.householdsServed,
             deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah,
-            graduations: lhs.graduations + rhs.graduations)
+            graduations: lhs.graduations + rhs.graduations, peopleServed: lhs.peopleServed + rhs.peopleServed)
     }
 }
 

@@ -100,9 +100,9 @@ struct LiveCycleTests {
 
         let csv = try await Live.entas(arguments + ["--format", "csv"]).split(separator: "\n").map(String.init)
         #expect(csv.first == EvaluationOutput.csvHeader.joined(separator: ","))
-        #expect(csv.contains("programme,35.09.31,2027,socialAid,pkh,socialProtection,2,8,6000000,2,1,1,0,0,0,,50.0,50.0,0.0,0.0,0.0,"))
-        #expect(csv.contains("total,35.09.31,2027,,,,3,9,23500000,2,1,1,0,0,0,1,33.3,33.3,0.0,0.0,0.0,3"))
-        #expect(csv.contains("region,35.09.31.2006,2027,,,,0,0,0,0,1,1,0,0,0,0,,,,,,2"))
+        #expect(csv.contains("programme,35.09.31,2027,socialAid,pkh,socialProtection,2,8,6000000,2,1,1,0,0,0,,50.0,50.0,0.0,0.0,0.0,,4"), "one household of 4 people served")
+        #expect(csv.contains("total,35.09.31,2027,,,,3,9,23500000,2,1,1,0,0,0,1,33.3,33.3,0.0,0.0,0.0,3,4"))
+        #expect(csv.contains("region,35.09.31.2006,2027,,,,0,0,0,0,1,1,0,0,0,0,,,,,,2,4"))
         #expect(csv.filter { $0.hasPrefix("month,") }.count == 12)
 
         let json = try await Live.entas(arguments + ["--format", "json"])

@@ -81,6 +81,25 @@ struct SharedPersonTests {
                         let third = Self.ownHousehold("3509311203089002", head: son)
                         let refused = try await socialAid.send(.post, "/v1/households", third, expect: .conflict)
                         #expect(refused["code"] as? String == "person-in-another-household")
+
+                        // People served: PKH serves the family of two, PIP the son alone.
+                        let today = CalendarDate.today().description
+                        try await socialAid.send(
+                            .post, "/v1/enrolments", ["kkNumber": mother.kk.rawValue, "programme": "pkh", "startedOn": today], expect: .created)
+                        try await socialAid.send(
+                            .post, "/v1/enrolments", ["kkNumber": mother.kk.rawValue, "programme": "pip", "startedOn": today, "memberNIK": son.rawValue],
+                            expect: .created)
+                        let year = CalendarDate.today().year
+                        try await eventually("the evaluation counts the people served", timeout: .seconds(30)) {
+                            let data = try await coordinatorAPI.data("/v1/evaluation?region=35.09.31.2006&period=\(year)")
+                            let report = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+                            let lines = report?["programmes"] as? [[String: Any]] ?? []
+                            func served(_ programme: String) -> (households: Int?, people: Int?) {
+                                let realised = lines.first { $0["programme"] as? String == programme }?["realised"] as? [String: Any]
+                                return (realised?["householdsServed"] as? Int, realised?["peopleServed"] as? Int)
+                            }
+                            return served("pkh") == (1, 2) && served("pip") == (1, 1)
+                        }
                     }
                 }
             }

@@ -10,6 +10,7 @@ enum EvaluationOutput {
         var lines = ["Evaluation of \(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(report.period)", TargetText.line(report.target)]
         lines += TextWidth.wrap(smLine(report), width: maximumWidth)
         lines += TextWidth.wrap(coverageLine(report.socialAidCoverage), width: maximumWidth)
+        lines += TextWidth.wrap(peopleLine(report.total.realised), width: maximumWidth)
         if report.programmes.isEmpty {
             lines += ["", "No commitments and nothing done in \(report.period) in this region."]
         } else {
@@ -51,6 +52,12 @@ enum EvaluationOutput {
             text += sm.targetMet == true ? ", met" : ", not met"
         }
         return text
+    }
+
+    /// `Served: 1,234 households, 5,678 people (jiwa)`: the programmes' lines added up.
+    static func peopleLine(_ realised: Realisation) -> String {
+        "Served: \(NumberFormat.grouped(realised.householdsServed)) households, \(NumberFormat.grouped(realised.peopleServed)) people (jiwa; "
+            + "a programme of one person, such as PIP, counts its member), programme by programme"
     }
 
     static func coverageLine(_ coverage: CoverageProgress) -> String {
@@ -128,7 +135,7 @@ enum EvaluationOutput {
         "kind", "regionCode", "period", "cluster", "programme", "strategy", "committedHouseholds", "committedDeliveries", "budgetRupiah",
         "committedGraduations", "enrolmentsStarted", "householdsServed", "deliveries", "deliveredRupiah", "graduations", "graduatedHouseholds",
         "enrolmentsAchieved",
-        "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "graduationsAchieved", "sangatMiskin",
+        "householdsAchieved", "deliveriesAchieved", "rupiahAchieved", "graduationsAchieved", "sangatMiskin", "peopleServed",
     ]
 
     /// One row per programme, cluster, strategy and child region, a `total` row, and one `month` row per month
@@ -148,15 +155,16 @@ enum EvaluationOutput {
         }
         func line(_ kind: String, _ line: EvaluationLine, sangatMiskin: String = "") -> [String] {
             [kind, code, period, line.cluster?.rawValue ?? "", line.programme ?? "", line.strategy?.rawValue ?? ""]
-                + figures(line.committed, line.realised, line.achieved) + [sangatMiskin]
+                + figures(line.committed, line.realised, line.achieved) + [sangatMiskin, String(line.realised.peopleServed)]
         }
         var rows = report.programmes.map { line("programme", $0) } + report.clusters.map { line("cluster", $0) }
         rows += report.strategies.map { line("strategy", $0) }
         rows += report.regions.map {
-            ["region", $0.code.dotted, period, "", "", ""] + figures($0.committed, $0.realised, $0.achieved) + [String($0.sangatMiskin)]
+            ["region", $0.code.dotted, period, "", "", ""] + figures($0.committed, $0.realised, $0.achieved)
+                + [String($0.sangatMiskin), String($0.realised.peopleServed)]
         }
         rows.append(line("total", report.total, sangatMiskin: String(report.sangatMiskin.atPeriodEnd)))
-        rows += report.trajectory.map { ["month", code, "\($0.month)"] + Array(repeating: "", count: csvHeader.count - 4) + [String($0.sangatMiskin)] }
+        rows += report.trajectory.map { ["month", code, "\($0.month)"] + Array(repeating: "", count: csvHeader.count - 5) + [String($0.sangatMiskin), ""] }
         return CSVRenderer.render(header: csvHeader, rows: rows)
     }
 }

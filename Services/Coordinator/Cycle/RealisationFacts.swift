@@ -56,6 +56,9 @@ struct RealisationFacts: Sendable {
             WHERE \(inside) AND \(overlap) GROUP BY cluster, programme, strategy, part
             """, insideArguments + StatementArguments([last, first])
         ) { $0.householdsServed += $1["n"] }
+        try programmeRows(Self.peopleServedSQL(region, inside: within(region, "e.desaCode").sql, overlap: overlapOf("e"), byPart: true),
+            within(region, "e.desaCode").arguments + StatementArguments([last, first])
+        ) { $0.peopleServed += $1["n"] }
         let periods = periodsInside(period)
         try programmeRows(
             """
@@ -99,6 +102,13 @@ struct RealisationFacts: Sendable {
             guard let cluster = row["cluster"] as Cluster?, let programme = row["programme"] as String? else { continue }
             facts.programmes[ProgrammeKey(cluster: cluster, programme: programme)]?.realised.householdsServed = row["n"]
         }
+        for row in try Row.fetchAll(
+            db, sql: Self.peopleServedSQL(region, inside: within(region, "e.desaCode").sql, overlap: overlapOf("e"), byPart: false),
+            arguments: within(region, "e.desaCode").arguments + StatementArguments([last, first]))
+        {
+            guard let cluster = row["cluster"] as Cluster?, let programme = row["programme"] as String? else { continue }
+            facts.programmes[ProgrammeKey(cluster: cluster, programme: programme)]?.realised.peopleServed = row["n"]
+        }
         // Likewise a household that graduated from a programme in two desa of the region graduated once.
         for row in try Row.fetchAll(
             db, sql: "SELECT en.cluster AS cluster, en.programme AS programme, count(DISTINCT e.householdKey) AS n \(graduatedFromProgramme) GROUP BY en.cluster, en.programme",
@@ -133,6 +143,32 @@ struct RealisationFacts: Sendable {
     }
 
     /// The SQL for the child region a desa-code column lies in (the desa itself when `region` is a desa).
+    /// Jiwa served per programme (and per child region with `byPart`): each household served counted by its
+    /// people, or by its members enrolled for a programme of one person (`memberKey`), once per programme.
+    static func peopleServedSQL(_ region: RegionCode, inside: String, overlap: String, byPart: Bool) -> String {
+        let part = byPart ? ", \(partExpression(region, column: "e.desaCode")) AS part" : ""
+        let groupPart = byPart ? ", part" : ""
+        return """
+            SELECT cluster, programme, strategy\(byPart ? ", part" : ""), sum(n) AS n FROM (
+              SELECT e.cluster AS cluster, e.programme AS programme, e.strategy AS strategy\(part),
+              CASE WHEN count(e.memberKey) = 0 THEN max(h.people) ELSE count(DISTINCT e.memberKey) END AS n
+              FROM enrolment e JOIN household h ON h.key = e.householdKey
+              WHERE \(inside) AND \(overlap)
+              GROUP BY e.cluster, e.programme, e.strategy\(groupPart), e.householdKey)
+            GROUP BY cluster, programme, strategy\(groupPart)
+            """
+    }
+
+    /// `within` for a column of a joined table.
+    private static func within(_ region: RegionCode, _ column: String) -> (sql: String, arguments: StatementArguments) {
+        CoordinatorQueries.within(region, column: column)
+    }
+
+    /// The enrolment of alias `alias` overlaps the period (arguments: its last day, then its first).
+    private static func overlapOf(_ alias: String) -> String {
+        "\(alias).startedOn <= ? AND (\(alias).endedOn IS NULL OR \(alias).endedOn >= ?)"
+    }
+
     static func partExpression(_ region: RegionCode, column: String) -> String {
         guard let child = region.level.child else { return column }
         return "substr(\(column), 1, \(dottedLength(child)))"

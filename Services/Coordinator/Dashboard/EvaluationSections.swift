@@ -28,6 +28,7 @@ struct EvaluationSections: Sendable {
             ("Social-aid coverage of SM and M", Self.percent(coverage.percent), "coverage"),
             ("Coverage target", coverage.targetPercent.map { "\($0)%" } ?? "none", "coverage-target"),
             ("Households served / committed", "\(DashboardFormat.count(total.realised.householdsServed)) / \(DashboardFormat.count(total.committed.households))", "households"),
+            ("People (jiwa) served", DashboardFormat.count(total.realised.peopleServed), "people"),
             ("Deliveries made / committed", "\(DashboardFormat.count(total.realised.deliveries)) / \(DashboardFormat.count(total.committed.deliveries))", "deliveries"),
             ("Graduations / committed", "\(DashboardFormat.count(total.realised.graduations)) / \(DashboardFormat.count(total.committed.graduations))", "graduations"),
             ("Households graduated in \(report.period)", DashboardFormat.count(total.realised.graduatedHouseholds ?? 0), "graduated"),

@@ -59,6 +59,7 @@ extension CoordinatorReadModel {
             enrolment.strategy = data.strategy
             enrolment.desaCode = data.desaCode
             enrolment.startedOn = data.startedOn
+            enrolment.memberKey = data.memberNIK.map { PersonKey(nik: $0, keying: keying).rawValue }
             try write(enrolment, id: data.enrolmentID, new: existing == nil, db)
             change.updateFacts { $0.set(enrolment) }
             change.strategyChanges.add(existing?.startedCells ?? [:], negated: true)

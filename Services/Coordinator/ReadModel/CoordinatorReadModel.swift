@@ -18,7 +18,7 @@ import GRDB
 ///
 /// Households are keyed by ``HouseholdKey``; no name, NIK or full No. KK is stored.
 public struct CoordinatorReadModel: Sendable {
-    private let keying: HouseholdKeying
+    let keying: HouseholdKeying
     /// The clusters whose `household.verified` events count (Dinas Sosial by default, as the data steward).
     let verifiers: Set<Cluster>
 

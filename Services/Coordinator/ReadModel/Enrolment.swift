@@ -20,6 +20,8 @@ struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     var desaCode: RegionCode
     var startedOn: CalendarDate?
     var endedOn: CalendarDate?
+    /// For a programme of one person (PIP): the member enrolled, as a ``PersonKey`` (never the NIK).
+    var memberKey: String?
 
     enum Columns {
         static let householdKey = Column(CodingKeys.householdKey)
@@ -56,6 +58,7 @@ extension Enrolment {
         desaCode = try row.decode(forColumn: "desaCode")
         startedOn = try row.decode(forColumn: "startedOn")
         endedOn = try row.decode(forColumn: "endedOn")
+        memberKey = try row.decode(forColumn: "memberKey")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -67,6 +70,7 @@ extension Enrolment {
         container["desaCode"] = desaCode
         container["startedOn"] = startedOn
         container["endedOn"] = endedOn
+        container["memberKey"] = memberKey
     }
 }
 
@@ -75,15 +79,15 @@ extension Enrolment {
     func write(_ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (enrolmentID) DO UPDATE SET
                 householdKey = excluded.householdKey, cluster = excluded.cluster, programme = excluded.programme,
                 strategy = excluded.strategy, desaCode = excluded.desaCode, startedOn = excluded.startedOn,
-                endedOn = excluded.endedOn
+                endedOn = excluded.endedOn, memberKey = excluded.memberKey
                 """)
         try statement.execute(arguments: [
-            enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn,
+            enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey,
         ])
     }
 
@@ -91,10 +95,10 @@ extension Enrolment {
     func insertIfNew(_ db: Database) throws -> Bool {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
-        try statement.execute(arguments: [enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn])
+        try statement.execute(arguments: [enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey])
         return db.changesCount == 1
     }
 }
