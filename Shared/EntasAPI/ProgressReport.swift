@@ -48,8 +48,15 @@ public struct StrategyRow: Sendable, Hashable, Codable {
     /// Deliveries made in the region, and their cash value.
     public var deliveries: Int
     public var deliveredRupiah: Int64
+    /// Jiwa the active enrolments reach: each enrolled household's people, or the member alone for a programme of
+    /// one person (PIP).
+    public var activePeople: Int
 
-    package init(cluster: Cluster, strategy: Strategy, activeEnrolments: Int, enrolmentsStarted: Int, deliveries: Int, deliveredRupiah: Int64) {
+    package init(
+        cluster: Cluster, strategy: Strategy, activeEnrolments: Int, enrolmentsStarted: Int, deliveries: Int, deliveredRupiah: Int64,
+        activePeople: Int = 0
+    ) {
+        self.activePeople = activePeople
         self.cluster = cluster
         self.strategy = strategy
         self.activeEnrolments = activeEnrolments

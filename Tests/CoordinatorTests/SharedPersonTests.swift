@@ -100,6 +100,12 @@ struct SharedPersonTests {
                             }
                             return served("pkh") == (1, 2) && served("pip") == (1, 1)
                         }
+                        let strategies = try await coordinatorAPI.send(.get, "/v1/strategies?region=35.09.31.2006")
+                        let rows = strategies["rows"] as? [[String: Any]] ?? []
+                        let reached = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
+                            (row["strategy"] as? String).map { ($0, row["activePeople"] as? Int ?? -1) }
+                        })
+                        #expect(reached == ["socialProtection": 2, "basicServices": 1], "PKH reaches the family, PIP the pupil: \(rows)")
                     }
                 }
             }

@@ -8,18 +8,19 @@ enum StrategiesOutput {
         let title = "\(report.regionName) (\(report.regionCode.dotted)): programme activity per cluster and strategy"
         guard !report.rows.isEmpty else { return title + "\n\nNo enrolments or deliveries yet." }
         let columns: [TableColumn] = [
-            .left("Cluster"), .flexible("Strategy", minimumWidth: 12), .right("Active"), .right("Started"),
+            .left("Cluster"), .flexible("Strategy", minimumWidth: 12), .right("Active"), .right("Jiwa"), .right("Started"),
             .right("Deliveries"), .right("Rupiah"),
         ]
         let rows = report.rows.map {
             [
-                $0.cluster.serviceName, $0.strategy.rawValue, NumberFormat.grouped($0.activeEnrolments),
+                $0.cluster.serviceName, $0.strategy.rawValue, NumberFormat.grouped($0.activeEnrolments), NumberFormat.grouped($0.activePeople),
                 NumberFormat.grouped($0.enrolmentsStarted), NumberFormat.grouped($0.deliveries), NumberFormat.grouped($0.deliveredRupiah),
             ]
         }
         let total = [
             "Total", "",
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.activeEnrolments }),
+            NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.activePeople }),
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.enrolmentsStarted }),
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.deliveries }),
             NumberFormat.grouped(report.rows.reduce(Int64(0)) { $0 + $1.deliveredRupiah }),
@@ -30,11 +31,11 @@ enum StrategiesOutput {
 
     static func csv(_ report: StrategyReport) -> String {
         CSVRenderer.render(
-            header: ["regionCode", "cluster", "strategy", "activeEnrolments", "enrolmentsStarted", "deliveries", "deliveredRupiah"],
+            header: ["regionCode", "cluster", "strategy", "activeEnrolments", "enrolmentsStarted", "deliveries", "deliveredRupiah", "activePeople"],
             rows: report.rows.map {
                 [
                     report.regionCode.dotted, $0.cluster.rawValue, $0.strategy.rawValue, String($0.activeEnrolments),
-                    String($0.enrolmentsStarted), String($0.deliveries), String($0.deliveredRupiah),
+                    String($0.enrolmentsStarted), String($0.deliveries), String($0.deliveredRupiah), String($0.activePeople),
                 ]
             })
     }

@@ -18,10 +18,12 @@ struct StrategySection: Sendable {
         let rows = report.rows.map { row -> HTML in
             """
             <tr><th scope="row">\(row.strategy.indonesianName)</th><td>\(row.cluster.indonesianName)</td>\
-            <td>\(DashboardFormat.count(row.activeEnrolments))</td><td>\(DashboardFormat.count(row.enrolmentsStarted))</td>\
+            <td>\(DashboardFormat.count(row.activeEnrolments))</td><td>\(DashboardFormat.count(row.activePeople))</td>\
+            <td>\(DashboardFormat.count(row.enrolmentsStarted))</td>\
             <td>\(DashboardFormat.count(row.deliveries))</td><td>\(DashboardFormat.rupiah(row.deliveredRupiah))</td></tr>
             """
         }
+        let people = report.rows.reduce(0) { $0 + $1.activePeople }
         let total = report.rows.reduce(into: (0, 0, 0, Int64(0))) {
             $0.0 += $1.activeEnrolments
             $0.1 += $1.enrolmentsStarted
@@ -34,9 +36,9 @@ struct StrategySection: Sendable {
             <div class="scroll"><table id="strategy-table">
             <caption>Per strategy and cluster</caption>
             <thead><tr><th scope="col">Strategy</th><th scope="col">Cluster</th><th scope="col">Active enrolments</th>\
-            <th scope="col">Enrolments started</th><th scope="col">Deliveries</th><th scope="col">Delivered (cash)</th></tr></thead>
+            <th scope="col">People reached (jiwa)</th><th scope="col">Enrolments started</th><th scope="col">Deliveries</th><th scope="col">Delivered (cash)</th></tr></thead>
             <tbody>\(rows)</tbody>
-            <tfoot><tr><th scope="row">Total</th><td></td><td>\(DashboardFormat.count(total.0))</td>\
+            <tfoot><tr><th scope="row">Total</th><td></td><td>\(DashboardFormat.count(total.0))</td><td>\(DashboardFormat.count(people))</td>\
             <td>\(DashboardFormat.count(total.1))</td><td>\(DashboardFormat.count(total.2))</td>\
             <td>\(DashboardFormat.rupiah(total.3))</td></tr></tfoot>
             </table></div>

@@ -8,7 +8,7 @@ extension CoordinatorMigrations {
     ///   them; indexed by person to find the households that share one.
     /// - `household.people` (jiwa, with the event that stated it) and `regionAggregate.people`; `pendingPeople`
     ///   holds what an update stated before its household was placed (events can come in any order).
-    /// - `enrolment.memberKey`: the member a programme of one person (PIP) enrolled, keyed.
+    /// - `enrolment.memberKey`: the member a programme of one person (PIP) enrolled, keyed; `regionStrategy.activePeople`.
     /// - `household.caseKind` may be `sharedPerson`: SQLite cannot change a column's CHECK, so the table is
     ///   rebuilt from its own definition with only that CHECK widened, and its indexes made again.
     ///
@@ -50,6 +50,7 @@ extension CoordinatorMigrations {
                 ALTER TABLE household ADD COLUMN peopleTime TEXT;
                 ALTER TABLE household ADD COLUMN peopleEventId TEXT;
                 ALTER TABLE regionAggregate ADD COLUMN people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0);
+                ALTER TABLE regionStrategy ADD COLUMN activePeople INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE enrolment ADD COLUMN memberKey TEXT CHECK (memberKey IS NULL OR length(memberKey) = 64);
                 CREATE TABLE pendingPeople (
                   householdKey TEXT PRIMARY KEY NOT NULL CHECK (length(householdKey) = 64),

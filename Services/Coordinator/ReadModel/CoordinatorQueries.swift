@@ -67,7 +67,7 @@ public struct CoordinatorQueries: Sendable {
                 StrategyRow(
                     cluster: $0.cluster, strategy: $0.strategy, activeEnrolments: $0.activeEnrolments,
                     enrolmentsStarted: $0.enrolmentsStarted, deliveries: $0.deliveries,
-                    deliveredRupiah: $0.deliveredRupiah)
+                    deliveredRupiah: $0.deliveredRupiah, activePeople: $0.activePeople)
             })
     }
 

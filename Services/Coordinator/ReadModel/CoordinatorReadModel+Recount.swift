@@ -82,11 +82,12 @@ extension CoordinatorReadModel {
         let sources: [(String, (Row) -> StrategyCounts)] = [
             (
                 """
-                SELECT h.desaCode, e.cluster, e.strategy, count(*) AS n FROM enrolment e
+                SELECT h.desaCode, e.cluster, e.strategy, count(*) AS n,
+                sum(CASE WHEN e.memberKey IS NULL THEN h.people ELSE 1 END) AS people FROM enrolment e
                 JOIN household h ON h.key = e.householdKey
                 WHERE e.startedOn IS NOT NULL AND e.endedOn IS NULL GROUP BY 1, 2, 3
                 """,
-                { StrategyCounts(activeEnrolments: $0["n"]) }
+                { StrategyCounts(activeEnrolments: $0["n"], activePeople: $0["people"]) }
             ),
             (
                 """

@@ -96,8 +96,9 @@ public struct CoordinatorReadModel: Sendable {
         _ db: Database
     ) throws {
         if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
-            if change == nil, Self.people(in: envelope.payload) != nil {
-                change = try HouseholdChange.reopen(key: key, time: event.time, db)  // jiwa changes the views
+            if Self.people(in: envelope.payload) != nil {  // jiwa changes the views
+                if change == nil { change = try HouseholdChange.reopen(key: key, time: event.time, db) }
+                try change?.changesViews(db)
             }
             if change != nil {
                 try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)

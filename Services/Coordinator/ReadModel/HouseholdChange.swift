@@ -80,6 +80,9 @@ struct HouseholdChange: Sendable {
         household.adopt(location)
     }
 
+    /// Reads the facts (once) because the batch changes something the views derive from (jiwa).
+    mutating func changesViews(_ db: Database) throws { try readFacts(db) }
+
     /// Takes in a further event's time (an update that moves nobody).
     mutating func include(time: Timestamp) {
         self.time = max(self.time, time)

@@ -21,6 +21,7 @@ struct HouseholdFootprint: Sendable, Equatable {
             guard let strategy = enrolment.strategy else { continue }
             let cell = StrategyCell(desaCode: household.desaCode, cluster: enrolment.cluster, strategy: strategy)
             active[cell, default: StrategyCounts()].activeEnrolments += 1
+            active[cell, default: StrategyCounts()].activePeople += enrolment.memberKey == nil ? household.people : 1
         }
         self.active = active
     }

@@ -95,12 +95,12 @@ struct RegionLedger {
             sql: """
                 UPDATE regionStrategy SET activeEnrolments = activeEnrolments + ?,
                     enrolmentsStarted = enrolmentsStarted + ?, deliveries = deliveries + ?,
-                    deliveredRupiah = deliveredRupiah + ?
+                    deliveredRupiah = deliveredRupiah + ?, activePeople = activePeople + ?
                 WHERE regionCode = ? AND cluster = ? AND strategy = ?
                 """)
         for (cell, change) in perRegion.sorted(by: { Self.cellOrder($0.key) < Self.cellOrder($1.key) }) where !change.isZero {
             let arguments: StatementArguments = [
-                change.activeEnrolments, change.enrolmentsStarted, change.deliveries, change.deliveredRupiah,
+                change.activeEnrolments, change.enrolmentsStarted, change.deliveries, change.deliveredRupiah, change.activePeople,
                 cell.desaCode, cell.cluster, cell.strategy.rawValue,
             ]
             try update.execute(arguments: arguments)

@@ -17,6 +17,8 @@ struct StrategyCounts: Sendable, Hashable {
     var enrolmentsStarted = 0
     var deliveries = 0
     var deliveredRupiah: Int64 = 0
+    /// Jiwa the active enrolments reach: the household's people, or the member for a programme of one person.
+    var activePeople = 0
 
     var isZero: Bool { self == StrategyCounts() }
 
@@ -24,13 +26,14 @@ struct StrategyCounts: Sendable, Hashable {
         StrategyCounts(
             activeEnrolments: lhs.activeEnrolments + rhs.activeEnrolments,
             enrolmentsStarted: lhs.enrolmentsStarted + rhs.enrolmentsStarted,
-            deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah)
+            deliveries: lhs.deliveries + rhs.deliveries, deliveredRupiah: lhs.deliveredRupiah + rhs.deliveredRupiah,
+            activePeople: lhs.activePeople + rhs.activePeople)
     }
 
     static prefix func - (counts: StrategyCounts) -> StrategyCounts {
         StrategyCounts(
             activeEnrolments: -counts.activeEnrolments, enrolmentsStarted: -counts.enrolmentsStarted,
-            deliveries: -counts.deliveries, deliveredRupiah: -counts.deliveredRupiah)
+            deliveries: -counts.deliveries, deliveredRupiah: -counts.deliveredRupiah, activePeople: -counts.activePeople)
     }
 }
 
@@ -53,6 +56,8 @@ public struct RegionStrategy: Sendable, Hashable, Codable, FetchableRecord, Pers
     public var deliveries: Int
     /// Their cash value, in rupiah (in-kind deliveries add nothing here).
     public var deliveredRupiah: Int64
+    /// Jiwa reached by the active enrolments (``StrategyCounts/activePeople``).
+    public var activePeople: Int
 
     public enum Columns {
         public static let regionCode = Column(CodingKeys.regionCode)
@@ -68,11 +73,12 @@ public struct RegionStrategy: Sendable, Hashable, Codable, FetchableRecord, Pers
         enrolmentsStarted = counts.enrolmentsStarted
         deliveries = counts.deliveries
         deliveredRupiah = counts.deliveredRupiah
+        activePeople = counts.activePeople
     }
 
     var counts: StrategyCounts {
         StrategyCounts(
             activeEnrolments: activeEnrolments, enrolmentsStarted: enrolmentsStarted, deliveries: deliveries,
-            deliveredRupiah: deliveredRupiah)
+            deliveredRupiah: deliveredRupiah, activePeople: activePeople)
     }
 }
