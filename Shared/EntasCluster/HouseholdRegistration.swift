@@ -81,9 +81,12 @@ public struct HouseholdRegistration: Codable, Sendable, Equatable {
     /// Why the registration cannot stand beside the members recorded for its KK (`recorded`): the count and
     /// the head must agree with its own list, or with the recorded one when it names none. The field and the
     /// reason.
-    func refusal(recorded: [HouseholdMember]) -> (field: String, reason: String)? {
+    func refusal(recorded: [HouseholdMember], today: CalendarDate = .today()) -> (field: String, reason: String)? {
         let list = members ?? recorded
         guard !list.isEmpty else { return nil }
+        if let index = members?.firstIndex(where: { $0.birthDate > today }) {
+            return ("members[\(index)].birthDate", "is after today (\(today), WIB); a person is recorded once born")
+        }
         if memberCount != list.count {
             return ("memberCount", "the household's \(list.count) members are recorded here; add or take off members "
                 + "(/v1/households/{kk}/members), or give the whole list as members, rather than change the count")

@@ -115,6 +115,13 @@ struct DevCommand: AsyncParsableCommand {
                 Console.error("could not print the overview of \(region): \(error)")
             }
         }
+        do {
+            // People reached (jiwa) per strategy: PKH reaches families, PIP its pupils one by one.
+            let command = try StrategiesCommand.parse(["--region", "35.09.31", "--coordinator", coordinator.url, "--token", token])
+            Console.out("\n" + (try await command.output(environment: [:])))
+        } catch {
+            Console.error("could not print the strategies of 35.09.31: \(error)")
+        }
         var lines = ["", "Services (tokens in \(system.layout.tokensFile.path); `source` it to use them):"]
         for service in system.services {
             lines.append("  \(service.executable.padding(toLength: 20, withPad: " ", startingAt: 0)) \(service.url)")
@@ -128,6 +135,7 @@ struct DevCommand: AsyncParsableCommand {
             "  source \(system.layout.tokensFile.path)",
             "  entas overview --region 35.09.31",
             "  entas gaps --region 35.09.31 --status SM",
+            "  entas strategies --region 35.09.31               # enrolments and people reached (jiwa) per strategy",
             "  entas plan --region 35.09 --period 2025          # need, commitments, SM shortfall",
             "  entas evaluate --period 2025                     # realisation against commitments and targets",
             "  entas plan --region 35.09 --period 2026          # the next year: commitments grown toward the targets",

@@ -40,6 +40,9 @@ enum MemberCSVRow {
         member.pregnantOrNursing = try flag("pregnantOrNursing", value)
         member.severeDisability = try flag("severeDisability", value)
         do { try member.validate() } catch { throw ImportController.FieldRejection(field: error.path, reason: error.reason) }
+        if member.birthDate > .today() {
+            throw ImportController.FieldRejection(field: "birthDate", reason: "is after today (WIB); a person is recorded once born")
+        }
         return (kk, member)
     }
 
