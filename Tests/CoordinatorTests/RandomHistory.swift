@@ -6,7 +6,8 @@ import Foundation
 /// Random but repeatable histories of many households: registrations (most with a baseline), assessments
 /// by random clusters on random days (ties on a day included), graduations, enrolments started and ended,
 /// deliveries, moves, updates that move nobody, referrals and their answers, verification requests,
-/// assignments and verifications (a few from a cluster that may not verify), and a few commitments.
+/// assignments and verifications (a few from a cluster that may not verify), people listed in two households
+/// (and some taken off one again), and a few commitments.
 enum RandomHistory {
     /// Desas in two kecamatan of Jember, one more kecamatan of Jember, Kabupaten Malang and Kota Surabaya.
     static let desas = [
@@ -83,6 +84,23 @@ enum RandomHistory {
                     try script.answer(
                         id, of: household, from: from, to: to, Bool.random(using: &random) ? .accepted : .declined,
                         on: day(&random))
+                }
+            }
+            // One person in two households, from a stream of its own: now and then a household lists the previous
+            // household's head as a relative, and sometimes takes her off again (pecah KK).
+            var sharing = SeededGenerator(seed: seed &+ UInt64(number) &* 104_729)
+            if number > 0, Double.random(in: 0..<1, using: &sharing) < 0.12 {
+                let previous = try TestHousehold(number - 1, in: desas[(number - 1) % desas.count])
+                let born = try CalendarDate("1985-07-15")
+                let head = HouseholdMember(nik: household.nik, name: household.headName, relationship: .head, sex: .female, birthDate: born)
+                let relative = HouseholdMember(nik: previous.nik, name: previous.headName, relationship: .otherRelative, sex: .female, birthDate: born)
+                script.add(HouseholdUpdated(kkNumber: household.kk, updatedBy: .socialAid, members: [head, relative]), by: .socialAid)
+                if Bool.random(using: &sharing) {
+                    script.add(
+                        HouseholdUpdated(
+                            kkNumber: household.kk, updatedBy: .socialAid, members: [head],
+                            departures: [MemberDeparture(nik: previous.nik, reason: .movedOut)]),
+                        by: .socialAid)
                 }
             }
         }

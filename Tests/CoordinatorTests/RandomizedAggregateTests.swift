@@ -37,7 +37,10 @@ import Testing
                     return event.payload.kkNumber?.rawValue
                 })
             #expect(placed.count > 1_950)
-            #expect(province.region.totals.households == placed.count)
+            // A household sharing a person with one of a smaller key is counted in it.
+            let counted = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM household WHERE NOT isDuplicate") ?? 0 }
+            #expect(counted < placed.count && counted > placed.count - 200, "\(placed.count - counted) households counted in another")
+            #expect(province.region.totals.households == counted)
             #expect(province.regions.reduce(.zero) { $0 + $1.totals } == province.region.totals)
             #expect(province.region.totals.gaps > 0 && province.region.totals.conflicts > 0)
             #expect(province.region.totals.graduated > 0 && province.region.totals.coveredAny > 0)

@@ -8,6 +8,7 @@ extension CoordinatorMigrations {
     ///   them; indexed by person to find the households that share one.
     /// - `household.people` (jiwa, with the event that stated it) and `regionAggregate.people`; `pendingPeople`
     ///   holds what an update stated before its household was placed (events can come in any order).
+    /// - `household.isDuplicate`: the household shares a person with one of a smaller key, and is counted in it.
     /// - `enrolment.memberKey`: the member a programme of one person (PIP) enrolled, keyed; `regionStrategy.activePeople`.
     /// - `household.caseKind` may be `sharedPerson`: SQLite cannot change a column's CHECK, so the table is
     ///   rebuilt from its own definition with only that CHECK widened, and its indexes made again.
@@ -49,6 +50,7 @@ extension CoordinatorMigrations {
                 ALTER TABLE household ADD COLUMN people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0);
                 ALTER TABLE household ADD COLUMN peopleTime TEXT;
                 ALTER TABLE household ADD COLUMN peopleEventId TEXT;
+                ALTER TABLE household ADD COLUMN isDuplicate INTEGER NOT NULL DEFAULT 0 CHECK (isDuplicate IN (0, 1));
                 ALTER TABLE regionAggregate ADD COLUMN people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0);
                 ALTER TABLE regionStrategy ADD COLUMN activePeople INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE enrolment ADD COLUMN memberKey TEXT CHECK (memberKey IS NULL OR length(memberKey) = 64);

@@ -48,31 +48,32 @@ extension CoordinatorReadModel {
         }
     }
 
+    /// A household counted in another (``Household/isDuplicate``) adds only its case counters.
     private static let recountSQL = """
         SELECT substr(desaCode, 1, ?2) AS regionCode, ?1 AS level,
-            count(*) AS households,
-            sum(consensusStatus IS 'sangatMiskin') AS sangatMiskin,
-            sum(consensusStatus IS 'miskin') AS miskin,
-            sum(consensusStatus IS 'hampirMiskin') AS hampirMiskin,
-            sum(consensusStatus IS 'tidakMiskin') AS tidakMiskin,
-            sum(consensusStatus IS 'graduated') AS graduated,
-            sum(consensusStatus IS NULL) AS unassessed,
-            sum(baselineStatus IS 'sangatMiskin') AS baselineSangatMiskin,
-            sum(baselineStatus IS 'miskin') AS baselineMiskin,
-            sum(baselineStatus IS 'hampirMiskin') AS baselineHampirMiskin,
-            sum(coveredSocialAid) AS coveredSocialAid,
-            sum(coveredCommunityEmpowerment) AS coveredCommunityEmpowerment,
-            sum(coveredEnterprise) AS coveredEnterprise,
-            sum(coveredLowCost) AS coveredLowCost,
-            sum(coveredSocialAid OR coveredCommunityEmpowerment OR coveredEnterprise OR coveredLowCost)
+            sum(NOT isDuplicate) AS households,
+            sum(NOT isDuplicate AND consensusStatus IS 'sangatMiskin') AS sangatMiskin,
+            sum(NOT isDuplicate AND consensusStatus IS 'miskin') AS miskin,
+            sum(NOT isDuplicate AND consensusStatus IS 'hampirMiskin') AS hampirMiskin,
+            sum(NOT isDuplicate AND consensusStatus IS 'tidakMiskin') AS tidakMiskin,
+            sum(NOT isDuplicate AND consensusStatus IS 'graduated') AS graduated,
+            sum(NOT isDuplicate AND consensusStatus IS NULL) AS unassessed,
+            sum(NOT isDuplicate AND baselineStatus IS 'sangatMiskin') AS baselineSangatMiskin,
+            sum(NOT isDuplicate AND baselineStatus IS 'miskin') AS baselineMiskin,
+            sum(NOT isDuplicate AND baselineStatus IS 'hampirMiskin') AS baselineHampirMiskin,
+            sum(NOT isDuplicate AND coveredSocialAid) AS coveredSocialAid,
+            sum(NOT isDuplicate AND coveredCommunityEmpowerment) AS coveredCommunityEmpowerment,
+            sum(NOT isDuplicate AND coveredEnterprise) AS coveredEnterprise,
+            sum(NOT isDuplicate AND coveredLowCost) AS coveredLowCost,
+            sum(NOT isDuplicate AND (coveredSocialAid OR coveredCommunityEmpowerment OR coveredEnterprise OR coveredLowCost))
                 AS coveredAny,
-            sum(isGap) AS gaps,
-            sum(hasConflict) AS conflicts,
+            sum(NOT isDuplicate AND isGap) AS gaps,
+            sum(NOT isDuplicate AND hasConflict) AS conflicts,
             sum(caseId IS NOT NULL) AS casesOpen,
             sum(caseTeam IS NOT NULL AND caseId IS NOT NULL) AS casesAssigned,
             sum(verifiedStatus IS NOT NULL AND caseId IS NULL) AS casesVerified,
             coalesce(sum(CAST(julianday(caseOpenedOn) - 2440587.5 AS INTEGER)), 0) AS caseOpenedDays,
-            sum(people) AS people
+            sum(CASE WHEN isDuplicate THEN 0 ELSE people END) AS people
         FROM household
         GROUP BY 1
         """
@@ -125,7 +126,7 @@ extension CoordinatorReadModel {
             grouping: try HouseholdEvent.filter(HouseholdEvent.Columns.status != nil).fetchAll(db),
             by: \.householdKey)
         var months: [RegionCode: [MonthStatus: Int]] = [:]
-        for household in try Household.fetchAll(db) {
+        for household in try Household.fetchAll(db) where !household.isDuplicate {
             let statusFacts = facts[household.key, default: []].compactMap(\.statusFact)
             let changes = StatusTimeline.changes(facts: statusFacts, baseline: household.registeredBaseline)
             for region in RegionLedger.chain(of: household.desaCode) {

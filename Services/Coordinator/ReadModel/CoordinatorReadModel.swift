@@ -69,7 +69,7 @@ public struct CoordinatorReadModel: Sendable {
             applied += 1
             latest = max(latest ?? event.time, event.time)
         }
-        var sharing: [HouseholdKey: Timestamp] = [:]
+        var sharing: Set<HouseholdKey> = []
         for household in batch.households {
             var change: HouseholdChange?
             for item in household.events {
@@ -80,10 +80,12 @@ public struct CoordinatorReadModel: Sendable {
             }
             try change?.finish(db, ledger: &ledger)
         }
-        // Households that share a person with one of the batch: their case is derived again.
-        for (key, time) in sharing.sorted(by: { $0.key < $1.key }) {
-            var change = try HouseholdChange.reopen(key: key, time: time, db)
-            try change?.finish(db, ledger: &ledger)
+        // Households that share a person with one of the batch, or did: their case and whether they are counted
+        // (a pair sharing a person is counted once) are derived again.
+        for key in sharing.sorted() {
+            guard var change = try HouseholdChange.reopen(key: key, db) else { continue }
+            change.household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
+            try change.finish(db, ledger: &ledger)
         }
         try ledger.write(db)
         if let latest { try ReadModelState.record(applied, latestAt: latest, db) }
@@ -97,7 +99,8 @@ public struct CoordinatorReadModel: Sendable {
     ) throws {
         if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
             if Self.people(in: envelope.payload) != nil {  // jiwa changes the views
-                if change == nil { change = try HouseholdChange.reopen(key: key, time: event.time, db) }
+                if change == nil { change = try HouseholdChange.reopen(key: key, db) }
+                change?.include(time: event.time)
                 try change?.changesViews(db)
             }
             if change != nil {
@@ -142,14 +145,16 @@ public struct CoordinatorReadModel: Sendable {
     /// Records the people a registration or an update names (as keys) and, for each household that also lists
     /// one of them, the case step of a shared person in both histories; both households go to `sharing`.
     private func findSharedPeople(
-        _ item: HouseholdBatch.Item, key: HouseholdKey, into sharing: inout [HouseholdKey: Timestamp], _ db: Database
+        _ item: HouseholdBatch.Item, key: HouseholdKey, into sharing: inout Set<HouseholdKey>, _ db: Database
     ) throws {
         let order = FactOrder(time: item.event.time, eventId: item.event.id)
         guard let statement = HouseholdPeople.Statement(item.envelope.payload, order: order, keying: keying) else { return }
-        for (other, opener) in try HouseholdPeople.apply(statement, to: key, db) {
-            try SharedPersonStep.record(key, other, opener: opener.order, cluster: opener.cluster, db)
-            sharing[key] = max(sharing[key] ?? opener.order.time, opener.order.time)
-            sharing[other] = max(sharing[other] ?? opener.order.time, opener.order.time)
+        let before = try HouseholdPeople.sharers(of: key, db)
+        try HouseholdPeople.apply(statement, to: key, db)
+        let now = try HouseholdPeople.sharing(of: key, db)
+        for other in before.union(now.keys) {
+            try SharedPersonStep.set(key, other, opener: now[other], db)
+            sharing.formUnion([key, other])
         }
     }
 

@@ -45,6 +45,9 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     /// The verification in force: the status found in the field and its day.
     var verifiedStatus: PovertyStatus?
     var verifiedOn: CalendarDate?
+    /// True while the household shares a person with a household of a smaller key (``HouseholdPeople``): the
+    /// pair is counted once, so this one adds nothing to the region totals but its case.
+    var isDuplicate = false
     /// Jiwa: the member count the latest registration or update stated (0 until one does), and that event.
     var people = 0
     var peopleTime: Timestamp?
@@ -169,7 +172,12 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
             totals.casesVerified = 1
         }
         totals.people = people
-        return totals
+        guard isDuplicate else { return totals }
+        // Counted in the household it shares a person with: only its case stays in the counts.
+        var caseOnly = RegionTotals()
+        (caseOnly.casesOpen, caseOnly.casesAssigned, caseOnly.casesVerified, caseOnly.caseOpenedDays) =
+            (totals.casesOpen, totals.casesAssigned, totals.casesVerified, totals.caseOpenedDays)
+        return caseOnly
     }
 }
 
@@ -192,14 +200,14 @@ extension Household {
                 baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?, baselineEventId = ?,
                 consensusStatus = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?, coveredEnterprise = ?,
                 coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?, caseKind = ?, caseOpenedOn = ?,
-                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?, people = ?, peopleTime = ?, peopleEventId = ?
+                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?, people = ?, peopleTime = ?, peopleEventId = ?, isDuplicate = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn,
             baselineTime, baselineEventId, consensusStatus, coveredSocialAid, coveredCommunityEmpowerment,
             coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, caseKind, caseOpenedOn, caseTeam,
-            caseAssignedOn, verifiedOn, people, peopleTime, peopleEventId, key,
+            caseAssignedOn, verifiedOn, people, peopleTime, peopleEventId, isDuplicate, key,
         ])
     }
 
@@ -211,14 +219,14 @@ extension Household {
                 baselineEventId = ?, consensusStatus = ?, hasConflict = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?,
                 coveredEnterprise = ?, coveredLowCost = ?, isGap = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?,
                 caseId = ?, caseKind = ?, caseOpenedOn = ?, caseTeam = ?, caseAssignedOn = ?, verifiedStatus = ?, verifiedOn = ?,
-                people = ?, peopleTime = ?, peopleEventId = ?
+                people = ?, peopleTime = ?, peopleEventId = ?, isDuplicate = ?
                 WHERE key = ?
                 """)
         try statement.execute(arguments: [
             maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus,
             baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid,
             coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt,
-            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, key,
+            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, isDuplicate, key,
         ])
     }
 }
@@ -260,6 +268,7 @@ extension Household {
         people = try row.decode(forColumn: "people")
         peopleTime = try row.decode(forColumn: "peopleTime")
         peopleEventId = try row.decode(forColumn: "peopleEventId")
+        isDuplicate = try row.decode(forColumn: "isDuplicate")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -296,6 +305,7 @@ extension Household {
         container["people"] = people
         container["peopleTime"] = peopleTime
         container["peopleEventId"] = peopleEventId
+        container["isDuplicate"] = isDuplicate
     }
 }
 

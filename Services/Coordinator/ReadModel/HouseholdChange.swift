@@ -58,16 +58,22 @@ struct HouseholdChange: Sendable {
             sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key], cached: true
         ).fetchOne(db)
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
-        try PendingPeople.adopt(into: &household, db)
+        var facts = HouseholdState.empty
+        if earlierHistory != nil {
+            // What came before it could be placed: jiwa, and the people it shares with another household.
+            try PendingPeople.adopt(into: &household, db)
+            household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
+            facts = try HouseholdState.load(key, db)
+        }
         try household.insert(db)
-        return HouseholdChange(time: time, household: household, stored: household, facts: .empty, before: .none)
+        return HouseholdChange(time: time, household: household, stored: household, facts: facts, before: .none)
     }
 
     /// The stored household `key` with its facts read, to derive its views again after a finding of another
-    /// household's event (a person it shares); nil while the household is not placed yet.
-    static func reopen(key: HouseholdKey, time: Timestamp, _ db: Database) throws -> HouseholdChange? {
+    /// household's event (a person it shares), its `updatedAt` as it was; nil while the household is not placed yet.
+    static func reopen(key: HouseholdKey, _ db: Database) throws -> HouseholdChange? {
         guard let stored = try Household.find(key, db) else { return nil }
-        var change = HouseholdChange(time: time, household: stored, stored: stored, facts: nil, before: .unchanged)
+        var change = HouseholdChange(time: stored.updatedAt, household: stored, stored: stored, facts: nil, before: .unchanged)
         try change.readFacts(db)
         return change
     }

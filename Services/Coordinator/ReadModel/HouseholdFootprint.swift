@@ -15,7 +15,7 @@ struct HouseholdFootprint: Sendable, Equatable {
     init(household: Household, enrolments: [Enrolment], facts: [StatusFact]) {
         desaCode = household.desaCode
         totals = household.totals
-        months = StatusTimeline.changes(facts: facts, baseline: household.registeredBaseline)
+        months = household.isDuplicate ? [:] : StatusTimeline.changes(facts: facts, baseline: household.registeredBaseline)
         var active: [StrategyCell: StrategyCounts] = [:]
         for enrolment in enrolments where enrolment.isActive {
             guard let strategy = enrolment.strategy else { continue }

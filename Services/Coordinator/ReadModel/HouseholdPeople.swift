@@ -32,32 +32,56 @@ enum HouseholdPeople {
         }
     }
 
-    /// Writes what `statement` says of household `key` unless a later event already said it, and answers the
-    /// households that hold any of the people it names besides this one, each with the order of the later of
-    /// the two statements that put the person in both and its cluster (what opens their case, whatever order
-    /// events came in).
-    static func apply(_ statement: Statement, to key: HouseholdKey, _ db: Database) throws -> [HouseholdKey: (order: FactOrder, cluster: Cluster)] {
-        var named: [PersonKey] = []
-        if let head = statement.head, try replace(key, kind: "head", with: [head], statement, db) { named.append(head) }
-        if let members = statement.members, try replace(key, kind: "member", with: members, statement, db) {
-            named += members
-        }
-        guard !named.isEmpty else { return [:] }
+    /// Writes what `statement` says of household `key` unless a later event already said it.
+    static func apply(_ statement: Statement, to key: HouseholdKey, _ db: Database) throws {
+        if let head = statement.head { _ = try replace(key, kind: "head", with: [head], statement, db) }
+        if let members = statement.members { _ = try replace(key, kind: "member", with: members, statement, db) }
+    }
+
+    /// The households that list one of household `key`'s people now, each with the later of the two statements
+    /// that put the person in both and its cluster (the earliest such, when they share several): what opens
+    /// their case. A function of the rows as they stand, so any order of the same events gives the same.
+    static func sharing(of key: HouseholdKey, _ db: Database) throws -> [HouseholdKey: (order: FactOrder, cluster: Cluster)] {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT b.householdKey, a.eventTime, a.eventId, a.cluster, b.eventTime, b.eventId, b.cluster
+                FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey AND b.householdKey <> a.householdKey
+                WHERE a.householdKey = ?
+                """)
         var others: [HouseholdKey: (order: FactOrder, cluster: Cluster)] = [:]
-        let lookup = try db.cachedStatement(
-            sql: "SELECT householdKey, eventTime, eventId, cluster FROM householdPerson WHERE personKey = ? AND householdKey <> ?")
-        for person in Set(named) {
-            for row in try Row.fetchAll(lookup, arguments: [person.rawValue, key]) {
-                guard let other = row[0] as HouseholdKey?, let time = row[1] as Timestamp?, let eventId = row[2] as String?,
-                    let cluster = (row[3] as String?).flatMap(Cluster.init(rawValue:))
-                else { continue }
-                let theirs = FactOrder(time: time, eventId: eventId)
-                let opener = theirs > statement.order ? (theirs, cluster) : (statement.order, statement.cluster)
-                if let earlier = others[other], earlier.order < opener.0 { continue }
-                others[other] = opener
-            }
+        for row in try Row.fetchAll(statement, arguments: [key]) {
+            guard let other = row[0] as HouseholdKey?, let ownTime = row[1] as Timestamp?, let ownId = row[2] as String?,
+                let ownCluster = (row[3] as String?).flatMap(Cluster.init(rawValue:)), let theirTime = row[4] as Timestamp?,
+                let theirId = row[5] as String?, let theirCluster = (row[6] as String?).flatMap(Cluster.init(rawValue:))
+            else { continue }
+            let own = FactOrder(time: ownTime, eventId: ownId)
+            let theirs = FactOrder(time: theirTime, eventId: theirId)
+            let opener = theirs > own ? (theirs, theirCluster) : (own, ownCluster)
+            if let earlier = others[other], earlier.order <= opener.0 { continue }
+            others[other] = opener
         }
         return others
+    }
+
+    /// The households that list one of household `key`'s people.
+    static func sharers(of key: HouseholdKey, _ db: Database) throws -> Set<HouseholdKey> {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT DISTINCT b.householdKey FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey
+                WHERE a.householdKey = ? AND b.householdKey <> a.householdKey
+                """)
+        return Set(try HouseholdKey.fetchAll(statement, arguments: [key]))
+    }
+
+    /// True when household `key` shares a person with a household of a smaller key: the pair is counted once, in
+    /// that one (a stable choice, whatever order the events came in).
+    static func isCountedElsewhere(_ key: HouseholdKey, _ db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT 1 FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey
+                WHERE a.householdKey = ? AND b.householdKey < a.householdKey LIMIT 1
+                """)
+        return try Bool.fetchOne(statement, arguments: [key]) ?? false
     }
 
     /// Replaces household `key`'s people of `kind` with `people` when `order` is later than the event that
@@ -83,8 +107,10 @@ enum HouseholdPeople {
 }
 
 /// The case step one person listed in two households gives each of them (``CaseStep/Kind/sharedPerson``): a
-/// row of each household's history, dated by the statement that put the person in both, with an id made from
-/// that statement's and the household's, so a replay or a rebuild writes the same row once.
+/// row of each household's history naming the other household's key (never a person), dated by the statement
+/// that put the person in both, with an id made from that statement's and the household's. The steps stand while
+/// the households share the person: when they no longer do, both rows go, and with them the case unless a
+/// verification closed it first. So the steps follow the rows as they stand, whatever order the events came in.
 enum SharedPersonStep {
     /// The history rows' type: the coordinator's own finding, not an event of the contract.
     static let ceType = "entas.coordinator.person.shared"
@@ -92,13 +118,17 @@ enum SharedPersonStep {
     static let summary = "a person of this household is also listed in another household: verify which KK they belong to "
         + "(a move or pecah KK at the cluster, then the verification)"
 
-    /// Records the step in both households' histories (once).
-    static func record(_ first: HouseholdKey, _ second: HouseholdKey, opener: FactOrder, cluster: Cluster, _ db: Database) throws {
-        for key in [first, second] {
+    /// Sets the steps of the pair `first`, `second`: none, or one in each history dated by `opener`.
+    static func set(_ first: HouseholdKey, _ second: HouseholdKey, opener: (order: FactOrder, cluster: Cluster)?, _ db: Database) throws {
+        let delete = try db.cachedStatement(sql: "DELETE FROM householdEvent WHERE householdKey = ? AND ceType = ? AND detail = ?")
+        for (key, other) in [(first, second), (second, first)] {
+            try delete.execute(arguments: [key, ceType, other.rawValue])
+            guard let opener else { continue }
             let row = HouseholdEvent(
-                eventId: OpenCase.id(openedBy: "shared-person:\(opener.eventId):\(key.rawValue)"), householdKey: key, ceType: ceType,
-                cluster: cluster, effectiveDate: opener.day, eventTime: opener.time, status: nil, summary: summary, detail: nil)
-            try row.insert(db, onConflict: .ignore)
+                eventId: OpenCase.id(openedBy: "shared-person:\(opener.order.eventId):\(key.rawValue)"), householdKey: key, ceType: ceType,
+                cluster: opener.cluster, effectiveDate: opener.order.day, eventTime: opener.order.time, status: nil, summary: summary,
+                detail: other.rawValue)
+            try row.insert(db, onConflict: .replace)
         }
     }
 }
