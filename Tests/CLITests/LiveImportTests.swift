@@ -64,8 +64,33 @@ struct LiveImportTests {
 
             let second = try await command.output(environment: [:])
             #expect(second.contains("unchanged  5"), "\(second)")
+
+            // The members file: chunks of two rows, but the three rows of the first household go in one request.
+            let members = folder.path("members.csv")
+            try Data(Self.membersCSV.utf8).write(to: URL(fileURLWithPath: members))
+            let membersCommand = try #require(
+                try EntasCommand.parseAsRoot(
+                    ["import", members, "--members", "--service", "social-aid", "--service-url", "http://127.0.0.1:\(port)", "--token", token,
+                     "--chunk-size", "2"]) as? ImportCommand)
+            let listed = try await membersCommand.output(environment: [:])
+            #expect(listed.contains("updated    2") && listed.contains("rejected   0"), "\(listed)")
+            let household = try await client.execute(
+                uri: "/v1/households/3509311203080001", method: .get, headers: [.authorization: "Bearer \(token)"]
+            ) { ((try? JSONSerialization.jsonObject(with: Data($0.body.readableBytesView))) as? [String: Any]) ?? [:] }
+            #expect((household["members"] as? [Any])?.count == 3 && household["memberCount"] as? Int == 3, "\(household)")
         }
     }
+
+    /// Two households' members: three rows (a name with a comma, quoted) and two rows.
+    static let membersCSV = """
+        kkNumber,nik,name,relationship,sex,birthDate,schoolLevel,inSchool,pregnantOrNursing,severeDisability
+        3509311203080001,3509315507850001,Siti Aminah,Kepala Keluarga,P,1985-07-15,,,,
+        3509311203080001,3509310101150001,"Budi, anak",Anak,L,2015-01-01,sd,ya,,
+        3509311203080001,3509314202180001,Ani,Anak,P,2018-02-02,,,,
+        3509311203080002,3509315507850002,Sri Wahyuni,head,female,1985-07-15,,,,
+        3509311203080002,3509310303160002,Agus,child,male,2016-03-03,sd,1,,
+
+        """
 
     @Test("a header without the required columns prints the service's problem detail")
     func badHeader() async throws {

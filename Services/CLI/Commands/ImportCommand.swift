@@ -8,11 +8,12 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV of households into a cluster service (columns in docs/import.md).",
+        abstract: "Import a CSV of households, or with --members of their members, into a cluster service (columns in docs/import.md).",
         discussion:
             "The file is sent in chunks (each with the header row), so any size imports with bounded memory. "
                 + "Rejected rows are listed with their row number in the file (the header is row 1). Importing the "
-                + "same file twice duplicates nothing. The service's URL defaults to 127.0.0.1 on its port "
+                + "same file twice duplicates nothing. With --members the file lists the households' members, one "
+                + "household's rows together (its whole list), and a chunk is cut only between households. The service's URL defaults to 127.0.0.1 on its port "
                 + "(social-aid 8081, empowerment 8082, umkm 8083, low-cost 8084), or ENTAS_<SERVICE>_URL; its token "
                 + "is --token or ENTAS_<SERVICE>_TOKEN (ENTAS_SOCIAL_AID_TOKEN, …).")
 
@@ -30,6 +31,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: "Records per request, 1 to 50000.")
     var chunkSize = 1_000
+
+    @Flag(help: "The file is a members file (kkNumber, nik, name, relationship, sex, birthDate, …), beside the households file.")
+    var members = false
 
     func validate() throws {
         guard (1...50_000).contains(chunkSize) else {
@@ -53,7 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
         environment: [String: String], progress: @Sendable (ImportUploader.Progress) -> Void = { _ in }
     ) async throws -> String {
         let endpoint = try endpoint(environment: environment)
-        let uploader = ImportUploader(client: APIClient(endpoint: endpoint, timeout: 600), chunkSize: chunkSize)
+        let uploader = ImportUploader(client: APIClient(endpoint: endpoint, timeout: 600), chunkSize: chunkSize, members: members)
         let summary = try await uploader.upload(file: file, progress: progress)
         return ImportOutput.summary(summary, file: file, service: "\(service.serviceName) (\(endpoint.baseURL.absoluteString))")
     }

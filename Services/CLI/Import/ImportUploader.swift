@@ -5,8 +5,12 @@ import Foundation
 /// ``chunkSize`` records, each chunk with the header row, so memory stays bounded and progress
 /// can be shown. The answers are merged and rejected rows renumbered as the file numbers them
 /// (the header is row 1; a record with line breaks inside quotes is one row).
+///
+/// A members file (``members``) goes to `POST /v1/households/members/import`, and a chunk is only cut between
+/// two households, so each household's rows (its whole list) reach the service in one request.
 struct ImportUploader: Sendable {
     static let path = "/v1/households/import"
+    static let membersPath = "/v1/households/members/import"
     /// A chunk is also sent once it holds this many bytes.
     static let maximumChunkBytes = 4 * 1024 * 1024
     /// Rejected rows listed in the merged answer, as a service lists them.
@@ -14,6 +18,10 @@ struct ImportUploader: Sendable {
 
     let client: APIClient
     var chunkSize = 1_000
+    /// True for a members file.
+    var members = false
+
+    var path: String { members ? Self.membersPath : Self.path }
 
     /// Where the upload stands, for a progress bar.
     struct Progress: Sendable, Equatable {
@@ -39,6 +47,8 @@ struct ImportUploader: Sendable {
         var nextRow = 1
         var bytesRead = 0
         var rowsSent = 0
+        var kkColumn: Int?
+        var lastKK: [UInt8]?
 
         func send() async throws {
             guard let header else { return }
@@ -58,10 +68,20 @@ struct ImportUploader: Sendable {
             defer { nextRow += 1 }
             guard header != nil else {
                 header = record
+                kkColumn = Self.fields(of: record).firstIndex { $0 == Array("kkNumber".utf8) }
                 return
             }
+            let full = chunk.rows.count >= chunkSize || chunk.bytes.count >= Self.maximumChunkBytes
+            guard members, let kkColumn else {
+                chunk.append(record, row: nextRow)
+                if chunk.rows.count >= chunkSize || chunk.bytes.count >= Self.maximumChunkBytes { try await send() }
+                return
+            }
+            // A household's rows stay together: cut only where the next household begins.
+            let kk = Self.fields(of: record).dropFirst(kkColumn).first
+            if full, kk != lastKK { try await send() }
+            lastKK = kk
             chunk.append(record, row: nextRow)
-            if chunk.rows.count >= chunkSize || chunk.bytes.count >= Self.maximumChunkBytes { try await send() }
         }
 
         while let block = try handle.read(upToCount: 64 * 1024), !block.isEmpty {
@@ -78,8 +98,46 @@ struct ImportUploader: Sendable {
         var body = Data(capacity: header.count + chunk.bytes.count)
         body.append(contentsOf: header)
         body.append(contentsOf: chunk.bytes)
-        let data = try await client.post(Self.path, body: body, contentType: "text/csv; charset=utf-8")
-        return try client.decode(ImportSummary.self, from: data, path: Self.path)
+        let data = try await client.post(path, body: body, contentType: "text/csv; charset=utf-8")
+        return try client.decode(ImportSummary.self, from: data, path: path)
+    }
+
+    /// The fields of one CSV record (quotes removed, `""` inside quotes as one quote, trailing CR and LF
+    /// dropped), each trimmed of spaces.
+    static func fields(of record: [UInt8]) -> [[UInt8]] {
+        var fields: [[UInt8]] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var index = record.startIndex
+        while index < record.endIndex {
+            let byte = record[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < record.endIndex, record[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                quoted = true
+            } else if byte == UInt8(ascii: ",") {
+                fields.append(trimmed(field))
+                field = []
+            } else if byte != UInt8(ascii: "\r"), byte != UInt8(ascii: "\n") {
+                field.append(byte)
+            }
+            index += 1
+        }
+        fields.append(trimmed(field))
+        return fields
+    }
+
+    private static func trimmed(_ field: [UInt8]) -> [UInt8] {
+        Array(field.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }.reversed())
     }
 
     /// Adds a chunk's answer to `summary`, its rejected rows renumbered: the service counts the
