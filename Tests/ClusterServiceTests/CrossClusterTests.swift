@@ -13,7 +13,7 @@ import Testing
 
 @Suite("Two clusters through Kafka", .timeLimit(.minutes(2)))
 struct CrossClusterTests {
-    @Test("a household registered at social aid appears at UMKM; a referral is accepted there and both sides see it")
+    @Test("a household registered at social aid appears at UMKM with its members (NIKs masked there); a referral is accepted there and both sides see it")
     func referralRoundTrip() async throws {
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)
         defer { kafka.stop() }
@@ -24,7 +24,8 @@ struct CrossClusterTests {
             socialAid.remove()
             umkm.remove()
         }
-        let household = Fixture.json(try HouseholdRegistration.sample(21, criteria: 8, baseline: .hampirMiskin))
+        let registration = try HouseholdRegistration.sample(21, criteria: 8, baseline: .hampirMiskin, withMembers: true)
+        let household = Fixture.json(registration)
         let kk = "3509310000000021"
         try await socialAidApp.test(.live) { socialAidClient in
             try await umkmApp.test(.live) { umkmClient in
@@ -34,6 +35,17 @@ struct CrossClusterTests {
                 try await eventually("UMKM learns of the household") {
                     try await umkmClient.execute(uri: "/v1/households/\(kk)", method: .get, headers: umkm.authorization).status == .ok
                 }
+                // The members came with it, their NIKs masked at UMKM as the head's; in full at social aid.
+                let replicated = try await umkmClient.execute(uri: "/v1/households/\(kk)", method: .get, headers: umkm.authorization) {
+                    Fixture.object($0.body)
+                }
+                let members = replicated["members"] as? [[String: Any]] ?? []
+                #expect(members.map { $0["nik"] as? String } == registration.members?.map { .some($0.nik.masked) }, "\(members)")
+                #expect(members.map { $0["name"] as? String } == registration.members?.map { .some($0.name) })
+                let own = try await socialAidClient.execute(uri: "/v1/households/\(kk)", method: .get, headers: socialAid.authorization) {
+                    Fixture.object($0.body)
+                }
+                #expect((own["members"] as? [[String: Any]])?.map { $0["nik"] as? String } == registration.members?.map { .some($0.nik.rawValue) })
                 var referralID = ""
                 try await socialAidClient.execute(
                     uri: "/v1/referrals", method: .post, headers: socialAid.authorization,
