@@ -27,18 +27,14 @@ extension HouseholdMember {
     /// The members of each of `kks` that has any, in list order, one statement per 500 households.
     public static func members(of kks: [KKNumber], in db: Database) throws -> [KKNumber: [HouseholdMember]] {
         var found: [KKNumber: [HouseholdMember]] = [:]
-        var start = kks.startIndex
-        while start < kks.endIndex {
-            let chunk = kks[start..<min(start + 500, kks.endIndex)]
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        for chunk in kks.chunks() {
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM householdMember WHERE kkNumber IN (\(marks)) ORDER BY kkNumber, position",
+                db, sql: "SELECT * FROM householdMember WHERE kkNumber IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY kkNumber, position",
                 arguments: StatementArguments(Array(chunk)))
             while let row = try rows.next() {
                 guard let kk = row["kkNumber"] as KKNumber?, let member = try member(row) else { continue }
                 found[kk, default: []].append(member)
             }
-            start = chunk.endIndex
         }
         return found
     }
@@ -48,18 +44,13 @@ extension HouseholdMember {
     public static func households(holding niks: [NIK], in db: Database) throws -> [NIK: Set<KKNumber>] {
         var found: [NIK: Set<KKNumber>] = [:]
         for (nik, kks) in try HouseholdReplica.heads(niks, in: db) { found[nik, default: []].formUnion(kks) }
-        let unique = Array(Set(niks))
-        var start = unique.startIndex
-        while start < unique.endIndex {
-            let chunk = unique[start..<min(start + 500, unique.endIndex)]
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        for chunk in Array(Set(niks)).chunks() {
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT nik, kkNumber FROM householdMember WHERE nik IN (\(marks))",
+                db, sql: "SELECT nik, kkNumber FROM householdMember WHERE nik IN (\(databaseQuestionMarks(count: chunk.count)))",
                 arguments: StatementArguments(Array(chunk)))
             while let row = try rows.next() {
                 if let nik = row["nik"] as NIK?, let kk = row["kkNumber"] as KKNumber? { found[nik, default: []].insert(kk) }
             }
-            start = chunk.endIndex
         }
         return found
     }

@@ -6,11 +6,8 @@ extension HouseholdReplica {
     /// The stored rows of those of `kkNumbers` this service knows, in one statement per 500.
     public static func known(_ kkNumbers: [KKNumber], in db: Database) throws -> [KKNumber: HouseholdReplica] {
         var known: [KKNumber: HouseholdReplica] = [:]
-        var start = kkNumbers.startIndex
-        while start < kkNumbers.endIndex {
-            let chunk = kkNumbers[start..<min(start + 500, kkNumbers.endIndex)]
+        for chunk in kkNumbers.chunks() {
             for replica in try HouseholdReplica.filter(keys: Array(chunk)).fetchAll(db) { known[replica.kkNumber] = replica }
-            start = chunk.endIndex
         }
         return known
     }
@@ -96,16 +93,12 @@ extension HouseholdReplica {
     /// The households each of `niks` heads here, in one statement per 500 (index `householdReplica_headNIK`).
     public static func heads(_ niks: [NIK], in db: Database) throws -> [NIK: [KKNumber]] {
         var heads: [NIK: [KKNumber]] = [:]
-        let unique = Array(Set(niks))
-        var start = unique.startIndex
-        while start < unique.endIndex {
-            let chunk = unique[start..<min(start + 500, unique.endIndex)]
+        for chunk in Array(Set(niks)).chunks() {
             let rows = try Row.fetchAll(
                 db, HouseholdReplica.select(Columns.kkNumber, Columns.headNIK).filter(chunk.contains(Columns.headNIK)))
             for row in rows {
                 if let nik = row[Columns.headNIK] as NIK?, let kk = row[Columns.kkNumber] as KKNumber? { heads[nik, default: []].append(kk) }
             }
-            start = chunk.endIndex
         }
         return heads
     }

@@ -34,7 +34,9 @@ extension Faults {
 
         static func registerHouseholds(_ system: FaultSystem) async throws {
             for number in households {
-                let answer = try await DevHTTP.send("POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"), body: JSONBody.json(try Households.registration(number)))
+                let answer = try await DevHTTP.send(
+                    "POST", system.url("social-aid") + "/v1/households", token: system.token("social-aid"),
+                    body: JSONBody.json(try Households.registration(number, withMembers: true)))
                 guard answer.status == 201 else { throw FaultFailure("registering \(number): \(answer.status) \(answer.text)") }
             }
             try await eventually("every service has the \(households.count) households", timeout: .seconds(120), every: .milliseconds(500)) {
@@ -127,15 +129,20 @@ extension Faults {
         func privacy(_ system: FaultSystem) throws {
             let start = ContinuousClock.now
             let verdict = Verdict()
-            let identifiers = Set(Self.households.flatMap { [Households.kk($0), Households.nik($0)] })
+            // The households' members too: their NIKs reached the coordinator (keyed) and every log's service.
+            let members = try Self.households.flatMap { try HouseholdRegistration.sampleMembers($0).map(\.nik.rawValue) }
+            let identifiers = Set(Self.households.flatMap { [Households.kk($0), Households.nik($0)] } + members)
             let files = Probes.storeFiles(system.database("coordinator")) + system.logs
             let findings = Probes.personalData(in: files, identifiers: identifiers, marker: Households.nameMarker)
             verdict.check(findings.isEmpty, "personal data found: \(findings)")
+            let people = try StoreReader.count(system.database("coordinator"), "SELECT COUNT(*) FROM householdPerson")
+            verdict.check(people >= members.count, "the coordinator keyed \(people) of the \(members.count) people")
             let lines = system.logs.reduce(0) { $0 + ((try? String(contentsOf: $1, encoding: .utf8))?.split(separator: "\n").count ?? 0) }
             let integrity = verdict.checkIntegrity(of: system, after: "the API checks")
             FaultSummary.shared.record(
                 "privacy scan (after the API checks)", events: lines,
-                note: "coordinator store and \(lines) log lines: \(findings.isEmpty ? "no KK, NIK or name" : findings.joined(separator: ", ")); \(integrity)",
+                note: "coordinator store and \(lines) log lines: \(findings.isEmpty ? "no KK, NIK or name" : findings.joined(separator: ", ")) "
+                    + "of \(Self.households.count) households and their \(members.count) members (keyed: \(people)); \(integrity)",
                 since: start, passed: verdict.passed)
         }
     }

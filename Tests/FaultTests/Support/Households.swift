@@ -16,12 +16,23 @@ enum Households {
 
     static func name(_ number: Int) -> String { "\(nameMarker) Kepala \(number)" }
 
-    /// Household `number`'s registration: in one of the nine desas, with 6–12 criteria met.
-    static func registration(_ number: Int) throws -> HouseholdRegistration {
-        try HouseholdRegistration.sample(
+    /// Household `number`'s registration: in one of the nine desas, with 6–12 criteria met; `withMembers`, with
+    /// its family of four (``HouseholdRegistration/sampleMembers(_:headName:)``), each name with the marker.
+    static func registration(_ number: Int, withMembers: Bool = false) throws -> HouseholdRegistration {
+        var registration = try HouseholdRegistration.sample(
             number, desa: desas[number % desas.count], criteria: 6 + number % 7,
             baseline: [PovertyStatus.sangatMiskin, .miskin, .hampirMiskin][number % 3], headName: name(number),
             memberCount: number % 6 + 1, address: "Dusun Krajan RT \(number % 9 + 1) RW 02")
+        if withMembers {
+            let members = try HouseholdRegistration.sampleMembers(number, headName: name(number)).map { member in
+                var named = member
+                if member.relationship != .head { named.name = "\(nameMarker) \(member.name)" }
+                return named
+            }
+            registration.members = members
+            registration.memberCount = members.count
+        }
+        return registration
     }
 
     static let criteria = [
