@@ -87,7 +87,9 @@ extension RequestSchemas {
 
     /// `POST /v1/enrolments`, for a cluster with these programme codes.
     static func enrolment(programmes: [String]) -> [String: Any] {
-        object(["kkNumber": kk, "programme": ["type": "string", "enum": programmes], "startedOn": date], required: ["kkNumber", "programme", "startedOn"])
+        object(
+            ["kkNumber": kk, "programme": ["type": "string", "enum": programmes], "startedOn": date, "memberNIK": nik],
+            required: ["kkNumber", "programme", "startedOn"])
     }
 
     /// `POST /v1/enrolments/{id}/end`.
@@ -98,7 +100,7 @@ extension RequestSchemas {
         object(
             [
                 "amountRupiah": ["type": "integer", "minimum": 0], "inKindQuantity": ["type": "number", "minimum": 0], "inKindUnit": text,
-                "period": ["type": "string", "pattern": "^20[0-9]{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"], "deliveredOn": date,
+                "period": ["type": "string", "pattern": "^20[0-9]{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"], "deliveredOn": date, "memberNIK": nik,
             ], required: ["period", "deliveredOn"])
     }
 
