@@ -119,10 +119,9 @@ struct HouseholdChange: Sendable {
         let after: HouseholdFootprint
         switch self.before {
         case .unchanged where household.desaCode == stored.desaCode:
-            // The views and the footprint are as they were (but jiwa): only the events' own counters change.
+            // The views and the footprint are as they were: only the events' own counters change (an event that
+            // states jiwa reads the facts first, so it never takes this path).
             try household.save(from: stored, db)
-            let people = household.totals - stored.totals
-            if !people.isZero { ledger.add(people, at: household.desaCode) }
             ledger.add(strategyChanges)
             return
         case .unchanged:

@@ -34,8 +34,8 @@ enum HouseholdPeople {
 
     /// Writes what `statement` says of household `key` unless a later event already said it.
     static func apply(_ statement: Statement, to key: HouseholdKey, _ db: Database) throws {
-        if let head = statement.head { _ = try replace(key, kind: "head", with: [head], statement, db) }
-        if let members = statement.members { _ = try replace(key, kind: "member", with: members, statement, db) }
+        if let head = statement.head { try replace(key, kind: "head", with: [head], statement, db) }
+        if let members = statement.members { try replace(key, kind: "member", with: members, statement, db) }
     }
 
     /// The households that list one of household `key`'s people now, each with the later of the two statements
@@ -85,8 +85,8 @@ enum HouseholdPeople {
     }
 
     /// Replaces household `key`'s people of `kind` with `people` when `order` is later than the event that
-    /// stated them; true when it did.
-    private static func replace(_ key: HouseholdKey, kind: String, with people: [PersonKey], _ statement: Statement, _ db: Database) throws -> Bool {
+    /// stated them.
+    private static func replace(_ key: HouseholdKey, kind: String, with people: [PersonKey], _ statement: Statement, _ db: Database) throws {
         let order = statement.order
         let stated = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"),
@@ -94,7 +94,7 @@ enum HouseholdPeople {
         if let stated, let time = stated[0] as Timestamp?, let eventId = stated[1] as String?,
             FactOrder(time: time, eventId: eventId) > order
         {
-            return false
+            return
         }
         try db.cachedStatement(sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(arguments: [key, kind])
         let insert = try db.cachedStatement(
@@ -102,7 +102,6 @@ enum HouseholdPeople {
         for person in Set(people) {
             try insert.execute(arguments: [key, kind, person.rawValue, order.time, order.eventId, statement.cluster.rawValue])
         }
-        return true
     }
 }
 
