@@ -98,6 +98,7 @@ public final class ServiceRuntime: Sendable {
         let router = Router(context: AgencyRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LanguageMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenAuthenticator(tokens: tokens))
         let open = root(router)

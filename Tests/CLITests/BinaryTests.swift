@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("The built entas executable")
+@Suite("The built entas executable", .english)
 struct BinaryTests {
     /// The `entas` executable built next to this test bundle (`.build/debug/entas` however the
     /// build directory is called), or nil when it was not built.

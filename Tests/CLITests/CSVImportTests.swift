@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("Splitting a CSV into records and renumbering rejected rows")
+@Suite("Splitting a CSV into records and renumbering rejected rows", .english)
 struct CSVImportTests {
     static func split(_ text: String, feedSize: Int = 3) -> [String] {
         var splitter = CSVRecordSplitter()

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("Lines of entas watch")
+@Suite("Lines of entas watch", .english)
 struct EventLineTests {
     static let kk = "3509311203080001"
     static let nik = "3509315507850002"

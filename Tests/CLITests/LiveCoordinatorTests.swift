@@ -11,7 +11,7 @@ import Testing
 @testable import CLI
 @testable import Coordinator
 
-@Suite("entas against a live coordinator", .timeLimit(.minutes(3)))
+@Suite("entas against a live coordinator", .timeLimit(.minutes(3)), .english)
 struct LiveCoordinatorTests {
     /// Starts a broker and a coordinator fed with the Sumberjambe story, waits until every event is
     /// applied, then runs `body` with the `--coordinator` and `--token` flags of that coordinator.

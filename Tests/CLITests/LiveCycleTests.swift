@@ -11,7 +11,7 @@ import Testing
 @testable import CLI
 @testable import Coordinator
 
-@Suite("entas plan against a live coordinator", .timeLimit(.minutes(3)))
+@Suite("entas plan against a live coordinator", .timeLimit(.minutes(3)), .english)
 struct LiveCycleTests {
     /// The Sumberjambe story plus two commitments for 2027: social aid's PKH for 2 households of the
     /// kecamatan, 2 of them to graduate, low cost's RTLH for 1 household of desa Plerean.

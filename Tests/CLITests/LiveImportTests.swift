@@ -11,7 +11,7 @@ import Testing
 
 @testable import CLI
 
-@Suite("entas import against a live cluster service", .timeLimit(.minutes(2)))
+@Suite("entas import against a live cluster service", .timeLimit(.minutes(2)), .english)
 struct LiveImportTests {
     /// Seven data rows: five valid (one address with a comma and a line break inside quotes), a
     /// blank line, and two invalid rows. Chunks of two records put them in four requests.

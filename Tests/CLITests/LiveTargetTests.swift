@@ -11,7 +11,7 @@ import Testing
 @testable import CLI
 @testable import Coordinator
 
-@Suite("entas target against a live coordinator", .timeLimit(.minutes(2)))
+@Suite("entas target against a live coordinator", .timeLimit(.minutes(2)), .english)
 struct LiveTargetTests {
     @Test("entas target set needs the admin token; entas target list reads with any token")
     func setAndList() async throws {

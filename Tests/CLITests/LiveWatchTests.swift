@@ -7,7 +7,7 @@ import Testing
 
 @testable import CLI
 
-@Suite("entas watch against the embedded broker", .timeLimit(.minutes(2)))
+@Suite("entas watch against the embedded broker", .timeLimit(.minutes(2)), .english)
 struct LiveWatchTests {
     /// Lines and warnings the watcher printed.
     final class Printed: Sendable {

@@ -4,8 +4,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("The overview table and CSV")
+@Suite("The overview table and CSV", .english)
 struct OverviewOutputTests {
     /// The lines of the table proper: from the header row to the total row.
     static func tableLines(_ text: String) -> [String] {

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("Parsing the command line")
+@Suite("Parsing the command line", .english)
 struct ParsingTests {
     /// The message ArgumentParser would print for `arguments`, or nil when they parse.
     static func failure(_ arguments: [String]) -> String? {

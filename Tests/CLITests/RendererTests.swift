@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("Tables, CSV and numbers")
+@Suite("Tables, CSV and numbers", .english)
 struct RendererTests {
     @Test("a table pads left and right columns and cuts the flexible one to fit")
     func tableLayout() {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import CLI
+import EntasTestKit
 
-@Suite("entas seed")
+@Suite("entas seed", .english)
 struct SeedCommandTests {
     @Test("writes Sumberjambe's households as the import CSV, the same for the same seed")
     func writesCSV() async throws {

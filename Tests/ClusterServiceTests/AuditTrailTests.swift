@@ -12,7 +12,7 @@ import Testing
 
 @testable import SocialAid
 
-@Suite("The audit trail of a cluster service", .timeLimit(.minutes(2)))
+@Suite("The audit trail of a cluster service", .timeLimit(.minutes(2)), .english)
 struct AuditTrailTests {
     @Test("writes and reads that name people are recorded (operator, route, region, households), others are not; only an admin reads the trail; SQL cannot change or delete it; a backup keeps it")
     func trail() async throws {
@@ -72,7 +72,7 @@ struct AuditTrailTests {
     }
 }
 
-@Suite("Token roles at a cluster service", .timeLimit(.minutes(2)))
+@Suite("Token roles at a cluster service", .timeLimit(.minutes(2)), .english)
 struct TokenRoleTests {
     @Test("a read token reads but every write answers 403 read-only-token and changes nothing; a write token writes")
     func readRole() async throws {

@@ -9,8 +9,9 @@ import Testing
 
 @testable import EntasService
 @testable import SocialAid
+import EntasTestKit
 
-@Suite("Commitments as bulk lines", .timeLimit(.minutes(2)))
+@Suite("Commitments as bulk lines", .timeLimit(.minutes(2)), .english)
 struct BulkCommitmentTests {
     /// A `commitment` line for Sumberjambe's PKH in 2027, with `changes` (a value of nil removes the field).
     static func line(_ changes: [String: Any?] = [:]) -> String {

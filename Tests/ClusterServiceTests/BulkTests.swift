@@ -7,8 +7,9 @@ import Testing
 
 @testable import EntasCluster
 @testable import SocialAid
+import EntasTestKit
 
-@Suite("Bulk operations as JSON Lines", .timeLimit(.minutes(2)))
+@Suite("Bulk operations as JSON Lines", .timeLimit(.minutes(2)), .english)
 struct BulkTests {
     @Test("each line is applied or rejected on its own, with its line number, and publishes as its single request would")
     func linesAppliedOrRejected() async throws {

@@ -1,8 +1,9 @@
 import Testing
 
 @testable import EntasCluster
+import EntasTestKit
 
-@Suite("CSV records from a byte stream")
+@Suite("CSV records from a byte stream", .english)
 struct CSVRecordParserTests {
     func records(_ text: String, chunk: Int) throws -> [[String]] {
         var parser = CSVRecordParser()

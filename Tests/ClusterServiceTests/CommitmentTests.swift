@@ -9,8 +9,9 @@ import Testing
 
 @testable import CommunityEmpowerment
 @testable import SocialAid
+import EntasTestKit
 
-@Suite("Commitments: what each cluster promises per region, period and programme", .timeLimit(.minutes(2)))
+@Suite("Commitments: what each cluster promises per region, period and programme", .timeLimit(.minutes(2)), .english)
 struct CommitmentTests {
     static var pkh: [String: Any] {
         [

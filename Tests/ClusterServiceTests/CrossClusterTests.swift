@@ -11,7 +11,7 @@ import Testing
 @testable import Enterprise
 @testable import SocialAid
 
-@Suite("Two clusters through Kafka", .timeLimit(.minutes(2)))
+@Suite("Two clusters through Kafka", .timeLimit(.minutes(2)), .english)
 struct CrossClusterTests {
     @Test("a household registered at social aid appears at UMKM with its members (NIKs masked there); a referral is accepted there and both sides see it")
     func referralRoundTrip() async throws {

@@ -5,8 +5,9 @@ import Foundation
 import Testing
 
 @testable import CommunityEmpowerment
+import EntasTestKit
 
-@Suite("Community empowerment: groups and village projects", .timeLimit(.minutes(2)))
+@Suite("Community empowerment: groups and village projects", .timeLimit(.minutes(2)), .english)
 struct EmpowermentRecordsTests {
     @Test("a household in two groups has one ksm enrolment, which ends when it leaves the last")
     func groupMembership() async throws {

@@ -5,8 +5,9 @@ import Foundation
 import Testing
 
 @testable import Enterprise
+import EntasTestKit
 
-@Suite("UMKM: enterprises, KUR loans, trainings, cooperatives", .timeLimit(.minutes(2)))
+@Suite("UMKM: enterprises, KUR loans, trainings, cooperatives", .timeLimit(.minutes(2)), .english)
 struct EnterpriseRecordsTests {
     /// A head's NIK in Sumberjambe (born 15.07.1960, a man).
     static let ownerNIK = "3509311507600001"

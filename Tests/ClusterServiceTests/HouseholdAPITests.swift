@@ -13,7 +13,7 @@ import Testing
 @testable import LowCostPrograms
 @testable import SocialAid
 
-@Suite("Cluster service HTTP API", .timeLimit(.minutes(2)))
+@Suite("Cluster service HTTP API", .timeLimit(.minutes(2)), .english)
 struct HouseholdAPITests {
     static let definitions: [ClusterDefinition] = [
         SocialAidCommand.definition, EmpowermentCommand.definition, EnterpriseCommand.definition, LowCostCommand.definition,

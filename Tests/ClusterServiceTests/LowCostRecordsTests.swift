@@ -5,8 +5,9 @@ import Foundation
 import Testing
 
 @testable import LowCostPrograms
+import EntasTestKit
 
-@Suite("Low-cost programmes: works in stages", .timeLimit(.minutes(2)))
+@Suite("Low-cost programmes: works in stages", .timeLimit(.minutes(2)), .english)
 struct LowCostRecordsTests {
     @Test("a house renovation goes survey → construction → completion; completion delivers one house and ends the enrolment")
     func housingStages() async throws {

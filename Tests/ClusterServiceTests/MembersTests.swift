@@ -11,7 +11,7 @@ import Testing
 
 @testable import SocialAid
 
-@Suite("A household's members, and PKH and PIP by member", .timeLimit(.minutes(2)))
+@Suite("A household's members, and PKH and PIP by member", .timeLimit(.minutes(2)), .english)
 struct MembersTests {
     @Test("a family registered with its members; PKH needs a component and records them; PIP enrols the pupil by NIK; a delivery names the member")
     func programmesByMember() async throws {

@@ -10,7 +10,7 @@ import Testing
 
 @testable import SocialAid
 
-@Suite("One person heads one household at a service", .timeLimit(.minutes(2)))
+@Suite("One person heads one household at a service", .timeLimit(.minutes(2)), .english)
 struct OnePersonOneHouseholdTests {
     @Test("a NIK already heading another KK is refused (409 naming both, masked; a CSV row rejected naming headNIK); once that KK has a new head, it may head the new one")
     func oneHead() async throws {

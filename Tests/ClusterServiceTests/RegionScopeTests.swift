@@ -12,7 +12,7 @@ import Testing
 
 @testable import SocialAid
 
-@Suite("Region-scoped tokens at a cluster service", .timeLimit(.minutes(2)))
+@Suite("Region-scoped tokens at a cluster service", .timeLimit(.minutes(2)), .english)
 struct RegionScopeTests {
     @Test("a Kecamatan Jombang token reads and writes Jombang's households only: 403 outside-region elsewhere (an unknown KK of another kecamatan too), lists filtered, CSV rows outside rejected; a Jember token sees both kecamatan")
     func jombangOnly() async throws {

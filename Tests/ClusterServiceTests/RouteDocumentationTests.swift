@@ -9,11 +9,12 @@ import Testing
 @testable import Enterprise
 @testable import LowCostPrograms
 @testable import SocialAid
+import EntasTestKit
 
 /// One declaration per route: every route a cluster service answers is in its `/openapi.json`
 /// with a summary (a route registered without one stops the service at start-up), and in the
 /// route tables of the docs, written `` `METHOD /path` `` (or with its query, `` `GET /path?…` ``).
-@Suite("Every route is declared and documented")
+@Suite("Every route is declared and documented", .english)
 struct RouteDocumentationTests {
     static let definitions = [
         SocialAidCommand.definition, EmpowermentCommand.definition, EnterpriseCommand.definition, LowCostCommand.definition,

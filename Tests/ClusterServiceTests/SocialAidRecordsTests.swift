@@ -6,8 +6,9 @@ import Hummingbird
 import Testing
 
 @testable import SocialAid
+import EntasTestKit
 
-@Suite("Social aid: shocks and the relief given", .timeLimit(.minutes(2)))
+@Suite("Social aid: shocks and the relief given", .timeLimit(.minutes(2)), .english)
 struct SocialAidRecordsTests {
     @Test("relief after a shock is one shock-relief enrolment, delivery and end, written with the shock")
     func reliefIsPublished() async throws {

@@ -11,13 +11,14 @@ import Testing
 @testable import Enterprise
 @testable import LowCostPrograms
 @testable import SocialAid
+import EntasTestKit
 
 /// Agency data is real: a store written by an earlier release must open and serve after every
 /// change. Each fixture under `Tests/Fixtures/Stores` was written by the services of main as it
 /// stood before the "House in order" restructuring (the records tests' own stores, copied with
 /// `VACUUM INTO`); the service opens a copy, runs whatever migrations came since, and answers
 /// from the data already there.
-@Suite("Stores written by an earlier release")
+@Suite("Stores written by an earlier release", .english)
 struct StoreFixtureTests {
     /// A fixture, the routes to read and what each must hold (the JSON array's length, or a `total`).
     struct Case: Sendable, CustomTestStringConvertible {

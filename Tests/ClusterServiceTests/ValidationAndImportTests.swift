@@ -15,7 +15,7 @@ import Testing
 @testable import LowCostPrograms
 @testable import SocialAid
 
-@Suite("Bad input, eligibility and import", .timeLimit(.minutes(2)))
+@Suite("Bad input, eligibility and import", .timeLimit(.minutes(2)), .english)
 struct ValidationAndImportTests {
     /// Household 7's registration with `change` made to it.
     static func modified(_ change: (inout [String: Any]) -> Void) throws -> Data {

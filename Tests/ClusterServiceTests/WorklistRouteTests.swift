@@ -13,7 +13,7 @@ import Testing
 
 /// The worklist and verification routes without a coordinator link: every bad input is named before the
 /// missing link is, a cluster that may not verify is told so, and nothing is published.
-@Suite("Worklist and verification routes of a cluster service", .timeLimit(.minutes(2)))
+@Suite("Worklist and verification routes of a cluster service", .timeLimit(.minutes(2)), .english)
 struct WorklistRouteTests {
     @Test("a region that is not a desa or kecamatan is a 422 naming region; without the coordinator link a 503 says what to set")
     func worklistWithoutLink() async throws {

@@ -2,8 +2,9 @@ import EntasDomain
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct ConsensusRuleTests {
+@Suite(.english) struct ConsensusRuleTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var latest: [PovertyStatus]
         var baseline: PovertyStatus?
@@ -56,7 +57,7 @@ import Testing
     }
 }
 
-@Suite struct StatusTimelineTests {
+@Suite(.english) struct StatusTimelineTests {
     private func fact(_ cluster: Cluster, _ status: PovertyStatus, _ day: String, _ id: String) throws -> StatusFact {
         StatusFact(
             cluster: cluster, status: status,

@@ -5,10 +5,11 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
 /// A scripted story across two kecamatan of Jember (Sumberjambe 35.09.31, Silo 35.09.30) and Kabupaten
 /// Malang (35.07), applied through the inbox as the subscription would.
-@Suite struct ConsensusScenarioTests {
+@Suite(.english) struct ConsensusScenarioTests {
     static let sumberjambe = "35.09.31.2006"  // desa Sumberjambe, kecamatan Sumberjambe
     static let plerean = "35.09.31.2001"  // desa Plerean, kecamatan Sumberjambe
     static let silo = "35.09.30.2004"  // desa Silo, kecamatan Silo

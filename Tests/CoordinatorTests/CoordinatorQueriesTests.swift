@@ -6,8 +6,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct CoordinatorQueriesTests {
+@Suite(.english) struct CoordinatorQueriesTests {
     /// Four households: two in desa Sumberjambe, one in desa Plerean (kecamatan Sumberjambe), one in Silo.
     private func seed(_ pool: DatabasePool, _ model: CoordinatorReadModel) async throws -> EventScript {
         var script = EventScript()

@@ -12,7 +12,7 @@ import Testing
 
 /// One declaration per route, at the coordinator: every route it answers (read API, dashboard,
 /// operations) is in `/openapi.json` with a summary and in docs/coordinator.md or operations.md.
-@Suite("Every coordinator route is declared and documented", .timeLimit(.minutes(2)))
+@Suite("Every coordinator route is declared and documented", .timeLimit(.minutes(2)), .english)
 struct CoordinatorRouteDocumentationTests {
     @Test("each route is in /openapi.json with a summary and in the docs' route tables")
     func documented() async throws {

@@ -12,7 +12,7 @@ import Testing
 
 @testable import Coordinator
 
-@Suite("The coordinator service over the embedded broker", .timeLimit(.minutes(3)))
+@Suite("The coordinator service over the embedded broker", .timeLimit(.minutes(3)), .english)
 struct CoordinatorServiceTests {
     static var logger: Logger { quietLogger("entas.coordinator.tests") }
 

@@ -36,7 +36,7 @@ import Testing
 /// h10 Q1 and Q2; Musrenbang for h8, h11, h13, one delivery of Rp500,000 to h11 (Q2); social aid graduates h1
 /// (30 June), empowerment graduates h11 (1 September). Bappeda's target for Y, province-wide: 0 SM remaining,
 /// 100% social-aid coverage.
-@Suite("The programme cycle over the embedded broker", .timeLimit(.minutes(4)))
+@Suite("The programme cycle over the embedded broker", .timeLimit(.minutes(4)), .english)
 struct CycleScenarioTests {
     static let year = CalendarDate.today().year + 1
     static func day(_ monthDay: String) -> String { "\(year)-\(monthDay)" }

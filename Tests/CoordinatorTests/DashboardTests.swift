@@ -9,7 +9,7 @@ import Testing
 
 @testable import Coordinator
 
-@Suite("The web dashboard", .timeLimit(.minutes(10)))
+@Suite("The web dashboard", .timeLimit(.minutes(10)), .english)
 struct DashboardTests {
     // MARK: HTTP
 

@@ -4,8 +4,9 @@ import Foundation
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct HouseholdKeyTests {
+@Suite(.english) struct HouseholdKeyTests {
     @Test("a key is the hex HMAC-SHA256 of the KK digits under the secret")
     func knownValue() throws {
         // printf 3509311203080001 | openssl dgst -sha256 -hmac entas-test-secret-16

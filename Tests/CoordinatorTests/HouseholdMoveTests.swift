@@ -5,8 +5,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct HouseholdMoveTests {
+@Suite(.english) struct HouseholdMoveTests {
     @Test("household.updated to another desa moves its counts, coverage and progress; facts stay put")
     func moveAcrossKabupaten() async throws {
         try await withReadModel { pool, model, _ in

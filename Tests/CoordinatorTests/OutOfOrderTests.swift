@@ -5,8 +5,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct OutOfOrderTests {
+@Suite(.english) struct OutOfOrderTests {
     @Test("the same events in shuffled orders give identical views", arguments: [1, 2, 3] as [UInt64])
     func shuffledOrders(seed: UInt64) async throws {
         let events = try RandomHistory.events(households: 60, seed: 42)

@@ -6,8 +6,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite("The plan: need, commitments and the SM shortfall")
+@Suite("The plan: need, commitments and the SM shortfall", .english)
 struct PlanTests {
     /// Kabupaten Jember: Sumberjambe (desa Sumberjambe 6 SM 2 M, desa Plerean 3 SM 1 M), Silo (desa Silo 4 SM
     /// 2 M) and Jombang (desa Padomasan 2 SM, no commitments): 15 SM and 5 M. One SM household of desa

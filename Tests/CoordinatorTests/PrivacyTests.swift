@@ -7,7 +7,7 @@ import Testing
 
 @testable import Coordinator
 
-@Suite struct PrivacyTests {
+@Suite(.english) struct PrivacyTests {
     @Test("the database files hold no KK number, NIK or head's name of any household")
     func noPersonalDataOnDisk() async throws {
         let directory = try TemporaryFolder("CoordinatorTests")

@@ -5,9 +5,10 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
 /// The read API's cost is the rows it shows: each listing is a range of an index, never a table scan.
-@Suite struct QueryPlanTests {
+@Suite(.english) struct QueryPlanTests {
     private func plan(_ request: QueryInterfaceRequest<some FetchableRecord>, _ db: Database) throws -> String {
         let statement = try request.makePreparedRequest(db).statement
         return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)

@@ -6,8 +6,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite struct RandomizedAggregateTests {
+@Suite(.english) struct RandomizedAggregateTests {
     @Test("2,000 households with random events: incremental aggregates equal a recount", .timeLimit(.minutes(5)))
     func twoThousandHouseholds() async throws {
         let events = try RandomHistory.events(households: 2_000, seed: 2027)

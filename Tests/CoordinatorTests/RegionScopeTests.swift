@@ -9,7 +9,7 @@ import Testing
 
 @testable import Coordinator
 
-@Suite("Region-scoped tokens at the coordinator", .timeLimit(.minutes(3)))
+@Suite("Region-scoped tokens at the coordinator", .timeLimit(.minutes(3)), .english)
 struct RegionScopeTests {
     @Test("a Kabupaten Malang token sees Malang only: views default to it, other regions are 403 outside-region, lists and flags are filtered, the dashboard keeps to it, targets are set inside it only")
     func malangOnly() async throws {

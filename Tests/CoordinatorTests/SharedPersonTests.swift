@@ -19,7 +19,7 @@ import Testing
 /// before that reached Dinas Koperasi, it registers him as the head of a KK of his own. Each service refuses a NIK
 /// it already holds elsewhere; across services, the coordinator finds him by a keyed hash of his NIK and opens a
 /// verification case for both households, and its store holds neither NIK.
-@Suite("A person in two households at two services opens a case at the coordinator", .timeLimit(.minutes(3)))
+@Suite("A person in two households at two services opens a case at the coordinator", .timeLimit(.minutes(3)), .english)
 struct SharedPersonTests {
     @Test("the same NIK in two KKs at social aid and UMKM: a sharedPerson case for both, no NIK in the coordinator's store")
     func sharedPerson() async throws {

@@ -15,7 +15,7 @@ import Testing
 /// A coordinator store written by main before the "House in order" restructuring (the
 /// programme-cycle scenario's store, copied with `VACUUM INTO`) opens, migrates and serves:
 /// the read model is agency data too, and a rebuild from Kafka is the last resort.
-@Suite("A coordinator store written by an earlier release", .timeLimit(.minutes(2)))
+@Suite("A coordinator store written by an earlier release", .timeLimit(.minutes(2)), .english)
 struct CoordinatorStoreFixtureTests {
     static var fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

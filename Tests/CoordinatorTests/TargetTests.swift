@@ -12,7 +12,7 @@ import Testing
 
 @testable import Coordinator
 
-@Suite("Targets: Bappeda sets them with an admin token", .timeLimit(.minutes(2)))
+@Suite("Targets: Bappeda sets them with an admin token", .timeLimit(.minutes(2)), .english)
 struct TargetTests {
     static func json(_ object: [String: Any]) -> ByteBuffer {
         ByteBuffer(data: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())

@@ -6,8 +6,9 @@ import GRDB
 import Testing
 
 @testable import Coordinator
+import EntasTestKit
 
-@Suite("Verification cases: conflicts verified in the field and settled")
+@Suite("Verification cases: conflicts verified in the field and settled", .english)
 struct VerificationCaseTests {
     let sumberjambe = try! RegionCode("35.09.31")
     let today = try! CalendarDate("2027-05-01")

@@ -1,8 +1,9 @@
 import EntasKafka
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("Topic administration and the embedded broker", .timeLimit(.minutes(1)))
+@Suite("Topic administration and the embedded broker", .timeLimit(.minutes(1)), .english)
 struct AdminAndEmbeddedTests {
     @Test("the embedded broker listens on loopback only")
     func loopbackOnly() throws {

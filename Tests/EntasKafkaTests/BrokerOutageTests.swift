@@ -1,8 +1,9 @@
 import EntasKafka
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("Broker outages", .timeLimit(.minutes(2)))
+@Suite("Broker outages", .timeLimit(.minutes(2)), .english)
 struct BrokerOutageTests {
     @Test("messages produced while the brokers are down for seconds arrive exactly once")
     func outageWhileProducing() async throws {

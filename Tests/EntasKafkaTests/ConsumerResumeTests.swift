@@ -1,8 +1,9 @@
 import EntasKafka
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("Consumer offsets", .timeLimit(.minutes(2)))
+@Suite("Consumer offsets", .timeLimit(.minutes(2)), .english)
 struct ConsumerResumeTests {
     @Test("a member that committed half resumes, as a new instance, at the next message")
     func resumesAfterCommittedHalf() async throws {

@@ -2,10 +2,11 @@ import Logging
 import Testing
 
 @testable import EntasKafka
+import EntasTestKit
 
 /// The consumer's state machine on its own: pure transitions, no broker.
 /// The client is a real librdkafka handle with no bootstrap servers; nothing is sent.
-@Suite("Consumer state machine")
+@Suite("Consumer state machine", .english)
 struct ConsumerStateMachineTests {
     private static func client() throws -> RdKafkaClient {
         try RdKafkaClient(kind: .consumer, properties: ["log_level": "0", "group.id": "state-machine-tests"], context: ClientContext(logger: KafkaTestSupport.logger))

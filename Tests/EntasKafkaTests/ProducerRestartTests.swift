@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import EntasKafka
+import EntasTestKit
 
-@Suite("Kafka clients: durations and fatal errors")
+@Suite("Kafka clients: durations and fatal errors", .english)
 struct ProducerRestartTests {
     @Test(
         "a Duration becomes librdkafka's milliseconds: sub-second kept, rounded up, clamped",

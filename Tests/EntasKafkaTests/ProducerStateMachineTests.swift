@@ -2,10 +2,11 @@ import Logging
 import Testing
 
 @testable import EntasKafka
+import EntasTestKit
 
 /// The producer's state machine on its own: pure transitions, no broker.
 /// The client is a real librdkafka handle with no bootstrap servers; nothing is sent.
-@Suite("Producer state machine")
+@Suite("Producer state machine", .english)
 struct ProducerStateMachineTests {
     private static func client() throws -> RdKafkaClient {
         try RdKafkaClient(kind: .producer, properties: ["log_level": "0"], context: ClientContext(logger: KafkaTestSupport.logger))

@@ -1,8 +1,9 @@
 import EntasKafka
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("Producer and consumer through the embedded broker", .timeLimit(.minutes(2)))
+@Suite("Producer and consumer through the embedded broker", .timeLimit(.minutes(2)), .english)
 struct RoundTripTests {
     @Test("10,000 keyed messages reach two groups whole, in order per key")
     func twoGroupsSeeEverything() async throws {

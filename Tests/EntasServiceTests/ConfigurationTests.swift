@@ -1,7 +1,8 @@
 import EntasService
 import Testing
+import EntasTestKit
 
-@Suite("Service configuration from environment and flags")
+@Suite("Service configuration from environment and flags", .english)
 struct ConfigurationTests {
     @Test("KAFKA_* variables become librdkafka properties; flags win")
     func kafkaEnvironment() throws {

@@ -8,7 +8,7 @@ import GRDB
 import Synchronization
 import Testing
 
-@Suite("Event subscription: apply once, dead-letter the rest", .timeLimit(.minutes(3)))
+@Suite("Event subscription: apply once, dead-letter the rest", .timeLimit(.minutes(3)), .english)
 struct EventSubscriptionTests {
     /// A running subscription over a fresh store, its producer, and what it needs to stop.
     struct Harness {

@@ -7,8 +7,9 @@ import Logging
 import Testing
 
 @testable import EntasKafka
+import EntasTestKit
 
-@Suite("/health of a service runtime")
+@Suite("/health of a service runtime", .english)
 struct HealthTests {
     @Test("a fatal producer error shows in /health as a recreated client, and the service stays ready")
     func producerRestartShows() async throws {

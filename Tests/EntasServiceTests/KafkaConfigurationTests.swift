@@ -2,11 +2,12 @@ import EntasDomain
 import EntasKafka
 import EntasService
 import Testing
+import EntasTestKit
 
 /// What `KAFKA_*` variables and `--kafka` flags become inside librdkafka, read back from the
 /// clients themselves (`rd_kafka_conf_dump`), through the same path the executables take:
 /// `ServiceOptions` → `ServiceConfiguration` → the producer and consumer.
-@Suite("Kafka properties reach librdkafka unchanged")
+@Suite("Kafka properties reach librdkafka unchanged", .english)
 struct KafkaConfigurationTests {
     static let environment = [
         // Nothing listens here: the clients are created, never connected.

@@ -7,7 +7,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("Outbox relay through the embedded broker", .timeLimit(.minutes(3)))
+@Suite("Outbox relay through the embedded broker", .timeLimit(.minutes(3)), .english)
 struct OutboxRelayTests {
     @Test("rows written while the broker is down are all published after it returns")
     func publishesAfterOutage() async throws {

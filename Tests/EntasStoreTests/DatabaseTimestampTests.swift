@@ -3,8 +3,9 @@ import GRDB
 import Testing
 
 @testable import EntasStore
+import EntasTestKit
 
-@Suite("Timestamps written by the hot paths")
+@Suite("Timestamps written by the hot paths", .english)
 struct DatabaseTimestampTests {
     @Test("are the text GRDB writes for the same Date, so rows compare and decode alike")
     func sameTextAsGRDB() {

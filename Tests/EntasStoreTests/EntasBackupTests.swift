@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct EntasBackupTests {
+@Suite(.english) struct EntasBackupTests {
     @Test("a backup is a sound copy with every committed row, even with the WAL not yet checkpointed")
     func copiesCommittedRows() async throws {
         let directory = try TemporaryFolder("EntasStoreTests")

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct EntasDatabaseTests {
+@Suite(.english) struct EntasDatabaseTests {
     @Test("opening creates the missing folders and the file, in WAL mode")
     func createsFolderAndFileInWALMode() async throws {
         let directory = try TemporaryFolder("EntasStoreTests")

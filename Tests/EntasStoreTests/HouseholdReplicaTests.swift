@@ -3,8 +3,9 @@ import EntasStore
 import Foundation
 import GRDB
 import Testing
+import EntasTestKit
 
-@Suite struct HouseholdReplicaTests {
+@Suite(.english) struct HouseholdReplicaTests {
     private static let plerean = try! RegionCode("35.09.31.2001")
     private static let sumberpakem = try! RegionCode("35.09.31.2002")
     private static let padomasan = try! RegionCode("35.09.01.2001")

@@ -2,8 +2,9 @@ import EntasStore
 import Foundation
 import GRDB
 import Testing
+import EntasTestKit
 
-@Suite struct InboxTests {
+@Suite(.english) struct InboxTests {
     private static let eventType = "id.go.jatim.entas.household.registered.v1"
 
     @Test("a redelivered event is applied once; the second delivery is a duplicate and its closure never runs")

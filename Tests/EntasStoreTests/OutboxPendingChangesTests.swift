@@ -2,8 +2,9 @@ import EntasStore
 import Foundation
 import GRDB
 import Testing
+import EntasTestKit
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(1)), .english)
 struct OutboxPendingChangesTests {
     @Test("the wake-up sequence fires once at start, then on a commit made by another task")
     func wakesOnCommit() async throws {

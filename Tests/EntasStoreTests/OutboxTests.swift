@@ -5,7 +5,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct OutboxTests {
+@Suite(.english) struct OutboxTests {
     @Test("an event enqueued in a transaction that then throws leaves no row")
     func rolledBackEnqueue() async throws {
         try await withTemporaryDatabase { pool, _ in

@@ -6,7 +6,7 @@ import Testing
 /// the five executables on it, and this test process's own Kafka clients (topic readers, the
 /// group reset) on librdkafka >= 2.2, which `make` puts first on `LD_LIBRARY_PATH`. The
 /// outage is a pause: the broker frozen with SIGSTOP for 10 s, its connections open.
-@Suite("Faults on a real broker (Tansu)", .serialized, .faultSummary, .timeLimit(.minutes(30)))
+@Suite("Faults on a real broker (Tansu)", .serialized, .faultSummary, .timeLimit(.minutes(30)), .english)
 struct RealBrokerFaults {
     @Test("broker pause, kill -9 of the coordinator, a group reset and a cluster service restart lose nothing and count nothing twice on Tansu")
     func wholeSystemOnTansu() async throws {

@@ -1,8 +1,9 @@
 import EntasDev
 import Foundation
 import Testing
+import EntasTestKit
 
-@Suite("The whole system through `entas dev`", .serialized, .timeLimit(.minutes(10)))
+@Suite("The whole system through `entas dev`", .serialized, .timeLimit(.minutes(10)), .english)
 struct EntasDevTests {
     @Test("entas dev loads Sumberjambe's PPLS 2008 households with the clusters' commitments and Bappeda's targets, serves the overview and the plan through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT")
     func wholeSystem() async throws {

@@ -6,7 +6,7 @@ import Testing
 /// A cluster service as a real child process importing a 100,000-row CSV streamed from a
 /// file: every row is accounted for, and the service's peak memory stays far below what
 /// holding the rows would take.
-@Suite("100,000-row import through a real service process", .serialized, .timeLimit(.minutes(10)))
+@Suite("100,000-row import through a real service process", .serialized, .timeLimit(.minutes(10)), .english)
 struct LargeImportTests {
     static let rows = 100_000
     /// Rows made invalid on purpose (1-based data row numbers; the header is row 1 of the file).

@@ -3,12 +3,13 @@ import EntasKafka
 import Foundation
 import GRDB
 import Testing
+import EntasTestKit
 
 /// Konsensus bersama through the real executables (`entas dev`: the four cluster services and the coordinator as
 /// child processes, the embedded broker): two clusters disagree, a case opens, Dinas Sosial's worklist shows the
 /// household by name, the verification is recorded there, and the coordinator, the CLI, the dashboard and a
 /// rebuild show it settled; a later disagreeing assessment reopens it.
-@Suite("Verification cases through the real executables", .serialized, .timeLimit(.minutes(10)))
+@Suite("Verification cases through the real executables", .serialized, .timeLimit(.minutes(10)), .english)
 struct VerificationLoopTests {
     static let desa = "35.09.31.2006"
     static let households = [

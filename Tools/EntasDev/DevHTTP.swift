@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import EntasDomain
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -48,7 +49,7 @@ public enum DevHTTP {
         return configuration
     }
 
-    /// Sends one request through `client` and returns its status, headers and body; no answer within `timeout` seconds throws. `contentType`
+    /// Sends one request through `client` (in ``Language/current`` unless `headers` name another) and returns its status, headers and body; no answer within `timeout` seconds throws. `contentType`
     /// is sent with a body only; nil sends none.
     public static func send(
         _ method: String, _ url: String, token: String? = nil, body: Data? = nil, contentType: String? = "application/json",
@@ -58,6 +59,7 @@ public enum DevHTTP {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        request.headers.add(name: "Accept-Language", value: Language.current.rawValue)
         if let body {
             request.body = .bytes(ByteBuffer(bytes: body))
             if let contentType { request.headers.add(name: "Content-Type", value: contentType) }

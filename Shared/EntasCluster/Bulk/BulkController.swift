@@ -71,7 +71,7 @@ public struct BulkController: Sendable {
                 summary.rejectionsTruncated = true
                 return
             }
-            summary.rejections.append(Rejection(line: line, code: problem.code, field: problem.field, detail: problem.detail))
+            summary.rejections.append(Rejection(line: line, code: problem.code, field: problem.field, detail: problem.detail.rendered()))
         }
         func take(_ line: [UInt8]) throws {
             lineNumber += 1
@@ -93,7 +93,7 @@ public struct BulkController: Sendable {
             } catch {
                 var problem = (error as? DecodingError).flatMap { JSONNumbers.misfit(in: data, $0) }
                     ?? ProblemMiddleware<AgencyRequestContext>.problem(for: error, logger: logger)
-                if problem.code == "malformed-body" { problem.detail = "the line is not valid JSON; each line is one JSON object (docs/bulk.md)" }
+                if problem.code == "malformed-body" { problem.detail = Message("bulk.lineNotJSON") }
                 reject(lineNumber, problem)
             }
         }

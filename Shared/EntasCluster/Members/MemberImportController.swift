@@ -62,7 +62,7 @@ public struct MemberImportController: Sendable {
                 switch outcome {
                 case .success(let changed): if changed { summary.updated += 1 } else { summary.unchanged += 1 }
                 case .failure(let problem):
-                    for row in household.rows { reject(.init(row: row, field: problem.field, reason: problem.detail)) }
+                    for row in household.rows { reject(.init(row: row, field: problem.field, reason: problem.detail.rendered())) }
                 }
             }
             batch.removeAll(keepingCapacity: true)

@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 import Hummingbird
 
@@ -7,12 +8,14 @@ public struct ProblemDocument: Error, HTTPResponseError, Sendable, Equatable, Cu
     public var status: HTTPResponse.Status
     /// A stable code clients can branch on, e.g. `invalid-field`, `not-eligible`.
     public var code: String
-    public var title: String
-    public var detail: String
+    /// What went wrong in a few words, written in the reader's language when the document is sent.
+    public var title: Message
+    /// What was wrong and how to fix it, in the reader's language.
+    public var detail: Message
     /// The JSON path of the field at fault, when one is.
     public var field: String?
 
-    public init(status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, title: Message, detail: Message, field: String? = nil) {
         self.status = status
         self.code = code
         self.title = title
@@ -20,6 +23,7 @@ public struct ProblemDocument: Error, HTTPResponseError, Sendable, Equatable, Cu
         self.field = field
     }
 
+    /// The status, code and English detail, for logs and test failures.
     public var description: String { "\(status.code) \(code): \(detail)" }
 
     /// The document as it is sent.
@@ -33,54 +37,95 @@ public struct ProblemDocument: Error, HTTPResponseError, Sendable, Equatable, Cu
         public var field: String?
     }
 
-    public var body: Body {
-        Body(type: "urn:entas:problem:\(code)", title: title, status: status.code, detail: detail, code: code, field: field)
+    /// The document as it is sent to a reader of `language`.
+    public func body(in language: Language = .current) -> Body {
+        Body(
+            type: "urn:entas:problem:\(code)", title: title.rendered(in: language), status: status.code,
+            detail: detail.rendered(in: language), code: code, field: field)
     }
 
+    /// The document in the language the request asks for (`Accept-Language`), Indonesian by default.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let language = Language(request: request)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(body)
+        let data = try encoder.encode(body(in: language))
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        headers[.contentLanguage] = language.rawValue
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 
 extension ProblemDocument {
     /// 422: a field breaks a rule.
-    public static func invalidField(_ field: String, _ rule: String) -> ProblemDocument {
-        ProblemDocument(status: .unprocessableContent, code: "invalid-field", title: "A field is not valid", detail: rule, field: field)
+    public static func invalidField(_ field: String, _ rule: Message) -> ProblemDocument {
+        ProblemDocument(status: .unprocessableContent, code: "invalid-field", title: Message("problem.invalidField.title"), detail: rule, field: field)
+    }
+
+    /// 422: a field breaks the rule a domain error names.
+    public static func invalidField(_ field: String, _ error: some MessageConvertible) -> ProblemDocument {
+        invalidField(field, error.message)
     }
 
     /// 400: the body is not JSON of the expected shape.
-    public static func malformedBody(_ detail: String, field: String? = nil) -> ProblemDocument {
-        ProblemDocument(status: .badRequest, code: "malformed-body", title: "The request body could not be read", detail: detail, field: field)
+    public static func malformedBody(_ detail: Message, field: String? = nil) -> ProblemDocument {
+        ProblemDocument(status: .badRequest, code: "malformed-body", title: Message("problem.malformedBody.title"), detail: detail, field: field)
     }
 
-    public static func notFound(_ what: String) -> ProblemDocument {
-        ProblemDocument(status: .notFound, code: "not-found", title: "Not found", detail: what)
+    /// 404: `what` says what was not found.
+    public static func notFound(_ what: Message) -> ProblemDocument {
+        ProblemDocument(status: .notFound, code: "not-found", title: Message("problem.notFound.title"), detail: what)
     }
 
-    public static func conflict(_ detail: String, code: String = "conflict") -> ProblemDocument {
-        ProblemDocument(status: .conflict, code: code, title: "The request conflicts with the current state", detail: detail)
+    /// 409: the request conflicts with what is stored.
+    public static func conflict(_ detail: Message, code: String = "conflict") -> ProblemDocument {
+        ProblemDocument(status: .conflict, code: code, title: Message("problem.conflict.title"), detail: detail)
     }
 
     public static let missingToken = ProblemDocument(
-        status: .unauthorized, code: "missing-token", title: "Authentication required",
-        detail: "Send a token of this service as 'Authorization: Bearer <token>'. Tokens are issued with `<executable> token create --name <who>`.")
+        status: .unauthorized, code: "missing-token", title: Message("problem.missingToken.title"),
+        detail: Message("problem.missingToken.detail"))
 
     public static let unknownToken = ProblemDocument(
-        status: .unauthorized, code: "unknown-token", title: "Authentication failed",
-        detail: "The bearer token is not known to this service or was revoked. Ask the service's operator for a new one.")
+        status: .unauthorized, code: "unknown-token", title: Message("problem.unknownToken.title"),
+        detail: Message("problem.unknownToken.detail"))
 
     public static func wrongService(tokenService: String, thisService: String) -> ProblemDocument {
         ProblemDocument(
-            status: .forbidden, code: "wrong-service", title: "Token of another service",
-            detail: "This token was issued for '\(tokenService)'; this service is '\(thisService)'. Use a token issued by \(thisService).")
+            status: .forbidden, code: "wrong-service", title: Message("problem.wrongService.title"),
+            detail: Message("problem.wrongService.detail", .text(tokenService), .text(thisService)))
     }
 
     public static let internalError = ProblemDocument(
-        status: .internalServerError, code: "internal", title: "Internal error",
-        detail: "The service failed to handle the request. Nothing was written. Its log has the cause; try again or tell the operator.")
+        status: .internalServerError, code: "internal", title: Message("problem.internal.title"),
+        detail: Message("problem.internal.detail"))
+}
+
+// Texts not yet moved into the catalogues: each call is a compiler warning until it is.
+extension ProblemDocument {
+    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
+    public static func invalidField(_ field: String, _ rule: String) -> ProblemDocument {
+        invalidField(field, Message(untranslated: rule))
+    }
+
+    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
+    public static func malformedBody(_ detail: String, field: String? = nil) -> ProblemDocument {
+        malformedBody(Message(untranslated: detail), field: field)
+    }
+
+    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
+    public static func notFound(_ what: String) -> ProblemDocument {
+        notFound(Message(untranslated: what))
+    }
+
+    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
+    public static func conflict(_ detail: String, code: String = "conflict") -> ProblemDocument {
+        conflict(Message(untranslated: detail), code: code)
+    }
+
+    @available(*, deprecated, message: "write the title and detail in the language catalogues and pass Messages")
+    public init(status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil) {
+        self.init(status: status, code: code, title: Message(untranslated: title), detail: Message(untranslated: detail), field: field)
+    }
 }

@@ -8,7 +8,7 @@ import Testing
 /// loopback, and the real executables on it with librdkafka >= 2.2 loaded through
 /// `LD_LIBRARY_PATH` (the system's 2.0.2 serves the embedded mock only). The product still links
 /// the system's librdkafka; the other suites test it on the mock.
-@Suite("Entas on a real Kafka broker (Tansu)", .serialized, .timeLimit(.minutes(15)))
+@Suite("Entas on a real Kafka broker (Tansu)", .serialized, .timeLimit(.minutes(15)), .english)
 struct RealBrokerTests {
     @Test("entas topics create lays out the six topics on Tansu, and a second run leaves them alone and says so")
     func topicsCreate() async throws {
