@@ -40,10 +40,10 @@ struct CoordinatorSettings {
 extension CoordinatorQueryError: ProblemConvertible {
     public var problem: ProblemDocument {
         switch self {
-        case .unknownRegion: .invalidField("region", description)
-        case .depthOutOfRange: .invalidField("depth", description)
-        case .invalidPage: .invalidField("limit", description)
-        case .invertedMonths, .tooManyMonths: .invalidField("from", description)
+        case .unknownRegion: .invalidField("region", message)
+        case .depthOutOfRange: .invalidField("depth", message)
+        case .invalidPage: .invalidField("limit", message)
+        case .invertedMonths, .tooManyMonths: .invalidField("from", message)
         }
     }
 }

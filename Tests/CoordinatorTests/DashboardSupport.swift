@@ -262,9 +262,12 @@ struct Chromium {
     let executable: URL
     let profile: URL
     let scratch: URL
+    /// The browser's language (`--lang`), which it sends as `Accept-Language`.
+    let language: String
 
-    /// Chromium from PATH (`chromium`, as Debian installs it).
-    init(scratch: URL) throws {
+    /// Chromium from PATH (`chromium`, as Debian installs it), in `language`.
+    init(scratch: URL, language: String = "en-US") throws {
+        self.language = language
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let candidates = path.split(separator: ":").flatMap { directory in
             ["chromium", "chromium-browser"].map { URL(fileURLWithPath: String(directory)).appendingPathComponent($0) }
@@ -329,7 +332,7 @@ struct Chromium {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--lang=en-US",
+                "--lang=\(language)", "--accept-lang=\(language)",
             ] + arguments
         let outputHandle = try FileHandle(forWritingTo: output)
         let logHandle = try FileHandle(forWritingTo: log)

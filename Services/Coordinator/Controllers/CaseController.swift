@@ -21,7 +21,7 @@ struct CaseController: Sendable {
             let lookup = try await request.decodeJSON(as: FlagLookup.self, context: context)
             guard lookup.kkNumbers.count <= FlagLookup.maximumCount else {
                 throw ProblemDocument.invalidField(
-                    "kkNumbers", "at most \(FlagLookup.maximumCount) No. KK per lookup, not \(lookup.kkNumbers.count); send them in parts")
+                    "kkNumbers", Message("coordinator.flags.tooMany", .count(FlagLookup.maximumCount), .count(lookup.kkNumbers.count)))
             }
             return try await queries.flags(of: lookup.kkNumbers, key: secret, within: context.scope)
         }
@@ -36,7 +36,7 @@ extension Query {
         guard let text = request.uri.queryParameters.get("state") else { return nil }
         guard let state = CaseState(rawValue: text) else {
             throw ProblemDocument.invalidField(
-                "state", "'\(text.prefix(30))' is not a case state; use \(CaseState.allCases.map(\.rawValue).joined(separator: ", "))")
+                "state", Message("coordinator.cases.unknownState", .text(String(text.prefix(30))), .text(CaseState.allCases.map(\.rawValue).joined(separator: ", "))))
         }
         return state
     }

@@ -33,6 +33,6 @@ extension Query {
     /// `?period=` (`2027`, `2027-Q1` or `2027-03`); this year (WIB) when absent.
     static func period(_ request: Request, today: CalendarDate = .today()) throws -> Period {
         guard let text = request.uri.queryParameters.get("period"), !text.isEmpty else { return Period.containing(today, as: .year) }
-        do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
+        do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", because: error) }
     }
 }

@@ -26,7 +26,7 @@ struct HouseholdViewController: Sendable {
             // Outside the token's region the answer is 403 whether or not the household is known.
             guard let detail = try await queries.household(kk: kk, key: secret) else {
                 guard context.scope.contains(kecamatanOf: kk) else { throw ProblemDocument.outsideRegion(nil, scope: context.scope) }
-                throw ProblemDocument.notFound("No event about the household with KK \(kk.masked) has reached the coordinator.")
+                throw ProblemDocument.notFound(Message("coordinator.household.notFound", .text(kk.masked)))
             }
             try context.scope.require(record: detail.desa.code)
             return detail

@@ -25,7 +25,7 @@ struct RegionViewController: Sendable {
         }
         group.get("commitments", summary: "Clusters' commitments for a region and period, with revisions (?region=&period=)", query: CoordinatorSchemas.regionAndPeriod) { request, context in
             let period = try request.uri.queryParameters.get("period").map { text in
-                do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", "\(error)") }
+                do { return try Period(text) } catch { throw ProblemDocument.invalidField("period", because: error) }
             }
             return CommitmentList(commitments: try await queries.commitments(region: try Query.region(request, context), period: period))
         }
@@ -50,27 +50,27 @@ enum Query {
     static func region(_ request: Request, _ context: AgencyRequestContext) throws -> RegionCode {
         guard let text = request.uri.queryParameters.get("region") else { return context.scope.region }
         let code: RegionCode
-        do { code = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+        do { code = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", because: error) }
         return try context.scope.narrow(code)
     }
 
     static func int(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = request.uri.queryParameters.get(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw ProblemDocument.invalidField(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(20))'")
+            throw ProblemDocument.invalidField(name, Message("coordinator.query.wholeNumber", .text(name), .count(range.lowerBound), .count(range.upperBound), .text(String(text.prefix(20)))))
         }
         return number
     }
 
     static func month(_ request: Request, _ name: String) throws -> CalendarMonth? {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
-        do { return try CalendarMonth(text) } catch { throw ProblemDocument.invalidField(name, "\(name) is a month YYYY-MM: \(error)") }
+        do { return try CalendarMonth(text) } catch { throw ProblemDocument.invalidField(name, Message("coordinator.query.month", .text(name), .message(Message(describing: error)))) }
     }
 
     static func cluster(_ request: Request) throws -> Cluster? {
         guard let text = request.uri.queryParameters.get("cluster") else { return nil }
         guard let cluster = Cluster(rawValue: text) ?? Cluster(serviceName: text) else {
-            throw ProblemDocument.invalidField("cluster", "'\(text.prefix(30))' is not a cluster; use \(Cluster.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ProblemDocument.invalidField("cluster", Message("coordinator.query.cluster", .text(String(text.prefix(30))), .text(Cluster.allCases.map(\.rawValue).joined(separator: ", "))))
         }
         return cluster
     }
@@ -78,7 +78,7 @@ enum Query {
     static func status(_ request: Request) throws -> PovertyStatus? {
         guard let text = request.uri.queryParameters.get("status") else { return nil }
         guard let status = PovertyStatus(rawValue: text) ?? PovertyStatus(abbreviation: text) else {
-            throw ProblemDocument.invalidField("status", "'\(text.prefix(30))' is not a status; use SM, M or HM")
+            throw ProblemDocument.invalidField("status", Message("coordinator.query.status", .text(String(text.prefix(30)))))
         }
         return status
     }

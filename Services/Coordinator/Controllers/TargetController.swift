@@ -15,7 +15,7 @@ struct TargetController: Sendable {
         group.get("targets", summary: "Targets set for a region, the regions above and inside it (?region=&year=)", query: CoordinatorSchemas.targets) { request, context in
             let year = try request.query("year") { text -> Int in
                 guard let year = Int(text), TargetStore.years.contains(year) else {
-                    throw ProblemDocument.invalidField("year", "year is a year from \(TargetStore.years.lowerBound) to \(TargetStore.years.upperBound), not '\(text.prefix(20))'")
+                    throw ProblemDocument.invalidField("year", Message("coordinator.targets.yearQuery", .text(String(TargetStore.years.lowerBound)), .text(String(TargetStore.years.upperBound)), .text(String(text.prefix(20)))))
                 }
                 return year
             }

@@ -15,19 +15,19 @@ struct TargetStore: Sendable {
     /// Replaces the targets of the request's region and year; refused with a problem naming the field.
     func set(_ request: TargetRequest, by holder: String, at now: Date = Date()) async throws -> TargetView {
         guard reference.contains(request.regionCode) else {
-            throw ProblemDocument.invalidField("regionCode", RegionCodeError.unknown(request.regionCode).description)
+            throw ProblemDocument.invalidField("regionCode", Message(describing: RegionCodeError.unknown(request.regionCode)))
         }
         guard Self.years.contains(request.year) else {
-            throw ProblemDocument.invalidField("year", "year \(request.year) is outside \(Self.years.lowerBound)–\(Self.years.upperBound); give the plan year, e.g. 2027")
+            throw ProblemDocument.invalidField("year", Message("coordinator.targets.year", .text(String(request.year)), .text(String(Self.years.lowerBound)), .text(String(Self.years.upperBound))))
         }
         if let count = request.smRemaining, count < 0 {
-            throw ProblemDocument.invalidField("smRemaining", "smRemaining is a number of households, at least 0 (the province's target is 0), not \(count)")
+            throw ProblemDocument.invalidField("smRemaining", Message("coordinator.targets.smRemaining", .text(String(count))))
         }
         if let share = request.socialAidCoverage, !(0...100).contains(share) {
-            throw ProblemDocument.invalidField("socialAidCoverage", "socialAidCoverage is a percent from 0 to 100, not \(share)")
+            throw ProblemDocument.invalidField("socialAidCoverage", Message("coordinator.targets.coverage", .text(String(share))))
         }
         guard request.smRemaining != nil || request.socialAidCoverage != nil else {
-            throw ProblemDocument.invalidField("smRemaining", "give smRemaining, socialAidCoverage or both; a target with neither sets nothing")
+            throw ProblemDocument.invalidField("smRemaining", Message("coordinator.targets.nothing"))
         }
         let target = Target(
             regionCode: request.regionCode, year: request.year, smRemaining: request.smRemaining,

@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasService
 import EntasAPI
 
@@ -35,7 +36,7 @@ struct BarChart: Sendable {
 
     func render() -> HTML {
         let largest = rows.map { $0.values.reduce(0, +) }.max() ?? 0
-        guard largest > 0 else { return "<p class=\"muted\">No households yet.</p>" }
+        guard largest > 0 else { return "<p class=\"muted\">\(Message("dashboard.chart.noHouseholds"))</p>" }
         let legend = series.map { series -> HTML in
             "<li><span class=\"swatch \(series.fillClass)\"></span>\(series.name)</li>"
         }

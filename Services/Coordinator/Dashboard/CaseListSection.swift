@@ -13,9 +13,9 @@ struct CaseListSection: Sendable {
     /// What opened a case, as the list says it.
     static func opener(_ kind: CaseKind?) -> String {
         switch kind {
-        case .requested: "requested by a cluster"
-        case .sharedPerson: "a person in two households"
-        case .conflict, nil: "clusters disagree"
+        case .requested: Message("dashboard.cases.requested").rendered()
+        case .sharedPerson: Message("dashboard.cases.sharedPerson").rendered()
+        case .conflict, nil: Message("dashboard.cases.conflict").rendered()
         }
     }
 
@@ -33,31 +33,30 @@ struct CaseListSection: Sendable {
             return """
                 <tr data-case="\(summary.caseID ?? "")"><td>\(item.maskedKK)</td><td>\(item.desaName)</td>\
                 <td>\(Self.opener(summary.kind))</td><td>\(opened)</td>\
-                <td>\(DashboardFormat.count(summary.ageDays ?? 0))</td><td>\(summary.team ?? "not assigned")</td>\
+                <td>\(DashboardFormat.count(summary.ageDays ?? 0))</td><td>\(summary.team ?? Message("dashboard.cases.notAssigned").rendered())</td>\
                 <td>\(DashboardFormat.status(item.consensusStatus))</td>\(statuses)</tr>
                 """
         }
         let region = region.dotted
         let (gapOffset, conflictOffset) = (gapOffset, conflictOffset)
-        let pager = Pager(label: "Case pages", total: page.total, offset: page.offset, limit: page.limit) { offset in
+        let pager = Pager(label: Message("dashboard.cases.pages"), total: page.total, offset: page.offset, limit: page.limit) { offset in
             "/regions/\(region)?gaps=\(gapOffset)&conflicts=\(conflictOffset)&cases=\(offset)#cases"
         }
         let table: HTML =
             rows.isEmpty
-            ? "<p>No open case on this page.</p>"
+            ? "<p>\(Message("dashboard.cases.emptyPage"))</p>"
             : """
             <div class="scroll"><table class="list" id="case-table">
-            <caption>Open cases: what opened each, its age in days, its team, each cluster's latest status</caption>
-            <thead><tr><th scope="col">KK (masked)</th><th scope="col">Desa</th><th scope="col">Opened because</th>\
-            <th scope="col">Opened</th><th scope="col">Days open</th><th scope="col">Team</th><th scope="col">Consensus</th>\(headings)</tr></thead>
+            <caption>\(Message("dashboard.cases.caption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.list.maskedKK"))</th><th scope="col">\(Message("dashboard.list.desa"))</th><th scope="col">\(Message("dashboard.cases.openedBecause"))</th>\
+            <th scope="col">\(Message("dashboard.cases.opened"))</th><th scope="col">\(Message("dashboard.cases.daysOpen"))</th><th scope="col">\(Message("dashboard.cases.team"))</th><th scope="col">\(Message("dashboard.list.consensus"))</th>\(headings)</tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             """
         return """
             <section id="cases" aria-labelledby="cases-heading">
-            <h2 id="cases-heading">Verification cases open <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
-            <p class="muted">Verifikasi dan validasi: each case ends with a field verification recorded at Dinas Sosial's \
-            worklist, which has the names.</p>
+            <h2 id="cases-heading">\(Message("dashboard.figures.casesOpen")) <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
+            <p class="muted">\(Message("dashboard.cases.explain"))</p>
             \(table)
             \(pager.render())
             </section>

@@ -7,21 +7,22 @@ import EntasDomain
 struct CoverageSection: Sendable {
     var overview: Overview
 
-    static let columns: [HeatTable.Column] =
+    static var columns: [HeatTable.Column] {
         Cluster.allCases.map { HeatTable.Column(short: $0.shortName, full: "\($0.indonesianName) (\($0.agency))") }
-        + [HeatTable.Column(short: "Any cluster", full: "An active enrolment in any cluster")]
+            + [HeatTable.Column(short: Message("dashboard.coverage.any").rendered(), full: Message("dashboard.coverage.anyTitle").rendered())]
+    }
 
     func render() -> HTML {
         let rows = overview.depth == 0 ? [overview.region] : overview.regions
         let level = overview.depth == 0 ? overview.region.level : overview.region.level.child ?? .desa
         let table = HeatTable(
-            id: "coverage-table", caption: "Share with an active enrolment",
+            id: "coverage-table", caption: Message("dashboard.coverage.caption").rendered(),
             rowHeading: level.columnHeading, columns: Self.columns,
             rows: rows.map { row($0, linked: overview.depth > 0) },
-            totalRow: overview.depth == 0 ? nil : row(overview.region, linked: false, label: "Total"))
+            totalRow: overview.depth == 0 ? nil : row(overview.region, linked: false, label: Message("dashboard.common.total").rendered()))
         return """
             <section id="coverage" aria-labelledby="coverage-heading">
-            <h2 id="coverage-heading">Coverage per cluster</h2>
+            <h2 id="coverage-heading">\(Message("dashboard.coverage.heading"))</h2>
             \(table.render())
             </section>
             """

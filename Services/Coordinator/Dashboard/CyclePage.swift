@@ -22,16 +22,16 @@ struct CyclePage: Sendable {
                 ? "<li aria-current=\"page\">\(year)</li>" : "<li><a href=\"\(base)?period=\(year)\">\(year)</a></li>"
         }
         let content: HTML = """
-            <p class="level">Plan and evaluation · \(code.dotted) · \(plan.period)</p>
+            <p class="level">\(Message("dashboard.cycle.level")) · \(code.dotted) · \(plan.period)</p>
             <h1>\(region.name)</h1>
-            <nav class="crumbs" aria-label="Year"><ol>\(yearLinks)</ol></nav>
-            <p><a href="\(DashboardLayout.href(code))">Consensus views of \(region.name)</a> · \
-            <a id="report-link" href="\(base)/report?period=\(plan.period)">Printable evaluation report (HTML, for PDF)</a></p>
+            <nav class="crumbs" aria-label="\(Message("dashboard.cycle.year"))"><ol>\(yearLinks)</ol></nav>
+            <p><a href="\(DashboardLayout.href(code))">\(Message("dashboard.cycle.consensusViews", .text(region.name)))</a> · \
+            <a id="report-link" href="\(base)/report?period=\(plan.period)">\(Message("dashboard.cycle.reportLink"))</a></p>
             \(PlanSection(plan: plan).render())
-            <h2 id="evaluation-heading">Evaluation \(plan.period)</h2>
+            <h2 id="evaluation-heading">\(Message("dashboard.cycle.evaluation", .text(plan.period.description)))</h2>
             \(EvaluationSections(report: evaluation).render())
             """
-        return DashboardLayout.page(title: "\(region.name): plan and evaluation \(plan.period)", crumbs: crumbs, freshness: freshness, signedIn: true, content: content)
+        return DashboardLayout.page(title: Message("dashboard.cycle.title", .text(region.name), .text(plan.period.description)).rendered(), crumbs: crumbs, freshness: freshness, signedIn: true, content: content)
     }
 
     /// Jawa Timur › … › this region's page › Plan and evaluation.
@@ -39,6 +39,6 @@ struct CyclePage: Sendable {
         let regions = (region.code.ancestors + [region.code]).map { code in
             DashboardLayout.Crumb(name: reference.region(code)?.name ?? code.dotted, href: DashboardLayout.href(code))
         }
-        return regions + [DashboardLayout.Crumb(name: "Plan and evaluation", href: nil)]
+        return regions + [DashboardLayout.Crumb(name: Message("dashboard.cycle.level").rendered(), href: nil)]
     }
 }

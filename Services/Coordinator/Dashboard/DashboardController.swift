@@ -24,6 +24,10 @@ struct DashboardController: Sendable {
     }
 
     func addRoutes(to router: DocumentedRoutes<AgencyRequestContext>) {
+        let router = router.add(middleware: DashboardLanguageMiddleware())
+        router.get("language/{code}", summary: "Dashboard language switch: keeps id (Bahasa Indonesia) or en (English) in a cookie and goes back to ?next= (a dashboard page)") { request, context in
+            try DashboardLanguage.choose(request, context)
+        }
         router.get("login", summary: "Dashboard sign-in form") { request, _ in
             HTMLPage(html: LoginPage(next: DashboardPaths.safeNext(request.uri.queryParameters.get("next"))).render())
         }
@@ -43,9 +47,8 @@ struct DashboardController: Sendable {
             let text = try context.parameters.require("code")
             guard let code = try? RegionCode(text), reader.queries.regions.contains(code) else {
                 let page = MessagePage(
-                    title: "Region not found",
-                    message: "No region \u{201C}\(text.prefix(40))\u{201D} in the Kemendagri reference of Jawa Timur. "
-                        + "Codes read like 35.09 (kabupaten/kota), 35.09.31 (kecamatan) or 35.09.31.2006 (desa).",
+                    title: Message("dashboard.regionNotFound.title"),
+                    message: Message("dashboard.regionNotFound.named", .text(String(text.prefix(40)))),
                     freshness: try await reader.freshness())
                 return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
             }
@@ -92,9 +95,8 @@ struct DashboardController: Sendable {
 
     private func notFound(_ request: Request, _ context: AgencyRequestContext) async throws -> Response {
         let page = MessagePage(
-            title: "Region not found",
-            message: "No such region in the Kemendagri reference of Jawa Timur. Codes read like 35.09 (kabupaten/kota), "
-                + "35.09.31 (kecamatan) or 35.09.31.2006 (desa).",
+            title: Message("dashboard.regionNotFound.title"),
+            message: Message("dashboard.regionNotFound.unnamed"),
             freshness: try await reader.freshness())
         return try HTMLPage(status: .notFound, html: page.render()).response(from: request, context: context)
     }
@@ -102,9 +104,8 @@ struct DashboardController: Sendable {
     /// 403: the signed-in token's region does not hold the page's region.
     private func outsideRegion(_ request: Request, _ context: AgencyRequestContext) async throws -> Response {
         let page = MessagePage(
-            title: "Outside your region",
-            message: "Your token may see only \(context.scope); this page lies outside it. "
-                + "Your region's page is /regions/\(context.scope.region.dotted).",
+            title: Message("dashboard.outsideRegion.title"),
+            message: Message("dashboard.outsideRegion.message", .text("\(context.scope)"), .text(context.scope.region.dotted)),
             freshness: try await reader.freshness())
         return try HTMLPage(status: .forbidden, html: page.render()).response(from: request, context: context)
     }
@@ -123,11 +124,11 @@ struct DashboardController: Sendable {
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm()
         let next = DashboardPaths.safeNext(form.next)
         let token = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        func refuse(_ status: HTTPResponse.Status, _ problem: String) throws -> Response {
+        func refuse(_ status: HTTPResponse.Status, _ problem: Message) throws -> Response {
             try HTMLPage(status: status, html: LoginPage(next: next, problem: problem).render()).response(from: request, context: context)
         }
         guard !token.isEmpty, token.utf8.count <= 512 else {
-            return try refuse(.unauthorized, "Enter a coordinator token.")
+            return try refuse(.unauthorized, Message("dashboard.login.enterToken"))
         }
         switch try await tokens.authenticate(token) {
         case .success(let identity):
@@ -136,9 +137,9 @@ struct DashboardController: Sendable {
             response.headers[.cacheControl] = "no-store"
             return response
         case .failure(let problem) where problem.code == "wrong-service":
-            return try refuse(.forbidden, "That token was issued by another Entas service. Sign in with a token of the coordinator.")
+            return try refuse(.forbidden, Message("dashboard.login.wrongService"))
         case .failure:
-            return try refuse(.unauthorized, "That token is not a live coordinator token. Check it, or ask the operator for a new one.")
+            return try refuse(.unauthorized, Message("dashboard.login.unknownToken"))
         }
     }
 

@@ -18,7 +18,7 @@ enum DashboardLayout {
     ) -> HTML {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(Language.current.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -28,7 +28,8 @@ enum DashboardLayout {
         </head>
         <body>
         <header class="top">
-        <a href="/">Entas · Jatim tanpa keluarga sangat miskin</a>
+        <a href="/">\(Message("dashboard.layout.brand"))</a>
+        \(languageSwitch)
         \(signedIn ? signOut : .empty)
         </header>
         <main>
@@ -41,17 +42,28 @@ enum DashboardLayout {
         """
     }
 
-    private static let signOut: HTML = """
-        <form method="post" action="/logout"><button type="submit">Sign out</button></form>
-        """
+    private static var signOut: HTML {
+        "<form method=\"post\" action=\"/logout\"><button type=\"submit\">\(Message("dashboard.layout.signOut"))</button></form>"
+    }
 
+    /// `Bahasa Indonesia | English`: the page's language marked, the other a link that chooses it (a cookie) and
+    /// comes back to the page.
+    private static var languageSwitch: HTML {
+        let items = Language.allCases.map { language -> HTML in
+            if language == Language.current {
+                return "<li aria-current=\"true\" lang=\"\(language.rawValue)\">\(language.ownName)</li>"
+            }
+            return "<li><a lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\" href=\"/language/\(language.rawValue)?next=\(DashboardPaths.percentEncoded(DashboardLanguage.pagePath))\">\(language.ownName)</a></li>"
+        }
+        return "<nav class=\"language\" aria-label=\"\(Message("dashboard.layout.language"))\"><ul>\(items)</ul></nav>"
+    }
     private static func breadcrumb(_ crumbs: [Crumb]) -> HTML {
         guard !crumbs.isEmpty else { return .empty }
         let items = crumbs.map { crumb -> HTML in
             if let href = crumb.href { return "<li><a href=\"\(href)\">\(crumb.name)</a></li>" }
             return "<li aria-current=\"page\">\(crumb.name)</li>"
         }
-        return "<nav class=\"crumbs\" aria-label=\"Region\"><ol>\(items)</ol></nav>"
+        return "<nav class=\"crumbs\" aria-label=\"\(Message("dashboard.layout.region"))\"><ol>\(items)</ol></nav>"
     }
 
     /// Last event applied, events applied and the consumer lag.
@@ -60,18 +72,22 @@ enum DashboardLayout {
             if let time = freshness.lastEventTime {
                 "<time datetime=\"\(DashboardFormat.machineTime(time))\">\(DashboardFormat.time(time))</time>"
             } else {
-                "none yet"
+                "\(Message("dashboard.freshness.none"))"
             }
         let lag: HTML =
             if let lag = freshness.lag {
-                "<span id=\"consumer-lag\">\(DashboardFormat.count(lag)) \(lag == 1 ? "event" : "events")</span>"
+                "<span id=\"consumer-lag\">\(Message("dashboard.freshness.lagEvents", .count(Int(clamping: lag))))</span>"
             } else {
-                "<span id=\"consumer-lag\">unknown (\(freshness.lagProblem ?? "not known yet"))</span>"
+                "<span id=\"consumer-lag\">\(Message("dashboard.freshness.lagUnknown", lagReason(freshness)))</span>"
             }
         return """
-            <p class="freshness" id="freshness">Last event applied: <span id="last-event">\(last)</span> · \
-            \(DashboardFormat.count(freshness.eventsApplied)) events applied · consumer lag: \(lag)</p>
+            <p class="freshness" id="freshness">\(Message("dashboard.freshness.lastEvent")) <span id="last-event">\(last)</span> · \
+            \(Message("dashboard.freshness.applied", .count(freshness.eventsApplied))) · \(Message("dashboard.freshness.lag")) \(lag)</p>
             """
+    }
+
+    private static func lagReason(_ freshness: FreshnessSummary) -> Message.Argument {
+        freshness.lagProblem.map { .text($0) } ?? .message(Message("dashboard.freshness.lagNotKnown"))
     }
 
     /// The link to a region's page: `/` for the province.

@@ -16,6 +16,9 @@ enum DashboardStyle {
         header.top{background:#12355b;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
         header.top a{color:#fff;text-decoration:none;font-weight:700}
         header.top form{margin:0}
+        nav.language ul{list-style:none;display:flex;gap:.8rem;margin:0 0 0 auto;padding:0;font-size:.9rem}
+        nav.language a{font-weight:400;text-decoration:underline}
+        nav.language li[aria-current]{font-weight:700}
         button{font:inherit;padding:.35rem .8rem;border-radius:4px;border:1px solid #8aa4c2;background:#fff;color:#12355b;cursor:pointer}
         main{max-width:1120px;margin:0 auto;padding:1rem}
         nav.crumbs ol{list-style:none;padding:0;margin:0 0 .4rem;display:flex;flex-wrap:wrap;gap:.25rem;font-size:.9rem}

@@ -36,28 +36,31 @@ struct EvaluationReportPage: Sendable {
         let region = report.region
         let target = report.target
         var targets: [String] = []
-        if let count = target.smRemaining { targets.append("SM remaining \(DashboardFormat.count(count)) (set for \(target.smRemainingFrom?.dotted ?? "?"))") }
-        if let share = target.socialAidCoverage { targets.append("social-aid coverage \(share)% (set for \(target.socialAidCoverageFrom?.dotted ?? "?"))") }
-        let lastEvent = freshness.lastEventTime.map(DashboardFormat.time) ?? "none yet"
+        if let count = target.smRemaining {
+            targets.append(Message("dashboard.report.smTarget", .count(count), .text(target.smRemainingFrom?.dotted ?? "?")).rendered())
+        }
+        if let share = target.socialAidCoverage {
+            targets.append(Message("dashboard.report.coverageTarget", .count(share), .text(target.socialAidCoverageFrom?.dotted ?? "?")).rendered())
+        }
+        let lastEvent = freshness.lastEventTime.map(DashboardFormat.time) ?? Message("dashboard.freshness.none").rendered()
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(Language.current.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
-            <title>Evaluation \(report.period) · \(region.name) (\(region.code.dotted)) · Entas</title>
+            <title>\(Message("dashboard.cycle.evaluation", .text(report.period.description))) · \(region.name) (\(region.code.dotted)) · Entas</title>
             <style>\(DashboardStyle.css)\(Self.printStyle)</style>
             </head>
             <body>
             <main>
             <header class="report-head">
-            <p class="level">Evaluation · \(region.level.indonesianName) \(region.code.dotted) · \(report.period)</p>
+            <p class="level">\(Message("dashboard.report.level")) · \(region.level.indonesianName) \(region.code.dotted) · \(report.period)</p>
             <h1 id="report-title">\(region.name), \(report.period)</h1>
-            <p>Empat Kluster, Empat Strategi: realisation against the clusters' commitments and the province's targets.</p>
-            <p id="report-targets">Targets \(target.year): \(targets.isEmpty ? "none set" : targets.joined(separator: "; "))</p>
-            <p id="report-generated">Generated \(DashboardFormat.time(generatedAt)) from the coordinator's views; last event applied \(lastEvent), \
-            \(DashboardFormat.count(freshness.eventsApplied)) events.</p>
+            <p>\(Message("dashboard.report.intro"))</p>
+            <p id="report-targets">\(Message("dashboard.report.targets", .text(String(target.year)), targets.isEmpty ? .message(Message("dashboard.report.noTargets")) : .text(targets.joined(separator: "; "))))</p>
+            <p id="report-generated">\(Message("dashboard.report.generated", .time(generatedAt), .text(lastEvent), .count(freshness.eventsApplied)))</p>
             </header>
             \(EvaluationSections(report: report).render())
             \(Self.notes)
@@ -67,16 +70,14 @@ struct EvaluationReportPage: Sendable {
             """
     }
 
-    static let notes: HTML = """
-        <section class="notes" id="notes"><h2>How the figures are counted</h2>
-        <p>Commitments: the clusters' commitments as last revised, for the region and the regions inside it, whose period \
-        overlaps this one. In one region the households are the largest promise and deliveries and rupiah add up; up the \
-        regions, a region counts the larger of its own commitment and the sum of its parts'.</p>
-        <p>Realisation: enrolments started in the period; households enrolled at some time in it; deliveries counted towards \
-        it; households graduated in it. A percentage sets a figure against its commitment; a group counts its programmes \
-        with a commitment. SM: households whose consensus status is Sangat Miskin.</p>
+    static var notes: HTML {
+        """
+        <section class="notes" id="notes"><h2>\(Message("dashboard.report.notesHeading"))</h2>
+        <p>\(Message("dashboard.report.notesCommitments"))</p>
+        <p>\(Message("dashboard.report.notesRealisation"))</p>
         </section>
         """
+    }
 }
 
 /// The report as a response: an HTML file to save (`Content-Disposition: attachment`).

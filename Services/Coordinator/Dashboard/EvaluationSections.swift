@@ -19,22 +19,24 @@ struct EvaluationSections: Sendable {
         let sm = report.sangatMiskin
         let coverage = report.socialAidCoverage
         let total = report.total
-        let items: [(String, String, String)] = [
-            ("SM at baseline", DashboardFormat.count(sm.baseline), "baseline-sm"),
-            ("SM now", DashboardFormat.count(sm.now), "sm-now"),
-            ("SM at the end of \(report.period)", DashboardFormat.count(sm.atPeriodEnd), "sm-period-end"),
-            ("SM target", sm.target.map { DashboardFormat.count($0) } ?? "none", "sm-target"),
-            ("Way to the SM target", Self.percent(sm.achievedPercent), "sm-achieved"),
-            ("Social-aid coverage of SM and M", Self.percent(coverage.percent), "coverage"),
-            ("Coverage target", coverage.targetPercent.map { "\($0)%" } ?? "none", "coverage-target"),
-            ("Households served / committed", "\(DashboardFormat.count(total.realised.householdsServed)) / \(DashboardFormat.count(total.committed.households))", "households"),
-            ("People (jiwa) served", DashboardFormat.count(total.realised.peopleServed), "people"),
-            ("Deliveries made / committed", "\(DashboardFormat.count(total.realised.deliveries)) / \(DashboardFormat.count(total.committed.deliveries))", "deliveries"),
-            ("Graduations / committed", "\(DashboardFormat.count(total.realised.graduations)) / \(DashboardFormat.count(total.committed.graduations))", "graduations"),
-            ("Households graduated in \(report.period)", DashboardFormat.count(total.realised.graduatedHouseholds ?? 0), "graduated"),
+        let none = Message("dashboard.evaluation.none").rendered()
+        let period = Message.Argument.text(report.period.description)
+        let items: [(Message, String, String)] = [
+            (Message("dashboard.progress.smBaseline"), DashboardFormat.count(sm.baseline), "baseline-sm"),
+            (Message("dashboard.evaluation.smNow"), DashboardFormat.count(sm.now), "sm-now"),
+            (Message("dashboard.evaluation.smAtEnd", period), DashboardFormat.count(sm.atPeriodEnd), "sm-period-end"),
+            (Message("dashboard.evaluation.smTarget"), sm.target.map { DashboardFormat.count($0) } ?? none, "sm-target"),
+            (Message("dashboard.evaluation.wayToTarget"), Self.percent(sm.achievedPercent), "sm-achieved"),
+            (Message("dashboard.evaluation.coverage"), Self.percent(coverage.percent), "coverage"),
+            (Message("dashboard.evaluation.coverageTarget"), coverage.targetPercent.map { "\($0)%" } ?? none, "coverage-target"),
+            (Message("dashboard.evaluation.householdsServed"), "\(DashboardFormat.count(total.realised.householdsServed)) / \(DashboardFormat.count(total.committed.households))", "households"),
+            (Message("dashboard.evaluation.peopleServed"), DashboardFormat.count(total.realised.peopleServed), "people"),
+            (Message("dashboard.evaluation.deliveriesMade"), "\(DashboardFormat.count(total.realised.deliveries)) / \(DashboardFormat.count(total.committed.deliveries))", "deliveries"),
+            (Message("dashboard.evaluation.graduations"), "\(DashboardFormat.count(total.realised.graduations)) / \(DashboardFormat.count(total.committed.graduations))", "graduations"),
+            (Message("dashboard.evaluation.graduatedIn", period), DashboardFormat.count(total.realised.graduatedHouseholds ?? 0), "graduated"),
         ]
         let cells = items.map { name, value, id -> HTML in "<div><dt>\(name)</dt><dd id=\"figure-\(id)\">\(value)</dd></div>" }
-        return "<dl class=\"figures\" aria-label=\"Key figures\">\(cells)</dl>"
+        return "<dl class=\"figures\" aria-label=\"\(Message("dashboard.figures.label"))\">\(cells)</dl>"
     }
 
     // MARK: Trajectory
@@ -43,21 +45,21 @@ struct EvaluationSections: Sendable {
         let months = report.trajectory
         guard !months.isEmpty else {
             return """
-                <section id="trajectory" aria-labelledby="trajectory-heading"><h2 id="trajectory-heading">Sangat Miskin per month</h2>
-                <p class="muted">No household in this region yet.</p></section>
+                <section id="trajectory" aria-labelledby="trajectory-heading"><h2 id="trajectory-heading">\(Message("dashboard.evaluation.perMonth"))</h2>
+                <p class="muted">\(Message("dashboard.evaluation.noHousehold"))</p></section>
                 """
         }
         var lines = [
             LineChart.Line(
-                name: "SM at baseline", strokeClass: "k-base", swatchClass: "f-base", dashed: true,
+                name: Message("dashboard.progress.smBaseline").rendered(), strokeClass: "k-base", swatchClass: "f-base", dashed: true,
                 values: months.map { _ in report.sangatMiskin.baseline }),
-            LineChart.Line(name: "SM remaining", strokeClass: "k-sm", swatchClass: "f-sm", values: months.map(\.sangatMiskin)),
+            LineChart.Line(name: Message("dashboard.progress.smRemaining").rendered(), strokeClass: "k-sm", swatchClass: "f-sm", values: months.map(\.sangatMiskin)),
         ]
         if let target = report.sangatMiskin.target {
-            lines.append(LineChart.Line(name: "SM target", strokeClass: "k-target", swatchClass: "f-grad", dashed: true, values: months.map { _ in target }))
+            lines.append(LineChart.Line(name: Message("dashboard.evaluation.smTarget").rendered(), strokeClass: "k-target", swatchClass: "f-grad", dashed: true, values: months.map { _ in target }))
         }
         let chart = LineChart(
-            title: "Sangat Miskin households per month against the baseline and the target", xLabels: months.map { DashboardFormat.month($0.month) },
+            title: Message("dashboard.evaluation.chartTitle").rendered(), xLabels: months.map { DashboardFormat.month($0.month) },
             lines: lines, tableID: "trajectory-table")
         let rows = months.map { month -> HTML in
             """
@@ -67,11 +69,11 @@ struct EvaluationSections: Sendable {
         }
         return """
             <section id="trajectory" aria-labelledby="trajectory-heading">
-            <h2 id="trajectory-heading">Sangat Miskin per month, from the baseline</h2>
+            <h2 id="trajectory-heading">\(Message("dashboard.evaluation.perMonthFromBaseline"))</h2>
             \(chart.render())
             <div class="scroll"><table id="trajectory-table">
-            <caption>SM households at the end of each month</caption>
-            <thead><tr><th scope="col">Month</th><th scope="col">SM remaining</th></tr></thead>
+            <caption>\(Message("dashboard.evaluation.trajectoryCaption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.progress.month"))</th><th scope="col">\(Message("dashboard.progress.smRemaining"))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             </section>
@@ -83,28 +85,31 @@ struct EvaluationSections: Sendable {
     var programmes: HTML {
         guard !report.programmes.isEmpty else {
             return """
-                <section id="programmes" aria-labelledby="programmes-heading"><h2 id="programmes-heading">Programmes</h2>
-                <p class="muted">No commitment and nothing done in \(report.period) in this region.</p></section>
+                <section id="programmes" aria-labelledby="programmes-heading"><h2 id="programmes-heading">\(Message("dashboard.evaluation.programmes"))</h2>
+                <p class="muted">\(Message("dashboard.evaluation.nothing", .text(report.period.description)))</p></section>
                 """
         }
         let chart = BarChart(
-            title: "Households served against households committed, per programme",
-            series: [BarChart.Series(name: "Served", fillClass: "f-served"), BarChart.Series(name: "Committed, not yet served", fillClass: "f-open")],
+            title: Message("dashboard.evaluation.servedChart").rendered(),
+            series: [
+                BarChart.Series(name: Message("dashboard.evaluation.served").rendered(), fillClass: "f-served"),
+                BarChart.Series(name: Message("dashboard.evaluation.notYetServed").rendered(), fillClass: "f-open"),
+            ],
             rows: report.programmes.map { line in
                 BarChart.Row(
                     label: "\(line.cluster?.indonesianName ?? "") · \(line.programme ?? "")", href: nil,
                     values: [line.realised.householdsServed, max(0, line.committed.households - line.realised.householdsServed)])
             },
-            tableID: "programme-table", totalHeading: "served + open")
+            tableID: "programme-table", totalHeading: Message("dashboard.evaluation.servedOpen").rendered())
         let rows = report.programmes.map { line -> HTML in
             let name: HTML = "\(line.cluster?.indonesianName ?? "") · \(line.programme ?? "")"
             return Self.row(marker: "programme-\(line.cluster?.rawValue ?? "")-\(line.programme ?? "")", name: name, extra: [line.strategy?.indonesianName ?? ""], line)
         }
         return """
             <section id="programmes" aria-labelledby="programmes-heading">
-            <h2 id="programmes-heading">Realisation against commitment, per programme</h2>
+            <h2 id="programmes-heading">\(Message("dashboard.evaluation.realisationHeading"))</h2>
             \(chart.render())
-            \(Self.table(id: "programme-table", caption: "Per programme", first: "Programme", extra: ["Strategy"], rows: rows, total: report.total))
+            \(Self.table(id: "programme-table", caption: Message("dashboard.evaluation.perProgramme"), first: Message("dashboard.plan.programme"), extra: [Message("dashboard.strategies.strategy")], rows: rows, total: report.total))
             </section>
             """
     }
@@ -116,8 +121,8 @@ struct EvaluationSections: Sendable {
         }
         return """
             <section id="clusters" aria-labelledby="clusters-heading">
-            <h2 id="clusters-heading">Per cluster</h2>
-            \(Self.table(id: "cluster-table", caption: "Per cluster, with the households each graduated", first: "Cluster", extra: [], rows: rows, total: report.total))
+            <h2 id="clusters-heading">\(Message("dashboard.plan.perCluster"))</h2>
+            \(Self.table(id: "cluster-table", caption: Message("dashboard.evaluation.clusterCaption"), first: Message("dashboard.strategies.cluster"), extra: [], rows: rows, total: report.total))
             </section>
             """
     }
@@ -129,8 +134,8 @@ struct EvaluationSections: Sendable {
         }
         return """
             <section id="strategies" aria-labelledby="strategies-heading">
-            <h2 id="strategies-heading">Per strategy</h2>
-            \(Self.table(id: "strategy-table", caption: "Per strategy", first: "Strategy", extra: [], rows: rows, total: nil))
+            <h2 id="strategies-heading">\(Message("dashboard.plan.perStrategy"))</h2>
+            \(Self.table(id: "strategy-table", caption: Message("dashboard.plan.perStrategy"), first: Message("dashboard.strategies.strategy"), extra: [], rows: rows, total: nil))
             </section>
             """
     }
@@ -152,12 +157,12 @@ struct EvaluationSections: Sendable {
         }
         return """
             <section id="regions" aria-labelledby="regions-heading">
-            <h2 id="regions-heading">Regions, furthest behind first</h2>
+            <h2 id="regions-heading">\(Message("dashboard.evaluation.regionsHeading"))</h2>
             <div class="scroll"><table id="region-table">
-            <caption>Ordered by the share of committed households served (regions without a commitment last)</caption>
-            <thead><tr><th scope="col">Region</th><th scope="col">Households committed</th><th scope="col">Served</th>\
-            <th scope="col">Served %</th><th scope="col">Deliveries %</th><th scope="col">Rupiah %</th><th scope="col">Graduated</th>\
-            <th scope="col">Graduated %</th><th scope="col">Households graduated</th><th scope="col">SM at baseline</th><th scope="col">SM now</th></tr></thead>
+            <caption>\(Message("dashboard.evaluation.regionsCaption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.layout.region"))</th><th scope="col">\(Message("dashboard.plan.householdsCommitted"))</th><th scope="col">\(Message("dashboard.evaluation.served"))</th>\
+            <th scope="col">\(Message("dashboard.evaluation.servedPercent"))</th><th scope="col">\(Message("dashboard.evaluation.deliveriesPercent"))</th><th scope="col">\(Message("dashboard.evaluation.rupiahPercent"))</th><th scope="col">\(Message("dashboard.common.graduated"))</th>\
+            <th scope="col">\(Message("dashboard.evaluation.graduatedPercent"))</th><th scope="col">\(Message("dashboard.evaluation.householdsGraduated"))</th><th scope="col">\(Message("dashboard.progress.smBaseline"))</th><th scope="col">\(Message("dashboard.evaluation.smNow"))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             </section>
@@ -165,14 +170,16 @@ struct EvaluationSections: Sendable {
     }
 
     /// A realisation table: the name, `extra` columns, then committed and realised figures with their shares.
-    static func table(id: String, caption: String, first: String, extra: [String], rows: [HTML], total: EvaluationLine?) -> HTML {
+    static func table(id: String, caption: Message, first: Message, extra: [Message], rows: [HTML], total: EvaluationLine?) -> HTML {
         let extraHeadings = extra.map { heading -> HTML in "<th scope=\"col\">\(heading)</th>" }
         let headings = [
-            "Households committed", "Enrolments started", "Households served", "Served %", "Deliveries committed", "Deliveries made",
-            "Deliveries %", "Budget", "Delivered (cash)", "Rupiah %", "Graduations committed", "Graduated", "Graduated %",
-            "Households graduated",
+            Message("dashboard.plan.householdsCommitted"), Message("dashboard.strategies.started"), Message("dashboard.evaluation.householdsServedColumn"),
+            Message("dashboard.evaluation.servedPercent"), Message("dashboard.evaluation.deliveriesCommitted"), Message("dashboard.evaluation.deliveriesMadeColumn"),
+            Message("dashboard.evaluation.deliveriesPercent"), Message("dashboard.plan.budget"), Message("dashboard.strategies.cash"),
+            Message("dashboard.evaluation.rupiahPercent"), Message("dashboard.evaluation.graduationsCommitted"), Message("dashboard.common.graduated"),
+            Message("dashboard.evaluation.graduatedPercent"), Message("dashboard.evaluation.householdsGraduated"),
         ].map { heading -> HTML in "<th scope=\"col\">\(heading)</th>" }
-        let footer: HTML = total.map { "<tfoot>\(row(marker: "total", name: "Total", extra: extra.map { _ in "" }, $0))</tfoot>" } ?? .empty
+        let footer: HTML = total.map { "<tfoot>\(row(marker: "total", name: "\(Message("dashboard.common.total"))", extra: extra.map { _ in "" }, $0))</tfoot>" } ?? .empty
         return """
             <div class="scroll"><table id="\(id)">
             <caption>\(caption)</caption>
@@ -196,9 +203,9 @@ struct EvaluationSections: Sendable {
         return "<tr data-line=\"\(marker)\"><th scope=\"row\">\(name)</th>\(values.map { value -> HTML in "<td>\(value)</td>" })</tr>"
     }
 
-    /// `83.3%`, `50%`, or `–` for nothing committed.
+    /// `83,3%` / `83.3%`, `50%`, or `–` for nothing committed.
     static func percent(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return value == value.rounded() ? "\(Int(value))%" : "\(HTML.coordinate(value))%"
+        guard let value, value.isFinite else { return "–" }
+        return Language.current.decimal(value, digits: value == value.rounded() ? 0 : 1) + "%"
     }
 }

@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasService
 import EntasAPI
 
@@ -36,7 +37,7 @@ struct HeatTable: Sendable {
         return """
             <div class="scroll"><table id="\(id)">
             <caption>\(caption)</caption>
-            <thead><tr><th scope="col">\(rowHeading)</th><th scope="col">Households</th>\(headings)</tr></thead>
+            <thead><tr><th scope="col">\(rowHeading)</th><th scope="col">\(Message("dashboard.common.households"))</th>\(headings)</tr></thead>
             <tbody>\(rows.map(render))</tbody>
             \(totalRow.map { "<tfoot>\(render($0))</tfoot>" as HTML } ?? .empty)
             </table></div>

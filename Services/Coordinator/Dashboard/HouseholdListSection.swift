@@ -14,29 +14,29 @@ struct GapListSection: Sendable {
             let covered = item.coveredBy.map(\.shortName).joined(separator: ", ")
             return """
                 <tr><td>\(item.maskedKK)</td><td>\(item.desaName)</td><td>\(DashboardFormat.status(item.consensusStatus))</td>\
-                <td>\(covered.isEmpty ? "none" : covered)</td><td>\(item.uncovered ? "<span class=\"tag\">no cluster at all</span>" as HTML : "social aid missing")</td></tr>
+                <td>\(covered.isEmpty ? Message("dashboard.gaps.coveredByNone").rendered() : covered)</td><td>\(item.uncovered ? "<span class=\"tag\">\(Message("dashboard.gaps.noCluster"))</span>" as HTML : "\(Message("dashboard.gaps.socialAidMissing"))")</td></tr>
                 """
         }
         let region = region.dotted
         let conflictOffset = conflictOffset
-        let pager = Pager(label: "Gap pages", total: page.total, offset: page.offset, limit: page.limit) { offset in
+        let pager = Pager(label: Message("dashboard.gaps.pages"), total: page.total, offset: page.offset, limit: page.limit) { offset in
             "/regions/\(region)?gaps=\(offset)&conflicts=\(conflictOffset)#gaps"
         }
         let table: HTML =
             rows.isEmpty
-            ? "<p>No gap on this page.</p>"
+            ? "<p>\(Message("dashboard.gaps.emptyPage"))</p>"
             : """
             <div class="scroll"><table class="list" id="gap-table">
-            <caption>Gap households, by desa</caption>
-            <thead><tr><th scope="col">KK (masked)</th><th scope="col">Desa</th><th scope="col">Consensus</th>\
-            <th scope="col">Covered by</th><th scope="col">Kind</th></tr></thead>
+            <caption>\(Message("dashboard.gaps.caption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.list.maskedKK"))</th><th scope="col">\(Message("dashboard.list.desa"))</th><th scope="col">\(Message("dashboard.list.consensus"))</th>\
+            <th scope="col">\(Message("dashboard.gaps.coveredBy"))</th><th scope="col">\(Message("dashboard.gaps.kind"))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             """
         return """
             <section id="gaps" aria-labelledby="gaps-heading">
-            <h2 id="gaps-heading">Gaps <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
-            <p class="muted">Very poor or poor households without social aid, or very poor without any cluster.</p>
+            <h2 id="gaps-heading">\(Message("dashboard.gaps.heading")) <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
+            <p class="muted">\(Message("dashboard.gaps.explain"))</p>
             \(table)
             \(pager.render())
             </section>
@@ -64,23 +64,23 @@ struct ConflictListSection: Sendable {
         }
         let region = region.dotted
         let gapOffset = gapOffset
-        let pager = Pager(label: "Conflict pages", total: page.total, offset: page.offset, limit: page.limit) { offset in
+        let pager = Pager(label: Message("dashboard.conflicts.pages"), total: page.total, offset: page.offset, limit: page.limit) { offset in
             "/regions/\(region)?gaps=\(gapOffset)&conflicts=\(offset)#conflicts"
         }
         let table: HTML =
             rows.isEmpty
-            ? "<p>No conflict on this page.</p>"
+            ? "<p>\(Message("dashboard.conflicts.emptyPage"))</p>"
             : """
             <div class="scroll"><table class="list" id="conflict-table">
-            <caption>Each cluster's latest status</caption>
-            <thead><tr><th scope="col">KK (masked)</th><th scope="col">Desa</th><th scope="col">Consensus</th>\(headings)</tr></thead>
+            <caption>\(Message("dashboard.conflicts.caption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.list.maskedKK"))</th><th scope="col">\(Message("dashboard.list.desa"))</th><th scope="col">\(Message("dashboard.list.consensus"))</th>\(headings)</tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             """
         return """
             <section id="conflicts" aria-labelledby="conflicts-heading">
-            <h2 id="conflicts-heading">Conflicts <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
-            <p class="muted">Households whose clusters' latest assessments differ, for verifikasi dan validasi.</p>
+            <h2 id="conflicts-heading">\(Message("dashboard.conflicts.heading")) <span class="muted">(\(DashboardFormat.count(page.total)))</span></h2>
+            <p class="muted">\(Message("dashboard.conflicts.explain"))</p>
             \(table)
             \(pager.render())
             </section>
@@ -88,9 +88,9 @@ struct ConflictListSection: Sendable {
     }
 }
 
-/// `Households 21–40 of 1,234 · Previous · Next`.
+/// `Rumah tangga 21–40 dari 1.234 · Sebelumnya · Berikutnya`.
 struct Pager {
-    var label: String
+    var label: Message
     var total: Int
     var offset: Int
     var limit: Int
@@ -101,10 +101,10 @@ struct Pager {
         let first = min(offset + 1, total)
         let last = min(offset + limit, total)
         let shown: HTML = offset >= total
-            ? "Past the last of \(DashboardFormat.count(total))"
-            : "Households \(DashboardFormat.count(first))–\(DashboardFormat.count(last)) of \(DashboardFormat.count(total))"
-        let previous: HTML = offset > 0 ? "<a rel=\"prev\" href=\"\(link(max(0, min(offset, total) - limit)))\">← Previous</a>" : .empty
-        let next: HTML = offset + limit < total ? "<a rel=\"next\" href=\"\(link(offset + limit))\">Next →</a>" : .empty
+            ? "\(Message("dashboard.pager.past", .count(total)))"
+            : "\(Message("dashboard.pager.shown", .count(first), .count(last), .count(total)))"
+        let previous: HTML = offset > 0 ? "<a rel=\"prev\" href=\"\(link(max(0, min(offset, total) - limit)))\">\(Message("dashboard.pager.previous"))</a>" : .empty
+        let next: HTML = offset + limit < total ? "<a rel=\"next\" href=\"\(link(offset + limit))\">\(Message("dashboard.pager.next"))</a>" : .empty
         return "<nav class=\"pager\" aria-label=\"\(label)\"><span>\(shown)</span>\(previous)\(next)</nav>"
     }
 }

@@ -1,3 +1,4 @@
+import EntasDomain
 import EntasService
 import EntasAPI
 
@@ -29,7 +30,7 @@ struct LineChart: Sendable {
     private static let bottom = 34.0
 
     func render() -> HTML {
-        guard !xLabels.isEmpty else { return "<p class=\"muted\">No months to show yet.</p>" }
+        guard !xLabels.isEmpty else { return "<p class=\"muted\">\(Message("dashboard.chart.noMonths"))</p>" }
         let ceiling = Self.niceCeiling(lines.flatMap(\.values).max() ?? 0)
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom

@@ -13,30 +13,28 @@ struct PlanSection: Sendable {
         let coverage: HTML =
             plan.socialAidCoverage.map { coverage in
                 """
-                <p id="plan-coverage">Social aid: the target of \(coverage.targetPercent)% of \(DashboardFormat.count(coverage.households)) \
-                SM and M households asks for \(DashboardFormat.count(coverage.required)); \(DashboardFormat.count(coverage.committed)) \
-                committed, \(DashboardFormat.count(coverage.coveredNow)) covered now, \(DashboardFormat.count(coverage.short)) short.</p>
+                <p id="plan-coverage">\(Message("dashboard.plan.socialAidCoverage", .count(coverage.targetPercent), .count(coverage.households), .count(coverage.required), .count(coverage.committed), .count(coverage.coveredNow), .count(coverage.short)))</p>
                 """
             } ?? .empty
         return """
             <section id="plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">Plan \(plan.period): Sangat Miskin households no commitment covers</h2>
-            <dl class="figures" aria-label="Shortfall">\
-            <div><dt>SM households now</dt><dd id="plan-need">\(DashboardFormat.count(shortfall.need))</dd></div>\
-            <div><dt>Covered by commitments</dt><dd id="plan-covered">\(DashboardFormat.count(shortfall.covered))</dd></div>\
-            <div><dt>Short</dt><dd id="plan-short">\(DashboardFormat.count(shortfall.short))</dd></div>\
-            <div><dt>SM or M without social aid</dt><dd id="plan-gaps">\(DashboardFormat.count(plan.need.gaps))</dd></div></dl>
+            <h2 id="plan-heading">\(Message("dashboard.plan.heading", .text(plan.period.description)))</h2>
+            <dl class="figures" aria-label="\(Message("dashboard.plan.shortfall"))">\
+            <div><dt>\(Message("dashboard.plan.need"))</dt><dd id="plan-need">\(DashboardFormat.count(shortfall.need))</dd></div>\
+            <div><dt>\(Message("dashboard.plan.covered"))</dt><dd id="plan-covered">\(DashboardFormat.count(shortfall.covered))</dd></div>\
+            <div><dt>\(Message("dashboard.plan.short"))</dt><dd id="plan-short">\(DashboardFormat.count(shortfall.short))</dd></div>\
+            <div><dt>\(Message("dashboard.plan.gaps"))</dt><dd id="plan-gaps">\(DashboardFormat.count(plan.need.gaps))</dd></div></dl>
             \(coverage)
-            \(lines("plan-cluster-table", "Per cluster", "Cluster", plan.clusters) { $0.cluster?.indonesianName ?? "" })
-            \(lines("plan-strategy-table", "Per strategy", "Strategy", plan.strategies) { $0.strategy?.indonesianName ?? "" })
+            \(lines("plan-cluster-table", Message("dashboard.plan.perCluster"), Message("dashboard.strategies.cluster"), plan.clusters) { $0.cluster?.indonesianName ?? "" })
+            \(lines("plan-strategy-table", Message("dashboard.plan.perStrategy"), Message("dashboard.strategies.strategy"), plan.strategies) { $0.strategy?.indonesianName ?? "" })
             \(regions)
             \(commitments)
             </section>
             """
     }
 
-    private func lines(_ id: String, _ caption: String, _ heading: String, _ lines: [PlanLine], name: (PlanLine) -> String) -> HTML {
-        guard !lines.isEmpty else { return "<p class=\"muted\">No commitment for \(plan.period) in this region yet.</p>" }
+    private func lines(_ id: String, _ caption: Message, _ heading: Message, _ lines: [PlanLine], name: (PlanLine) -> String) -> HTML {
+        guard !lines.isEmpty else { return "<p class=\"muted\">\(Message("dashboard.plan.noCommitment", .text(plan.period.description)))</p>" }
         let rows = lines.map { line -> HTML in
             """
             <tr><th scope="row">\(name(line))</th><td>\(DashboardFormat.count(line.committed.households))</td>\
@@ -46,8 +44,8 @@ struct PlanSection: Sendable {
         }
         return """
             <div class="scroll"><table id="\(id)"><caption>\(caption)</caption>
-            <thead><tr><th scope="col">\(heading)</th><th scope="col">Households committed</th><th scope="col">Deliveries</th>\
-            <th scope="col">Budget</th><th scope="col">SM covered</th><th scope="col">SM short</th></tr></thead>
+            <thead><tr><th scope="col">\(heading)</th><th scope="col">\(Message("dashboard.plan.householdsCommitted"))</th><th scope="col">\(Message("dashboard.strategies.deliveries"))</th>\
+            <th scope="col">\(Message("dashboard.plan.budget"))</th><th scope="col">\(Message("dashboard.plan.smCovered"))</th><th scope="col">\(Message("dashboard.plan.smShort"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }
@@ -62,9 +60,9 @@ struct PlanSection: Sendable {
             """
         }
         return """
-            <div class="scroll"><table id="plan-region-table"><caption>Regions, largest shortfall first</caption>
-            <thead><tr><th scope="col">Region</th><th scope="col">SM households</th><th scope="col">Covered</th>\
-            <th scope="col">Short</th></tr></thead>
+            <div class="scroll"><table id="plan-region-table"><caption>\(Message("dashboard.plan.regionsCaption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.layout.region"))</th><th scope="col">\(Message("dashboard.plan.smHouseholds"))</th><th scope="col">\(Message("dashboard.plan.coveredShort"))</th>\
+            <th scope="col">\(Message("dashboard.plan.short"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }
@@ -76,15 +74,15 @@ struct PlanSection: Sendable {
             <tr><th scope="row">\(commitment.regionCode.dotted) \(commitment.regionName)</th><td>\(commitment.cluster.indonesianName)</td>\
             <td>\(commitment.programme)</td><td>\(commitment.period)</td><td>\(DashboardFormat.count(commitment.households))</td>\
             <td>\(DashboardFormat.count(commitment.deliveries))</td><td>\(DashboardFormat.rupiah(commitment.budgetRupiah))</td>\
-            <td>\(commitment.graduations.map { DashboardFormat.count($0) } ?? "–")</td><td>\(commitment.madeOn)</td><td>\(commitment.revision)</td></tr>
+            <td>\(commitment.graduations.map { DashboardFormat.count($0) } ?? "–")</td><td>\(DashboardFormat.day(commitment.madeOn))</td><td>\(commitment.revision)</td></tr>
             """
         }
         return """
-            <details><summary>The \(plan.commitments.count) commitments as they stand</summary>
-            <div class="scroll"><table id="commitment-table"><caption>Commitments (komitmen) with their revision number</caption>
-            <thead><tr><th scope="col">Region</th><th scope="col">Cluster</th><th scope="col">Programme</th><th scope="col">Period</th>\
-            <th scope="col">Households</th><th scope="col">Deliveries</th><th scope="col">Budget</th><th scope="col">To graduate</th><th scope="col">Made on</th>\
-            <th scope="col">Revision</th></tr></thead>
+            <details><summary>\(Message("dashboard.plan.commitmentsSummary", .count(plan.commitments.count)))</summary>
+            <div class="scroll"><table id="commitment-table"><caption>\(Message("dashboard.plan.commitmentsCaption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.layout.region"))</th><th scope="col">\(Message("dashboard.strategies.cluster"))</th><th scope="col">\(Message("dashboard.plan.programme"))</th><th scope="col">\(Message("dashboard.plan.period"))</th>\
+            <th scope="col">\(Message("dashboard.common.households"))</th><th scope="col">\(Message("dashboard.strategies.deliveries"))</th><th scope="col">\(Message("dashboard.plan.budget"))</th><th scope="col">\(Message("dashboard.plan.toGraduate"))</th><th scope="col">\(Message("dashboard.plan.madeOn"))</th>\
+            <th scope="col">\(Message("dashboard.plan.revision"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div></details>
             """
     }

@@ -12,21 +12,21 @@ struct ProgressSection: Sendable {
         guard let report, !report.months.isEmpty else {
             return """
                 <section id="progress" aria-labelledby="progress-heading">
-                <h2 id="progress-heading">Progress: SM remaining against baseline</h2>
-                <p class="muted">No household has reached the coordinator yet.</p>
+                <h2 id="progress-heading">\(Message("dashboard.progress.heading"))</h2>
+                <p class="muted">\(Message("dashboard.progress.empty"))</p>
                 </section>
                 """
         }
         let months = report.months
         let chart = LineChart(
-            title: "Very poor (SM) households per month against the SM baseline, \(report.from) to \(report.to)",
+            title: Message("dashboard.progress.chartTitle", .month(report.from), .month(report.to)).rendered(),
             xLabels: months.map { DashboardFormat.month($0.month) },
             lines: [
                 LineChart.Line(
-                    name: "SM at baseline", strokeClass: "k-base", swatchClass: "f-base", dashed: true,
+                    name: Message("dashboard.progress.smBaseline").rendered(), strokeClass: "k-base", swatchClass: "f-base", dashed: true,
                     values: months.map { _ in baselineSangatMiskin }),
-                LineChart.Line(name: "SM remaining", strokeClass: "k-sm", swatchClass: "f-sm", values: months.map(\.sangatMiskin)),
-                LineChart.Line(name: "Graduated", strokeClass: "k-grad", swatchClass: "f-grad", values: months.map(\.graduated)),
+                LineChart.Line(name: Message("dashboard.progress.smRemaining").rendered(), strokeClass: "k-sm", swatchClass: "f-sm", values: months.map(\.sangatMiskin)),
+                LineChart.Line(name: Message("dashboard.progress.graduated").rendered(), strokeClass: "k-grad", swatchClass: "f-grad", values: months.map(\.graduated)),
             ],
             tableID: "progress-table")
         let rows = months.map { month -> HTML in
@@ -39,13 +39,13 @@ struct ProgressSection: Sendable {
         }
         return """
             <section id="progress" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">Progress: SM remaining against baseline</h2>
+            <h2 id="progress-heading">\(Message("dashboard.progress.heading"))</h2>
             \(chart.render())
-            <details><summary>Progress as a table</summary>
+            <details><summary>\(Message("dashboard.progress.asTable"))</summary>
             <div class="scroll"><table id="progress-table">
-            <caption>Households at the end of each month</caption>
-            <thead><tr><th scope="col">Month</th><th scope="col">SM remaining</th><th scope="col">SM at baseline</th>\
-            <th scope="col">M</th><th scope="col">HM</th><th scope="col">Graduated</th></tr></thead>
+            <caption>\(Message("dashboard.progress.caption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.progress.month"))</th><th scope="col">\(Message("dashboard.progress.smRemaining"))</th><th scope="col">\(Message("dashboard.progress.smBaseline"))</th>\
+            <th scope="col">M</th><th scope="col">HM</th><th scope="col">\(Message("dashboard.progress.graduated"))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             </details>

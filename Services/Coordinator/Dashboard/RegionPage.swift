@@ -16,7 +16,7 @@ struct RegionPage: Sendable {
         let content: HTML = """
             <p class="level">\(levelName(code)) · \(code.dotted)</p>
             <h1>\(region.name)</h1>
-            <p><a id="cycle-link" href="/regions/\(code.dotted)/cycle">Plan and evaluation: commitments, shortfall, realisation, targets</a></p>
+            <p><a id="cycle-link" href="/regions/\(code.dotted)/cycle">\(Message("dashboard.region.cycleLink"))</a></p>
             \(figures)
             \(StatusSection(overview: data.overview).render())
             \(CoverageSection(overview: data.overview).render())
@@ -45,27 +45,27 @@ struct RegionPage: Sendable {
     /// The region's totals as a row of figures.
     private var figures: HTML {
         let totals = region.totals
-        let items: [(String, Int, String)] = [
-            ("Households", totals.households, "households"),
-            ("People (jiwa)", totals.people, "people"),
-            ("Sangat Miskin (SM)", totals.sangatMiskin, "sm"),
-            ("Miskin (M)", totals.miskin, "m"),
-            ("Hampir Miskin (HM)", totals.hampirMiskin, "hm"),
-            ("Graduated", totals.graduated, "graduated"),
-            ("SM at baseline", totals.baselineSangatMiskin, "baseline-sm"),
-            ("Gaps", totals.gaps, "gaps"),
-            ("Conflicts", totals.conflicts, "conflicts"),
-            ("Covered by any cluster", totals.coveredAny, "covered"),
-            ("Verification cases open", totals.casesOpen, "cases-open"),
-            ("… assigned to a team", totals.casesAssigned, "cases-assigned"),
-            ("Verified in the field", totals.casesVerified, "cases-verified"),
+        let items: [(Message, Int, String)] = [
+            (Message("dashboard.common.households"), totals.households, "households"),
+            (Message("dashboard.figures.people"), totals.people, "people"),
+            (Message("dashboard.figures.sm"), totals.sangatMiskin, "sm"),
+            (Message("dashboard.figures.m"), totals.miskin, "m"),
+            (Message("dashboard.figures.hm"), totals.hampirMiskin, "hm"),
+            (Message("dashboard.common.graduated"), totals.graduated, "graduated"),
+            (Message("dashboard.progress.smBaseline"), totals.baselineSangatMiskin, "baseline-sm"),
+            (Message("dashboard.common.gaps"), totals.gaps, "gaps"),
+            (Message("dashboard.common.conflicts"), totals.conflicts, "conflicts"),
+            (Message("dashboard.figures.covered"), totals.coveredAny, "covered"),
+            (Message("dashboard.figures.casesOpen"), totals.casesOpen, "cases-open"),
+            (Message("dashboard.figures.casesAssigned"), totals.casesAssigned, "cases-assigned"),
+            (Message("dashboard.figures.casesVerified"), totals.casesVerified, "cases-verified"),
         ]
         var cells = items.map { name, value, id -> HTML in
             "<div><dt>\(name)</dt><dd id=\"figure-\(id)\">\(DashboardFormat.count(value))</dd></div>"
         }
-        let age = totals.meanOpenCaseAge(on: .today()).map { "\(DashboardFormat.count($0)) days" } ?? "–"
-        cells.append("<div><dt>Open cases' mean age</dt><dd id=\"figure-case-age\">\(age)</dd></div>")
-        return "<dl class=\"figures\" aria-label=\"Key figures\">\(cells)</dl>"
+        let age = totals.meanOpenCaseAge(on: .today()).map { Message("dashboard.figures.days", .count($0)).rendered() } ?? "–"
+        cells.append("<div><dt>\(Message("dashboard.figures.caseAge"))</dt><dd id=\"figure-case-age\">\(age)</dd></div>")
+        return "<dl class=\"figures\" aria-label=\"\(Message("dashboard.figures.label"))\">\(cells)</dl>"
     }
 }
 
@@ -73,10 +73,10 @@ extension RegionLevel {
     /// The heading of a column of regions at this level: `Kabupaten/kota`, `Kecamatan`, `Desa/kelurahan`.
     var columnHeading: String {
         switch self {
-        case .province: "Province"
-        case .kabupaten: "Kabupaten/kota"
-        case .kecamatan: "Kecamatan"
-        case .desa: "Desa/kelurahan"
+        case .province: Message("dashboard.level.province").rendered()
+        case .kabupaten: Message("dashboard.level.kabupaten").rendered()
+        case .kecamatan: Message("dashboard.level.kecamatan").rendered()
+        case .desa: Message("dashboard.level.desa").rendered()
         }
     }
 }

@@ -8,9 +8,9 @@ struct StatusSection: Sendable {
     var overview: Overview
 
     static let series = [
-        BarChart.Series(name: "Sangat Miskin (SM)", fillClass: "f-sm"),
-        BarChart.Series(name: "Miskin (M)", fillClass: "f-m"),
-        BarChart.Series(name: "Hampir Miskin (HM)", fillClass: "f-hm"),
+        BarChart.Series(name: PovertyStatus.sangatMiskin.labelWithAbbreviation, fillClass: "f-sm"),
+        BarChart.Series(name: PovertyStatus.miskin.labelWithAbbreviation, fillClass: "f-m"),
+        BarChart.Series(name: PovertyStatus.hampirMiskin.labelWithAbbreviation, fillClass: "f-hm"),
     ]
 
     /// The rows: the children, or the region itself at desa level.
@@ -19,7 +19,7 @@ struct StatusSection: Sendable {
     var rowLevel: RegionLevel { overview.depth == 0 ? overview.region.level : overview.region.level.child ?? .desa }
 
     func render() -> HTML {
-        let heading = "Households by consensus status, per \(rowLevel.columnHeading.lowercased())"
+        let heading = Message("dashboard.status.heading", .text(rowLevel.columnHeading.lowercased())).rendered()
         let chart = BarChart(
             title: heading, series: Self.series,
             rows: rows.map { summary in
@@ -39,17 +39,17 @@ struct StatusSection: Sendable {
 
     private var table: HTML {
         let body = rows.map { row($0, linked: overview.depth > 0) }
-        let footer: HTML = overview.depth == 0 ? .empty : "<tfoot>\(row(overview.region, linked: false, label: "Total"))</tfoot>"
+        let footer: HTML = overview.depth == 0 ? .empty : "<tfoot>\(row(overview.region, linked: false, label: Message("dashboard.common.total").rendered()))</tfoot>"
         return """
             <div class="scroll"><table id="status-table">
-            <caption>Households by status, gaps, conflicts, verification cases</caption>
-            <thead><tr><th scope="col">\(rowLevel.columnHeading)</th><th scope="col">Households</th>\
-            <th scope="col"><abbr title="people of those households">Jiwa</abbr></th>\
+            <caption>\(Message("dashboard.status.caption"))</caption>
+            <thead><tr><th scope="col">\(rowLevel.columnHeading)</th><th scope="col">\(Message("dashboard.common.households"))</th>\
+            <th scope="col"><abbr title="\(Message("dashboard.status.jiwaTitle"))">\(Message("dashboard.status.jiwa"))</abbr></th>\
             <th scope="col"><abbr title="Sangat Miskin">SM</abbr></th><th scope="col"><abbr title="Miskin">M</abbr></th>\
-            <th scope="col"><abbr title="Hampir Miskin">HM</abbr></th><th scope="col">Graduated</th>\
-            <th scope="col">Not poor</th><th scope="col">Baseline SM</th><th scope="col">Baseline M</th>\
-            <th scope="col">Baseline HM</th><th scope="col">Gaps</th><th scope="col">Conflicts</th>\
-            <th scope="col">Open cases</th><th scope="col">Verified</th></tr></thead>
+            <th scope="col"><abbr title="Hampir Miskin">HM</abbr></th><th scope="col">\(Message("dashboard.common.graduated"))</th>\
+            <th scope="col">\(Message("dashboard.status.notPoor"))</th><th scope="col">\(Message("dashboard.status.baselineSM"))</th><th scope="col">\(Message("dashboard.status.baselineM"))</th>\
+            <th scope="col">\(Message("dashboard.status.baselineHM"))</th><th scope="col">\(Message("dashboard.common.gaps"))</th><th scope="col">\(Message("dashboard.common.conflicts"))</th>\
+            <th scope="col">\(Message("dashboard.status.openCases"))</th><th scope="col">\(Message("dashboard.status.verified"))</th></tr></thead>
             <tbody>\(body)</tbody>
             \(footer)
             </table></div>
@@ -68,4 +68,9 @@ struct StatusSection: Sendable {
         let cells = values.map { value -> HTML in "<td>\(DashboardFormat.count(value))</td>" }
         return "<tr data-region=\"\(summary.code.dotted)\"><th scope=\"row\">\(name)</th>\(cells)</tr>"
     }
+}
+
+extension PovertyStatus {
+    /// `Sangat Miskin (SM)`: the programme's own words, the same in every language.
+    var labelWithAbbreviation: String { "\(label) (\(abbreviation))" }
 }

@@ -10,8 +10,8 @@ struct StrategySection: Sendable {
         guard !report.rows.isEmpty else {
             return """
                 <section id="strategies" aria-labelledby="strategies-heading">
-                <h2 id="strategies-heading">Strategies</h2>
-                <p class="muted">No enrolment or delivery in this region yet.</p>
+                <h2 id="strategies-heading">\(Message("dashboard.strategies.heading"))</h2>
+                <p class="muted">\(Message("dashboard.strategies.empty"))</p>
                 </section>
                 """
         }
@@ -32,13 +32,13 @@ struct StrategySection: Sendable {
         }
         return """
             <section id="strategies" aria-labelledby="strategies-heading">
-            <h2 id="strategies-heading">Strategies</h2>
+            <h2 id="strategies-heading">\(Message("dashboard.strategies.heading"))</h2>
             <div class="scroll"><table id="strategy-table">
-            <caption>Per strategy and cluster</caption>
-            <thead><tr><th scope="col">Strategy</th><th scope="col">Cluster</th><th scope="col">Active enrolments</th>\
-            <th scope="col">People reached (jiwa)</th><th scope="col">Enrolments started</th><th scope="col">Deliveries</th><th scope="col">Delivered (cash)</th></tr></thead>
+            <caption>\(Message("dashboard.strategies.caption"))</caption>
+            <thead><tr><th scope="col">\(Message("dashboard.strategies.strategy"))</th><th scope="col">\(Message("dashboard.strategies.cluster"))</th><th scope="col">\(Message("dashboard.strategies.active"))</th>\
+            <th scope="col">\(Message("dashboard.strategies.people"))</th><th scope="col">\(Message("dashboard.strategies.started"))</th><th scope="col">\(Message("dashboard.strategies.deliveries"))</th><th scope="col">\(Message("dashboard.strategies.cash"))</th></tr></thead>
             <tbody>\(rows)</tbody>
-            <tfoot><tr><th scope="row">Total</th><td></td><td>\(DashboardFormat.count(total.0))</td><td>\(DashboardFormat.count(people))</td>\
+            <tfoot><tr><th scope="row">\(Message("dashboard.common.total"))</th><td></td><td>\(DashboardFormat.count(total.0))</td><td>\(DashboardFormat.count(people))</td>\
             <td>\(DashboardFormat.count(total.1))</td><td>\(DashboardFormat.count(total.2))</td>\
             <td>\(DashboardFormat.rupiah(total.3))</td></tr></tfoot>
             </table></div>

@@ -2,7 +2,7 @@ import EntasAPI
 import EntasDomain
 
 /// Why a ``CoordinatorQueries`` call was refused: each says what was wrong and how to ask instead.
-public enum CoordinatorQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CoordinatorQueryError: Error, Sendable, Equatable, CustomStringConvertible, MessageConvertible {
     /// The region code is not in the Kemendagri reference.
     case unknownRegion(RegionCode)
     /// An overview cannot go `depth` levels below a region of `level`.
@@ -14,22 +14,21 @@ public enum CoordinatorQueryError: Error, Sendable, Equatable, CustomStringConve
     /// More months than ``CoordinatorQueries/maximumMonths`` in one progress report.
     case tooManyMonths(count: Int)
 
-    public var description: String {
+    /// What was wrong and how to ask instead, in the reader's language.
+    public var message: Message {
         switch self {
         case .unknownRegion(let code):
-            "The region \(code) is not in the Kemendagri reference for Jawa Timur; use an existing code such as "
-                + "35, 35.09, 35.09.31 or 35.09.31.2006."
+            Message("coordinator.query.unknownRegion", .text(code.description))
         case .depthOutOfRange(let depth, let level):
-            "An overview of a \(level) cannot go \(depth) levels down; use a depth from 0 to "
-                + "\(RegionLevel.desa.rawValue - level.rawValue) (1 lists the children)."
+            Message("coordinator.query.depthOutOfRange", .text(level.description), .count(depth), .count(RegionLevel.desa.rawValue - level.rawValue))
         case .invalidPage(let limit, let offset):
-            "limit \(limit) and offset \(offset) do not make a page; use a limit from 1 to "
-                + "\(CoordinatorQueries.maximumPageSize) and an offset of 0 or more."
+            Message("coordinator.query.invalidPage", .text(String(limit)), .text(String(offset)), .count(CoordinatorQueries.maximumPageSize))
         case .invertedMonths(let from, let to):
-            "The months run from \(from) to \(to), which is backwards; give the earlier month first."
+            Message("coordinator.query.invertedMonths", .text(from.description), .text(to.description))
         case .tooManyMonths(let count):
-            "\(count) months is more than one report shows (\(CoordinatorQueries.maximumMonths)); "
-                + "ask for a shorter range."
+            Message("coordinator.query.tooManyMonths", .count(count), .count(CoordinatorQueries.maximumMonths))
         }
     }
+
+    public var description: String { message.description }
 }

@@ -1,3 +1,5 @@
+import EntasDomain
+
 /// Markup that is safe to send (the dashboard's pages, a cluster's printable worklist): the literal text written
 /// in the package's code, with every interpolated
 /// value escaped on the way in. `"<td>\(name)</td>"` escapes `name`; interpolating another `HTML` inserts it
@@ -57,6 +59,11 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
         /// An SVG coordinate or length, to one decimal.
         package mutating func appendInterpolation(_ value: Double) {
             text += HTML.coordinate(value)
+        }
+
+        /// A text from the language catalogues, in ``Language/current``: escaped.
+        package mutating func appendInterpolation(_ message: Message) {
+            text += HTML.escape(message.rendered())
         }
 
         /// Anything else printable (region codes, months): its description, escaped.
