@@ -73,11 +73,14 @@ extension ClusterStore {
     package func enrol(_ request: EnrolmentRequest, in db: Database) throws -> Enrolment {
         guard let programme = definition.programme(request.programme) else {
             throw ProblemDocument.invalidField(
-                "programme", "'\(request.programme)' is not a programme of \(cluster.indonesianName); see GET /v1/programmes (\(definition.programmes.map(\.code).joined(separator: ", ")))")
+                "programme",
+                Message(
+                    "cluster.enrol.unknownProgramme", .text(request.programme), .text(cluster.indonesianName),
+                    .text(definition.programmes.map(\.code).joined(separator: ", "))))
         }
         let household = try requireHousehold(request.kkNumber, in: db)
         if try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber) != nil {
-            throw ProblemDocument.conflict("the household has graduated from \(cluster.indonesianName); it is no longer enrolled", code: "graduated")
+            throw ProblemDocument.conflict(Message("cluster.enrol.graduated", .text(cluster.indonesianName)), code: "graduated")
         }
         let own = try HouseholdStatus.fetchOne(db, cachedWhere: "kkNumber", equals: request.kkNumber)
         let members = try HouseholdMember.members(of: request.kkNumber, in: db)
@@ -87,13 +90,19 @@ extension ClusterStore {
             members: members, member: member, date: request.startedOn)
         if let refusal = programme.eligibility.refusal(for: facts) {
             throw ProblemDocument(
-                status: .unprocessableContent, code: "not-eligible", title: "Not eligible for \(programme.indonesianName)",
-                detail: "\(refusal). \(programme.indonesianName) requires: \(programme.eligibility.summary).",
+                status: .unprocessableContent, code: "not-eligible",
+                title: Message("cluster.enrol.notEligible.title", .text(programme.indonesianName)),
+                detail: Message(
+                    "cluster.enrol.notEligible.detail", .domain(refusal), .text(programme.indonesianName),
+                    .domain(programme.eligibility.summary)),
                 field: member == nil ? "kkNumber" : "memberNIK")
         }
         guard try activeEnrolment(request.kkNumber, programme.code, member: member?.nik, in: db) == nil else {
-            throw ProblemDocument.conflict(
-                "the \(member == nil ? "household" : "member") is already enrolled in \(programme.indonesianName)", code: "already-enrolled")
+            let detail =
+                member == nil
+                ? Message("cluster.enrol.householdAlreadyEnrolled", .text(programme.indonesianName))
+                : Message("cluster.enrol.memberAlreadyEnrolled", .text(programme.indonesianName))
+            throw ProblemDocument.conflict(detail, code: "already-enrolled")
         }
         let components = programme.code == SocialAidProgrammes.pkh.code ? PKHComponent.components(of: members, on: request.startedOn) : []
         let enrolment = Enrolment(
@@ -114,13 +123,12 @@ extension ClusterStore {
     private func enrolledMember(_ request: EnrolmentRequest, of programme: Programme, among members: [HouseholdMember]) throws -> HouseholdMember? {
         guard programme.enrolsMember else {
             if request.memberNIK != nil {
-                throw ProblemDocument.invalidField(
-                    "memberNIK", "\(programme.indonesianName) enrols the whole household; leave memberNIK out")
+                throw ProblemDocument.invalidField("memberNIK", Message("cluster.enrol.wholeHousehold", .text(programme.indonesianName)))
             }
             return nil
         }
         guard let nik = request.memberNIK else {
-            throw ProblemDocument.invalidField("memberNIK", "\(programme.indonesianName) enrols one member: give the member's NIK")
+            throw ProblemDocument.invalidField("memberNIK", Message("cluster.enrol.oneMember", .text(programme.indonesianName)))
         }
         guard let member = members.first(where: { $0.nik == nik }) else { throw Self.notAMember(nik) }
         return member
@@ -136,7 +144,7 @@ extension ClusterStore {
 
     package func requireEnrolment(_ id: UUID, in db: Database) throws -> Enrolment {
         guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound("No enrolment \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("cluster.enrolment.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         if !scope.isProvince { _ = try requireHousehold(enrolment.kkNumber, in: db) }
         return enrolment
@@ -149,9 +157,9 @@ extension ClusterStore {
 
     package func endEnrolment(_ id: UUID, _ request: EndEnrolmentRequest, in db: Database) throws -> Enrolment {
         var enrolment = try requireEnrolment(id, in: db)
-        guard enrolment.isActive else { throw ProblemDocument.conflict("the enrolment has already ended", code: "already-ended") }
+        guard enrolment.isActive else { throw ProblemDocument.conflict(Message("cluster.enrolment.alreadyEnded"), code: "already-ended") }
         guard request.endedOn >= enrolment.startedOn else {
-            throw ProblemDocument.invalidField("endedOn", "an enrolment cannot end (\(request.endedOn)) before it started (\(enrolment.startedOn))")
+            throw ProblemDocument.invalidField("endedOn", Message("cluster.enrolment.endsBeforeStart", .day(request.endedOn), .day(enrolment.startedOn)))
         }
         let household = try requireHousehold(enrolment.kkNumber, in: db)
         try publish(
@@ -172,12 +180,12 @@ extension ClusterStore {
 
     package func recordDelivery(_ enrolmentID: UUID, _ request: DeliveryRequest, in db: Database) throws -> Delivery {
         let enrolment = try requireEnrolment(enrolmentID, in: db)
-        guard enrolment.isActive else { throw ProblemDocument.conflict("the enrolment has ended; deliveries need an active one", code: "enrolment-ended") }
+        guard enrolment.isActive else { throw ProblemDocument.conflict(Message("cluster.delivery.enrolmentEnded"), code: "enrolment-ended") }
         let household = try requireHousehold(enrolment.kkNumber, in: db)
         let member = request.memberNIK ?? enrolment.memberNIK
         if let member {
             if let enrolled = enrolment.memberNIK, enrolled != member {
-                throw ProblemDocument.invalidField("memberNIK", "the enrolment is of another member (\(enrolled.masked)); leave memberNIK out")
+                throw ProblemDocument.invalidField("memberNIK", Message("cluster.delivery.otherMember", .text(enrolled.masked)))
             }
             guard try HouseholdMember.members(of: enrolment.kkNumber, in: db).contains(where: { $0.nik == member }) else {
                 throw Self.notAMember(member)
@@ -228,7 +236,7 @@ extension ClusterStore {
     package func graduate(_ kk: KKNumber, _ request: GraduationRequest, in db: Database) throws -> HouseholdReplica {
         let household = try requireHousehold(kk, in: db)
         guard try Graduation.fetchOne(db, cachedWhere: "kkNumber", equals: kk) == nil else {
-            throw ProblemDocument.conflict("the household has already graduated from \(cluster.indonesianName)", code: "already-graduated")
+            throw ProblemDocument.conflict(Message("cluster.graduation.already", .text(cluster.indonesianName)), code: "already-graduated")
         }
         for var enrolment in try Enrolment.filter(Enrolment.Columns.kkNumber == kk).filter(Enrolment.Columns.endedOn == nil).fetchAll(db) {
             let endedOn = max(request.graduatedOn, enrolment.startedOn)

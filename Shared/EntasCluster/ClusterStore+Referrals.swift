@@ -25,7 +25,7 @@ extension ClusterStore {
 
     package func refer(_ request: ReferralRequest, on date: CalendarDate, in db: Database) throws -> Referral {
         guard request.toCluster != cluster else {
-            throw ProblemDocument.invalidField("toCluster", "a referral goes to another cluster, not to \(cluster.rawValue) itself")
+            throw ProblemDocument.invalidField("toCluster", Message("cluster.referral.toItself", .text(cluster.rawValue)))
         }
         let household = try requireHousehold(request.kkNumber, in: db)
         let referral = Referral(
@@ -68,7 +68,7 @@ extension ClusterStore {
 
     func requireReferral(_ id: UUID, in db: Database) throws -> Referral {
         guard let referral = try Referral.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound("No referral \(id.uuidString.lowercased()) is known to \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("cluster.referral.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         try scope.require(record: referral.desaCode)
         return referral
@@ -84,7 +84,8 @@ extension ClusterStore {
         guard let referral = try Referral.filter(Column("kkNumber") == kk).filter(Referral.Columns.fromCluster == from.rawValue)
             .filter(Referral.Columns.toCluster == cluster.rawValue).filter(Referral.Columns.outcome == nil).fetchOne(db)
         else {
-            throw ProblemDocument.notFound("No open referral of household \(kk.masked) from \(from.indonesianName) has reached \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(
+                Message("cluster.referral.noOpenReferral", .text(kk.masked), .text(from.indonesianName), .text(cluster.indonesianName)))
         }
         return referral
     }
@@ -94,11 +95,17 @@ extension ClusterStore {
         let id = referral.id
         guard referral.toCluster == cluster else {
             throw ProblemDocument(
-                status: .forbidden, code: "not-addressee", title: "Not this cluster's referral",
-                detail: "Only \(referral.toCluster.indonesianName), to whom it was made, can answer this referral.")
+                status: .forbidden, code: "not-addressee", title: Message("cluster.referral.notAddressee.title"),
+                detail: Message("cluster.referral.notAddressee.detail", .text(referral.toCluster.indonesianName)))
         }
         guard referral.outcome == nil else {
-            throw ProblemDocument.conflict("the referral was already \(referral.outcome?.rawValue ?? "answered")", code: "already-answered")
+            let detail =
+                switch referral.outcome {
+                case .accepted: Message("cluster.referral.alreadyAccepted")
+                case .declined: Message("cluster.referral.alreadyDeclined")
+                case nil: Message("cluster.referral.alreadyAnswered")
+                }
+            throw ProblemDocument.conflict(detail, code: "already-answered")
         }
         let date = request.answeredOn ?? .today()
         referral.outcome = outcome

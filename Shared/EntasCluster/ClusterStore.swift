@@ -54,7 +54,7 @@ public struct ClusterStore: Sendable {
     package func requireHousehold(_ kk: KKNumber, in db: Database) throws -> HouseholdReplica {
         guard let household = try HouseholdReplica.fetchOne(db, cachedWhere: "kkNumber", equals: kk) else {
             guard scope.contains(kecamatanOf: kk) else { throw ProblemDocument.outsideRegion(nil, scope: scope) }
-            throw ProblemDocument.notFound("No household with KK \(kk.masked) is known here. Register it first (POST /v1/households).")
+            throw ProblemDocument.notFound(Message("cluster.household.notFound", .text(kk.masked)))
         }
         try scope.require(record: household.desaCode)
         return household
@@ -221,9 +221,7 @@ public struct ClusterStore: Sendable {
         if let list = merged.members {
             for departed in recorded where !list.contains(where: { $0.nik == departed.nik }) {
                 guard departures.contains(where: { $0.nik == departed.nik }) else {
-                    throw ProblemDocument.invalidField(
-                        "departures", "member \(departed.nik.masked) is no longer listed; say why in departures "
-                            + "(nik with reason died, movedOut, married or other)")
+                    throw ProblemDocument.invalidField("departures", Message("cluster.household.departureUnexplained", .text(departed.nik.masked)))
                 }
             }
         }

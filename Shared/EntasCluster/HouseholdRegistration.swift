@@ -81,19 +81,17 @@ public struct HouseholdRegistration: Codable, Sendable, Equatable {
     /// Why the registration cannot stand beside the members recorded for its KK (`recorded`): the count and
     /// the head must agree with its own list, or with the recorded one when it names none. The field and the
     /// reason.
-    func refusal(recorded: [HouseholdMember], today: CalendarDate = .today()) -> (field: String, reason: String)? {
+    func refusal(recorded: [HouseholdMember], today: CalendarDate = .today()) -> (field: String, reason: Message)? {
         let list = members ?? recorded
         guard !list.isEmpty else { return nil }
         if let index = members?.firstIndex(where: { $0.birthDate > today }) {
-            return ("members[\(index)].birthDate", "is after today (\(today), WIB); a person is recorded once born")
+            return ("members[\(index)].birthDate", Message("cluster.registration.bornAfterToday", .day(today)))
         }
         if memberCount != list.count {
-            return ("memberCount", "the household's \(list.count) members are recorded here; add or take off members "
-                + "(/v1/households/{kk}/members), or give the whole list as members, rather than change the count")
+            return ("memberCount", Message("cluster.registration.memberCountRecorded", .count(list.count)))
         }
         if !list.contains(where: { $0.relationship == .head && $0.nik == headNIK }) {
-            return (members == nil ? "headNIK" : "members", "the household's head must be its member whose relationship is head; "
-                + "give the whole list as members, with the new head's relationship as head")
+            return (members == nil ? "headNIK" : "members", Message("cluster.registration.headNotMember"))
         }
         return nil
     }
@@ -180,7 +178,7 @@ public enum RegistrationResult: Sendable, Equatable {
     /// household's KK): nothing written.
     case personInAnotherHousehold(NIK, field: String, other: KKNumber)
     /// It disagrees with the members recorded for its KK (`field` says where, `reason` how): nothing written.
-    case disagreesWithMembers(field: String, reason: String)
+    case disagreesWithMembers(field: String, reason: Message)
 }
 
 /// `POST /v1/households/{kk}/assessments`: this cluster's status for a household.

@@ -8,7 +8,10 @@ import Testing
     func programme(code: String) throws {
         let programme = try #require(DemoProgrammes.programme(code))
         #expect(DemoProgrammes.programmes(of: programme.cluster).contains { $0.code == code })
-        #expect(!programme.eligibility.summary.isEmpty)
+        for language in Language.allCases {
+            let summary = programme.eligibility.summary.rendered(in: language)
+            #expect(!summary.isEmpty && !summary.contains("⟦"), "\(language)")
+        }
         #expect(["rupiah", "kg", "connection", "house", "session"].contains(programme.deliveryUnit))
     }
 

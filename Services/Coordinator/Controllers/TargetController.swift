@@ -22,7 +22,7 @@ struct TargetController: Sendable {
             return TargetList(targets: try await queries.targets(region: try Query.region(request, context), year: year))
         }
         group.put("targets", summary: "Set a region's targets for a year: SM households remaining, social-aid coverage of SM and M (admin token)", body: CoordinatorSchemas.target) { request, context in
-            try context.requireAdmin(to: "set targets", executable: "entas-coordinator")
+            try context.requireAdmin(to: Message("coordinator.targets.action"), executable: "entas-coordinator")
             let target = try await request.decodeJSON(as: TargetRequest.self, context: context)
             try context.scope.require(target.regionCode)
             return try await store.set(target, by: context.holder)

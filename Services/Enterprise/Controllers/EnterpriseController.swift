@@ -16,14 +16,15 @@ struct EnterpriseController: ClusterController {
             let kk = try request.query("kk") { try KKNumber($0) }
             let sector = try request.query("sector") { text in
                 guard let sector = EnterpriseSector(rawValue: text) else {
-                    throw ProblemDocument.invalidField("sector", "'\(text)' is not a sector; use one of \(EnterpriseSector.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ProblemDocument.invalidField(
+                        "sector", Message("services.enterprise.notSector", .text(text), .text(EnterpriseSector.allCases.map(\.rawValue).joined(separator: ", "))))
                 }
                 return sector
             }
             return EnterpriseList(enterprises: try await store.serving(context).enterprises(of: kk, sector: sector, paging: try Paging(request)))
         }
         enterprises.get("{id}", summary: "One enterprise") { _, context in
-            try await store.serving(context).enterprise(try context.uuid(of: "an enterprise"))
+            try await store.serving(context).enterprise(try context.uuid(of: Message("services.id.enterprise")))
         }
     }
 }

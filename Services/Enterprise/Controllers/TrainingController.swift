@@ -17,11 +17,11 @@ struct TrainingController: ClusterController {
             return TrainingList(trainings: try await store.serving(context).trainings(in: region, paging: try Paging(request)))
         }
         trainings.get("{id}", summary: "One training with its attendance") { _, context in
-            try await store.serving(context).training(try context.uuid(of: "a training"))
+            try await store.serving(context).training(try context.uuid(of: Message("services.id.training")))
         }
         trainings.post("{id}/attendance", summary: "A household attended; recorded as one training session delivered (benefit.delivered)") { request, context in
             let body = try await request.decodeJSON(as: AttendanceRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.serving(context).recordAttendance(at: try context.uuid(of: "a training"), body))
+            return EditedResponse(status: .created, response: try await store.serving(context).recordAttendance(at: try context.uuid(of: Message("services.id.training")), body))
         }
     }
 }

@@ -9,7 +9,7 @@ extension ClusterStore {
     /// Registers an enterprise run by a member of a known household.
     func registerEnterprise(_ request: EnterpriseRequest) async throws -> Enterprise {
         let name = request.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw ProblemDocument.invalidField("name", "an enterprise needs a name of 1 to 200 characters") }
+        guard !name.isEmpty, name.count <= 200 else { throw ProblemDocument.invalidField("name", Message("services.enterprise.nameLength")) }
         return try await database.write { db in
             _ = try requireHousehold(request.kkNumber, in: db)
             let enterprise = Enterprise(
@@ -22,7 +22,7 @@ extension ClusterStore {
     /// An enterprise, or a 404 problem.
     func requireEnterprise(_ id: UUID, in db: Database) throws -> Enterprise {
         guard let enterprise = try Enterprise.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound("No enterprise \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("services.enterprise.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         try requireInScope(enterprise.kkNumber, in: db)
         return enterprise

@@ -10,10 +10,12 @@ extension ClusterStore {
 
     func applyForLoan(_ application: LoanApplication) async throws -> LoanAccount {
         guard (1...Loan.largestRupiah).contains(application.amountRupiah) else {
-            throw ProblemDocument.invalidField("amountRupiah", "a KUR loan is from Rp 1 to Rp \(Loan.largestRupiah), not \(application.amountRupiah)")
+            throw ProblemDocument.invalidField(
+                "amountRupiah", Message("services.loan.amountRange", .rupiah(1), .rupiah(Loan.largestRupiah), .rupiah(application.amountRupiah)))
         }
         guard (1...Loan.longestTermMonths).contains(application.termMonths) else {
-            throw ProblemDocument.invalidField("termMonths", "a KUR term is 1 to \(Loan.longestTermMonths) months, not \(application.termMonths)")
+            throw ProblemDocument.invalidField(
+                "termMonths", Message("services.loan.termRange", .count(Loan.longestTermMonths), .count(application.termMonths)))
         }
         return try await database.write { db in
             let enterprise = try requireEnterprise(application.enterpriseId, in: db)
@@ -28,13 +30,15 @@ extension ClusterStore {
     func approveLoan(_ id: UUID, _ approval: LoanApproval) async throws -> LoanAccount {
         try await database.write { db in
             var loan = try requireLoan(id, in: db)
-            try loan.expect(.applied, to: "approve")
+            try loan.expect(.applied, to: Message("services.loan.action.approve"))
             let amount = approval.amountRupiah ?? loan.requestedRupiah
             guard (1...loan.requestedRupiah).contains(amount) else {
-                throw ProblemDocument.invalidField("amountRupiah", "the amount approved must be from Rp 1 to the Rp \(loan.requestedRupiah) requested, not \(amount)")
+                throw ProblemDocument.invalidField(
+                    "amountRupiah", Message("services.loan.approvedRange", .rupiah(1), .rupiah(loan.requestedRupiah), .rupiah(amount)))
             }
             guard approval.approvedOn >= loan.appliedOn else {
-                throw ProblemDocument.invalidField("approvedOn", "a loan cannot be approved (\(approval.approvedOn)) before it was applied for (\(loan.appliedOn))")
+                throw ProblemDocument.invalidField(
+                    "approvedOn", Message("services.loan.approvedBeforeApplied", .day(approval.approvedOn), .day(loan.appliedOn)))
             }
             let enrolment = try enrol(EnrolmentRequest(kkNumber: loan.kkNumber, programme: EnterpriseProgrammes.kur.code, startedOn: approval.approvedOn), in: db)
             loan.status = .approved
@@ -49,12 +53,13 @@ extension ClusterStore {
     func rejectLoan(_ id: UUID, _ rejection: LoanRejection) async throws -> LoanAccount {
         try await database.write { db in
             var loan = try requireLoan(id, in: db)
-            try loan.expect(.applied, to: "reject")
+            try loan.expect(.applied, to: Message("services.loan.action.reject"))
             guard !rejection.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ProblemDocument.invalidField("reason", "say why the loan is rejected")
+                throw ProblemDocument.invalidField("reason", Message("services.loan.rejectionReason"))
             }
             guard rejection.rejectedOn >= loan.appliedOn else {
-                throw ProblemDocument.invalidField("rejectedOn", "a loan cannot be rejected (\(rejection.rejectedOn)) before it was applied for (\(loan.appliedOn))")
+                throw ProblemDocument.invalidField(
+                    "rejectedOn", Message("services.loan.rejectedBeforeApplied", .day(rejection.rejectedOn), .day(loan.appliedOn)))
             }
             loan.status = .rejected
             loan.decidedOn = rejection.rejectedOn
@@ -67,12 +72,13 @@ extension ClusterStore {
     func disburseLoan(_ id: UUID, _ disbursement: LoanDisbursement) async throws -> LoanAccount {
         try await database.write { db in
             var loan = try requireLoan(id, in: db)
-            try loan.expect(.approved, to: "disburse")
+            try loan.expect(.approved, to: Message("services.loan.action.disburse"))
             guard let enrolmentId = loan.enrolmentId, let amount = loan.approvedRupiah, let approvedOn = loan.decidedOn else {
-                throw ProblemDocument.conflict("the loan's approval is incomplete; approve it again", code: "not-approved")
+                throw ProblemDocument.conflict(Message("services.loan.approvalIncomplete"), code: "not-approved")
             }
             guard disbursement.disbursedOn >= approvedOn else {
-                throw ProblemDocument.invalidField("disbursedOn", "a loan cannot be paid out (\(disbursement.disbursedOn)) before it was approved (\(approvedOn))")
+                throw ProblemDocument.invalidField(
+                    "disbursedOn", Message("services.loan.disbursedBeforeApproved", .day(disbursement.disbursedOn), .day(approvedOn)))
             }
             _ = try recordDelivery(
                 enrolmentId,
@@ -89,16 +95,17 @@ extension ClusterStore {
     func repayLoan(_ id: UUID, _ repayment: RepaymentRequest) async throws -> LoanAccount {
         try await database.write { db in
             var loan = try requireLoan(id, in: db)
-            try loan.expect(.disbursed, to: "record a repayment of")
+            try loan.expect(.disbursed, to: Message("services.loan.action.repay"))
             guard let disbursedOn = loan.disbursedOn, let enrolmentId = loan.enrolmentId else {
-                throw ProblemDocument.conflict("the loan has no disbursement recorded", code: "not-disbursed")
+                throw ProblemDocument.conflict(Message("services.loan.notDisbursed"), code: "not-disbursed")
             }
             guard repayment.paidOn >= disbursedOn else {
-                throw ProblemDocument.invalidField("paidOn", "a repayment (\(repayment.paidOn)) cannot come before the loan was paid out (\(disbursedOn))")
+                throw ProblemDocument.invalidField("paidOn", Message("services.loan.repaidBeforeDisbursed", .day(repayment.paidOn), .day(disbursedOn)))
             }
             let outstanding = try loanAccount(loan, asOf: repayment.paidOn, in: db).position?.outstandingRupiah ?? 0
             guard repayment.amountRupiah > 0, repayment.amountRupiah <= outstanding else {
-                throw ProblemDocument.invalidField("amountRupiah", "a repayment is from Rp 1 to the Rp \(outstanding) outstanding, not \(repayment.amountRupiah)")
+                throw ProblemDocument.invalidField(
+                    "amountRupiah", Message("services.loan.repaymentRange", .rupiah(1), .rupiah(outstanding), .rupiah(repayment.amountRupiah)))
             }
             try Repayment(loanId: id, paidOn: repayment.paidOn, amountRupiah: repayment.amountRupiah).insert(db)
             if repayment.amountRupiah == outstanding {
@@ -115,7 +122,7 @@ extension ClusterStore {
 
     func requireLoan(_ id: UUID, in db: Database) throws -> Loan {
         guard let loan = try Loan.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound("No loan \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("services.loan.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         try requireInScope(loan.kkNumber, in: db)
         return loan

@@ -9,7 +9,7 @@ import GRDB
 extension ClusterStore {
     func recordTraining(_ request: TrainingRequest) async throws -> TrainingDetail {
         let title = request.title.trimmingCharacters(in: .whitespaces)
-        guard !title.isEmpty, title.count <= 200 else { throw ProblemDocument.invalidField("title", "a training needs a title of 1 to 200 characters") }
+        guard !title.isEmpty, title.count <= 200 else { throw ProblemDocument.invalidField("title", Message("services.training.titleLength")) }
         _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
         try scope.require(request.desaCode)
         let training = Training(id: UUID(), title: title, sector: request.sector, desaCode: request.desaCode, heldOn: request.heldOn)
@@ -24,7 +24,7 @@ extension ClusterStore {
             let training = try trainingDetail(id, in: db).training
             _ = try requireHousehold(request.kkNumber, in: db)
             guard try Attendance.fetchOne(db, key: ["trainingId": id.uuidString.lowercased(), "kkNumber": request.kkNumber.rawValue]) == nil else {
-                throw ProblemDocument.conflict("the household's attendance at this training is already recorded", code: "already-attended")
+                throw ProblemDocument.conflict(Message("services.training.alreadyAttended"), code: "already-attended")
             }
             let (_, delivery) = try deliverOnce(
                 request.kkNumber, programme: EnterpriseProgrammes.training.code,
@@ -37,7 +37,7 @@ extension ClusterStore {
 
     func trainingDetail(_ id: UUID, in db: Database) throws -> TrainingDetail {
         guard let training = try Training.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound("No training \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("services.training.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         try scope.require(record: training.desaCode)
         let attendance = try inScope(Attendance.filter(Column("trainingId") == id.uuidString.lowercased()).order(Column("kkNumber"))).fetchAll(db)

@@ -6,5 +6,5 @@ import EntasService
 enum Cooperatives {
     static let definition = CollectiveDefinition(
         route: "cooperatives", table: "cooperative", programme: EnterpriseProgrammes.cooperative.code,
-        noun: "cooperative", kinds: ["savingsAndLoan", "producer", "marketing", "consumer", "multipurpose"], memberArea: .kecamatan)
+        noun: "cooperative", label: Message("services.collective.cooperative"), kinds: ["savingsAndLoan", "producer", "marketing", "consumer", "multipurpose"], memberArea: .kecamatan)
 }

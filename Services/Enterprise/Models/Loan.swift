@@ -35,10 +35,12 @@ extension Loan {
     static let largestRupiah: Int64 = 500_000_000
     static let longestTermMonths = 60
 
-    /// A conflict problem unless the loan is `status`, for `action` (\"approve\", \"disburse\", …).
-    func expect(_ status: LoanStatus, to action: String) throws {
+    /// A conflict problem unless the loan is `status`, for `action` (approve, disburse, …, as the reader's language says it).
+    func expect(_ status: LoanStatus, to action: Message) throws {
         guard self.status == status else {
-            throw ProblemDocument.conflict("cannot \(action) a loan that is \(self.status.rawValue); it must be \(status.rawValue)", code: "loan-\(self.status.rawValue)")
+            throw ProblemDocument.conflict(
+                Message("services.loan.wrongStatus", .message(action), .text(self.status.rawValue), .text(status.rawValue)),
+                code: "loan-\(self.status.rawValue)")
         }
     }
 }

@@ -11,15 +11,15 @@ struct WorkController: ClusterController {
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>, store: ClusterStore) {
         group.post("enrolments/{id}/stages", summary: "Record the next stage a work reached; the last stage records the delivery (benefit.delivered) and ends the enrolment (enrolment.ended)") { request, context in
             let body = try await request.decodeJSON(as: StageRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.serving(context).advanceWork(try context.uuid(of: "an enrolment"), body))
+            return EditedResponse(status: .created, response: try await store.serving(context).advanceWork(try context.uuid(of: Message("cluster.id.enrolment")), body))
         }
         group.get("enrolments/{id}/stages", summary: "A work's stages and how far it has come") { _, context in
-            try await store.serving(context).work(try context.uuid(of: "an enrolment"))
+            try await store.serving(context).work(try context.uuid(of: Message("cluster.id.enrolment")))
         }
         group.get("works", summary: "Works by programme and current stage (?programme=rtlh, ?stage=construction, ?limit=&offset=)") { request, context in
             let programme = try request.query("programme") { code -> String in
                 guard store.definition.programme(code) != nil else {
-                    throw ProblemDocument.invalidField("programme", "'\(code)' is not a programme of \(store.cluster.indonesianName); see GET /v1/programmes")
+                    throw ProblemDocument.invalidField("programme", Message("services.work.unknownProgramme", .text(code), .text(store.cluster.indonesianName)))
                 }
                 return code
             }

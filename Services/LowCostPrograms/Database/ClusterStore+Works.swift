@@ -12,22 +12,30 @@ extension ClusterStore {
         try await database.write { db in
             let enrolment = try requireEnrolment(id, in: db)
             let current = try work(enrolment, in: db)
-            guard enrolment.isActive else { throw ProblemDocument.conflict("the work has ended (\(enrolment.endReason ?? "ended")); no further stage", code: "enrolment-ended") }
+            guard enrolment.isActive else {
+                let detail =
+                    enrolment.endReason.map { Message("services.work.ended", .text($0)) } ?? Message("services.work.endedWithoutReason")
+                throw ProblemDocument.conflict(detail, code: "enrolment-ended")
+            }
             guard let index = current.stages.firstIndex(of: request.stage) else {
-                throw ProblemDocument.invalidField("stage", "'\(request.stage)' is not a stage of \(enrolment.programme); use one of \(current.stages.joined(separator: ", "))")
+                throw ProblemDocument.invalidField(
+                    "stage", Message("services.work.notStage", .text(request.stage), .text(enrolment.programme), .text(current.stages.joined(separator: ", "))))
             }
             if let last = current.reached.last {
                 guard let lastIndex = current.stages.firstIndex(of: last.stage), index > lastIndex else {
-                    throw ProblemDocument.conflict("the work is already at \(last.stage); the next stage is after it", code: "stage-reached")
+                    throw ProblemDocument.conflict(Message("services.work.stageReached", .text(last.stage)), code: "stage-reached")
                 }
                 guard request.reachedOn >= last.reachedOn else {
-                    throw ProblemDocument.invalidField("reachedOn", "\(request.stage) cannot be reached (\(request.reachedOn)) before \(last.stage) (\(last.reachedOn))")
+                    throw ProblemDocument.invalidField(
+                        "reachedOn",
+                        Message("services.work.stageBeforeLast", .text(request.stage), .day(request.reachedOn), .text(last.stage), .day(last.reachedOn)))
                 }
             }
             guard request.reachedOn >= enrolment.startedOn else {
-                throw ProblemDocument.invalidField("reachedOn", "a stage cannot be reached (\(request.reachedOn)) before the enrolment started (\(enrolment.startedOn))")
+                throw ProblemDocument.invalidField(
+                    "reachedOn", Message("services.work.stageBeforeStart", .day(request.reachedOn), .day(enrolment.startedOn)))
             }
-            if let cost = request.costRupiah, cost < 0 { throw ProblemDocument.invalidField("costRupiah", "a cost cannot be negative") }
+            if let cost = request.costRupiah, cost < 0 { throw ProblemDocument.invalidField("costRupiah", Message("services.work.negativeCost")) }
             try WorkStage(enrolmentId: id, stage: request.stage, reachedOn: request.reachedOn, note: request.note).insert(db)
             if index == current.stages.count - 1 {
                 let unit = definition.programme(enrolment.programme)?.deliveryUnit ?? "work"

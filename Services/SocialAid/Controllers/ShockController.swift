@@ -17,14 +17,15 @@ struct ShockController: ClusterController {
             let kk = try request.query("kk") { try KKNumber($0) }
             let kind = try request.query("kind") { text in
                 guard let kind = ShockKind(rawValue: text) else {
-                    throw ProblemDocument.invalidField("kind", "'\(text)' is not a shock; use one of \(ShockKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ProblemDocument.invalidField(
+                        "kind", Message("services.shock.notKind", .text(text), .text(ShockKind.allCases.map(\.rawValue).joined(separator: ", "))))
                 }
                 return kind
             }
             return ShockList(shocks: try await store.serving(context).shocks(of: kk, kind: kind, paging: try Paging(request)))
         }
         shocks.get("{id}", summary: "One shock") { _, context in
-            try await store.serving(context).shock(try context.uuid(of: "a shock"))
+            try await store.serving(context).shock(try context.uuid(of: Message("services.id.shock")))
         }
     }
 }

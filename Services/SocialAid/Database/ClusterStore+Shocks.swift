@@ -16,7 +16,7 @@ extension ClusterStore {
             if let relief = request.relief {
                 guard relief.deliveredOn >= request.occurredOn else {
                     throw ProblemDocument.invalidField(
-                        "relief.deliveredOn", "relief cannot be given (\(relief.deliveredOn)) before the shock (\(request.occurredOn))")
+                        "relief.deliveredOn", Message("services.shock.reliefBeforeShock", .day(relief.deliveredOn), .day(request.occurredOn)))
                 }
                 let (enrolment, delivery) = try deliverOnce(
                     request.kkNumber, programme: SocialAidProgrammes.shockRelief.code,
@@ -50,7 +50,7 @@ extension ClusterStore {
             return shock
         }
         guard let shock = found else {
-            throw ProblemDocument.notFound("No shock \(id.uuidString.lowercased()) in \(cluster.indonesianName).")
+            throw ProblemDocument.notFound(Message("services.shock.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         return shock
     }

@@ -51,8 +51,8 @@ public struct BulkController: Sendable {
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard mediaTypes.contains(mediaType) else {
             throw ProblemDocument(
-                status: .unsupportedMediaType, code: "unsupported-media-type", title: "The body is not JSON Lines",
-                detail: "POST /v1/bulk reads JSON Lines, one operation per line; send it with Content-Type: application/x-ndjson, not '\(contentType.prefix(60))' (docs/bulk.md).")
+                status: .unsupportedMediaType, code: "unsupported-media-type", title: Message("cluster.bulk.notJSONLines.title"),
+                detail: Message("cluster.bulk.notJSONLines.detail", .text(String(contentType.prefix(60)))))
         }
     }
 
@@ -78,8 +78,7 @@ public struct BulkController: Sendable {
             guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }  // blank line
             if summary.lines == 0 && first == UInt8(ascii: "[") {
                 // One JSON array instead of lines: nothing is applied, and no line is worth reporting.
-                throw ProblemDocument.malformedBody(
-                    "the body is a JSON array; POST /v1/bulk takes JSON Lines, one JSON object per line and no enclosing [ ] (docs/bulk.md)")
+                throw ProblemDocument.malformedBody(Message("cluster.bulk.bodyIsArray"))
             }
             summary.lines += 1
             var data = Data(line)
@@ -87,7 +86,7 @@ public struct BulkController: Sendable {
                 data = try JSONText.cleaned(data)
                 if let addressee = try decoder.decode(BulkAddressee.self, from: data).addressee, addressee != store.cluster {
                     throw ProblemDocument.invalidField(
-                        "cluster", "this line is for \(addressee.serviceName); send it to entas-\(addressee.serviceName), not \(store.definition.executableName)")
+                        "cluster", Message("cluster.bulk.otherCluster", .text(addressee.serviceName), .text(store.definition.executableName)))
                 }
                 batch.append((lineNumber, try decoder.decode(BulkOperation.self, from: data)))
             } catch {
@@ -123,8 +122,9 @@ public struct BulkController: Sendable {
             }
         } catch is JSONLineSplitter.LineTooLong {
             throw ProblemDocument(
-                status: .contentTooLarge, code: "line-too-long", title: "A line is too long",
-                detail: "Line \(lineNumber + 1) is over \(JSONLineSplitter.maximumLineLength) bytes; each operation is one line of JSON. Lines before it were applied: \(summary.applied).")
+                status: .contentTooLarge, code: "line-too-long", title: Message("cluster.bulk.lineTooLong.title"),
+                detail: Message(
+                    "cluster.bulk.lineTooLong.detail", .count(lineNumber + 1), .count(JSONLineSplitter.maximumLineLength), .count(summary.applied)))
         }
         if let last = splitter.finish() { try take(last) }
         try await flush()

@@ -66,7 +66,8 @@ extension ClusterStore {
     private func requireActiveEnrolment(_ kk: KKNumber, _ programme: String, member: NIK? = nil, in db: Database) throws -> Enrolment {
         let enrolment = try member.flatMap { try activeEnrolment(kk, programme, member: $0, in: db) } ?? activeEnrolment(kk, programme, in: db)
         guard let enrolment else {
-            throw ProblemDocument.notFound("Household \(kk.masked) has no active enrolment in '\(programme)' at \(cluster.indonesianName); enrol it first.")
+            throw ProblemDocument.notFound(
+                Message("cluster.bulk.noActiveEnrolment", .text(kk.masked), .text(programme), .text(cluster.indonesianName)))
         }
         return enrolment
     }

@@ -15,7 +15,7 @@ public struct CollectiveController: ClusterController {
         @Sendable func collectives(_ context: AgencyRequestContext) -> CollectiveStore {
             CollectiveStore(store: store.serving(context), kind: kind)
         }
-        let what = "a \(kind.noun)"
+        let what = Message("cluster.id.collective", .message(kind.label))
         let routes = group.group(kind.route)
         routes.post(summary: "Create a \(kind.noun) (kind: \(kind.kinds.joined(separator: ", ")))") { request, context in
             let body = try await request.decodeJSON(as: CollectiveRequest.self, context: context)

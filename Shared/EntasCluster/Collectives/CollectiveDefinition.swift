@@ -15,8 +15,11 @@ public struct CollectiveDefinition: Sendable {
     public var table: String
     /// The programme a member is enrolled in, e.g. `ksm`, `village-project`, `cooperative`.
     public var programme: String
-    /// What one is called in messages, e.g. "community group".
+    /// What one is called in the route summaries (English, for developers), e.g. "community group".
     public var noun: String
+    /// What one is called in the messages people read, in their language: a catalogue text, e.g.
+    /// `Message("services.collective.communityGroup")`.
+    public var label: Message
     /// The kinds a body may be, e.g. `ksm`, `pokmas`.
     public var kinds: [String]
     /// A member household must live in the body's desa (`.desa`) or in its kecamatan (`.kecamatan`).
@@ -24,7 +27,11 @@ public struct CollectiveDefinition: Sendable {
     /// A budget in rupiah and an end date are required (village projects).
     public var budgeted: Bool
 
-    public init(route: String, table: String, programme: String, noun: String, kinds: [String], memberArea: RegionLevel, budgeted: Bool = false) {
+    public init(
+        route: String, table: String, programme: String, noun: String, label: Message, kinds: [String], memberArea: RegionLevel,
+        budgeted: Bool = false
+    ) {
+        self.label = label
         self.route = route
         self.table = table
         self.programme = programme

@@ -19,23 +19,25 @@ struct CollectiveStore: Sendable {
 
     func create(_ request: CollectiveRequest) async throws -> Collective {
         guard kind.kinds.contains(request.kind) else {
-            throw ProblemDocument.invalidField("kind", "'\(request.kind)' is not a kind of \(kind.noun); use one of \(kind.kinds.joined(separator: ", "))")
+            throw ProblemDocument.invalidField(
+                "kind", Message("cluster.collective.notKind", .text(request.kind), .message(kind.label), .text(kind.kinds.joined(separator: ", "))))
         }
         guard !request.name.trimmingCharacters(in: .whitespaces).isEmpty, request.name.count <= 200 else {
-            throw ProblemDocument.invalidField("name", "a \(kind.noun) needs a name of 1 to 200 characters")
+            throw ProblemDocument.invalidField("name", Message("cluster.collective.nameLength", .message(kind.label)))
         }
         _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
         try store.scope.require(request.desaCode)
         if kind.budgeted {
             guard let budget = request.budgetRupiah, budget > 0 else {
-                throw ProblemDocument.invalidField("budgetRupiah", "a \(kind.noun) needs a budget in rupiah above 0")
+                throw ProblemDocument.invalidField("budgetRupiah", Message("cluster.collective.budgetRequired", .message(kind.label)))
             }
-            guard request.endsOn != nil else { throw ProblemDocument.invalidField("endsOn", "a \(kind.noun) needs the date it ends") }
+            guard request.endsOn != nil else { throw ProblemDocument.invalidField("endsOn", Message("cluster.collective.endRequired", .message(kind.label))) }
         } else if let budget = request.budgetRupiah, budget < 0 {
-            throw ProblemDocument.invalidField("budgetRupiah", "a budget cannot be negative")
+            throw ProblemDocument.invalidField("budgetRupiah", Message("cluster.collective.negativeBudget"))
         }
         if let endsOn = request.endsOn, endsOn < request.startedOn {
-            throw ProblemDocument.invalidField("endsOn", "a \(kind.noun) cannot end (\(endsOn)) before it starts (\(request.startedOn))")
+            throw ProblemDocument.invalidField(
+                "endsOn", Message("cluster.collective.endsBeforeStart", .message(kind.label), .day(endsOn), .day(request.startedOn)))
         }
         let id = UUID()
         return try await store.database.write { db in
@@ -48,7 +50,8 @@ struct CollectiveStore: Sendable {
 
     func require(_ id: UUID, in db: Database) throws -> Collective {
         guard let collective = try Collective.fetchOne(db, sql: selectCollective + " WHERE c.id = ?", arguments: [id.uuidString.lowercased()]) else {
-            throw ProblemDocument.notFound("No \(kind.noun) \(id.uuidString.lowercased()) in \(store.cluster.indonesianName).")
+            throw ProblemDocument.notFound(
+                Message("cluster.collective.notFound", .message(kind.label), .text(id.uuidString.lowercased()), .text(store.cluster.indonesianName)))
         }
         try store.scope.require(record: collective.desaCode)
         return collective
@@ -85,22 +88,30 @@ struct CollectiveStore: Sendable {
     func join(_ id: UUID, _ request: JoinRequest) async throws -> CollectiveDetail {
         try await store.database.write { db in
             let collective = try require(id, in: db)
-            guard collective.closedOn == nil else { throw ProblemDocument.conflict("the \(kind.noun) was closed on \(collective.closedOn.map(String.init(describing:)) ?? "")", code: "closed") }
+            if let closedOn = collective.closedOn {
+                throw ProblemDocument.conflict(Message("cluster.collective.closedOn", .message(kind.label), .day(closedOn)), code: "closed")
+            }
             guard request.joinedOn >= collective.startedOn else {
-                throw ProblemDocument.invalidField("joinedOn", "a household cannot join (\(request.joinedOn)) before the \(kind.noun) starts (\(collective.startedOn))")
+                throw ProblemDocument.invalidField(
+                    "joinedOn", Message("cluster.collective.joinsBeforeStart", .day(request.joinedOn), .message(kind.label), .day(collective.startedOn)))
             }
             let household = try store.requireHousehold(request.kkNumber, in: db)
             let area = kind.memberArea == .desa ? collective.desaCode : (collective.desaCode.parent ?? collective.desaCode)
             guard household.desaCode.isWithin(area) else {
+                let detail =
+                    kind.memberArea == .desa
+                    ? Message("cluster.collective.outsideArea.desa", .text(household.desaCode.dotted), .message(kind.label), .text(area.dotted))
+                    : Message("cluster.collective.outsideArea.kecamatan", .text(household.desaCode.dotted), .message(kind.label), .text(area.dotted))
                 throw ProblemDocument(
-                    status: .unprocessableContent, code: "outside-area", title: "Household outside the \(kind.noun)'s area",
-                    detail: "The household lives in desa \(household.desaCode); members of this \(kind.noun) must live in \(kind.memberArea == .desa ? "desa" : "kecamatan") \(area).",
-                    field: "kkNumber")
+                    status: .unprocessableContent, code: "outside-area", title: Message("cluster.collective.outsideArea.title", .message(kind.label)),
+                    detail: detail, field: "kkNumber")
             }
             let already = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
                 arguments: [id.uuidString.lowercased(), request.kkNumber]) ?? 0
-            guard already == 0 else { throw ProblemDocument.conflict("the household is already a member of this \(kind.noun)", code: "already-member") }
+            guard already == 0 else {
+                throw ProblemDocument.conflict(Message("cluster.collective.alreadyMember", .message(kind.label)), code: "already-member")
+            }
             let enrolment = try store.activeEnrolment(request.kkNumber, kind.programme, in: db)
                 ?? store.enrol(EnrolmentRequest(kkNumber: request.kkNumber, programme: kind.programme, startedOn: request.joinedOn), in: db)
             try db.execute(
@@ -118,7 +129,7 @@ struct CollectiveStore: Sendable {
                 db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
                 arguments: [id.uuidString.lowercased(), kk])
             else {
-                throw ProblemDocument.notFound("The household \(kk.masked) is not a current member of this \(kind.noun).")
+                throw ProblemDocument.notFound(Message("cluster.collective.notMember", .text(kk.masked), .message(kind.label)))
             }
             try end(member, request, in: db)
             return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
@@ -129,9 +140,12 @@ struct CollectiveStore: Sendable {
     func close(_ id: UUID, _ request: LeaveRequest) async throws -> CollectiveDetail {
         try await store.database.write { db in
             let collective = try require(id, in: db)
-            guard collective.closedOn == nil else { throw ProblemDocument.conflict("the \(kind.noun) is already closed", code: "closed") }
+            guard collective.closedOn == nil else {
+                throw ProblemDocument.conflict(Message("cluster.collective.alreadyClosed", .message(kind.label)), code: "closed")
+            }
             guard request.on >= collective.startedOn else {
-                throw ProblemDocument.invalidField("on", "a \(kind.noun) cannot close (\(request.on)) before it starts (\(collective.startedOn))")
+                throw ProblemDocument.invalidField(
+                    "on", Message("cluster.collective.closesBeforeStart", .message(kind.label), .day(request.on), .day(collective.startedOn)))
             }
             let current = try CollectiveMember.fetchAll(
                 db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND leftOn IS NULL", arguments: [id.uuidString.lowercased()])
@@ -143,7 +157,7 @@ struct CollectiveStore: Sendable {
 
     private func end(_ member: CollectiveMember, _ request: LeaveRequest, in db: Database) throws {
         guard request.on >= member.joinedOn else {
-            throw ProblemDocument.invalidField("on", "a household cannot leave (\(request.on)) before it joined (\(member.joinedOn))")
+            throw ProblemDocument.invalidField("on", Message("cluster.collective.leavesBeforeJoining", .day(request.on), .day(member.joinedOn)))
         }
         try db.execute(
             sql: "UPDATE \(kind.memberTable) SET leftOn = ?, leftReason = ? WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",

@@ -37,8 +37,9 @@ extension ClusterStore {
             guard payload.madeOn >= current.madeOn else {
                 throw ProblemDocument.invalidField(
                     "madeOn",
-                    "revision \(current.revision + 1) is dated \(payload.madeOn), before revision \(current.revision) "
-                        + "(\(current.madeOn)) it replaces; date it \(current.madeOn) or later")
+                    Message(
+                        "cluster.commitment.revisionBeforeEarlier", .count(current.revision + 1), .day(payload.madeOn),
+                        .count(current.revision), .day(current.madeOn)))
             }
             payload.commitmentID = current.commitmentID
         }
@@ -61,13 +62,14 @@ extension ClusterStore {
         guard let programme = definition.programme(request.programme) else {
             throw ProblemDocument.invalidField(
                 "programme",
-                "'\(request.programme.prefix(64))' is not a programme of \(cluster.indonesianName); use one of "
-                    + "\(definition.programmes.map(\.code).joined(separator: ", ")) (GET /v1/programmes)")
+                Message(
+                    "cluster.commitment.unknownProgramme", .text(String(request.programme.prefix(64))), .text(cluster.indonesianName),
+                    .text(definition.programmes.map(\.code).joined(separator: ", "))))
         }
         if let strategy = request.strategy, strategy != programme.strategy {
             throw ProblemDocument.invalidField(
                 "strategy",
-                "\(programme.code) serves \(programme.strategy.rawValue), not \(strategy.rawValue); leave strategy out or give \(programme.strategy.rawValue)")
+                Message("cluster.commitment.otherStrategy", .text(programme.code), .text(programme.strategy.rawValue), .text(strategy.rawValue)))
         }
         let payload = CommitmentMade(
             commitmentID: UUID(), cluster: cluster, regionCode: request.regionCode, period: request.period,
@@ -106,7 +108,7 @@ extension ClusterStore {
             try CommitmentRevision.filter(CommitmentRevision.Columns.commitmentID == id.uuidString.lowercased()).fetchAll(db)
         }
         guard let summary = CommitmentSummary(cluster: cluster, revisions: revisions) else {
-            throw ProblemDocument.notFound("No commitment \(id.uuidString.lowercased()) in \(cluster.indonesianName); list them with GET /v1/commitments.")
+            throw ProblemDocument.notFound(Message("cluster.commitment.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
         }
         try scope.require(record: summary.regionCode)
         return summary

@@ -24,7 +24,7 @@ public struct CommitmentController: Sendable {
             return CommitmentList(commitments: try await store.serving(context).commitments(region: region, period: period, programme: programme))
         }
         commitments.get("{id}", summary: "One commitment with its revisions") { _, context in
-            try await store.serving(context).commitment(try context.uuid(of: "a commitment"))
+            try await store.serving(context).commitment(try context.uuid(of: Message("cluster.id.commitment")))
         }
     }
 }

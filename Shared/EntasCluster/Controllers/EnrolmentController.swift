@@ -15,14 +15,14 @@ public struct EnrolmentController: Sendable {
         }
         enrolments.post("{id}/end", summary: "End an enrolment; publishes enrolment.ended", body: RequestSchemas.enrolmentEnd) { request, context in
             let end = try await request.decodeJSON(as: EndEnrolmentRequest.self, context: context)
-            return try await store.serving(context).endEnrolment(try context.uuid(of: "an enrolment"), end)
+            return try await store.serving(context).endEnrolment(try context.uuid(of: Message("cluster.id.enrolment")), end)
         }
         enrolments.post("{id}/deliveries", summary: "Record a delivery (rupiah or in kind) for a period; publishes benefit.delivered", body: RequestSchemas.delivery) { request, context in
             let delivery = try await request.decodeJSON(as: DeliveryRequest.self, context: context)
-            return EditedResponse(status: .created, response: try await store.serving(context).recordDelivery(try context.uuid(of: "an enrolment"), delivery))
+            return EditedResponse(status: .created, response: try await store.serving(context).recordDelivery(try context.uuid(of: Message("cluster.id.enrolment")), delivery))
         }
         enrolments.get("{id}/deliveries", summary: "List an enrolment's deliveries") { _, context in
-            DeliveryList(deliveries: try await store.serving(context).deliveries(of: try context.uuid(of: "an enrolment")))
+            DeliveryList(deliveries: try await store.serving(context).deliveries(of: try context.uuid(of: Message("cluster.id.enrolment"))))
         }
     }
 }

@@ -21,7 +21,8 @@ public struct HouseholdController: Sendable {
             let region = try context.scope.filter(try query.get("region").map { try RegionCode($0) })
             let status = try query.get("status").map { text -> PovertyStatus in
                 guard let status = PovertyStatus(rawValue: text) ?? PovertyStatus(abbreviation: text) else {
-                    throw ProblemDocument.invalidField("status", "'\(text)' is not a status; use one of \(PovertyStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ProblemDocument.invalidField(
+                        "status", Message("cluster.households.notStatus", .text(text), .text(PovertyStatus.allCases.map(\.rawValue).joined(separator: ", "))))
                 }
                 return status
             }

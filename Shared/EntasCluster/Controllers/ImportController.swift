@@ -51,11 +51,11 @@ public struct ImportController: Sendable {
                 summary.rows += 1
                 switch Self.registration(record, columns: columns) {
                 case .success(let registration) where !store.scope.contains(registration.desaCode):
-                    reject(Rejection(row: rowNumber, field: "desaCode", reason: Self.outsideRegion(store.scope)))
+                    reject(Rejection(row: rowNumber, field: "desaCode", reason: Self.outsideRegion(store.scope).rendered()))
                 case .success(let registration):
                     batch.append(registration)
                     batchRows.append(rowNumber)
-                case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason))
+                case .failure(let rejection): reject(Rejection(row: rowNumber, field: rejection.field, reason: rejection.reason.rendered()))
                 }
             }
             func reject(_ rejection: Rejection) {
@@ -70,11 +70,11 @@ public struct ImportController: Sendable {
                 for (row, result) in zip(written.rows, written.results) {
                     switch result {
                     case .outsideRegion:
-                        reject(Rejection(row: row, field: "kkNumber", reason: Self.outsideRegion(store.scope)))
+                        reject(Rejection(row: row, field: "kkNumber", reason: Self.outsideRegion(store.scope).rendered()))
                     case .personInAnotherHousehold(_, let field, let other):
-                        reject(Rejection(row: row, field: field, reason: ProblemDocument.personInAnotherHouseholdReason(of: other)))
+                        reject(Rejection(row: row, field: field, reason: ProblemDocument.personInAnotherHouseholdReason(of: other).rendered()))
                     case .disagreesWithMembers(let field, let reason):
-                        reject(Rejection(row: row, field: field, reason: reason))
+                        reject(Rejection(row: row, field: field, reason: reason.rendered()))
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1
@@ -111,22 +111,22 @@ public struct ImportController: Sendable {
                 // is a problem document, so the client must not count them as imported.
                 try await finishWriting()
                 throw ProblemDocument.malformedBody(
-                    "row \(rowNumber + 1) opens a quoted field that is never closed, so the rest of the file was read as one field. "
-                        + "Close the quote (a quote inside a quoted field is written \"\"), then import the file again: "
-                        + "\(summary.created + summary.updated + summary.unchanged) rows before it were imported already and will come back unchanged.")
+                    Message(
+                        "cluster.import.unterminatedQuote", .count(rowNumber + 1),
+                        .count(summary.created + summary.updated + summary.unchanged)))
             }
             try await flush()
             try await finishWriting()
             guard header != nil else {
-                throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(Self.columns.joined(separator: ","))")
+                throw ProblemDocument.malformedBody(Message("cluster.import.empty", .text(Self.columns.joined(separator: ","))))
             }
             return summary
         }
     }
 
     /// A row's rejection for a household outside the token's region (its desa, or where it is registered).
-    static func outsideRegion(_ scope: RegionScope) -> String {
-        "the household lies outside this token's region, \(scope); nothing was written for it"
+    static func outsideRegion(_ scope: RegionScope) -> Message {
+        Message("cluster.import.outsideRegion", .text(scope.description))
     }
 
     static func header(_ record: [String]) throws -> [String: Int] {
@@ -140,7 +140,7 @@ public struct ImportController: Sendable {
         let missing = columns.keys.isEmpty ? names : required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             throw ProblemDocument.malformedBody(
-                "the CSV header lacks \(missing.joined(separator: ", ")); the first row must name the columns \(names.joined(separator: ","))")
+                Message("cluster.import.headerLacks", .text(missing.joined(separator: ", ")), .text(names.joined(separator: ","))))
         }
         return columns
     }
@@ -150,7 +150,7 @@ public struct ImportController: Sendable {
     static func field(_ name: String, of record: [String], columns: [String: Int]) throws -> String {
         guard let index = columns[name], index < record.count else { return "" }
         let field = record[index]
-        if let scalar = CleanText.forbidden(in: field) { throw FieldRejection(field: name, reason: CleanText.rule(scalar)) }
+        if let scalar = CleanText.forbidden(in: field) { throw FieldRejection(field: name, reason: CleanText.ruleMessage(scalar)) }
         return CleanText.normalized(field)
     }
 
@@ -162,14 +162,14 @@ public struct ImportController: Sendable {
             let nik = try NIK(try value("headNIK"))
             let desa: RegionCode
             let desaText = try value("desaCode")
-            do { desa = try RegionCode(desaText) } catch { throw FieldRejection(field: "desaCode", reason: "\(error)") }
+            do { desa = try RegionCode(desaText) } catch { throw FieldRejection(field: "desaCode", reason: error.message) }
             guard let members = Int(try value("memberCount")) else {
-                throw FieldRejection(field: "memberCount", reason: "'\(try value("memberCount").prefix(20))' is not a whole number")
+                throw FieldRejection(field: "memberCount", reason: Message("cluster.import.notWholeNumber", .text(String(try value("memberCount").prefix(20)))))
             }
             var criteria: [PovertyCriterion] = []
             for name in try value("criteriaMet").split(separator: ";").map({ trimmed(String($0)) }) where !name.isEmpty {
                 guard let criterion = PovertyCriterion(rawValue: name) ?? Int(name).flatMap(PovertyCriterion.init(number:)) else {
-                    throw FieldRejection(field: "criteriaMet", reason: "'\(name.prefix(60))' is not one of the 14 criteria identifiers (or numbers 1–14)")
+                    throw FieldRejection(field: "criteriaMet", reason: Message("cluster.import.notCriterion", .text(String(name.prefix(60)))))
                 }
                 criteria.append(criterion)
             }
@@ -177,7 +177,7 @@ public struct ImportController: Sendable {
             let baselineText = try value("baselineStatus")
             if !baselineText.isEmpty {
                 guard let status = PovertyStatus(rawValue: baselineText) ?? PovertyStatus(abbreviation: baselineText) else {
-                    throw FieldRejection(field: "baselineStatus", reason: "'\(baselineText.prefix(20))' is not a status (SM, M, HM or sangatMiskin, miskin, hampirMiskin)")
+                    throw FieldRejection(field: "baselineStatus", reason: Message("cluster.import.notStatus", .text(String(baselineText.prefix(20)))))
                 }
                 baseline = status
             }
@@ -189,11 +189,11 @@ public struct ImportController: Sendable {
         } catch let rejection as FieldRejection {
             return .failure(rejection)
         } catch let error as IdentityNumberError {
-            return .failure(FieldRejection(field: error.field == "nik" ? "headNIK" : "kkNumber", reason: error.description))
+            return .failure(FieldRejection(field: error.field == "nik" ? "headNIK" : "kkNumber", reason: error.message))
         } catch let error as EventValidationError {
-            return .failure(FieldRejection(field: error.path, reason: error.reason))
+            return .failure(FieldRejection(field: error.path, reason: error.message))
         } catch {
-            return .failure(FieldRejection(field: nil, reason: "\(error)"))
+            return .failure(FieldRejection(field: nil, reason: .of(error)))
         }
     }
 
@@ -207,8 +207,10 @@ public struct ImportController: Sendable {
 
     struct FieldRejection: Error {
         var field: String?
-        var reason: String
+        /// Rendered in the request's language when the row is reported.
+        var reason: Message
     }
+
 }
 
 extension ImportSummary: ResponseCodable {}

@@ -20,7 +20,7 @@ public struct ReferralController: Sendable {
             ReferralList(referrals: try await store.serving(context).outgoingReferrals())
         }
         referrals.get("{id}", summary: "One referral") { _, context in
-            try await store.serving(context).referral(try context.uuid(of: "a referral"))
+            try await store.serving(context).referral(try context.uuid(of: Message("cluster.id.referral")))
         }
         for outcome in ReferralOutcome.allCases {
             let verb = outcome == .accepted ? "accept" : "decline"
@@ -29,7 +29,7 @@ public struct ReferralController: Sendable {
                 : "Decline a referral made to this cluster; publishes referral.answered"
             referrals.post("{id}/\(verb)", summary: summary, body: RequestSchemas.referralAnswer) { request, context in
                 let answer = try await Self.optionalBody(request, context)
-                return try await store.serving(context).answer(try context.uuid(of: "a referral"), outcome, answer)
+                return try await store.serving(context).answer(try context.uuid(of: Message("cluster.id.referral")), outcome, answer)
             }
         }
     }

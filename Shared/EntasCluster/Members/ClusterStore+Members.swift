@@ -16,14 +16,10 @@ extension ClusterStore {
     package func addMember(_ member: HouseholdMember, to kk: KKNumber, in db: Database) throws {
         try update(kk, in: db) { merged, recorded in
             if recorded.contains(where: { $0.nik == member.nik }) {
-                throw ProblemDocument.conflict(
-                    "NIK \(member.nik.masked) is already a member of this household; change it with PATCH /v1/households/{kk}/members/{nik}",
-                    code: "already-a-member")
+                throw ProblemDocument.conflict(Message("cluster.members.alreadyMember", .text(member.nik.masked)), code: "already-a-member")
             }
             if recorded.isEmpty, member.relationship != .head || member.nik != merged.headNIK {
-                throw ProblemDocument.invalidField(
-                    "relationship", "no members of this household are recorded yet: record its head first (relationship head, "
-                        + "the household's headNIK), or give the whole list as members with PATCH /v1/households/{kk}")
+                throw ProblemDocument.invalidField("relationship", Message("cluster.members.headFirst"))
             }
             merged.members = recorded + [member]
             merged.memberCount = recorded.count + 1
@@ -62,10 +58,7 @@ extension ClusterStore {
         try update(kk, in: db) { merged, recorded in
             guard let member = recorded.first(where: { $0.nik == nik }) else { throw Self.notAMember(nik) }
             guard member.relationship != .head else {
-                throw ProblemDocument.conflict(
-                    "NIK \(nik.masked) is the head of this household; give the household its new head first (PATCH /v1/households/{kk} "
-                        + "with headNIK and the members, the new head's relationship head), then take this person off",
-                    code: "head-cannot-leave")
+                throw ProblemDocument.conflict(Message("cluster.members.headCannotLeave", .text(nik.masked)), code: "head-cannot-leave")
             }
             let list = recorded.filter { $0.nik != nik }
             merged.members = list
@@ -75,6 +68,6 @@ extension ClusterStore {
     }
 
     static func notAMember(_ nik: NIK) -> ProblemDocument {
-        ProblemDocument.notFound("NIK \(nik.masked) is not a member of this household here; see its members at GET /v1/households/{kk}.")
+        ProblemDocument.notFound(Message("cluster.members.notAMember", .text(nik.masked)))
     }
 }

@@ -11,37 +11,39 @@ enum MemberCSVRow {
     /// The row's household and member; a rejection naming the field otherwise.
     static func parse(_ value: (String) throws -> String) throws -> (KKNumber, HouseholdMember) {
         let kk: KKNumber
-        do { kk = try KKNumber(try value("kkNumber")) } catch let error as IdentityNumberError { throw ImportController.FieldRejection(field: "kkNumber", reason: error.description) }
+        do { kk = try KKNumber(try value("kkNumber")) } catch let error as IdentityNumberError { throw ImportController.FieldRejection(field: "kkNumber", reason: error.message) }
         let nik: NIK
-        do { nik = try NIK(try value("nik")) } catch let error as IdentityNumberError { throw ImportController.FieldRejection(field: "nik", reason: error.description) }
+        do { nik = try NIK(try value("nik")) } catch let error as IdentityNumberError { throw ImportController.FieldRejection(field: "nik", reason: error.message) }
         let relationshipText = try value("relationship")
         guard let relationship = relationship(relationshipText) else {
             throw ImportController.FieldRejection(
-                field: "relationship", reason: "'\(relationshipText.prefix(40))' is not a relationship; use one of "
-                    + FamilyRelationship.allCases.map(\.rawValue).joined(separator: ", ") + " (or the KK's words: Kepala Keluarga, Istri, Anak, …)")
+                field: "relationship",
+                reason: Message(
+                    "cluster.members.notRelationship", .text(String(relationshipText.prefix(40))),
+                    .text(FamilyRelationship.allCases.map(\.rawValue).joined(separator: ", "))))
         }
         let sexText = try value("sex")
         guard let sex = sex(sexText) else {
-            throw ImportController.FieldRejection(field: "sex", reason: "'\(sexText.prefix(20))' is not a sex; use male or female (L or P)")
+            throw ImportController.FieldRejection(field: "sex", reason: Message("cluster.members.notSex", .text(String(sexText.prefix(20)))))
         }
         let birthDate: CalendarDate
         do { birthDate = try CalendarDate(try value("birthDate")) } catch let error as CalendarDateError {
-            throw ImportController.FieldRejection(field: "birthDate", reason: error.description)
+            throw ImportController.FieldRejection(field: "birthDate", reason: error.message)
         }
         var member = HouseholdMember(nik: nik, name: try value("name"), relationship: relationship, sex: sex, birthDate: birthDate)
         let levelText = try value("schoolLevel")
         if !levelText.isEmpty {
             guard let level = SchoolLevel(rawValue: levelText.lowercased()) else {
-                throw ImportController.FieldRejection(field: "schoolLevel", reason: "'\(levelText.prefix(20))' is not sd, smp or sma")
+                throw ImportController.FieldRejection(field: "schoolLevel", reason: Message("cluster.members.notSchoolLevel", .text(String(levelText.prefix(20)))))
             }
             member.schoolLevel = level
         }
         member.inSchool = try flag("inSchool", value)
         member.pregnantOrNursing = try flag("pregnantOrNursing", value)
         member.severeDisability = try flag("severeDisability", value)
-        do { try member.validate() } catch { throw ImportController.FieldRejection(field: error.path, reason: error.reason) }
+        do { try member.validate() } catch { throw ImportController.FieldRejection(field: error.path, reason: error.message) }
         if member.birthDate > .today() {
-            throw ImportController.FieldRejection(field: "birthDate", reason: "is after today (WIB); a person is recorded once born")
+            throw ImportController.FieldRejection(field: "birthDate", reason: Message("cluster.members.bornAfterToday"))
         }
         return (kk, member)
     }
@@ -66,7 +68,7 @@ enum MemberCSVRow {
         switch try value(name).lowercased() {
         case "", "false", "0", "tidak", "n": return false
         case "true", "1", "ya", "y": return true
-        case let other: throw ImportController.FieldRejection(field: name, reason: "'\(other.prefix(20))' is not yes or no (true/false, 1/0, ya/tidak)")
+        case let other: throw ImportController.FieldRejection(field: name, reason: Message("cluster.members.notYesNo", .text(String(other.prefix(20)))))
         }
     }
 }

@@ -53,7 +53,7 @@ public struct MemberImportController: Sendable {
             }
             for rejection in household.rejections { reject(rejection) }
             for row in household.rows where !household.rejections.contains(where: { $0.row == row }) {
-                reject(.init(row: row, field: nil, reason: "not applied: another row of this household was rejected, so its list was left as it was"))
+                reject(.init(row: row, field: nil, reason: Message("cluster.members.notApplied").rendered()))
             }
         }
         func write() async throws {
@@ -80,7 +80,7 @@ public struct MemberImportController: Sendable {
                 if current?.kk != kk {
                     try await close()
                     guard seen.insert(kk).inserted else {
-                        throw ImportController.FieldRejection(field: "kkNumber", reason: "this household's rows came earlier in the file; keep one household's rows together")
+                        throw ImportController.FieldRejection(field: "kkNumber", reason: Message("cluster.members.rowsApart"))
                     }
                     guard store.scope.contains(kecamatanOf: kk) else {
                         throw ImportController.FieldRejection(field: "kkNumber", reason: ImportController.outsideRegion(store.scope))
@@ -92,9 +92,9 @@ public struct MemberImportController: Sendable {
             } catch let rejection as ImportController.FieldRejection {
                 if current != nil {
                     current?.rows.append(rowNumber)
-                    current?.rejections.append(.init(row: rowNumber, field: rejection.field, reason: rejection.reason))
+                    current?.rejections.append(.init(row: rowNumber, field: rejection.field, reason: rejection.reason.rendered()))
                 } else {
-                    reject(.init(row: rowNumber, field: rejection.field, reason: rejection.reason))
+                    reject(.init(row: rowNumber, field: rejection.field, reason: rejection.reason.rendered()))
                 }
             }
         }
@@ -105,13 +105,12 @@ public struct MemberImportController: Sendable {
         do {
             if let last = try parser.finish() { try await take(last) }
         } catch is CSVRecordParser.UnterminatedQuote {
-            throw ProblemDocument.malformedBody(
-                "row \(rowNumber + 1) opens a quoted field that is never closed; close the quote (a quote inside a quoted field is written \"\"), then import the file again")
+            throw ProblemDocument.malformedBody(Message("cluster.members.unterminatedQuote", .count(rowNumber + 1)))
         }
         try await close()
         if !batch.isEmpty { try await write() }
         guard header != nil else {
-            throw ProblemDocument.malformedBody("the CSV is empty; its first row must name the columns: \(MemberCSVRow.columns.joined(separator: ","))")
+            throw ProblemDocument.malformedBody(Message("cluster.import.empty", .text(MemberCSVRow.columns.joined(separator: ","))))
         }
         return summary
     }

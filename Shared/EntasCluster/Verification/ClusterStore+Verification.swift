@@ -74,21 +74,18 @@ extension ClusterStore {
     ) async throws -> VerificationReceipt {
         guard verifiers.contains(cluster) else {
             throw ProblemDocument(
-                status: .forbidden, code: "verifier-not-allowed", title: "This cluster may not verify",
-                detail:
-                    "Field verifications are recorded by \(verifiers.map(\.rawValue).sorted().joined(separator: ", ")) "
-                    + "(ENTAS_VERIFYING_CLUSTERS); ask that service's team, or request a verification instead "
-                    + "(POST /v1/households/{kk}/verification-request).")
+                status: .forbidden, code: "verifier-not-allowed", title: Message("cluster.verification.notVerifier.title"),
+                detail: Message("cluster.verification.notVerifier.detail", .text(verifiers.map(\.rawValue).sorted().joined(separator: ", "))))
         }
         let household = try await database.read { db in try requireHousehold(kk, in: db) }
         guard let link else { throw CoordinatorLink.notConfigured }
         let open = try await link.flags(of: [kk])[0]?.verification
         let caseID = record.caseID.uuidString.lowercased()
         guard let open, open.state != .verified, open.caseID == caseID else {
-            let now = open?.caseID.map { "its open case is \($0)" } ?? "it has no open case"
+            let now = open?.caseID.map { Message("cluster.verification.openCaseIs", .text($0)) } ?? Message("cluster.verification.noOpenCase")
             throw ProblemDocument(
-                status: .notFound, code: "unknown-case", title: "No such open case",
-                detail: "Case \(caseID) is not an open case of household \(kk.masked): \(now). Take the case id from the worklist (GET /v1/worklist).",
+                status: .notFound, code: "unknown-case", title: Message("cluster.verification.unknownCase.title"),
+                detail: Message("cluster.verification.unknownCase.detail", .text(caseID), .text(kk.masked), .message(now)),
                 field: "caseID")
         }
         return try await database.write { db in
@@ -104,7 +101,7 @@ extension ClusterStore {
     /// A desa or kecamatan of the reference, or a 422 naming `field`.
     static func workArea(_ code: RegionCode, field: String) throws -> RegionCode {
         guard RegionReference.eastJava.contains(code), code.level == .desa || code.level == .kecamatan else {
-            throw ProblemDocument.invalidField(field, "\(code) is not a desa or kecamatan of Jawa Timur; a worklist covers one desa or one kecamatan")
+            throw ProblemDocument.invalidField(field, Message("cluster.worklist.notWorkArea", .text(code.description)))
         }
         return code
     }

@@ -76,29 +76,29 @@ public struct CoordinatorLink: Sendable {
             status = response.status
             body = try await response.body.collect(upTo: 64 * 1024 * 1024)
         } catch {
-            throw Self.unavailable("the coordinator at \(baseURL) did not answer (\(error)); check it runs and \(Self.urlVariable)")
+            throw Self.unavailable(Message("cluster.coordinator.noAnswer", .text(baseURL), .text("\(error)"), .text(Self.urlVariable)))
         }
         guard status == .ok else {
             let fix =
                 status == .unauthorized || status == .forbidden
-                ? "check \(Self.tokenVariable) holds a coordinator token" : "see the coordinator's log"
-            throw Self.unavailable("the coordinator answered \(status.code) to the flag lookup; \(fix)")
+                ? Message("cluster.coordinator.checkToken", .text(Self.tokenVariable)) : Message("cluster.coordinator.seeLog")
+            throw Self.unavailable(Message("cluster.coordinator.answered", .text(String(status.code)), .message(fix)))
         }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
             return try decoder.decode(FlagReport.self, from: Data(buffer: body))
         } catch {
-            throw Self.unavailable("the coordinator's answer to the flag lookup could not be read: \(error)")
+            throw Self.unavailable(Message("cluster.coordinator.unreadable", .text("\(error)")))
         }
     }
 
-    static func unavailable(_ detail: String) -> ProblemDocument {
-        ProblemDocument(status: .badGateway, code: "coordinator-unavailable", title: "The coordinator cannot be reached", detail: detail)
+    static func unavailable(_ detail: Message) -> ProblemDocument {
+        ProblemDocument(status: .badGateway, code: "coordinator-unavailable", title: Message("cluster.coordinator.unavailable.title"), detail: detail)
     }
 
     /// The 503 a worklist answers when no link is configured.
     static let notConfigured = ProblemDocument(
-        status: .serviceUnavailable, code: "coordinator-not-configured", title: "Worklists need the coordinator",
-        detail: "Set \(urlVariable) and \(tokenVariable) (a coordinator token) for this service and restart it.")
+        status: .serviceUnavailable, code: "coordinator-not-configured", title: Message("cluster.coordinator.notConfigured.title"),
+        detail: Message("cluster.coordinator.notConfigured.detail", .text(urlVariable), .text(tokenVariable)))
 }

@@ -22,19 +22,19 @@ public struct VerificationController: Sendable {
         group.get("worklist", summary: "A desa's or kecamatan's households in a gap, a conflict or an open verification case, with the head's name, address and the clusters' statements (?region=&flag=gap|conflict|case&format=json|csv|html)", query: RequestSchemas.worklist) { request, context in
             let query = request.uri.queryParameters
             guard let text = query.get("region") else {
-                throw ProblemDocument.invalidField("region", "give the desa or kecamatan of the worklist, e.g. ?region=35.09.31.2006")
+                throw ProblemDocument.invalidField("region", Message("cluster.worklist.regionMissing"))
             }
             let region: RegionCode
-            do { region = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+            do { region = try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", Message.of(error)) }
             let flag = try query.get("flag").map { text -> HouseholdFlag in
                 guard let flag = HouseholdFlag(rawValue: text) else {
-                    throw ProblemDocument.invalidField("flag", "'\(text.prefix(30))' is not a flag; use gap, conflict or case")
+                    throw ProblemDocument.invalidField("flag", Message("cluster.worklist.notFlag", .text(String(text.prefix(30)))))
                 }
                 return flag
             }
             let format = query.get("format") ?? "json"
             guard ["json", "csv", "html"].contains(format) else {
-                throw ProblemDocument.invalidField("format", "'\(format.prefix(20))' is not a format; use json, csv or html")
+                throw ProblemDocument.invalidField("format", Message("cluster.worklist.notFormat", .text(String(format.prefix(20)))))
             }
             let worklist = try await store.serving(context).worklist(region: region, flag: flag, link: link)
             context.audit.answered(households: worklist.entries.count, region: worklist.regionCode)
@@ -79,7 +79,7 @@ struct WorklistFile: ResponseGenerator {
         case "html":
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-            body = worklist.page(service: service)
+            body = worklist.page(service: service, in: Language(request: request))
         default:
             return try worklist.response(from: request, context: context)
         }

@@ -1,6 +1,6 @@
 /// Why a Kafka record is not a valid Entas event. Consumers send such records to `entas.dead-letter` with
 /// ``code`` as the reason and ``description`` as the detail, then move on.
-public enum EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible, MessageConvertible {
     /// A required header is absent (`ce_specversion`, `ce_id`, `ce_source`, `ce_type`, `ce_time`).
     case missingHeader(String)
     /// A header is present but its value is not usable (`ce_id` not a UUID, `ce_time` not RFC 3339, …).
@@ -47,42 +47,42 @@ public enum EventDecodingError: Error, Sendable, Hashable, CustomStringConvertib
     /// A `ce_type` as it may be kept in an error.
     static func echo(type value: String) -> String { SafeEcho.text(value, limit: 200) }
 
-    public var description: String {
+    /// What was wrong and how to fix it, in the reader's language (`entas watch`'s warnings).
+    public var message: Message {
         switch self {
         case .missingHeader(let name):
-            return "the Kafka record has no \(name) header; Entas events are CloudEvents 1.0 in Kafka binary mode, "
-                + "publish them with EventEnvelope.encoded() (see docs/events.md)"
+            Message("domain.eventDecoding.missingHeader", .text(name))
         case .invalidHeader(let name, let value):
-            return
-                "header \(name) has the unusable value \"\(Self.echo(header: value))\"; \(Self.expectation(ofHeader: name))"
+            Message(
+                "domain.eventDecoding.invalidHeader", .text(name), .text(Self.echo(header: value)),
+                .message(Self.expectation(ofHeader: name)))
         case .unsupportedSpecVersion(let version):
-            return
-                "ce_specversion is \"\(Self.echo(header: version))\" but Entas reads CloudEvents 1.0 only; publish with "
-                + "ce_specversion 1.0"
+            Message("domain.eventDecoding.unsupportedSpecVersion", .text(Self.echo(header: version)))
         case .unknownType(let type):
-            return
-                "ce_type \"\(Self.echo(type: type))\" is not an Entas event type; the types are listed in docs/events.md "
-                + "(id.go.jatim.entas.<name>.v<version>)"
+            Message("domain.eventDecoding.unknownType", .text(Self.echo(type: type)))
         case .unsupportedVersion(let type, let version, let supported):
-            return "event \(type) version \(version) is not supported by this consumer (it reads version "
-                + "\(supported.map(String.init).joined(separator: ", "))); upgrade the consumer or publish a "
-                + "supported version"
+            Message(
+                "domain.eventDecoding.unsupportedVersion", .text(type), .text(String(version)),
+                .text(supported.map(String.init).joined(separator: ", ")))
         case .invalidJSON(let detail):
-            return "the record value is not a JSON object (\(detail)); the value must be the event's JSON data"
+            Message("domain.eventDecoding.invalidJSON", .text(detail))
         case .missingField(let path):
-            return "the required field \(path) is missing or null; see the event's field table in docs/events.md"
+            Message("domain.eventDecoding.missingField", .text(path))
         case .invalidField(let path, let reason):
-            return "field \(path) is invalid: \(reason)"
+            Message("domain.eventDecoding.invalidField", .text(path), .text(reason))
         }
     }
 
-    static func expectation(ofHeader name: String) -> String {
+    /// The English text: the detail of a dead letter, and what logs show.
+    public var description: String { message.description }
+
+    static func expectation(ofHeader name: String) -> Message {
         switch name {
-        case EventHeader.id: "ce_id must be a UUID such as 6f1c8a4e-3b2d-4c5e-9f70-1a2b3c4d5e6f"
-        case EventHeader.time: "ce_time must be an RFC 3339 instant such as 2027-03-01T02:03:04.123Z"
-        case EventHeader.source: "ce_source must be the publishing service, such as /entas/social-aid"
-        case EventHeader.contentType: "content-type must be application/json"
-        default: "see docs/events.md for the header's format"
+        case EventHeader.id: Message("domain.eventDecoding.expect.id")
+        case EventHeader.time: Message("domain.eventDecoding.expect.time")
+        case EventHeader.source: Message("domain.eventDecoding.expect.source")
+        case EventHeader.contentType: Message("domain.eventDecoding.expect.contentType")
+        default: Message("domain.eventDecoding.expect.other")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Why an event could not be turned into a Kafka record.
-public enum EventEncodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum EventEncodingError: Error, Sendable, Hashable, CustomStringConvertible, MessageConvertible {
     /// The payload breaks the contract (the same rules consumers apply), so it is not published.
-    case invalidPayload(path: String, reason: String)
+    case invalidPayload(path: String, reason: Message)
     /// The envelope's time is outside years 1–9999 and cannot be written as `ce_time`.
     case timeOutOfRange
     /// The event source is empty.
@@ -9,16 +9,20 @@ public enum EventEncodingError: Error, Sendable, Hashable, CustomStringConvertib
     /// The JSON encoder refused the payload (a non-finite number, say); `reason` is its message.
     case unencodable(reason: String)
 
-    public var description: String {
+    /// What was wrong and how to fix it, in the reader's language.
+    public var message: Message {
         switch self {
         case .invalidPayload(let path, let reason):
-            "the event payload is invalid at \(path): \(reason); fix the value before publishing"
+            Message("domain.eventEncoding.invalidPayload", .text(path), .message(reason))
         case .timeOutOfRange:
-            "the event time is outside years 1–9999; use the current time (Date())"
+            Message("domain.eventEncoding.timeOutOfRange")
         case .emptySource:
-            "the event source is empty; use the service's source, e.g. /entas/social-aid (Cluster.eventSource)"
+            Message("domain.eventEncoding.emptySource")
         case .unencodable(let reason):
-            "the event payload cannot be written as JSON (\(reason)); check for infinite or NaN numbers"
+            Message("domain.eventEncoding.unencodable", .text(reason))
         }
     }
+
+    /// The English text, for logs.
+    public var description: String { message.description }
 }

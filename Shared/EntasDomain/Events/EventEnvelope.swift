@@ -51,7 +51,7 @@ public struct EventEnvelope: Sendable, Equatable {
         do {
             try payload.validate(in: .eastJava)
         } catch {
-            throw .invalidPayload(path: error.path, reason: error.reason)
+            throw .invalidPayload(path: error.path, reason: error.message)
         }
         guard let timeText = InstantFormat.format(time) else { throw .timeOutOfRange }
         let value = try payload.jsonValue()
@@ -64,7 +64,7 @@ public struct EventEnvelope: Sendable, Equatable {
             EventHeader.contentType: EventHeader.jsonContentType,
         ]
         if let actor {
-            guard actor.isValid else { throw .invalidPayload(path: EventHeader.actorName, reason: "the actor needs a UUID id and a name of 1–200 printable characters") }
+            guard actor.isValid else { throw .invalidPayload(path: EventHeader.actorName, reason: Message("domain.event.actorInvalid")) }
             headers[EventHeader.actorID] = actor.id.lowercased()
             headers[EventHeader.actorName] = actor.name
         }

@@ -1,6 +1,6 @@
-/// Why a text is not a valid No. KK or NIK. `field` is `"kkNumber"` or `"nik"`. The description names
+/// Why a text is not a valid No. KK or NIK. `field` is `"kkNumber"` or `"nik"`. The message names
 /// the rule and how to fix it, and never repeats the full number.
-public enum IdentityNumberError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum IdentityNumberError: Error, Sendable, Hashable, CustomStringConvertible, MessageConvertible {
     /// The text does not have exactly 16 characters; `length` is how many it has.
     case wrongLength(field: String, length: Int)
     /// A character is not an ASCII digit 0–9.
@@ -8,7 +8,7 @@ public enum IdentityNumberError: Error, Sendable, Hashable, CustomStringConverti
     /// The first six digits are not a kecamatan of Jawa Timur in the reference; `prefix` is those six digits.
     case unknownKecamatan(field: String, prefix: String)
     /// Digits 7–12 of a NIK are not a birth date DDMMYY (women: DD + 40); `reason` says which part is wrong.
-    case invalidBirthDate(field: String, reason: String)
+    case invalidBirthDate(field: String, reason: Message)
     /// Digits 13–16 of a NIK are `0000`; Dukcapil numbers people from 0001.
     case zeroSequence(field: String)
 
@@ -21,24 +21,23 @@ public enum IdentityNumberError: Error, Sendable, Hashable, CustomStringConverti
         }
     }
 
-    public var description: String {
-        let what = field == "nik" ? "NIK" : "No. KK"
+    /// What was wrong and how to fix it, in the reader's language.
+    public var message: Message {
+        let what: Message.Argument = .text(field == "nik" ? "NIK" : "No. KK")
         switch self {
         case .wrongLength(let field, let length):
-            return "\(field): a \(what) has exactly 16 digits, this one has \(length) characters; "
-                + "copy all 16 digits from the card, without spaces or dots"
+            return Message("domain.identity.wrongLength", .text(field), what, .count(length))
         case .nonDigit(let field):
-            return "\(field): a \(what) has digits 0–9 only, this one has another character; "
-                + "remove spaces, dots or letters"
+            return Message("domain.identity.nonDigit", .text(field), what)
         case .unknownKecamatan(let field, let prefix):
-            return "\(field): the first six digits of a \(what) are the kecamatan code, and \(prefix) is not a "
-                + "kecamatan of Jawa Timur in the Kemendagri reference; check the number on the card"
+            return Message("domain.identity.unknownKecamatan", .text(field), what, .text(prefix))
         case .invalidBirthDate(let field, let reason):
-            return "\(field): digits 7–12 of a NIK are the birth date DDMMYY (women add 40 to the day), but "
-                + "\(reason); check the number on the card"
+            return Message("domain.identity.invalidBirthDate", .text(field), .message(reason))
         case .zeroSequence(let field):
-            return "\(field): the last four digits of a NIK are a sequence number from 0001, this one is 0000; "
-                + "check the number on the card"
+            return Message("domain.identity.zeroSequence", .text(field))
         }
     }
+
+    /// The English text, for logs.
+    public var description: String { message.description }
 }

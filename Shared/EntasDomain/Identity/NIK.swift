@@ -37,15 +37,16 @@ public struct NIK: Sendable, Hashable, Comparable, TextCodable, CustomStringConv
         case 41...71: (sex, day) = (.female, writtenDay - 40)
         default:
             throw .invalidBirthDate(
-                field: Self.field, reason: "the day \(writtenDay) is neither 01–31 (men) nor 41–71 (women)")
+                field: Self.field, reason: Message("domain.identity.birthDay", .text(String(writtenDay))))
         }
         guard (1...12).contains(month) else {
-            throw .invalidBirthDate(field: Self.field, reason: "the month \(month) is not 01–12")
+            throw .invalidBirthDate(field: Self.field, reason: Message("domain.identity.birthMonth", .text(String(month))))
         }
         let longest = month == 2 ? (year % 4 == 0 ? 29 : 28) : CalendarDate.daysInMonth(month, year: 2001)
         guard day <= longest else {
             throw .invalidBirthDate(
-                field: Self.field, reason: "month \(month) has no day \(day) in year ..\(Self.twoDigits(year))")
+                field: Self.field,
+                reason: Message("domain.identity.birthDayOfMonth", .text(String(month)), .text(String(day)), .text(Self.twoDigits(year))))
         }
         guard digits[12...].contains(where: { $0 != 0 }) else { throw .zeroSequence(field: Self.field) }
         rawValue = string

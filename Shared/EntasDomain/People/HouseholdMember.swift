@@ -76,20 +76,20 @@ extension HouseholdMember {
         guard sex == nik.sex else {
             throw EventValidationError(
                 path: path("sex"),
-                reason: "is \(sex.rawValue) but the NIK's birth day says \(nik.sex.rawValue) (women's day is written 41–71)")
+                Message("domain.member.sexDiffers", .text(sex.rawValue), .text(nik.sex.rawValue)))
         }
         guard birthDate.day == nik.birthDay, birthDate.month == nik.birthMonth,
             birthDate.year % 100 == nik.birthYearTwoDigits
         else {
             throw EventValidationError(
                 path: path("birthDate"),
-                reason: "\(birthDate) differs from the day, month and year the NIK records (its digits 7–12)")
+                Message("domain.member.birthDateDiffers", .text(birthDate.description)))
         }
         if pregnantOrNursing, sex != .female {
-            throw EventValidationError(path: path("pregnantOrNursing"), reason: "is true for a man; only a woman can be")
+            throw EventValidationError(path: path("pregnantOrNursing"), Message("domain.member.pregnantMan"))
         }
         if inSchool, schoolLevel == nil {
-            throw EventValidationError(path: path("schoolLevel"), reason: "is required when inSchool is true (sd, smp or sma)")
+            throw EventValidationError(path: path("schoolLevel"), Message("domain.member.schoolLevelRequired"))
         }
     }
 }
@@ -99,26 +99,26 @@ extension PayloadChecks {
     /// is `headNIK` when that is known (the update may not say), and as many as `memberCount` when given.
     func members(_ members: [HouseholdMember], headNIK: NIK?, memberCount: Int?, _ path: String) throws(EventValidationError) {
         guard !members.isEmpty else {
-            throw EventValidationError(path: path, reason: "must list at least the head; leave it out when the members are not recorded")
+            throw EventValidationError(path: path, Message("domain.member.listEmpty"))
         }
         var seen: Set<NIK> = []
         for (index, member) in members.enumerated() {
             try member.validate("\(path)[\(index)]", with: self)
             guard seen.insert(member.nik).inserted else {
-                throw EventValidationError(path: "\(path)[\(index)].nik", reason: "\(member.nik.masked) is listed twice; list each person once")
+                throw EventValidationError(path: "\(path)[\(index)].nik", Message("domain.member.listedTwice", .text(member.nik.masked)))
             }
         }
         let heads = members.filter { $0.relationship == .head }
         guard heads.count == 1, let head = heads.first else {
             throw EventValidationError(
-                path: path, reason: "must have exactly one member whose relationship is head (kepala keluarga), has \(heads.count)")
+                path: path, Message("domain.member.headCount", .count(heads.count)))
         }
         if let headNIK, head.nik != headNIK {
-            throw EventValidationError(path: path, reason: "the member listed as head is not the household's headNIK")
+            throw EventValidationError(path: path, Message("domain.member.headNotHeadNIK"))
         }
         if let memberCount, memberCount != members.count {
             throw EventValidationError(
-                path: "memberCount", reason: "is \(memberCount) but \(members.count) members are listed; give the same number")
+                path: "memberCount", Message("domain.member.countDiffers", .count(memberCount), .count(members.count)))
         }
     }
 }

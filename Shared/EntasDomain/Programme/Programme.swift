@@ -58,69 +58,63 @@ public struct HouseholdFacts: Sendable {
     }
 }
 
-/// A programme's eligibility rule: a plain-language summary and the check. The check
-/// returns nil when the household is eligible, else the reason for refusing.
+/// A programme's eligibility rule: a plain-language summary and the check, both in the reader's language. The
+/// check returns nil when the household is eligible, else the reason for refusing.
 public struct EligibilityRule: Sendable {
-    public var summary: String
-    private let check: @Sendable (HouseholdFacts) -> String?
+    public var summary: Message
+    private let check: @Sendable (HouseholdFacts) -> Message?
 
-    public init(summary: String, check: @escaping @Sendable (HouseholdFacts) -> String?) {
+    public init(summary: Message, check: @escaping @Sendable (HouseholdFacts) -> Message?) {
         self.summary = summary
         self.check = check
     }
 
-    public func refusal(for facts: HouseholdFacts) -> String? { check(facts) }
+    public func refusal(for facts: HouseholdFacts) -> Message? { check(facts) }
 
     /// Eligible when the household's status is one of `statuses`.
     public static func status(_ statuses: Set<PovertyStatus>) -> EligibilityRule {
         let names = PovertyStatus.allCases.filter(statuses.contains).map(\.label).joined(separator: ", ")
-        return EligibilityRule(summary: "status is \(names)") { facts in
-            guard let status = facts.status else { return "the household has no status yet: assess it first" }
-            return statuses.contains(status) ? nil : "the household is \(status.label); this programme is for \(names)"
+        return EligibilityRule(summary: Message("domain.eligibility.status.summary", .text(names))) { facts in
+            guard let status = facts.status else { return Message("domain.eligibility.status.none") }
+            return statuses.contains(status) ? nil : Message("domain.eligibility.status.other", .text(status.label), .text(names))
         }
     }
 
     /// Both rules must hold.
     public func and(_ other: EligibilityRule) -> EligibilityRule {
-        EligibilityRule(summary: "\(summary), and \(other.summary)") { facts in
+        EligibilityRule(summary: Message("domain.eligibility.and", .message(summary), .message(other.summary))) { facts in
             refusal(for: facts) ?? other.refusal(for: facts)
         }
     }
 
-    /// At least one of `criteria` must be met.
-    public static func anyCriterion(_ criteria: Set<PovertyCriterion>, _ description: String) -> EligibilityRule {
+    /// At least one of `criteria` must be met; `description` says them in plain words.
+    public static func anyCriterion(_ criteria: Set<PovertyCriterion>, _ description: Message) -> EligibilityRule {
         EligibilityRule(summary: description) { facts in
-            facts.criteriaMet.isDisjoint(with: criteria) ? "the household does not meet the criterion: \(description)" : nil
+            facts.criteriaMet.isDisjoint(with: criteria) ? Message("domain.eligibility.criterion.notMet", .message(description)) : nil
         }
     }
 
     /// At least `count` members.
     public static func members(atLeast count: Int) -> EligibilityRule {
-        EligibilityRule(summary: "at least \(count) members") { facts in
-            facts.memberCount >= count ? nil : "the household has \(facts.memberCount) members; at least \(count) are needed"
+        EligibilityRule(summary: Message("domain.eligibility.members.summary", .count(count))) { facts in
+            facts.memberCount >= count ? nil : Message("domain.eligibility.members.tooFew", .count(facts.memberCount), .count(count))
         }
     }
 
     /// PKH: at least one member counts under a component (``PKHComponent``) on the day of enrolment.
     public static var pkhComponent: EligibilityRule {
-        EligibilityRule(
-            summary: "a member who counts for PKH (pregnant or nursing, under six, at school SD–SMA, severely disabled, or 60 or older)"
-        ) { facts in
-            guard !facts.members.isEmpty else {
-                return "the household's members are not recorded, so PKH's components cannot be checked: record them first "
-                    + "(POST /v1/households/{kk}/members, or members in the registration)"
-            }
+        EligibilityRule(summary: Message("domain.eligibility.pkh.summary")) { facts in
+            guard !facts.members.isEmpty else { return Message("domain.eligibility.pkh.noMembers") }
             return PKHComponent.components(of: facts.members, on: facts.date).isEmpty
-                ? "no member of the household counts for PKH on \(facts.date)" : nil
+                ? Message("domain.eligibility.pkh.none", .day(facts.date)) : nil
         }
     }
 
     /// PIP: the member enrolled is a pupil (attending SD, SMP or SMA, aged 6–21) on the day of enrolment.
     public static var pupil: EligibilityRule {
-        EligibilityRule(summary: "the member enrolled attends SD, SMP or SMA and is 6–21 years old") { facts in
-            guard let member = facts.member else { return "this programme enrols one member: give memberNIK" }
-            return member.isPupil(on: facts.date)
-                ? nil : "the member is not a pupil on \(facts.date) (inSchool with a schoolLevel, aged 6–21)"
+        EligibilityRule(summary: Message("domain.eligibility.pupil.summary")) { facts in
+            guard let member = facts.member else { return Message("domain.eligibility.pupil.noMember") }
+            return member.isPupil(on: facts.date) ? nil : Message("domain.eligibility.pupil.notPupil", .day(facts.date))
         }
     }
 }

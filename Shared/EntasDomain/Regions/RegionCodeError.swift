@@ -1,5 +1,5 @@
 /// Why a text is not a usable East Java region code, or why a valid code is not the region asked for.
-public enum RegionCodeError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum RegionCodeError: Error, Sendable, Hashable, CustomStringConvertible, MessageConvertible {
     /// The text was empty.
     case empty
     /// The text is not shaped like a code; `input` is a safe echo of what was given (long digit runs masked).
@@ -13,33 +13,35 @@ public enum RegionCodeError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The region exists but sits at another level than required (for example a kecamatan where a desa is needed).
     case wrongLevel(RegionCode, expected: RegionLevel)
 
-    public var description: String {
+    /// What was wrong and how to fix it, in the reader's language.
+    public var message: Message {
         switch self {
         case .empty:
-            "the region code is empty; give a Kemendagri code such as 35.09.31.2006 (desa) or 35.09.31 (kecamatan)"
+            Message("domain.region.empty")
         case .malformed(let input):
-            "the region code \(SafeEcho.quoted(input)) is not a Kemendagri code; write it dotted (35, 35.09, 35.09.31, "
-                + "35.09.31.2006) or as 2, 4, 6 or 10 digits (350931)"
+            Message("domain.region.malformed", .text(SafeEcho.quoted(input)))
         case .notEastJava(let province):
-            "the region code starts with province \(SafeEcho.quoted(province)), but Entas covers only province 35 "
-                + "(Jawa Timur); check the code"
+            Message("domain.region.notEastJava", .text(SafeEcho.quoted(province)))
         case .zeroSegment(let input):
-            "the region code \(SafeEcho.quoted(input)) has a part that is all zeros, which no region has; check the code"
+            Message("domain.region.zeroSegment", .text(SafeEcho.quoted(input)))
         case .unknown(let code):
-            "region \(code.dotted) is not in the Kemendagri reference for Jawa Timur; check the code against "
-                + "Resources/regions (codes are Kemendagri codes, not BPS codes)"
+            Message("domain.region.unknown", .text(code.dotted))
         case .wrongLevel(let code, let expected):
-            "region \(code.dotted) is a \(code.level.indonesianName), but a \(expected.indonesianName) code is "
-                + "needed here (\(RegionCodeError.example(for: expected)))"
+            Message(
+                "domain.region.wrongLevel", .text(code.dotted), .text(code.level.indonesianName), .text(expected.indonesianName),
+                .message(RegionCodeError.example(for: expected)))
         }
     }
 
-    static func example(for level: RegionLevel) -> String {
+    /// The English text, for logs.
+    public var description: String { message.description }
+
+    static func example(for level: RegionLevel) -> Message {
         switch level {
-        case .province: "for example 35"
-        case .kabupaten: "for example 35.09"
-        case .kecamatan: "for example 35.09.31"
-        case .desa: "for example 35.09.31.2006"
+        case .province: Message("domain.region.example", "35")
+        case .kabupaten: Message("domain.region.example", "35.09")
+        case .kecamatan: Message("domain.region.example", "35.09.31")
+        case .desa: Message("domain.region.example", "35.09.31.2006")
         }
     }
 }

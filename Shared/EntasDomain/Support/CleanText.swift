@@ -46,20 +46,24 @@ public enum CleanText {
     }
 
     /// Why `scalar` is refused, for an error: "U+202E, a bidirectional override character".
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
+    public static func describing(_ scalar: Unicode.Scalar) -> Message {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let kind = switch scalar.value {
-        case 0x202A...0x202E: "a bidirectional embedding or override character"
-        case 0x2066...0x2069: "a bidirectional isolate character"
-        default: "a control character"
+        let code: Message.Argument = .text("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+        return switch scalar.value {
+        case 0x202A...0x202E: Message("domain.text.bidiOverride", code)
+        case 0x2066...0x2069: Message("domain.text.bidiIsolate", code)
+        default: Message("domain.text.control", code)
         }
-        return "\(code), \(kind)"
     }
 
-    /// The rule, for an error: what a text field may not hold.
-    public static func rule(_ scalar: Unicode.Scalar) -> String {
-        "holds \(describe(scalar)); text may not hold control characters (a NUL, an escape) or bidirectional "
-            + "override or isolate characters: retype the value"
+    /// The rule, for an error: what a text field may not hold, in the reader's language.
+    public static func ruleMessage(_ scalar: Unicode.Scalar) -> Message {
+        Message("domain.text.rule", .message(describing(scalar)))
     }
+
+    /// ``describing(_:)`` in English.
+    public static func describe(_ scalar: Unicode.Scalar) -> String { describing(scalar).description }
+
+    /// ``ruleMessage(_:)`` in English.
+    public static func rule(_ scalar: Unicode.Scalar) -> String { ruleMessage(scalar).description }
 }

@@ -14,24 +14,24 @@ struct PayloadChecks {
         do {
             _ = try reference.require(code, level: .desa)
         } catch {
-            throw EventValidationError(path: path, reason: error.description)
+            throw EventValidationError(path: path, error.message)
         }
     }
 
     /// The code must be a region (any level) in the reference.
     func region(_ code: RegionCode, _ path: String) throws(EventValidationError) {
         guard reference.contains(code) else {
-            throw EventValidationError(path: path, reason: RegionCodeError.unknown(code).description)
+            throw EventValidationError(path: path, RegionCodeError.unknown(code).message)
         }
     }
 
     /// Not blank, and at most `maximum` characters.
     func text(_ value: String, _ path: String, maximum: Int = Self.textLength) throws(EventValidationError) {
         guard value.contains(where: { !$0.isWhitespace }) else {
-            throw EventValidationError(path: path, reason: "must not be empty or blank")
+            throw EventValidationError(path: path, Message("domain.payload.blank"))
         }
         guard value.count <= maximum else {
-            throw EventValidationError(path: path, reason: "must be at most \(maximum) characters, has \(value.count)")
+            throw EventValidationError(path: path, Message("domain.payload.tooLong", .count(maximum), .count(value.count)))
         }
     }
 
@@ -45,10 +45,7 @@ struct PayloadChecks {
         }
         guard !value.isEmpty, value.utf8.count <= Self.programmeLength, allowed else {
             throw EventValidationError(
-                path: path,
-                reason:
-                    "\(SafeEcho.quoted(value)) is not a programme code; use 1–64 letters, digits, '-', '_' or '.', such as pkh"
-            )
+path: path, Message("domain.payload.programmeCode", .text(SafeEcho.quoted(value))))
         }
     }
 
@@ -56,7 +53,7 @@ struct PayloadChecks {
     func atLeast<Number: BinaryInteger>(_ value: Number, _ minimum: Number, _ path: String) throws(EventValidationError)
     {
         guard value >= minimum else {
-            throw EventValidationError(path: path, reason: "must be at least \(minimum), is \(value)")
+            throw EventValidationError(path: path, Message("domain.payload.atLeast", .text("\(minimum)"), .text("\(value)")))
         }
     }
 
@@ -65,7 +62,7 @@ struct PayloadChecks {
         var seen: Set<PovertyCriterion> = []
         for (index, criterion) in values.enumerated() where !seen.insert(criterion).inserted {
             throw EventValidationError(
-                path: "\(path)[\(index)]", reason: "\(criterion.rawValue) is listed twice; list each criterion once")
+                path: "\(path)[\(index)]", Message("domain.payload.criterionTwice", .text(criterion.rawValue)))
         }
     }
 
@@ -73,8 +70,7 @@ struct PayloadChecks {
     func differentClusters(_ from: Cluster, _ to: Cluster, _ path: String) throws(EventValidationError) {
         guard from != to else {
             throw EventValidationError(
-                path: path,
-                reason: "must differ from fromCluster (\(from.rawValue)); a cluster does not refer to itself")
+                path: path, Message("domain.payload.sameCluster", .text(from.rawValue)))
         }
     }
 }

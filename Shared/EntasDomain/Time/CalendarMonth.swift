@@ -59,20 +59,24 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, TextCodable, Custom
 }
 
 /// Why a text or numbers are not a ``CalendarMonth``.
-public enum CalendarMonthError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CalendarMonthError: Error, Sendable, Equatable, CustomStringConvertible, MessageConvertible {
     /// Not `YYYY-MM`.
     case malformed(String)
     /// A year outside 1–9999 or a month outside 1–12.
     case outOfRange(year: Int, month: Int)
 
-    public var description: String {
+    /// What was wrong and how to fix it, in the reader's language.
+    public var message: Message {
         switch self {
         case .malformed(let text):
-            "\"\(text)\" is not a month; write it as YYYY-MM, for example 2027-03"
+            Message("domain.month.malformed", .text(text))
         case .outOfRange(let year, let month):
-            "\(year)-\(month) is not a month; the year must be 1–9999 and the month 01–12"
+            Message("domain.month.outOfRange", .text(String(year)), .text(String(month)))
         }
     }
+
+    /// The English text, for logs.
+    public var description: String { message.description }
 }
 
 extension CalendarMonth {

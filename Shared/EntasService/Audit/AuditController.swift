@@ -11,13 +11,13 @@ struct AuditController: Sendable {
 
     func addRoutes(to group: DocumentedRoutes<AgencyRequestContext>) {
         group.get("audit", summary: "The audit trail: every write and every answer that named people, newest first; admin token (?operator=&region=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&offset=)", query: Self.query) { request, context in
-            try context.requireAdmin(to: "read the audit trail", executable: executable)
+            try context.requireAdmin(to: Message("service.admin.action.readAudit"), executable: executable)
             let query = request.uri.queryParameters
             let page = try Paging(request)
             var filter = AuditEntry.all()
             if let name = query.get("operator") { filter = filter.filter(AuditEntry.Columns.operatorName == name) }
             let asked = try query.get("region").map { text in
-                do { return try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", "\(error)") }
+                do throws(RegionCodeError) { return try RegionCode(text) } catch { throw ProblemDocument.invalidField("region", error) }
             }
             // A regional admin reads the entries of its region only (an entry naming no region is the province's).
             if let region = try context.scope.filter(asked) {
@@ -42,7 +42,7 @@ struct AuditController: Sendable {
 
     static func day(_ text: String?, _ name: String) throws -> CalendarDate? {
         guard let text else { return nil }
-        do { return try CalendarDate(text) } catch { throw ProblemDocument.invalidField(name, "\(name) is a day YYYY-MM-DD: \(error)") }
+        do { return try CalendarDate(text) } catch { throw ProblemDocument.invalidField(name, Message("service.audit.day", .text(name), .message(error.message))) }
     }
 }
 

@@ -56,7 +56,10 @@ public struct RegionScope: Sendable, Hashable, CustomStringConvertible {
 
     static func name(of code: RegionCode) -> String {
         guard let region = RegionReference.eastJava.region(code) else { return code.dotted }
-        return "\(region.kind.title) \(region.name) (\(code.dotted))"
+        // The reference names kabupaten and kota with their kind already ("Kabupaten Jember", "Kota Surabaya").
+        let title = region.kind.title + " "
+        let name = region.name.hasPrefix(title) ? region.name : title + region.name
+        return "\(name) (\(code.dotted))"
     }
 
     /// A token's region as `token create --region` and `token scope` take it: a province, kabupaten/kota or
@@ -64,10 +67,10 @@ public struct RegionScope: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) throws -> RegionScope {
         let code = try RegionCode(text)
         guard RegionReference.eastJava.contains(code) else {
-            throw ProblemDocument.invalidField("region", "\(code.dotted) is not a region of Jawa Timur in the Kemendagri reference")
+            throw ProblemDocument.invalidField("region", Message("service.scope.unknownRegion", .text(code.dotted)))
         }
         guard code.level <= .kecamatan else {
-            throw ProblemDocument.invalidField("region", "a token's region is the province, a kabupaten/kota or a kecamatan, not a desa (\(code.dotted)); give its kecamatan \(code.parent?.dotted ?? "")")
+            throw ProblemDocument.invalidField("region", Message("service.scope.desa", .text(code.dotted), .text(code.parent?.dotted ?? "")))
         }
         return RegionScope(code)
     }
@@ -77,11 +80,9 @@ extension ProblemDocument {
     /// 403: the token's region does not hold `code` (a household's desa, a list's region, a body's region).
     public static func outsideRegion(_ code: RegionCode?, scope: RegionScope) -> ProblemDocument {
         ProblemDocument(
-            status: .forbidden, code: "outside-region", title: "Outside this token's region",
-            detail: "This token may read and write only in \(scope)"
-                + (code.map { "; \($0.dotted) lies outside it" } ?? "; this record lies outside it")
-                + ". Ask for the region in it, or for a token of the wider region "
-                + "(`token create --name <who> --region <code>`, or `token scope`).")
+            status: .forbidden, code: "outside-region", title: Message("service.problem.outsideRegion.title"),
+            detail: code.map { Message("service.problem.outsideRegion.detail.code", .text("\(scope)"), .text($0.dotted)) }
+                ?? Message("service.problem.outsideRegion.detail.record", .text("\(scope)")))
     }
 }
 

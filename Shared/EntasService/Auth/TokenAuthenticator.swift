@@ -1,3 +1,4 @@
+import EntasDomain
 import Hummingbird
 import HummingbirdAuth
 
@@ -42,9 +43,8 @@ public struct RequireTokenMiddleware: RouterMiddleware {
             !readRoutes.contains(context.endpointPath ?? "")
         {
             throw ProblemDocument(
-                status: .forbidden, code: "read-only-token", title: "This token may only read",
-                detail: "The token of \(identity.name) has the read role; writing takes a write token "
-                    + "(`entas-\(identity.service) token create --name <who> --role write`).")
+                status: .forbidden, code: "read-only-token", title: Message("service.problem.readOnlyToken.title"),
+                detail: Message("service.problem.readOnlyToken.detail", .text(identity.name), .text(identity.service)))
         }
         return try await next(request, context)
     }

@@ -20,7 +20,7 @@ public struct TokenStore: Sendable {
     ) async throws -> (token: String, record: ServiceToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw ProblemDocument.invalidField("name", "a token needs the name of who holds it, e.g. field-team-jember")
+            throw ProblemDocument.invalidField("name", Message("service.token.nameRequired"))
         }
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let token = "entas.\(service).\(secret.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: ""))"

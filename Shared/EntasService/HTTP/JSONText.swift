@@ -63,7 +63,8 @@ enum JSONValue: Codable {
         switch self {
         case .string(let text):
             if let scalar = CleanText.forbidden(in: text) {
-                throw ProblemDocument.invalidField(path.isEmpty ? "body" : path, "'\(path)' " + CleanText.rule(scalar))
+                throw ProblemDocument.invalidField(
+                    path.isEmpty ? "body" : path, Message("service.json.forbiddenCharacter", .text(path), .message(CleanText.ruleMessage(scalar))))
             }
             let clean = CleanText.normalized(text)
             if clean != text { changed = true }

@@ -1,3 +1,4 @@
+import EntasDomain
 import Hummingbird
 
 /// `?limit=&offset=` with bounds (limit 1–1000, default 100).
@@ -9,13 +10,13 @@ package struct Paging: Sendable {
         let query = request.uri.queryParameters
         if let text = query.get("limit") {
             guard let value = Int(text), (1...1_000).contains(value) else {
-                throw ProblemDocument.invalidField("limit", "limit must be a whole number from 1 to 1000, not '\(text)'")
+                throw ProblemDocument.invalidField("limit", Message("service.paging.limit", .text(text)))
             }
             limit = value
         }
         if let text = query.get("offset") {
             guard let value = Int(text), value >= 0 else {
-                throw ProblemDocument.invalidField("offset", "offset must be a whole number of at least 0, not '\(text)'")
+                throw ProblemDocument.invalidField("offset", Message("service.paging.offset", .text(text)))
             }
             offset = value
         }

@@ -29,23 +29,24 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as ProblemDocument: return error
         case let error as any ProblemConvertible: return error.problem
         case let error as DecodingError: return problem(decoding: error)
-        case let error as IdentityNumberError: return .invalidField(error.field, error.description)
-        case let error as RegionCodeError: return .invalidField("desaCode", error.description)
-        case let error as EventValidationError: return .invalidField(error.path, error.reason)
+        case let error as IdentityNumberError: return .invalidField(error.field, error)
+        case let error as RegionCodeError: return .invalidField("desaCode", error)
+        case let error as EventValidationError: return .invalidField(error.path, error)
         case EventEncodingError.invalidPayload(let path, let reason):
             return .invalidField(path.hasPrefix("$.") ? String(path.dropFirst(2)) : path, reason)
         case let error as HTTPError:
+            let phrase = Self.title(of: error.status)
             return ProblemDocument(
                 status: error.status, code: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
-                title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+                title: phrase, detail: error.body.map { Message("service.http.detail", .text($0)) } ?? phrase)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             // NIO's "too many bytes" from collecting a body over the request context's limit.
             return ProblemDocument(
-                status: .contentTooLarge, code: "body-too-large", title: "The request body is too large",
-                detail: "A request body may have at most \(AgencyRequestContext.maximumBodyBytes / (1024 * 1024)) MiB. Send fewer records at once; "
-                    + "POST /v1/households/import and POST /v1/bulk stream files of any size.")
+                status: .contentTooLarge, code: "body-too-large", title: Message("service.problem.bodyTooLarge.title"),
+                detail: Message("service.problem.bodyTooLarge.detail", .count(AgencyRequestContext.maximumBodyBytes / (1024 * 1024))))
         case let error as any HTTPResponseError:
-            return ProblemDocument(status: error.status, code: "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+            let phrase = Self.title(of: error.status)
+            return ProblemDocument(status: error.status, code: "http-\(error.status.code)", title: phrase, detail: phrase)
         default:
             logger.error("Request failed", metadata: ["entas.error": "\(String(reflecting: type(of: error)))"])
             return .internalError
@@ -59,29 +60,58 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
-            return .invalidField(field, "'\(field)' is required")
+            return .invalidField(field, Message("service.decoding.required", .text(field)))
         case .valueNotFound(_, let context):
-            return .invalidField(path(context.codingPath), "'\(path(context.codingPath))' must not be null")
+            let field = path(context.codingPath)
+            return .invalidField(field, Message("service.decoding.null", .text(field)))
         case .typeMismatch(let type, let context):
             if context.codingPath.isEmpty {
-                return .malformedBody("the body must be one JSON object ({ … }) with the fields of this request, not a list or a single value")
+                return .malformedBody(Message("service.decoding.notObject"))
             }
-            return .invalidField(path(context.codingPath), "'\(path(context.codingPath))' must be \(String(describing: type))")
+            let field = path(context.codingPath)
+            return .invalidField(field, Message("service.decoding.type", .text(field), .text(String(describing: type))))
         case .dataCorrupted(let context):
-            if let underlying = context.underlyingError as? IdentityNumberError {
-                return .invalidField(path(context.codingPath), underlying.description)
-            }
-            if let underlying = context.underlyingError as? EventValidationError {
-                return .invalidField(path(context.codingPath), underlying.reason)
+            if let underlying = context.underlyingError as? any MessageConvertible {
+                return .invalidField(path(context.codingPath), underlying.message)
             }
             if let underlying = context.underlyingError {
-                if context.codingPath.isEmpty { return .malformedBody("the body is not valid JSON: \(underlying.localizedDescription)") }
-                return .invalidField(path(context.codingPath), "\(underlying)")
+                if context.codingPath.isEmpty {
+                    return .malformedBody(Message("service.decoding.notJSON.because", .text(underlying.localizedDescription)))
+                }
+                return .invalidField(path(context.codingPath), Message("service.decoding.invalid", .text("\(underlying)")))
             }
-            if context.codingPath.isEmpty { return .malformedBody("the body is not valid JSON") }
-            return .invalidField(path(context.codingPath), context.debugDescription)
+            if context.codingPath.isEmpty { return .malformedBody(Message("service.decoding.notJSON")) }
+            return .invalidField(path(context.codingPath), Message("service.decoding.invalid", .text(context.debugDescription)))
         @unknown default:
-            return .malformedBody("the body could not be decoded")
+            return .malformedBody(Message("service.decoding.undecodable"))
+        }
+    }
+
+    /// The status's reason phrase in the reader's language ("Not Found", "Tidak ditemukan").
+    static func title(of status: HTTPResponse.Status) -> Message {
+        switch status.code {
+        case 400: Message("service.http.400")
+        case 401: Message("service.http.401")
+        case 403: Message("service.http.403")
+        case 404: Message("service.http.404")
+        case 405: Message("service.http.405")
+        case 406: Message("service.http.406")
+        case 408: Message("service.http.408")
+        case 409: Message("service.http.409")
+        case 411: Message("service.http.411")
+        case 413: Message("service.http.413")
+        case 414: Message("service.http.414")
+        case 415: Message("service.http.415")
+        case 416: Message("service.http.416")
+        case 422: Message("service.http.422")
+        case 429: Message("service.http.429")
+        case 431: Message("service.http.431")
+        case 500: Message("service.http.500")
+        case 501: Message("service.http.501")
+        case 502: Message("service.http.502")
+        case 503: Message("service.http.503")
+        case 504: Message("service.http.504")
+        default: Message("service.http.status", .text(status.reasonPhrase))
         }
     }
 }

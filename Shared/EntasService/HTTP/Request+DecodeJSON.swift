@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 import Hummingbird
 
@@ -26,8 +27,7 @@ package enum JSONNumbers {
             let body = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
             let field = firstNonInteger(in: body, path: "")
         else { return nil }
-        return .invalidField(
-            field, "'\(field)' must be a whole number within range (no fraction, no exponent beyond 64 bits); a count or an amount in rupiah is an integer")
+        return .invalidField(field, Message("service.decoding.wholeNumber", .text(field)))
     }
 
     /// The path of the first number in `value` that is not a whole number within 64 bits (objects by sorted key).

@@ -4,10 +4,19 @@ import Hummingbird
 
 extension AgencyRequestContext {
     /// The `{name}` path parameter as a UUID, or a problem naming what the id was for.
-    package func uuid(_ name: String = "id", of what: String) throws -> UUID {
+    /// - Parameter what: what the id names, as the detail says it ("a loan" / "pinjaman"), in the catalogues.
+    package func uuid(_ name: String = "id", of what: Message) throws -> UUID {
         let text = try parameters.require(name)
-        guard let id = UUID(uuidString: text) else { throw ProblemDocument.invalidField(name, "'\(text)' is not \(what) id (a UUID)") }
+        guard let id = UUID(uuidString: text) else {
+            throw ProblemDocument.invalidField(name, Message("service.route.notUUID", .text(text), .message(what)))
+        }
         return id
+    }
+
+    /// The `{name}` path parameter as a UUID; `what` in English only.
+    @available(*, deprecated, message: "write what the id names in the language catalogues and pass a Message")
+    package func uuid(_ name: String = "id", of what: String) throws -> UUID {
+        try uuid(name, of: Message(untranslated: what))
     }
 
     /// The `{kk}` path parameter as a validated family card number.
@@ -23,15 +32,17 @@ extension AgencyRequestContext {
 
 extension Request {
     /// An optional query parameter parsed by `parse`; a parse error becomes a problem
-    /// naming the parameter.
+    /// naming the parameter (a domain error says what was wrong in the reader's language).
     package func query<Value>(_ name: String, _ parse: (String) throws -> Value) throws -> Value? {
         guard let text = uri.queryParameters.get(name), !text.isEmpty else { return nil }
         do {
             return try parse(text)
         } catch let problem as ProblemDocument {
             throw problem
+        } catch let error as any MessageConvertible {
+            throw ProblemDocument.invalidField(name, error.message)
         } catch {
-            throw ProblemDocument.invalidField(name, "\(error)")
+            throw ProblemDocument.invalidField(name, Message("service.query.invalid", .text("\(error)")))
         }
     }
 }

@@ -62,20 +62,20 @@ public struct BenefitDelivered: EventData {
         try check.programme(programme, "programme")
         if amountRupiah == nil, inKindQuantity == nil {
             throw EventValidationError(
-                path: "amountRupiah", reason: "a delivery needs amountRupiah, inKindQuantity with inKindUnit, or both")
+                path: "amountRupiah", Message("domain.payload.deliveryEmpty"))
         }
         if let amountRupiah { try check.atLeast(amountRupiah, 0, "amountRupiah") }
         if let inKindQuantity {
             guard inKindQuantity.isFinite, inKindQuantity > 0 else {
-                throw EventValidationError(path: "inKindQuantity", reason: "must be a number above 0")
+                throw EventValidationError(path: "inKindQuantity", Message("domain.payload.aboveZero"))
             }
             guard let inKindUnit else {
-                throw EventValidationError(path: "inKindUnit", reason: "is required with inKindQuantity (kg, paket, …)")
+                throw EventValidationError(path: "inKindUnit", Message("domain.payload.unitRequired"))
             }
             try check.text(inKindUnit, "inKindUnit", maximum: 32)
         } else if inKindUnit != nil {
             throw EventValidationError(
-                path: "inKindUnit", reason: "is given without inKindQuantity; give both or neither")
+                path: "inKindUnit", Message("domain.payload.unitAlone"))
         }
     }
 

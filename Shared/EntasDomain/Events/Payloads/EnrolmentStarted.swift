@@ -51,7 +51,8 @@ public struct EnrolmentStarted: EventData {
         if let pkhComponents {
             guard (1...PKHComponent.cap).contains(pkhComponents.count) else {
                 throw EventValidationError(
-                    path: "pkhComponents", reason: "must list 1–\(PKHComponent.cap) components (one per counting member), has \(pkhComponents.count)")
+                    path: "pkhComponents",
+                    Message("domain.payload.pkhComponents", .count(PKHComponent.cap), .count(pkhComponents.count)))
             }
         }
     }

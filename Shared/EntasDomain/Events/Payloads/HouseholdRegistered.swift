@@ -68,11 +68,11 @@ public struct HouseholdRegistered: EventData {
         if let members { try check.members(members, headNIK: headNIK, memberCount: memberCount, "members") }
         if baselineStatus == .graduated {
             throw EventValidationError(
-                path: "baselineStatus", reason: "PPLS 2008 gave sangatMiskin, miskin or hampirMiskin, not graduated")
+                path: "baselineStatus", Message("domain.payload.baselineGraduated"))
         }
         if baselinePeriod != nil, baselineStatus == nil {
             throw EventValidationError(
-                path: "baselinePeriod", reason: "dates a baselineStatus; give the status too, or leave the period out")
+                path: "baselinePeriod", Message("domain.payload.baselinePeriodAlone"))
         }
     }
 

@@ -57,8 +57,7 @@ public struct HouseholdUpdated: EventData {
         if isEmpty {
             throw EventValidationError(
                 path: "$",
-                reason: "an update must change at least one of headNIK, headName, address, desaCode, "
-                    + "memberCount, criteriaMet or members")
+                Message("domain.payload.updateEmpty"))
         }
         if let headName { try check.text(headName, "headName", maximum: PayloadChecks.nameLength) }
         if let address { try check.text(address, "address") }
@@ -68,11 +67,11 @@ public struct HouseholdUpdated: EventData {
         if let members { try check.members(members, headNIK: headNIK, memberCount: memberCount, "members") }
         if let departures {
             guard let members else {
-                throw EventValidationError(path: "departures", reason: "is given without members; give the new list too")
+                throw EventValidationError(path: "departures", Message("domain.payload.departuresAlone"))
             }
             for (index, departure) in departures.enumerated() where members.contains(where: { $0.nik == departure.nik }) {
                 throw EventValidationError(
-                    path: "departures[\(index)].nik", reason: "\(departure.nik.masked) is still in members; a member who left is not listed")
+                    path: "departures[\(index)].nik", Message("domain.payload.departedStillMember", .text(departure.nik.masked)))
             }
         }
     }

@@ -52,7 +52,7 @@ public struct HouseholdVerified: EventData {
         if status == .graduated {
             throw EventValidationError(
                 path: "status",
-                reason: "a field verification finds sangatMiskin, miskin, hampirMiskin or tidakMiskin; graduation is household.graduated")
+                Message("domain.payload.verifiedGraduated"))
         }
         try check.criteria(criteriaMet, "criteriaMet")
         try check.text(verifier, "verifier", maximum: PayloadChecks.nameLength)

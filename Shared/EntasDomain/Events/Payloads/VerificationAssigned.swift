@@ -42,7 +42,7 @@ public struct VerificationAssigned: EventData {
         try check.region(areaCode, "areaCode")
         guard areaCode.level == .desa || areaCode.level == .kecamatan, desaCode.isWithin(areaCode) else {
             throw EventValidationError(
-                path: "areaCode", reason: "must be the household's desa or its kecamatan (\(desaCode)), is \(areaCode)")
+                path: "areaCode", Message("domain.payload.areaCode", .text("\(desaCode)"), .text("\(areaCode)")))
         }
         try check.text(team, "team", maximum: PayloadChecks.nameLength)
     }

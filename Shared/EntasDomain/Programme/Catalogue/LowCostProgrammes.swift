@@ -6,13 +6,13 @@ public enum LowCostProgrammes {
     public static let electricity = Programme(
         code: "electricity", name: "Subsidised electricity connection", indonesianName: "Listrik Murah / Sambungan Listrik",
         cluster: .lowCost, strategy: .basicServices, deliveryUnit: "connection",
-        eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]).and(.anyCriterion([.noElectricLighting], "the home is not lit by electricity")))
+        eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]).and(.anyCriterion([.noElectricLighting], Message("domain.criterion.noElectricity"))))
 
     /// Air bersih: a clean-water connection, for households drinking unsafe water.
     public static let cleanWater = Programme(
         code: "clean-water", name: "Clean-water connection", indonesianName: "Sambungan Air Bersih",
         cluster: .lowCost, strategy: .basicServices, deliveryUnit: "connection",
-        eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]).and(.anyCriterion([.unsafeDrinkingWaterSource], "drinking water is from an unsafe source")))
+        eligibility: .status([.sangatMiskin, .miskin, .hampirMiskin]).and(.anyCriterion([.unsafeDrinkingWaterSource], Message("domain.criterion.unsafeWater"))))
 
     /// RTLH: Rumah Tidak Layak Huni, renovation of an unfit house (earth floor, bamboo or
     /// unplastered walls, or too little floor space).
@@ -22,5 +22,5 @@ public enum LowCostProgrammes {
         eligibility: .status([.sangatMiskin, .miskin]).and(
             .anyCriterion(
                 [.floorEarthBambooOrCheapWood, .wallBambooThatchCheapWoodOrUnplastered, .floorAreaUnder8m2PerPerson],
-                "the house has an earth or bamboo floor, bamboo or unplastered walls, or under 8 m² per person")))
+                Message("domain.criterion.unfitHouse"))))
 }
