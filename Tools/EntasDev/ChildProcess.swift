@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 #if canImport(Glibc)
@@ -36,7 +37,7 @@ public final class ChildProcess: Sendable {
         try handle.seekToEnd()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        process.environment = Self.inCurrentLanguage(environment)
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = handle
         process.standardError = handle
@@ -146,5 +147,15 @@ public enum ChildProcessError: Error, CustomStringConvertible {
         case .missingExecutable(let path): "no executable at \(path): build it first (swift build)"
         case .cannotWriteLog(let path): "cannot create the log file \(path): check that its folder exists and is writable"
         }
+    }
+}
+
+extension ChildProcess {
+    /// `environment` (this process's when nil) with `ENTAS_LANG` set to ``Language/current`` unless it names a
+    /// language already: a child `entas` prints in the language of whoever started it.
+    public static func inCurrentLanguage(_ environment: [String: String]?) -> [String: String] {
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["ENTAS_LANG"] == nil { environment["ENTAS_LANG"] = Language.current.rawValue }
+        return environment
     }
 }

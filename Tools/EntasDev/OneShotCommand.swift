@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 /// A one-shot command of an Entas executable (`entas-social-aid token create …`), run to its
@@ -11,7 +12,7 @@ public enum OneShotCommand {
 
     /// Runs `executable` with `arguments` (in `environment` and `directory` when given, with no
     /// standard input) and returns its exit status and what it printed, standard output and
-    /// standard error together.
+    /// standard error together. It speaks ``Language/current`` (`ENTAS_LANG`) unless `environment` names one.
     public static func outcome(
         _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
     ) throws -> (status: Int32, output: String) {
@@ -19,7 +20,7 @@ public enum OneShotCommand {
         let pipe = Pipe()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        process.environment = ChildProcess.inCurrentLanguage(environment)
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = pipe
         process.standardError = pipe

@@ -16,12 +16,6 @@ public struct EventValidationError: Error, Sendable, Hashable, CustomStringConve
         self.message = message
     }
 
-    /// A rule broken at `path`, in English only.
-    @available(*, deprecated, message: "write the reason in the language catalogues and pass a Message: EventValidationError(path:_:)")
-    public init(path: String, reason: String) {
-        self.init(path: path, Message(untranslated: reason))
-    }
-
     /// What is wrong, in English (logs, dead letters).
     public var reason: String { message.description }
 

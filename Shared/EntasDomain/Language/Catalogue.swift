@@ -69,7 +69,6 @@ public struct Catalogue: Sendable {
 
     /// `message` in `language`: its text with `{n}` replaced by the n-th value as the language writes it.
     public func render(_ message: Message, in language: Language) -> String {
-        if message.key == Message.untranslatedKey, case .text(let text)? = message.arguments.first { return text }
         let firstCount = message.arguments.lazy.compactMap { argument -> Int? in
             if case .count(let value) = argument { return value }
             return nil

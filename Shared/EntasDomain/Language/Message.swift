@@ -70,18 +70,6 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public var description: String { rendered(in: .english) }
 }
 
-extension Message {
-    /// The key of a text not yet in the catalogues: it reads the same in every language.
-    public static let untranslatedKey = "untranslated"
-
-    /// A text not yet moved into the catalogues, shown as it is in every language. Each use is a text
-    /// still to translate; the catalogue tests count and name them.
-    @available(*, deprecated, message: "write the text in the language catalogues")
-    public init(untranslated text: String) {
-        self.init(Self.untranslatedKey, arguments: [.text(text)])
-    }
-}
-
 /// An error that says what was wrong in the reader's language.
 public protocol MessageConvertible: Error {
     var message: Message { get }

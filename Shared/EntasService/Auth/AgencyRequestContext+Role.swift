@@ -10,11 +10,6 @@ extension AgencyRequestContext {
         guard let identity else { throw ProblemDocument.missingToken }
         guard identity.role == .admin else { throw ProblemDocument.adminRequired(to: action, executable: executable) }
     }
-
-    @available(*, deprecated, message: "write the action in the language catalogues and pass a Message")
-    public func requireAdmin(to action: String, executable: String) throws {
-        try requireAdmin(to: Message(untranslated: action), executable: executable)
-    }
 }
 
 extension ProblemDocument {
@@ -23,10 +18,5 @@ extension ProblemDocument {
         ProblemDocument(
             status: .forbidden, code: "admin-required", title: Message("service.problem.adminRequired.title"),
             detail: Message("service.problem.adminRequired.detail", .message(action), .text(executable)))
-    }
-
-    @available(*, deprecated, message: "write the action in the language catalogues and pass a Message")
-    public static func adminRequired(to action: String, executable: String) -> ProblemDocument {
-        adminRequired(to: Message(untranslated: action), executable: executable)
     }
 }

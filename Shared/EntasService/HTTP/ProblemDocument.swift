@@ -101,31 +101,3 @@ extension ProblemDocument {
         status: .internalServerError, code: "internal", title: Message("problem.internal.title"),
         detail: Message("problem.internal.detail"))
 }
-
-// Texts not yet moved into the catalogues: each call is a compiler warning until it is.
-extension ProblemDocument {
-    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
-    public static func invalidField(_ field: String, _ rule: String) -> ProblemDocument {
-        invalidField(field, Message(untranslated: rule))
-    }
-
-    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
-    public static func malformedBody(_ detail: String, field: String? = nil) -> ProblemDocument {
-        malformedBody(Message(untranslated: detail), field: field)
-    }
-
-    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
-    public static func notFound(_ what: String) -> ProblemDocument {
-        notFound(Message(untranslated: what))
-    }
-
-    @available(*, deprecated, message: "write the detail in the language catalogues and pass a Message")
-    public static func conflict(_ detail: String, code: String = "conflict") -> ProblemDocument {
-        conflict(Message(untranslated: detail), code: code)
-    }
-
-    @available(*, deprecated, message: "write the title and detail in the language catalogues and pass Messages")
-    public init(status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil) {
-        self.init(status: status, code: code, title: Message(untranslated: title), detail: Message(untranslated: detail), field: field)
-    }
-}

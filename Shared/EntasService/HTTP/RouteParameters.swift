@@ -13,12 +13,6 @@ extension AgencyRequestContext {
         return id
     }
 
-    /// The `{name}` path parameter as a UUID; `what` in English only.
-    @available(*, deprecated, message: "write what the id names in the language catalogues and pass a Message")
-    package func uuid(_ name: String = "id", of what: String) throws -> UUID {
-        try uuid(name, of: Message(untranslated: what))
-    }
-
     /// The `{kk}` path parameter as a validated family card number.
     package func kkNumber(_ name: String = "kk") throws -> KKNumber {
         try KKNumber(try parameters.require(name))
