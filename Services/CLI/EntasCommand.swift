@@ -1,4 +1,6 @@
 import ArgumentParser
+import EntasDomain
+import Foundation
 
 /// `entas`: the command line of Entas. Read commands ask the coordinator's read API; `watch`
 /// follows the events on Kafka; `import` streams a CSV into a cluster service.
@@ -36,4 +38,13 @@ struct EntasCommand: AsyncParsableCommand {
                 + "`watch` prints the household events on Kafka as they arrive; `import` sends a CSV of households "
                 + "to a cluster service; `worklist` fetches a cluster service's worklist for a desa or kecamatan.",
         subcommands: subcommands)
+
+    /// Parses and runs the command in the language `--lang`, `ENTAS_LANG` or `LANG` chooses (Bahasa
+    /// Indonesia by default), so that its output, its validation errors and the errors it ends with are in it.
+    static func main() async {
+        let language = LanguageOptions.chosen(arguments: CommandLine.arguments.dropFirst(), environment: ProcessInfo.processInfo.environment)
+        await Language.$current.withValue(language) {
+            await Self.main(nil)
+        }
+    }
 }

@@ -17,13 +17,17 @@ struct BinaryTests {
         return FileManager.default.isExecutableFile(atPath: bundle.path) ? bundle : nil
     }()
 
-    /// Runs `entas arguments`; its status, standard output and standard error.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, error: String) {
+    /// Runs `entas arguments`; its status, standard output and standard error. In English (`ENTAS_LANG=en`) unless
+    /// `english` is false, when only `environment` chooses the language.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], english: Bool = true
+    ) throws -> (status: Int32, out: String, error: String) {
         let executable = try #require(executable)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let base = english ? ["PATH": "/usr/bin:/bin", "ENTAS_LANG": "en"] : ["PATH": "/usr/bin:/bin"]
+        process.environment = base.merging(environment) { $1 }
         let out = Pipe()
         let error = Pipe()
         process.standardOutput = out

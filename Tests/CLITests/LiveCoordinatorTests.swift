@@ -106,6 +106,22 @@ struct LiveCoordinatorTests {
         }
     }
 
+    @Test("--lang id prints in Bahasa Indonesia and asks the coordinator for its problem details in it")
+    func indonesian() async throws {
+        try await Self.withCoordinator { flags in
+            let table = try await Live.entas(["overview", "--region", "35.09.31", "--lang", "id"] + flags)
+            #expect(table.contains("dengan rumah tangga") && table.contains("Kode") && table.contains("Celah"), "\(table)")
+            let total = try #require(table.split(separator: "\n").first { $0.hasPrefix("35.09.31 ") }, "\(table)")
+            #expect(total.split(separator: " ").prefix(3) == ["35.09.31", "Jumlah", "4"])
+            // The coordinator's detail comes back in Bahasa Indonesia (Accept-Language: id), whatever the test's language.
+            await #expect {
+                _ = try await Live.entas(["household", "3509311203089999", "--lang", "id"] + flags)
+            } throws: { error in
+                "\(error)".contains("404 not-found") && "\(error)".contains("Belum ada peristiwa tentang rumah tangga dengan KK 350931******9999")
+            }
+        }
+    }
+
     @Test("an unreachable coordinator names the URL and how to start it")
     func unreachable() async throws {
         await #expect {

@@ -80,14 +80,14 @@ struct RendererTests {
         var page = try Fixtures.gapPage()
         page.total = 250
         page.offset = 100
-        #expect(HouseholdListOutput.pageLine(page, what: "in a gap") == "101–102 of 250 households in a gap (next page: --offset 102)")
+        #expect(HouseholdListOutput.pageLine(page, what: Message("cli.gaps.what")) == "101–102 of 250 households in a gap (SM or M without social aid) (next page: --offset 102)")
         page.offset = 0
         page.total = 1
         page.items = Array(page.items.prefix(1))
-        #expect(HouseholdListOutput.pageLine(page, what: "in a gap") == "1 household in a gap")
+        #expect(HouseholdListOutput.pageLine(page, what: Message("cli.gaps.what")) == "1 household in a gap (SM or M without social aid)")
         page.items = []
         page.total = 0
-        #expect(HouseholdListOutput.pageLine(page, what: "in a gap") == "No households in a gap.")
+        #expect(HouseholdListOutput.pageLine(page, what: Message("cli.gaps.what")) == "No households in a gap (SM or M without social aid).")
     }
 
     @Test("times are printed in WIB")

@@ -5,11 +5,20 @@ import EntasTestKit
 
 @Suite("The whole system through `entas dev`", .serialized, .timeLimit(.minutes(10)), .english)
 struct EntasDevTests {
-    @Test("entas dev loads Sumberjambe's PPLS 2008 households with the clusters' commitments and Bappeda's targets, serves the overview and the plan through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT")
+    @Test(
+        "entas dev loads Sumberjambe's PPLS 2008 households with the clusters' commitments and Bappeda's targets, prints the overview in Indonesian, serves the overview and the plan through the API and the CLI, carries a new household to the coordinator within 2 s, and stops every child on SIGINT",
+        .language(.indonesian))
     func wholeSystem() async throws {
         let dev = try EntasDevProcess(arguments: ["--demo", "plan"])
         defer { dev.remove() }
-        try await dev.waitFor("Serving until Ctrl-C", timeout: .seconds(480))
+        try await dev.waitFor("Melayani sampai Ctrl-C", timeout: .seconds(480))
+
+        // As `make run` prints it, in Indonesian: Sumberjambe's row of the Jember drill-down with PPLS 2008's
+        // 12.827 households = 1.485 SM + 5.574 M + 5.768 HM (id-ID thousands), under Indonesian headings.
+        let sumberjambeRow = try #require(dev.output.split(separator: "\n").first { $0.hasPrefix("35.09.31 ") }, "\(dev.output.suffix(3_000))")
+        let cells = sumberjambeRow.split(separator: " ").map(String.init)
+        #expect(cells.contains("12.827") && cells.contains("1.485") && cells.contains("5.574") && cells.contains("5.768"), "\(sumberjambeRow)")
+        #expect(dev.output.contains("Ruta") && dev.output.contains("Celah") && dev.output.contains("Jumlah"), "Indonesian headings and total row")
         let tokens = try dev.tokens()
         let coordinator = try #require(tokens["ENTAS_COORDINATOR_URL"])
         let token = try #require(tokens["ENTAS_TOKEN"])
@@ -65,7 +74,7 @@ struct EntasDevTests {
         #expect((targets["targets"] as? [[String: Any]])?.first?["smRemaining"] as? Int == 0)
         let planText = try OneShotCommand.outcome(built: "entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
         #expect(planText.status == 0)
-        #expect(planText.output.contains("SM shortfall: 1,485 SM households"), "\(planText.output.prefix(1_500))")
+        #expect(planText.output.contains("Kekurangan SM: 1.485 rumah tangga SM"), "\(planText.output.prefix(1_500))")
 
         // One more household at social aid reaches the coordinator within 2 seconds.
         let socialAid = try #require(tokens["ENTAS_SOCIAL_AID_URL"])

@@ -11,9 +11,12 @@ extension DemoLoader {
         var reopened = 0
         var conflictsAfter = 0
 
-        var description: String {
-            "\(casesOpened) cases opened from the clusters' conflicts, \(verified) verified in the field with minutes, "
-                + "\(reopened) reopened by a later visit; conflicts \(conflictsBefore) → \(conflictsAfter)"
+        var description: String { message.description }
+
+        /// What the demo's verifikasi dan validasi did, in the reader's language.
+        var message: Message {
+            Message(
+                "dev.demo.verificationCounts", .count(casesOpened), .count(verified), .count(reopened), .count(conflictsBefore), .count(conflictsAfter))
         }
     }
 

@@ -33,12 +33,12 @@ struct DemoLoader {
             let started = ContinuousClock.now
             let applied = try await perform(plan.actions(for: households, in: phase))
             guard applied > 0 else { continue }
-            progress("  \(phase): \(applied) in \(Self.seconds(since: started))")
+            progress("  " + Message("dev.demo.phase", .message(DevText.phase(phase)), .count(applied), .message(DevText.seconds(since: started))).rendered())
             if phase == .referral { try await waitForIncomingReferrals(applied) }
         }
         let started = ContinuousClock.now
         let verification = try await verifyConflicts(households: households)
-        progress("  verifikasi dan validasi: \(verification) in \(Self.seconds(since: started))")
+        progress("  " + Message("dev.demo.verification", .message(verification.message), .message(DevText.seconds(since: started))).rendered())
         return counts
     }
 
@@ -55,9 +55,9 @@ struct DemoLoader {
             let summary = try JSONDecoder().decode(ImportSummary.self, from: answer.body)
             guard summary.rejected == 0 else { throw DevError.demoFailed("the import rejected \(summary.rejected) demo rows: \(answer.text.prefix(300))") }
             imported += summary.rows
-            progress("  households imported at social aid: \(imported) of \(households.count)")
+            progress("  " + Message("dev.demo.importing", .count(imported), .count(households.count)).rendered())
         }
-        progress("  import: \(imported) households in \(Self.seconds(since: started))")
+        progress("  " + Message("dev.demo.imported", .count(imported), .message(DevText.seconds(since: started))).rendered())
         try await importMembers(households: households, at: socialAid.url, token: token)
     }
 
@@ -81,7 +81,7 @@ struct DemoLoader {
             if sent % 2_000 == 0 { try await send() }
         }
         if !chunk.isEmpty { try await send() }
-        progress("  members: \(people) people of \(sent) households in \(Self.seconds(since: started))")
+        progress("  " + Message("dev.demo.members", .count(people), .count(sent), .message(DevText.seconds(since: started))).rendered())
     }
 
     struct ImportSummary: Decodable {
@@ -101,7 +101,7 @@ struct DemoLoader {
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
-        progress("  every cluster has the \(count) households")
+        progress("  " + Message("dev.demo.replicas", .count(count)).rendered())
     }
 
     private func waitForIncomingReferrals(_ expected: Int) async throws {
@@ -128,7 +128,7 @@ struct DemoLoader {
         let started = ContinuousClock.now
         let applied = try await send(commitments.map(\.bulkLine)) { $0.commitment.cluster }
         let regions = Set(commitments.map(\.regionCode)).count
-        progress("  commitments: \(applied) for \(Self.years) in \(regions) kecamatan in \(Self.seconds(since: started))")
+        progress("  " + Message("dev.demo.commitments", .count(applied), .message(Self.yearsText), .count(regions), .message(DevText.seconds(since: started))).rendered())
     }
 
     /// Bappeda's targets for the province, with the coordinator's admin token: no SM household left, every SM
@@ -140,11 +140,18 @@ struct DemoLoader {
             let answer = try await DevHTTP.send("PUT", coordinator.url + "/v1/targets", token: token, body: try DevHTTP.json(Target(year: year)))
             guard answer.status == 200 else { throw DevError.demoFailed("setting the targets answered \(answer.status): \(answer.text.prefix(300))") }
         }
-        progress("  targets: 0 SM remaining and 100% social-aid coverage, province-wide, for \(Self.years)")
+        progress("  " + Message("dev.demo.targets", .message(Self.yearsText)).rendered())
     }
 
     /// The programme years committed for, as words ("2025 and 2026").
     static let years = DemoCommitments.years.map(String.init).joined(separator: " and ")
+
+    /// The programme years committed for, in the current language ("2025 and 2026", "2025 dan 2026").
+    static var yearsText: Message {
+        let years = DemoCommitments.years.map(String.init)
+        guard years.count > 1, let last = years.last else { return Message("dev.demo.years.one", .text(years.first ?? "")) }
+        return Message("dev.demo.years", .text(years.dropLast().joined(separator: ", ")), .text(last))
+    }
 
     // MARK: Actions
 

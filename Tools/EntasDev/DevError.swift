@@ -1,5 +1,7 @@
+import EntasDomain
+
 /// What can stop `entas dev`, with what to do about it.
-public enum DevError: Error, CustomStringConvertible, Sendable {
+public enum DevError: Error, CustomStringConvertible, Sendable, MessageConvertible {
     case cannotWrite(String)
     case missingExecutable(String, directory: String)
     case childExited(service: String, status: Int32, lastLines: [String], log: String)
@@ -10,25 +12,29 @@ public enum DevError: Error, CustomStringConvertible, Sendable {
     /// A request was built with a URL that does not parse.
     case badURL(String)
 
-    public var description: String {
+    public var description: String { message.rendered() }
+
+    /// What went wrong and what to do, in the reader's language.
+    public var message: Message {
         switch self {
         case .cannotWrite(let path):
-            "cannot write \(path); check the folder's permissions and free space"
+            Message("dev.error.cannotWrite", .text(path))
         case .missingExecutable(let name, let directory):
-            "\(name) is not in \(directory); build everything first with `swift build` (or use `make run`)"
+            Message("dev.error.missingExecutable", .text(name), .text(directory))
         case .childExited(let service, let status, let lines, let log):
-            "\(service) exited with status \(status). Its last log lines (\(log)):\n" + lines.map { "  | \($0)" }.joined(separator: "\n")
+            Message("dev.error.childExited", .text(service), .text(String(status)), .text(log), .text(Self.quoted(lines)))
         case .notHealthy(let service, let url, let lines, let log):
-            "\(service) did not become healthy at \(url). Its last log lines (\(log)):\n" + lines.map { "  | \($0)" }.joined(separator: "\n")
+            Message("dev.error.notHealthy", .text(service), .text(url), .text(log), .text(Self.quoted(lines)))
         case .tokenFailed(let service, let output):
-            "could not issue a token for \(service): \(output)"
+            Message("dev.error.tokenFailed", .text(service), .text(output))
         case .demoFailed(let reason):
-            "loading the demo failed: \(reason)"
+            Message("dev.error.demoFailed", .text(reason))
         case .portInUse(let service, let port, let basePort):
-            "port \(port) on 127.0.0.1, meant for \(service), is in use (is another `entas dev` running?); "
-                + "stop what holds it or choose other ports with --base-port (now \(basePort); the five services take it and the next four)"
+            Message("dev.error.portInUse", .text(String(port)), .text(service), .text(String(basePort)))
         case .badURL(let url):
-            "'\(url)' is not a URL: check the service address (http://HOST:PORT) and the path"
+            Message("dev.error.badURL", .text(url))
         }
     }
+
+    private static func quoted(_ lines: [String]) -> String { lines.map { "  | \($0)" }.joined(separator: "\n") }
 }

@@ -1,4 +1,5 @@
 import EntasDemo
+import EntasDomain
 import Foundation
 import ServiceLifecycle
 
@@ -42,17 +43,17 @@ public struct DevRunner: Service {
                 try await system.start(progress: progress)
                 if demo != .none { _ = try await system.loadDemoIfNeeded(seed: seed, content: demo, progress: progress) }
                 try await system.waitForCoordinator(progress: progress)
-                progress("Ready in \(DemoLoader.seconds(since: started)).")
+                progress(Message("dev.ready", .message(DevText.seconds(since: started))).rendered())
                 await report(system)
                 try await system.watchChildren()
             }
         } catch is CancellationError {
-            progress("Stopping…")
+            progress(Message("dev.stopping").rendered())
         } catch {
             await system.stop()
             throw error
         }
         await system.stop()
-        progress("Stopped every service.")
+        progress(Message("dev.stopped").rendered())
     }
 }

@@ -1,4 +1,5 @@
 import EntasDemo
+import EntasDomain
 import Foundation
 
 extension DevSystem {
@@ -9,14 +10,14 @@ extension DevSystem {
         seed: UInt64 = DemoPlan.defaultSeed, content: DemoContent = .full, progress: @escaping @Sendable (String) -> Void
     ) async throws -> Bool {
         guard !FileManager.default.fileExists(atPath: layout.demoLoadedMark.path) else {
-            progress("Demo already loaded in \(layout.directory.path) (use --fresh to start over)")
+            progress(Message("dev.demo.alreadyLoaded", .text(layout.directory.path)).rendered())
             return false
         }
         let started = ContinuousClock.now
-        progress("Loading the Sumberjambe demo (PPLS 2008: 12,827 households) through the services' APIs…")
+        progress(Message("dev.demo.loading", .count(12_827)).rendered())
         let counts = try await DemoLoader(system: self, seed: seed, content: content, progress: progress).load()
         try Data("seed \(seed)\n\(counts)\n".utf8).write(to: layout.demoLoadedMark)
-        progress("Demo loaded in \(DemoLoader.seconds(since: started)): \(counts)")
+        progress(Message("dev.demo.loaded", .message(DevText.seconds(since: started)), .message(DevText.counts(counts))).rendered())
         return true
     }
 
@@ -31,7 +32,9 @@ extension DevSystem {
             let answer = try await DevHTTP.send("GET", coordinator.url + "/v1/freshness", token: token)
             if let freshness = try? JSONDecoder().decode(Freshness.self, from: answer.body) {
                 if freshness.totalLag == 0 && freshness.eventsApplied == previous { return }
-                if freshness.eventsApplied != previous { progress("  coordinator: \(freshness.eventsApplied) events applied, lag \(freshness.totalLag)") }
+                if freshness.eventsApplied != previous {
+                    progress("  " + Message("dev.coordinator.catchingUp", .count(freshness.eventsApplied), .count(Int(freshness.totalLag))).rendered())
+                }
                 previous = freshness.eventsApplied
             }
             try await Task.sleep(for: .seconds(1))

@@ -97,7 +97,7 @@ public final class DevSystem: Sendable {
             running.withLock { $0.tokens[Self.socialAidJemberTokenKey] = jember }
         }
         try writeTokensFile()
-        progress("Tokens issued (\(layout.tokensFile.path))")
+        progress(Message("dev.tokensIssued", .text(layout.tokensFile.path)).rendered())
 
         for service in services {
             let process = try ChildProcess.started(
@@ -106,10 +106,10 @@ public final class DevSystem: Sendable {
             running.withLock { $0.children.append(Child(service: service, process: process)) }
         }
         try Data(children.map { "\($0.process.pid) \($0.service.executable)" }.joined(separator: "\n").utf8).write(to: layout.pidsFile)
-        progress("Started \(services.map(\.executable).joined(separator: ", ")); logs in \(layout.logs.path)")
+        progress(Message("dev.started", .text(services.map(\.executable).joined(separator: ", ")), .text(layout.logs.path)).rendered())
         for child in children {
             try await waitUntilHealthy(child)
-            progress("  \(child.service.executable) healthy at \(child.service.url)")
+            progress("  " + Message("dev.healthy", .text(child.service.executable), .text(child.service.url)).rendered())
         }
     }
 
@@ -117,10 +117,10 @@ public final class DevSystem: Sendable {
     /// the external cluster; returns the brokers and properties the children get.
     private func startKafka(progress: @Sendable (String) -> Void) async throws -> KafkaSettings {
         if let external = options.externalKafka {
-            progress("Kafka at \(external.bootstrapServers) (librdkafka \(KafkaLibrary.version)): creating the Entas topics where missing")
+            progress(Message("dev.kafkaExternal", .text(external.bootstrapServers), .text(KafkaLibrary.version)).rendered())
             let creations = try await EntasTopicSetup.createTopics(
                 settings: external, replicationFactor: options.replicationFactor, logger: options.logger)
-            for creation in creations { progress("  " + EntasTopicSetup.describe(creation)) }
+            for creation in creations { progress("  " + TopicCreationText.describe(creation)) }
             running.withLock { $0.bootstrapServers = external.bootstrapServers }
             // Quick group joins and deliveries for development; the caller's properties win.
             return KafkaSettings(
@@ -134,7 +134,7 @@ public final class DevSystem: Sendable {
         }
         let settings = KafkaSettings(bootstrapServers: kafka.bootstrapServers, properties: EmbeddedKafka.recommendedClientProperties)
         try await EntasTopicSetup.createTopics(settings: settings, replicationFactor: 1, logger: options.logger)
-        progress("Embedded Kafka on \(kafka.bootstrapServers) (in memory only; production uses a real cluster, see deploy/)")
+        progress(Message("dev.kafkaEmbedded", .text(kafka.bootstrapServers)).rendered())
         return settings
     }
 

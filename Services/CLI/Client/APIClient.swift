@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -58,9 +59,11 @@ struct APIClient: Sendable {
         var request = request
         request.timeoutInterval = timeout
         request.setValue("Bearer \(endpoint.token)", forHTTPHeaderField: "Authorization")
+        // The services write their problem documents' title and detail in it.
+        request.setValue(Language.current.rawValue, forHTTPHeaderField: "Accept-Language")
         let (data, response) = try await transfer(request)
         guard let http = response as? HTTPURLResponse else {
-            throw UnexpectedAnswerError(serviceName: endpoint.serviceName, url: endpoint.baseURL.absoluteString, reason: "not an HTTP answer")
+            throw UnexpectedAnswerError(serviceName: endpoint.serviceName, url: endpoint.baseURL.absoluteString, reason: Message("cli.error.transport.notHTTP").rendered())
         }
         guard (200..<300).contains(http.statusCode) else {
             let problem = try? APIDecoding.decoder.decode(ProblemBody.self, from: data)
@@ -84,16 +87,16 @@ struct APIClient: Sendable {
     }
 
     /// A short phrase for a transport failure.
-    static func reason(_ error: URLError) -> String {
+    static func reason(_ error: URLError) -> Message {
         switch error.code {
-        case .cannotConnectToHost: "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: "unknown host"
-        case .timedOut: "timed out"
-        case .networkConnectionLost: "connection lost"
-        case .notConnectedToInternet: "no network"
+        case .cannotConnectToHost: Message("cli.error.transport.refused")
+        case .cannotFindHost, .dnsLookupFailed: Message("cli.error.transport.unknownHost")
+        case .timedOut: Message("cli.error.transport.timedOut")
+        case .networkConnectionLost: Message("cli.error.transport.lost")
+        case .notConnectedToInternet: Message("cli.error.transport.noNetwork")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
-            "TLS failed: \(error.localizedDescription)"
-        default: error.localizedDescription
+            Message("cli.error.transport.tls", .text(error.localizedDescription))
+        default: Message("cli.error.transport.other", .text(error.localizedDescription))
         }
     }
 }

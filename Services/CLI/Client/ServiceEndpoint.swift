@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 /// A service the CLI talks to over HTTP: where it is, the token to present, and what to tell
@@ -36,11 +37,18 @@ struct ServiceEndpoint: Sendable {
 }
 
 /// A service URL that is not an absolute http(s) URL.
-struct InvalidURLError: Error, Sendable, CustomStringConvertible {
+struct InvalidURLError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var text: String
     var setting: String
 
-    var description: String {
-        "'\(text.prefix(200))' is not a service URL; give \(setting) an http or https URL with a host, for example http://127.0.0.1:8080."
+    var message: Message { Message("cli.error.invalidURL", .text(String(text.prefix(200))), .text(setting)) }
+
+    var description: String { message.rendered() }
+}
+
+extension ServiceEndpoint {
+    /// `--coordinator URL (or ENTAS_COORDINATOR_URL)`: the flag and the variable that set a URL, for messages.
+    static func urlSetting(flag: String, variable: String) -> String {
+        Message("cli.setting.url", .text(flag), .text(variable)).rendered()
     }
 }

@@ -1,69 +1,75 @@
+import EntasDomain
 import Foundation
 
 /// The service did not answer at all: nothing listens at the URL, or the connection failed.
-struct ServiceUnreachableError: Error, Sendable, CustomStringConvertible {
+struct ServiceUnreachableError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var serviceName: String
     var url: String
     var setting: String
     /// What the transport said (connection refused, timed out, …).
-    var reason: String
+    var reason: Message
 
-    var description: String {
-        let start: String
-        if serviceName == "coordinator" {
-            start = "Start the whole system with `make run`, or the coordinator alone with "
-                + "`KAFKA_BOOTSTRAP_SERVERS=host:port entas-coordinator`"
-        } else {
-            start = "Start the whole system with `make run`, or this service alone with "
-                + "`KAFKA_BOOTSTRAP_SERVERS=host:port entas-\(serviceName)`"
-        }
-        return "Cannot reach the \(ServiceNames.display(serviceName)) at \(url) (\(reason)). \(start); or point entas at the right address with \(setting)."
+    var message: Message {
+        let start =
+            serviceName == "coordinator"
+            ? Message("cli.error.unreachable.startCoordinator")
+            : Message("cli.error.unreachable.startService", .text("entas-\(serviceName)"))
+        let service = ServiceNames.display(serviceName)
+        return Message("cli.error.unreachable", .message(service), .text(url), .message(reason), .message(start), .text(setting))
     }
+
+    var description: String { message.rendered() }
 }
 
 /// The service answered 4xx or 5xx; `problem` is its RFC 9457 problem document, when it sent one.
-struct ServiceAnswerError: Error, Sendable, CustomStringConvertible {
+struct ServiceAnswerError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var serviceName: String
     var status: Int
     var problem: ProblemBody?
     /// The start of the body, when it was not a problem document.
     var bodyExcerpt: String
 
-    var description: String {
+    var message: Message {
+        let service = Message.Argument.message(ServiceNames.display(serviceName))
         guard let problem else {
-            return "The \(ServiceNames.display(serviceName)) answered \(status)\(bodyExcerpt.isEmpty ? "" : ": \(bodyExcerpt)")."
+            if bodyExcerpt.isEmpty { return Message("cli.error.answered", service, .text(String(status))) }
+            return Message("cli.error.answeredBody", service, .text(String(status)), .text(bodyExcerpt))
         }
-        var text = "The \(ServiceNames.display(serviceName)) answered \(status)"
-        if let code = problem.code { text += " \(code)" }
-        if let field = problem.field { text += " (field \(field))" }
-        text += ": " + (problem.detail ?? problem.title ?? "no detail given")
-        return text
+        var status = String(self.status)
+        if let code = problem.code { status += " \(code)" }
+        let detail: Message.Argument = (problem.detail ?? problem.title).map { .text($0) } ?? .message(Message("cli.error.answered.noDetail"))
+        if let field = problem.field { return Message("cli.error.answeredProblemField", service, .text(status), .text(field), detail) }
+        return Message("cli.error.answeredProblem", service, .text(status), detail)
     }
+
+    var description: String { message.rendered() }
 }
 
 /// The service answered 2xx with a body the CLI could not read: another version of it, or not
 /// an Entas service at that URL.
-struct UnexpectedAnswerError: Error, Sendable, CustomStringConvertible {
+struct UnexpectedAnswerError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var serviceName: String
     var url: String
     var reason: String
 
-    var description: String {
-        "The answer of the \(ServiceNames.display(serviceName)) at \(url) could not be read (\(reason)). Check that the URL is an Entas "
-            + "\(serviceName) of the same version as this entas."
+    var message: Message {
+        Message("cli.error.unexpectedAnswer", .message(ServiceNames.display(serviceName)), .text(url), .text(reason), .text(serviceName))
     }
+
+    var description: String { message.rendered() }
 }
 
 /// No token was given for a service whose API needs one.
-struct MissingTokenError: Error, Sendable, CustomStringConvertible {
+struct MissingTokenError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var serviceName: String
     /// `--token`.
     var flag: String
     /// `ENTAS_TOKEN`, `ENTAS_SOCIAL_AID_TOKEN`, …
     var variable: String
 
-    var description: String {
-        "No token for the \(ServiceNames.display(serviceName)): give \(flag) or set \(variable). Its operator issues one with "
-            + "`entas-\(serviceName) token create --name <who>` (it is printed once)."
+    var message: Message {
+        Message("cli.error.missingToken", .message(ServiceNames.display(serviceName)), .text(flag), .text(variable), .text("entas-\(serviceName)"))
     }
+
+    var description: String { message.rendered() }
 }

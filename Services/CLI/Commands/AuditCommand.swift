@@ -5,7 +5,7 @@ import Foundation
 
 /// `entas audit --service social-aid`: a service's audit trail (every write and every answer that named
 /// people), newest first, read with an admin token of that service.
-struct AuditCommand: AsyncParsableCommand {
+struct AuditCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "A service's audit trail: who wrote or read people's data, when, where, how many households (admin token).",
@@ -40,19 +40,25 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("An admin token of that service.", valueName: "token"))
     var token: String?
 
+    @OptionGroup var language: LanguageOptions
+
     static let services = ["coordinator", "social-aid", "empowerment", "umkm", "low-cost"]
 
     func validate() throws {
-        guard Self.services.contains(service) else {
-            throw ValidationError("--service must be one of \(Self.services.joined(separator: ", ")), not '\(service.prefix(30))'.")
+        try inChosenLanguage {
+            guard Self.services.contains(service) else {
+                throw ValidationError(Message("cli.validation.service", .text(Self.services.joined(separator: ", ")), .text(String(service.prefix(30)))))
+            }
+            if let region { _ = try region.validated() }
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, (try? CalendarDate(value)) == nil {
+                    throw ValidationError(Message("cli.validation.day", .text(name), .text(String(value.prefix(20)))))
+                }
+            }
+            do { _ = try endpoint(environment: ProcessInfo.processInfo.environment) } catch let error as MissingTokenError {
+                throw ValidationError(error.description)
+            } catch let error as InvalidURLError { throw ValidationError(error.description) }
         }
-        if let region { _ = try region.validated() }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, (try? CalendarDate(value)) == nil { throw ValidationError("\(name) is a day YYYY-MM-DD, not '\(value.prefix(20))'.") }
-        }
-        do { _ = try endpoint(environment: ProcessInfo.processInfo.environment) } catch let error as MissingTokenError {
-            throw ValidationError(error.description)
-        } catch let error as InvalidURLError { throw ValidationError(error.description) }
     }
 
     func endpoint(environment: [String: String]) throws -> ServiceEndpoint {
@@ -61,7 +67,7 @@ struct AuditCommand: AsyncParsableCommand {
         let tokenVariable = service == "coordinator" ? "ENTAS_ADMIN_TOKEN" : "ENTAS_\(part)_ADMIN_TOKEN"
         let port = 8080 + (Self.services.firstIndex(of: service) ?? 0)
         let text = serviceURL ?? environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:\(port)"
-        let setting = "--service-url URL (or \(urlVariable))"
+        let setting = ServiceEndpoint.urlSetting(flag: "--service-url", variable: urlVariable)
         let url = try ServiceEndpoint.parseURL(text, setting: setting)
         guard let token = token ?? environment[tokenVariable], !token.isEmpty else {
             throw MissingTokenError(serviceName: service, flag: "--token", variable: tokenVariable)
@@ -70,6 +76,10 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func output(environment: [String: String]) async throws -> String {
+        try await inChosenLanguage { try await render(environment: environment) }
+    }
+
+    private func render(environment: [String: String]) async throws -> String {
         let client = APIClient(endpoint: try endpoint(environment: environment))
         let query = [
             URLQueryItem(name: "operator", value: `operator`), URLQueryItem(name: "region", value: try region.map { try $0.validated().dotted }),
@@ -81,18 +91,24 @@ struct AuditCommand: AsyncParsableCommand {
         let rows = trail.entries.map { entry in
             [
                 entry.at.formatted(.iso8601), entry.operatorName, entry.kind.rawValue, "\(entry.method) \(entry.route)", String(entry.status),
-                entry.region ?? "", entry.households.map(String.init) ?? "",
+                entry.region ?? "", entry.households.map { format == .csv ? String($0) : NumberFormat.grouped($0) } ?? "",
             ]
         }
         if format == .csv {
             return CSVRenderer.render(header: ["at", "operator", "kind", "request", "status", "region", "households"], rows: rows)
         }
         let table = Table(
-            columns: [.left("At (UTC)"), .left("Operator"), .left("Kind"), .left("Request"), .right("Status"), .left("Region"), .right("HH")],
+            columns: [
+                .left(Message("cli.audit.column.at")), .left(Message("cli.audit.column.operator")), .left(Message("cli.audit.column.kind")),
+                .left(Message("cli.audit.column.request")), .right(Message("cli.audit.column.status")), .left(Message("cli.audit.column.region")),
+                .right(Message("cli.audit.column.households")),
+            ],
             rows: rows)
-        let title = "\(NumberFormat.grouped(trail.total)) entries in the audit trail of entas-\(service)"
-            + (trail.entries.count < trail.total ? " (\(trail.offset + 1)–\(trail.offset + trail.entries.count) shown, newest first)" : ", newest first")
-        return ([title, ""] + TableRenderer.render(table, maximumWidth: nil)).joined(separator: "\n")
+        let title =
+            trail.entries.count < trail.total
+            ? Message("cli.audit.titlePage", .count(trail.total), .text("entas-\(service)"), .count(trail.offset + 1), .count(trail.offset + trail.entries.count))
+            : Message("cli.audit.title", .count(trail.total), .text("entas-\(service)"))
+        return ([title.rendered(), ""] + TableRenderer.render(table, maximumWidth: nil)).joined(separator: "\n")
     }
 
     func run() async throws {

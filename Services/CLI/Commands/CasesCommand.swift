@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import EntasAPI
 import Foundation
 
@@ -33,10 +34,10 @@ struct CasesCommand: CoordinatorReadCommand {
         if let state { query.append(URLQueryItem(name: "state", value: state.rawValue)) }
         let what =
             switch state {
-            case nil: "with an open verification case"
-            case .open: "with an open case no team has yet"
-            case .assigned: "with a case assigned to a team"
-            case .verified: "verified in the field (no case open)"
+            case nil: Message("cli.cases.what.open")
+            case .open: Message("cli.cases.what.unassigned")
+            case .assigned: Message("cli.cases.what.assigned")
+            case .verified: Message("cli.cases.what.verified")
             }
         return try await fetch(
             HouseholdPage<CaseItem>.self, "/v1/cases", query: query, using: client,

@@ -1,10 +1,11 @@
 import ArgumentParser
+import EntasDomain
 import Foundation
 
 /// A command that asks the coordinator one question and prints the answer in the chosen
 /// format. Its ``output(using:)`` returns the text, so tests run the real logic without a
 /// terminal; `run()` prints it.
-protocol CoordinatorReadCommand: AsyncParsableCommand {
+protocol CoordinatorReadCommand: AsyncParsableCommand, LanguageChoosing {
     var coordinator: CoordinatorOptions { get }
 
     /// Checks the command's own arguments (region, depth, months…); runs before the coordinator
@@ -16,16 +17,23 @@ protocol CoordinatorReadCommand: AsyncParsableCommand {
 }
 
 extension CoordinatorReadCommand {
+    var language: LanguageOptions { coordinator.language }
+
     func validateArguments() throws {}
 
     func validate() throws {
-        try validateArguments()
-        try coordinator.validateConnection(environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        try inChosenLanguage {
+            try validateArguments()
+            try coordinator.validateConnection(environment: environment)
+        }
     }
 
-    /// The answer from the coordinator that the options and `environment` name.
+    /// The answer from the coordinator that the options and `environment` name, in the language they choose.
     func output(environment: [String: String]) async throws -> String {
-        try await output(using: try coordinator.client(environment: environment))
+        try await inChosenLanguage {
+            try await output(using: try coordinator.client(environment: environment))
+        }
     }
 
     func run() async throws {

@@ -1,5 +1,6 @@
 import EntasAPI
 import ArgumentParser
+import EntasDomain
 import Foundation
 
 /// `entas evaluate`: realisation against commitments and targets for a region and period.
@@ -43,9 +44,9 @@ struct EvaluateCommand: CoordinatorReadCommand {
         } catch {
             throw ReportWriteError(path: url.path, reason: error.localizedDescription)
         }
-        let region = try region?.validated().dotted ?? "your token's region"
-        return "Wrote the evaluation of \(region) for \(try period.periodOrThisYear()) to \(url.path) "
-            + "(\(NumberFormat.grouped(html.count)) bytes); open it in a browser and print it to PDF."
+        let region = try region?.validated().dotted ?? Message("cli.evaluate.report.tokenRegion").rendered()
+        let period = try period.periodOrThisYear().description
+        return Message("cli.evaluate.report.written", .text(region), .text(period), .text(url.path), .count(html.count)).rendered()
     }
 
     func query() throws -> [URLQueryItem] {
@@ -57,11 +58,11 @@ struct EvaluateCommand: CoordinatorReadCommand {
 }
 
 /// The report could not be written where `--report` said.
-struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+struct ReportWriteError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var path: String
     var reason: String
 
-    var description: String {
-        "Cannot write the report to \(path) (\(reason)). Give --report a file in a folder that exists and that you may write to."
-    }
+    var message: Message { Message("cli.evaluate.report.cannotWrite", .text(path), .text(reason)) }
+
+    var description: String { message.rendered() }
 }

@@ -19,7 +19,7 @@ struct HouseholdCommand: CoordinatorReadCommand {
         do {
             _ = try KKNumber(kk)
         } catch {
-            throw ValidationError("The KK number \(IdentityNumberMask.mask(kk.prefix(40))) is not valid: \(error.description).")
+            throw ValidationError(Message("cli.validation.kk", .text(IdentityNumberMask.mask(kk.prefix(40))), .message(error.message)))
         }
     }
 

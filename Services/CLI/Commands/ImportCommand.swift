@@ -5,7 +5,7 @@ import Foundation
 /// `entas import FILE.csv --service social-aid`: streams a CSV of households into a cluster
 /// service, with a progress bar on standard error, then prints what was created, updated,
 /// unchanged and rejected (rows numbered as in the file).
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV of households, or with --members of their members, into a cluster service (columns in docs/import.md).",
@@ -35,16 +35,20 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "The file is a members file (kkNumber, nik, name, relationship, sex, birthDate, …), beside the households file.")
     var members = false
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        guard (1...50_000).contains(chunkSize) else {
-            throw ValidationError("--chunk-size must be from 1 to 50000, not \(chunkSize).")
-        }
-        do {
-            _ = try endpoint(environment: ProcessInfo.processInfo.environment)
-        } catch let error as MissingTokenError {
-            throw ValidationError(error.description)
-        } catch let error as InvalidURLError {
-            throw ValidationError(error.description)
+        try inChosenLanguage {
+            guard (1...50_000).contains(chunkSize) else {
+                throw ValidationError(Message("cli.validation.chunkSize", .text(String(chunkSize))))
+            }
+            do {
+                _ = try endpoint(environment: ProcessInfo.processInfo.environment)
+            } catch let error as MissingTokenError {
+                throw ValidationError(error.description)
+            } catch let error as InvalidURLError {
+                throw ValidationError(error.description)
+            }
         }
     }
 
@@ -56,10 +60,12 @@ struct ImportCommand: AsyncParsableCommand {
     func output(
         environment: [String: String], progress: @Sendable (ImportUploader.Progress) -> Void = { _ in }
     ) async throws -> String {
-        let endpoint = try endpoint(environment: environment)
-        let uploader = ImportUploader(client: APIClient(endpoint: endpoint, timeout: 600), chunkSize: chunkSize, members: members)
-        let summary = try await uploader.upload(file: file, progress: progress)
-        return ImportOutput.summary(summary, file: file, service: "\(service.serviceName) (\(endpoint.baseURL.absoluteString))")
+        try await inChosenLanguage {
+            let endpoint = try endpoint(environment: environment)
+            let uploader = ImportUploader(client: APIClient(endpoint: endpoint, timeout: 600), chunkSize: chunkSize, members: members)
+            let summary = try await uploader.upload(file: file, progress: progress)
+            return ImportOutput.summary(summary, file: file, service: "\(service.serviceName) (\(endpoint.baseURL.absoluteString))")
+        }
     }
 
     func run() async throws {

@@ -32,11 +32,10 @@ struct OverviewCommand: CoordinatorReadCommand {
         let code = try region.codeOrProvince()
         let deepest = RegionLevel.desa.rawValue - code.level.rawValue
         guard deepest > 0 else {
-            throw ValidationError(
-                "--region \(code.dotted) is a desa, which has no regions below it; give its kecamatan (\(code.parent?.dotted ?? "35")) instead.")
+            throw ValidationError(Message("cli.validation.overviewDesa", .text(code.dotted), .text(code.parent?.dotted ?? "35")))
         }
         guard (1...deepest).contains(depth) else {
-            throw ValidationError("--depth must be from 1 to \(deepest) for a \(code.level.indonesianName) (1 lists its children), not \(depth).")
+            throw ValidationError(Message("cli.validation.depth", .text(String(deepest)), .text(code.level.indonesianName), .text(String(depth))))
         }
     }
 

@@ -1,5 +1,6 @@
 import EntasAPI
 import ArgumentParser
+import EntasDomain
 import Foundation
 
 /// `entas progress`: households by consensus status at the end of each month.
@@ -25,7 +26,7 @@ struct ProgressCommand: CoordinatorReadCommand {
         let first = try from?.validated("--from")
         let last = try to?.validated("--to")
         if let first, let last, first > last {
-            throw ValidationError("--from \(first) is after --to \(last); give the earlier month first.")
+            throw ValidationError(Message("cli.validation.fromAfterTo", .text(first), .text(last)))
         }
     }
 

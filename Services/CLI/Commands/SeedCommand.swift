@@ -1,11 +1,12 @@
 import ArgumentParser
 import EntasDemo
+import EntasDomain
 import Foundation
 
 /// `entas seed`: the demo generator for larger loads. Writes households as the import CSV
 /// (streamed, so a million rows need little memory), and optionally the programme cycle's
 /// actions as JSON Lines; `entas import FILE --service social-aid` then loads the CSV.
-struct SeedCommand: AsyncParsableCommand {
+struct SeedCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract: "Generate demo households (the import CSV) and their programme actions, deterministically.",
@@ -27,13 +28,22 @@ struct SeedCommand: AsyncParsableCommand {
     @Option(help: "Also write the programme actions (assessments, enrolments, …) as JSON Lines to this file.")
     var actions: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        guard (0...DemoKecamatan.maximumExtraHouseholds).contains(extraHouseholds) else {
-            throw ValidationError("--extra-households must be from 0 to \(DemoKecamatan.maximumExtraHouseholds), not \(extraHouseholds).")
+        try inChosenLanguage {
+            guard (0...DemoKecamatan.maximumExtraHouseholds).contains(extraHouseholds) else {
+                throw ValidationError(
+                    Message("cli.validation.extraHouseholds", .text(String(DemoKecamatan.maximumExtraHouseholds)), .text(String(extraHouseholds))))
+            }
         }
     }
 
     func run() async throws {
+        try await inChosenLanguage { try await seed() }
+    }
+
+    private func seed() async throws {
         let plan = DemoPlan()
         let households = plan.households(seed: seed, extraHouseholds: extraHouseholds)
         let sink = try Self.open(output)
@@ -41,7 +51,7 @@ struct SeedCommand: AsyncParsableCommand {
         for chunk in DemoCSVChunks(households: households, rowsPerChunk: 10_000) {
             sink.write(Data(chunk.utf8))
             written = min(written + 10_000, households.count)
-            if output != nil { Console.errorRaw("\rhouseholds: \(written) of \(households.count)") }
+            if output != nil { Console.errorRaw("\r" + Message("cli.seed.households", .count(written), .count(households.count)).rendered()) }
         }
         if output != nil { Console.error("") }
         if let actions {
@@ -55,14 +65,14 @@ struct SeedCommand: AsyncParsableCommand {
                     count += 1
                 }
             }
-            Console.error("actions: \(count) written to \(actions)")
+            Console.error(Message("cli.seed.actions", .count(count), .text(actions)).rendered())
         }
     }
 
     static func open(_ path: String?) throws -> FileHandle {
         guard let path else { return FileHandle.standardOutput }
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw ValidationError("cannot write \(path); check the folder exists and is writable")
+            throw ValidationError(Message("cli.seed.cannotWrite", .text(path)))
         }
         return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }

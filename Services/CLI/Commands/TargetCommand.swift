@@ -37,7 +37,7 @@ struct TargetListCommand: CoordinatorReadCommand {
 }
 
 /// `entas target set`: Bappeda sets a region's targets for a year, with an admin token.
-struct TargetSetCommand: AsyncParsableCommand {
+struct TargetSetCommand: AsyncParsableCommand, LanguageChoosing {
     static let tokenVariables = ["ENTAS_ADMIN_TOKEN", CoordinatorOptions.tokenVariable]
 
     static let configuration = CommandConfiguration(
@@ -62,27 +62,35 @@ struct TargetSetCommand: AsyncParsableCommand {
     @Option(help: "The least share, in percent (0-100), of SM and M households covered by social aid.")
     var socialAidCoverage: Int?
 
+    var language: LanguageOptions { coordinator.language }
+
     func validate() throws {
-        _ = try region.validated()
-        guard (2000...2100).contains(year) else { throw ValidationError("--year \(year): give the plan year, from 2000 to 2100, e.g. 2027.") }
-        guard smRemaining != nil || socialAidCoverage != nil else {
-            throw ValidationError("Give --sm-remaining, --social-aid-coverage or both; a target with neither sets nothing.")
-        }
-        if let smRemaining, smRemaining < 0 { throw ValidationError("--sm-remaining is a number of households, at least 0.") }
-        if let socialAidCoverage, !(0...100).contains(socialAidCoverage) {
-            throw ValidationError("--social-aid-coverage is a percent from 0 to 100, not \(socialAidCoverage).")
-        }
-        do {
-            _ = try coordinator.endpoint(environment: ProcessInfo.processInfo.environment, tokenVariables: Self.tokenVariables)
-        } catch let error as MissingTokenError {
-            throw ValidationError(error.description)
-        } catch let error as InvalidURLError {
-            throw ValidationError(error.description)
+        try inChosenLanguage {
+            _ = try region.validated()
+            guard (2000...2100).contains(year) else { throw ValidationError(Message("cli.validation.year", .text(String(year)))) }
+            guard smRemaining != nil || socialAidCoverage != nil else {
+                throw ValidationError(Message("cli.validation.targetNone"))
+            }
+            if let smRemaining, smRemaining < 0 { throw ValidationError(Message("cli.validation.smRemaining")) }
+            if let socialAidCoverage, !(0...100).contains(socialAidCoverage) {
+                throw ValidationError(Message("cli.validation.coverage", .text(String(socialAidCoverage))))
+            }
+            do {
+                _ = try coordinator.endpoint(environment: ProcessInfo.processInfo.environment, tokenVariables: Self.tokenVariables)
+            } catch let error as MissingTokenError {
+                throw ValidationError(error.description)
+            } catch let error as InvalidURLError {
+                throw ValidationError(error.description)
+            }
         }
     }
 
     /// Sends the target; returns what to print (the target as stored, in the chosen format).
     func output(environment: [String: String]) async throws -> String {
+        try await inChosenLanguage { try await send(environment: environment) }
+    }
+
+    private func send(environment: [String: String]) async throws -> String {
         let client = APIClient(endpoint: try coordinator.endpoint(environment: environment, tokenVariables: Self.tokenVariables))
         let request = TargetRequest(
             regionCode: try region.validated(), year: year, smRemaining: smRemaining, socialAidCoverage: socialAidCoverage)

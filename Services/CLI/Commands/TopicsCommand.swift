@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDev
 import EntasDomain
 import EntasKafka
 import EntasService
@@ -15,7 +16,7 @@ struct TopicsCommand: AsyncParsableCommand {
 
 /// `entas topics create`: the six topics with the partitions, retention and cleanup of
 /// docs/operations.md, through the admin API; topics that exist are left alone and reported.
-struct TopicsCreateCommand: AsyncParsableCommand {
+struct TopicsCreateCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create the Entas topics that do not exist yet; leave those that do alone and say so.",
@@ -36,22 +37,32 @@ struct TopicsCreateCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the cluster's answer.")
     var timeout = 30
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        guard replicationFactor >= 1 else { throw ValidationError("--replication-factor must be 1 or more, not \(replicationFactor).") }
-        guard timeout >= 1 else { throw ValidationError("--timeout must be 1 second or more, not \(timeout).") }
-        do {
-            _ = try kafka.settings(environment: ProcessInfo.processInfo.environment, clientID: "entas-topics")
-        } catch {
-            throw ValidationError(error.description)
+        try inChosenLanguage {
+            guard replicationFactor >= 1 else {
+                throw ValidationError(Message("cli.validation.replicationFactor", .text(String(replicationFactor))))
+            }
+            guard timeout >= 1 else { throw ValidationError(Message("cli.validation.timeout", .text(String(timeout)))) }
+            do {
+                _ = try kafka.settings(environment: ProcessInfo.processInfo.environment, clientID: "entas-topics")
+            } catch {
+                throw ValidationError("\(error)")
+            }
         }
     }
 
     func run() async throws {
+        try await inChosenLanguage { try await create() }
+    }
+
+    private func create() async throws {
         var logger = Logger(label: "entas-topics")
         logger.logLevel = .error
         let settings = try kafka.settings(environment: ProcessInfo.processInfo.environment, clientID: "entas-topics")
         let creations = try await EntasTopicSetup.createTopics(
             settings: settings, replicationFactor: replicationFactor, timeout: .seconds(timeout), logger: logger)
-        for creation in creations { Console.out(EntasTopicSetup.describe(creation)) }
+        for creation in creations { Console.out(TopicCreationText.describe(creation)) }
     }
 }

@@ -8,7 +8,7 @@ import Logging
 
 /// `entas watch`: prints household events as they arrive on Kafka, one line each, until
 /// Ctrl-C. It joins a consumer group of its own, so it takes nothing from the services.
-struct WatchCommand: AsyncParsableCommand {
+struct WatchCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Print household events from every Entas topic as they arrive, until Ctrl-C.",
@@ -32,15 +32,19 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var kafka: KafkaOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        if let region { _ = try region.validated() }
-        do {
-            _ = try EventFilter.typeNames(types)
-            _ = try kafkaSettings(environment: ProcessInfo.processInfo.environment)
-        } catch let error as UnknownEventTypeError {
-            throw ValidationError(error.description)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
+        try inChosenLanguage {
+            if let region { _ = try region.validated() }
+            do {
+                _ = try EventFilter.typeNames(types)
+                _ = try kafkaSettings(environment: ProcessInfo.processInfo.environment)
+            } catch let error as UnknownEventTypeError {
+                throw ValidationError(error.description)
+            } catch let error as ConfigurationError {
+                throw ValidationError(error.description)
+            }
         }
     }
 
@@ -63,19 +67,26 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await inChosenLanguage { try await watch() }
+    }
+
+    private func watch() async throws {
         EntasLogging.bootstrap(level: .error)
         let settings = try consumerSettings(environment: ProcessInfo.processInfo.environment)
         let logger = Logger(label: "entas-watch")
         let consumer = try KafkaConsumer(settings: settings, logger: logger)
-        Console.error("Watching \(EventWatcher.topics.map(\.name).joined(separator: ", ")) at \(settings.kafka.bootstrapServers) "
-            + "from the \(fromBeginning ? "oldest" : "newest") events; Ctrl-C stops.")
+        let topics = EventWatcher.topics.map(\.name).joined(separator: ", ")
+        Console.error(
+            (fromBeginning
+                ? Message("cli.watch.startOldest", .text(topics), .text(settings.kafka.bootstrapServers))
+                : Message("cli.watch.startNewest", .text(topics), .text(settings.kafka.bootstrapServers))).rendered())
         let watcher = WatchService(watcher: EventWatcher(filter: try filter()), consumer: consumer)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
         try await group.run()
-        Console.error("Stopped; left the consumer group.")
+        Console.error(Message("cli.watch.stopped").rendered())
     }
 }
 

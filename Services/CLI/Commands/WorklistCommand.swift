@@ -6,7 +6,7 @@ import Foundation
 /// `entas worklist --service social-aid --region 35.09.31.2006`: a cluster service's worklist for a desa or
 /// kecamatan (households in a gap, a conflict or an open verification case, with the head's name and address),
 /// as a table, the service's JSON or CSV, or its printable page.
-struct WorklistCommand: AsyncParsableCommand {
+struct WorklistCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "worklist",
         abstract: "A cluster service's worklist for a desa or kecamatan: flagged households with names, for the field team.",
@@ -34,25 +34,33 @@ struct WorklistCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A token of that service (env ENTAS_<SERVICE>_TOKEN).", valueName: "token"))
     var token: String?
 
+    @OptionGroup var language: LanguageOptions
+
     enum WorklistFormat: String, CaseIterable, ExpressibleByArgument {
         case table, json, csv, html
     }
 
     func validate() throws {
-        let code = try region.validated()
-        guard code.level == .desa || code.level == .kecamatan else {
-            throw ValidationError("--region must be a desa or a kecamatan (35.09.31.2006 or 35.09.31), not \(code.dotted).")
-        }
-        do {
-            _ = try ImportTarget.endpoint(service, url: serviceURL, token: token, environment: ProcessInfo.processInfo.environment)
-        } catch let error as MissingTokenError {
-            throw ValidationError(error.description)
-        } catch let error as InvalidURLError {
-            throw ValidationError(error.description)
+        try inChosenLanguage {
+            let code = try region.validated()
+            guard code.level == .desa || code.level == .kecamatan else {
+                throw ValidationError(Message("cli.validation.worklistRegion", .text(code.dotted)))
+            }
+            do {
+                _ = try ImportTarget.endpoint(service, url: serviceURL, token: token, environment: ProcessInfo.processInfo.environment)
+            } catch let error as MissingTokenError {
+                throw ValidationError(error.description)
+            } catch let error as InvalidURLError {
+                throw ValidationError(error.description)
+            }
         }
     }
 
     func output(environment: [String: String]) async throws -> String {
+        try await inChosenLanguage { try await render(environment: environment) }
+    }
+
+    private func render(environment: [String: String]) async throws -> String {
         let endpoint = try ImportTarget.endpoint(service, url: serviceURL, token: token, environment: environment)
         let client = APIClient(endpoint: endpoint)
         var query = [URLQueryItem(name: "region", value: try region.validated().dotted)]
@@ -74,12 +82,17 @@ extension HouseholdFlag: ExpressibleByArgument {}
 enum WorklistOutput {
     /// Names and addresses are never cut (a team visits by them), so lines are as wide as they need.
     static func table(_ worklist: Worklist) -> String {
-        let title =
-            "Worklist \(worklist.regionName) (\(worklist.regionCode.dotted)): \(NumberFormat.grouped(worklist.entries.count)) of "
-            + "\(NumberFormat.grouped(worklist.households)) households flagged"
+        let title = Message(
+            "cli.worklist.title", .text("\(worklist.regionName) (\(worklist.regionCode.dotted))"), .count(worklist.entries.count),
+            .count(worklist.households)
+        ).rendered()
         guard !worklist.entries.isEmpty else { return title }
         let table = Table(
-            columns: [.left("No. KK"), .left("Head"), .left("Address"), .left("Flags"), .left("Cons."), .left("Clusters say"), .left("Case")],
+            columns: [
+                .left("No. KK"), .left(Message("cli.worklist.column.head")), .left(Message("cli.worklist.column.address")),
+                .left(Message("cli.worklist.column.flags")), .left(Message("cli.worklist.column.consensus")),
+                .left(Message("cli.list.column.clustersSay")), .left(Message("cli.list.column.case")),
+            ],
             rows: worklist.entries.map { entry in
                 [
                     entry.kkNumber, entry.headName, entry.address, entry.flags.map(\.rawValue).joined(separator: " "),

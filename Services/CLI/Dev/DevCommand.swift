@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntasDemo
 import EntasDev
+import EntasDomain
 import EntasKafka
 import EntasService
 import Foundation
@@ -11,7 +12,7 @@ extension DemoContent: ExpressibleByArgument {}
 
 /// `entas dev`: the whole system on this machine, with the Sumberjambe demo (what `make run`
 /// starts).
-struct DevCommand: AsyncParsableCommand {
+struct DevCommand: AsyncParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Run the whole system on this machine with the Sumberjambe demo, until Ctrl-C.",
@@ -63,13 +64,19 @@ struct DevCommand: AsyncParsableCommand {
     @Option(help: "Replicas of the topics created on the external cluster.")
     var replicationFactor = 1
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        guard (1...65_531).contains(basePort) else { throw ValidationError("--base-port must leave room for five ports below 65536, not \(basePort).") }
-        guard replicationFactor >= 1 else { throw ValidationError("--replication-factor must be 1 or more, not \(replicationFactor).") }
-        guard kafkaBootstrapServers != nil || kafkaProperties.isEmpty else {
-            throw ValidationError("--kafka sets a property of an external cluster: give its brokers with --kafka-bootstrap-servers too.")
+        try inChosenLanguage {
+            guard (1...65_531).contains(basePort) else { throw ValidationError(Message("cli.validation.basePort", .text(String(basePort)))) }
+            guard replicationFactor >= 1 else {
+                throw ValidationError(Message("cli.validation.replicationFactor", .text(String(replicationFactor))))
+            }
+            guard kafkaBootstrapServers != nil || kafkaProperties.isEmpty else {
+                throw ValidationError(Message("cli.validation.kafkaWithoutBrokers"))
+            }
+            _ = try externalKafka()
         }
-        _ = try externalKafka()
     }
 
     /// The external cluster the flags name, nil for the embedded broker.
@@ -84,6 +91,12 @@ struct DevCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The overview, the progress and the lines below are printed in the chosen language (Bahasa Indonesia by
+        // default); the services' logs stay English.
+        try await inChosenLanguage { try await runSystem() }
+    }
+
+    private func runSystem() async throws {
         var logger = Logger(label: "entas-dev")
         logger.logLevel = .error
         let executableDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -112,7 +125,7 @@ struct DevCommand: AsyncParsableCommand {
                 let command = try OverviewCommand.parse(["--region", region, "--wide", "--coordinator", coordinator.url, "--token", token])
                 Console.out("\n\(title) (\(region))\n" + (try await command.output(environment: [:])))
             } catch {
-                Console.error("could not print the overview of \(region): \(error)")
+                Console.error(Message("cli.dev.overviewFailed", .text(region), .error(error)).rendered())
             }
         }
         do {
@@ -120,30 +133,30 @@ struct DevCommand: AsyncParsableCommand {
             let command = try StrategiesCommand.parse(["--region", "35.09.31", "--coordinator", coordinator.url, "--token", token])
             Console.out("\n" + (try await command.output(environment: [:])))
         } catch {
-            Console.error("could not print the strategies of 35.09.31: \(error)")
+            Console.error(Message("cli.dev.strategiesFailed", .text("35.09.31"), .error(error)).rendered())
         }
-        var lines = ["", "Services (tokens in \(system.layout.tokensFile.path); `source` it to use them):"]
+        var lines = ["", Message("cli.dev.services", .text(system.layout.tokensFile.path)).rendered()]
         for service in system.services {
             lines.append("  \(service.executable.padding(toLength: 20, withPad: " ", startingAt: 0)) \(service.url)")
         }
         lines += [
             system.kafka == nil
                 ? "Kafka: \(system.bootstrapServers ?? "")"
-                : "Kafka (embedded, in memory only): \(system.bootstrapServers ?? "")",
+                : Message("cli.dev.kafkaEmbedded", .text(system.bootstrapServers ?? "")).rendered(),
             "",
-            "Try:",
+            Message("cli.dev.try").rendered(),
             "  source \(system.layout.tokensFile.path)",
             "  entas overview --region 35.09.31",
             "  entas gaps --region 35.09.31 --status SM",
-            "  entas strategies --region 35.09.31               # enrolments and people reached (jiwa) per strategy",
-            "  entas plan --region 35.09 --period 2025          # need, commitments, SM shortfall",
-            "  entas evaluate --period 2025                     # realisation against commitments and targets",
-            "  entas plan --region 35.09 --period 2026          # the next year: commitments grown toward the targets",
+            "  entas strategies --region 35.09.31               # " + Message("cli.dev.try.strategies").rendered(),
+            "  entas plan --region 35.09 --period 2025          # " + Message("cli.dev.try.plan").rendered(),
+            "  entas evaluate --period 2025                     # " + Message("cli.dev.try.evaluate").rendered(),
+            "  entas plan --region 35.09 --period 2026          # " + Message("cli.dev.try.nextYear").rendered(),
             "  entas evaluate --region 35.09 --period 2025 --report jember-2025.html",
             "  entas watch",
             "  curl -s -H \"Authorization: Bearer $ENTAS_TOKEN\" $ENTAS_COORDINATOR_URL/v1/overview?region=35.09",
             "",
-            "Serving until Ctrl-C.",
+            Message("cli.dev.serving").rendered(),
         ]
         Console.out(lines.joined(separator: "\n"))
     }

@@ -28,7 +28,7 @@ enum ImportTarget {
     ) throws -> ServiceEndpoint {
         let text = flagURL ?? environment[urlVariable(cluster)].flatMap { $0.isEmpty ? nil : $0 }
             ?? "http://127.0.0.1:\(defaultPort(cluster))"
-        let setting = "--service-url URL (or \(urlVariable(cluster)))"
+        let setting = ServiceEndpoint.urlSetting(flag: "--service-url", variable: urlVariable(cluster))
         let url = try ServiceEndpoint.parseURL(text, setting: setting)
         guard let token = flagToken ?? environment[tokenVariable(cluster)], !token.isEmpty else {
             throw MissingTokenError(serviceName: cluster.serviceName, flag: "--token", variable: tokenVariable(cluster))

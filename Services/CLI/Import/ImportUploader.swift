@@ -1,4 +1,5 @@
 import EntasAPI
+import EntasDomain
 import Foundation
 
 /// Streams a CSV file into a cluster service's `POST /v1/households/import` in chunks of
@@ -173,30 +174,31 @@ struct ImportUploader: Sendable {
 }
 
 /// The file to import cannot be used.
-enum ImportFileError: Error, Sendable, CustomStringConvertible {
+enum ImportFileError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     case unreadable(path: String)
     case empty(path: String)
 
-    var description: String {
+    var message: Message {
         switch self {
-        case .unreadable(let path):
-            "Cannot read '\(path)': check the path and that you may read the file."
-        case .empty(let path):
-            "'\(path)' is empty; its first row must name the columns kkNumber,headNIK,headName,address,desaCode,"
-                + "memberCount (criteriaMet, baselineStatus optional); see docs/import.md."
+        case .unreadable(let path): Message("cli.import.error.unreadable", .text(path))
+        case .empty(let path): Message("cli.import.error.empty", .text(path))
         }
     }
+
+    var description: String { message.rendered() }
 }
 
 /// A chunk failed after earlier chunks were imported.
-struct ImportInterruptedError: Error, Sendable, CustomStringConvertible {
+struct ImportInterruptedError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var firstUnsentRow: Int
     var imported: ImportSummary
     var underlying: any Error
 
-    var description: String {
-        "The import stopped at row \(firstUnsentRow): \(underlying). The rows before it were imported "
-            + "(\(imported.created) created, \(imported.updated) updated, \(imported.unchanged) unchanged, "
-            + "\(imported.rejected) rejected). Importing the whole file again is safe: known households come back unchanged."
+    var message: Message {
+        Message(
+            "cli.import.error.interrupted", .text(String(firstUnsentRow)), .error(underlying), .count(imported.created), .count(imported.updated),
+            .count(imported.unchanged), .count(imported.rejected))
     }
+
+    var description: String { message.rendered() }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import Foundation
 
 /// The options of every read command: where the coordinator is, its token, and the output
@@ -20,6 +21,8 @@ struct CoordinatorOptions: ParsableArguments, Sendable {
     @Option(help: "Output: table (aligned, for people), json (the coordinator's answer) or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var language: LanguageOptions
+
     init() {}
 
     /// Checks the URL and that a token was given, against `environment`. Commands call it from
@@ -40,11 +43,11 @@ struct CoordinatorOptions: ParsableArguments, Sendable {
     ///   (`ENTAS_TOKEN`; `ENTAS_ADMIN_TOKEN` first for a command that needs an admin token).
     func endpoint(environment: [String: String], tokenVariables: [String] = [Self.tokenVariable]) throws -> ServiceEndpoint {
         let text = coordinatorURL ?? environment[Self.urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultURL
-        let setting = "--coordinator URL (or \(Self.urlVariable))"
+        let setting = ServiceEndpoint.urlSetting(flag: "--coordinator", variable: Self.urlVariable)
         let url = try ServiceEndpoint.parseURL(text, setting: setting)
         let fromEnvironment = tokenVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         guard let token = token ?? fromEnvironment, !token.isEmpty else {
-            throw MissingTokenError(serviceName: "coordinator", flag: "--token", variable: tokenVariables.joined(separator: " or "))
+            throw MissingTokenError(serviceName: "coordinator", flag: "--token", variable: tokenVariables.joined(separator: Message("cli.word.or").rendered()))
         }
         return ServiceEndpoint(serviceName: "coordinator", baseURL: url, token: token, urlSetting: setting)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 
 /// A month typed as `YYYY-MM` (`--from 2027-01`). It always parses; ``validated(_:)``, called
 /// from a command's `validate()`, says what is wrong with a malformed one.
@@ -17,7 +18,7 @@ struct MonthArgument: Sendable, ExpressibleByArgument, CustomStringConvertible {
             parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }),
             let year = Int(parts[0]), let month = Int(parts[1]), (1...9999).contains(year), (1...12).contains(month)
         else {
-            throw ValidationError("\(flag): '\(text.prefix(20))' is not a month; write it as YYYY-MM, for example 2027-01.")
+            throw ValidationError(Message("cli.validation.month", .text(flag), .text(String(text.prefix(20)))))
         }
         return text
     }

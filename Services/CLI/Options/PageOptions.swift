@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntasDomain
 import Foundation
 
 /// `--limit` and `--offset` of the household lists.
@@ -16,9 +17,9 @@ struct PageOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         guard (1...Self.maximumLimit).contains(limit) else {
-            throw ValidationError("--limit must be from 1 to \(Self.maximumLimit), not \(limit).")
+            throw ValidationError(Message("cli.validation.limit", .text(String(Self.maximumLimit)), .text(String(limit))))
         }
-        guard offset >= 0 else { throw ValidationError("--offset must be 0 or more, not \(offset).") }
+        guard offset >= 0 else { throw ValidationError(Message("cli.validation.offset", .text(String(offset)))) }
     }
 
     var queryItems: [URLQueryItem] {

@@ -14,7 +14,7 @@ struct PeriodArgument: Sendable, ExpressibleByArgument, CustomStringConvertible 
         do {
             return try Period(text)
         } catch {
-            throw ValidationError("--period: \(error.description); write a year (2027), a quarter (2027-Q1) or a month (2027-03).")
+            throw ValidationError(Message("cli.validation.period", .message(error.message)))
         }
     }
 

@@ -20,10 +20,10 @@ struct RegionArgument: Sendable, ExpressibleByArgument, CustomStringConvertible 
         do {
             code = try RegionCode(text)
         } catch {
-            throw ValidationError("--region: \(error.description).")
+            throw ValidationError(Message("cli.validation.region", .message(error.message)))
         }
         guard reference.contains(code) else {
-            throw ValidationError("--region: \(RegionCodeError.unknown(code).description).")
+            throw ValidationError(Message("cli.validation.region", .message(RegionCodeError.unknown(code).message)))
         }
         return code
     }

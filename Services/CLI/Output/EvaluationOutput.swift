@@ -7,73 +7,70 @@ import EntasDomain
 enum EvaluationOutput {
     static func table(_ report: EvaluationReport, maximumWidth: Int = 80) -> String {
         let region = report.region
-        var lines = ["Evaluation of \(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(report.period)", TargetText.line(report.target)]
+        let name = "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))"
+        var lines = [Message("cli.evaluate.title", .text(name), .text(report.period.description)).rendered(), TargetText.line(report.target)]
         lines += TextWidth.wrap(smLine(report), width: maximumWidth)
         lines += TextWidth.wrap(coverageLine(report.socialAidCoverage), width: maximumWidth)
         lines += TextWidth.wrap(peopleLine(report.total.realised), width: maximumWidth)
         if report.programmes.isEmpty {
-            lines += ["", "No commitments and nothing done in \(report.period) in this region."]
+            lines += ["", Message("cli.evaluate.nothing", .text(report.period.description)).rendered()]
         } else {
             let programmes = report.programmes.map { ("\($0.cluster?.serviceName ?? "") \($0.programme ?? "")", $0) }
-            lines += [""] + TableRenderer.render(lineTable("Programme", programmes, total: report.total), maximumWidth: maximumWidth)
+            lines += [""] + TableRenderer.render(lineTable(Message("cli.column.programme"), programmes, total: report.total), maximumWidth: maximumWidth)
             let strategies = report.strategies.map { ($0.strategy?.rawValue ?? "", $0) }
-            lines += [""] + TableRenderer.render(lineTable("Strategy", strategies, total: nil), maximumWidth: maximumWidth)
+            lines += [""] + TableRenderer.render(lineTable(Message("cli.column.strategy"), strategies, total: nil), maximumWidth: maximumWidth)
             lines += [""] + TableRenderer.render(rupiahTable(report), maximumWidth: maximumWidth)
         }
         if !report.regions.isEmpty {
-            lines += ["", "Regions, furthest behind first:"] + TableRenderer.render(regionTable(report.regions), maximumWidth: maximumWidth)
+            lines += ["", Message("cli.evaluate.regions").rendered()] + TableRenderer.render(regionTable(report.regions), maximumWidth: maximumWidth)
         }
         if !report.trajectory.isEmpty {
-            lines += ["", "Sangat Miskin at the end of each month with a change:"]
+            lines += ["", Message("cli.evaluate.trajectory").rendered()]
                 + TableRenderer.render(trajectoryTable(report.trajectory), maximumWidth: maximumWidth)
         }
         lines += [""] + TextWidth.wrap(legend, width: maximumWidth)
         return lines.map { TextWidth.truncate($0, to: maximumWidth) }.joined(separator: "\n")
     }
 
-    static let legend =
-        "HH: households committed; Started: enrolments started in the period; Served: households enrolled at some "
-        + "time in it; Dl: deliveries committed and made for the period; %: achieved against the commitment (a group "
-        + "counts its programmes with a commitment); Grad: graduations from the programme in the period (households "
-        + "its cluster graduated while enrolled in it; a group adds its programmes'), Gr %: against the graduations "
-        + "committed; HH grad: households graduated in the period, each once (by the cluster; by any, in the total)."
+    static var legend: String { Message("cli.evaluate.legend").rendered() }
 
     static func smLine(_ report: EvaluationReport) -> String {
         let sm = report.sangatMiskin
-        var text = "Sangat Miskin: \(NumberFormat.grouped(sm.baseline)) at baseline, \(NumberFormat.grouped(sm.now)) now "
-            + "(\(NumberFormat.grouped(sm.atPeriodEnd)) at the end of \(report.period))"
+        var text = Message("cli.evaluate.sm", .count(sm.baseline), .count(sm.now), .count(sm.atPeriodEnd), .text(report.period.description)).rendered()
         if let target = sm.target {
-            text += "; target \(NumberFormat.grouped(target))"
+            text += Message("cli.evaluate.sm.target", .count(target)).rendered()
             if sm.reduced < 0 {
-                text += ": \(NumberFormat.grouped(-sm.reduced)) more than at baseline"
+                text += Message("cli.evaluate.sm.more", .count(-sm.reduced)).rendered()
             } else if let needed = sm.reductionNeeded, let achieved = sm.achievedPercent {
-                text += ": \(NumberFormat.grouped(sm.reduced)) of \(NumberFormat.grouped(needed)) fewer, \(Self.percent(achieved)) of the way"
+                text += Message("cli.evaluate.sm.fewer", .count(sm.reduced), .count(needed), .text(Self.percent(achieved))).rendered()
             }
-            text += sm.targetMet == true ? ", met" : ", not met"
+            text += (sm.targetMet == true ? Message("cli.evaluate.met") : Message("cli.evaluate.notMet")).rendered()
         }
         return text
     }
 
     /// `Served: 1,234 households, 5,678 people (jiwa)`: the programmes' lines added up.
     static func peopleLine(_ realised: Realisation) -> String {
-        "Served: \(NumberFormat.grouped(realised.householdsServed)) households, \(NumberFormat.grouped(realised.peopleServed)) people (jiwa; "
-            + "a programme of one person, such as PIP, counts its member), programme by programme"
+        Message("cli.evaluate.served", .count(realised.householdsServed), .count(realised.peopleServed)).rendered()
     }
 
     static func coverageLine(_ coverage: CoverageProgress) -> String {
-        var text = "Social aid covers \(NumberFormat.grouped(coverage.covered)) of \(NumberFormat.grouped(coverage.households)) SM and M households"
+        var text = Message("cli.evaluate.coverage", .count(coverage.covered), .count(coverage.households)).rendered()
         if let value = coverage.percent { text += " (\(percent(value)))" }
-        if let target = coverage.targetPercent { text += "; target \(target)%, " + (coverage.targetMet == true ? "met" : "not met") }
+        if let target = coverage.targetPercent {
+            text += Message("cli.evaluate.coverage.target", .text("\(target)%")).rendered()
+                + (coverage.targetMet == true ? Message("cli.evaluate.coverage.met") : Message("cli.evaluate.coverage.notMet")).rendered()
+        }
         return text
     }
 
-    /// `83.3%`, or `-`.
+    /// `83.3%` (`83,3%`), or `-`.
     static func percent(_ value: Double?) -> String {
         guard let value else { return "-" }
-        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+        return value == value.rounded() ? "\(Int(value))%" : NumberFormat.decimal("\(value)") + "%"
     }
 
-    static func lineTable(_ heading: String, _ lines: [(String, EvaluationLine)], total: EvaluationLine?) -> Table {
+    static func lineTable(_ heading: Message, _ lines: [(String, EvaluationLine)], total: EvaluationLine?) -> Table {
         func cells(_ name: String, _ line: EvaluationLine) -> [String] {
             [
                 name, NumberFormat.grouped(line.committed.households), NumberFormat.grouped(line.realised.enrolmentsStarted),
@@ -84,10 +81,12 @@ enum EvaluationOutput {
         }
         return Table(
             columns: [
-                .flexible(heading, minimumWidth: 10), .right("HH"), .right("Started"), .right("Served"), .right("%"), .right("Dl"),
-                .right("Dl made"), .right("%"), .right("Grad"), .right("Gr %"),
+                .flexible(heading, minimumWidth: 10), .right(Message("cli.evaluate.column.households")), .right(Message("cli.evaluate.column.started")),
+                .right(Message("cli.evaluate.column.served")), .right("%"), .right(Message("cli.evaluate.column.deliveries")),
+                .right(Message("cli.evaluate.column.deliveriesMade")), .right("%"), .right(Message("cli.evaluate.column.graduations")),
+                .right(Message("cli.evaluate.column.graduationsPercent")),
             ],
-            rows: lines.map { cells($0.0, $0.1) }, footer: total.map { [cells("Total", $0)] } ?? [])
+            rows: lines.map { cells($0.0, $0.1) }, footer: total.map { [cells(Message("cli.table.total").rendered(), $0)] } ?? [])
     }
 
     static func rupiahTable(_ report: EvaluationReport) -> Table {
@@ -100,17 +99,21 @@ enum EvaluationOutput {
         }
         return Table(
             columns: [
-                .flexible("Cluster", minimumWidth: 10), .right("Budget (Rp)"), .right("Delivered (Rp)"), .right("%"), .right("Grad"),
-                .right("Gr %"), .right("HH grad"),
+                .flexible(Message("cli.column.cluster"), minimumWidth: 10), .right(Message("cli.column.budget")),
+                .right(Message("cli.evaluate.column.deliveredRupiah")), .right("%"), .right(Message("cli.evaluate.column.graduations")),
+                .right(Message("cli.evaluate.column.graduationsPercent")), .right(Message("cli.evaluate.column.graduatedHouseholds")),
             ],
-            rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells("Total", report.total)])
+            rows: report.clusters.map { cells($0.cluster?.serviceName ?? "", $0) }, footer: [cells(Message("cli.table.total").rendered(), report.total)])
     }
 
     static func regionTable(_ regions: [EvaluationRegion]) -> Table {
         Table(
             columns: [
-                .left("Code"), .flexible("Name"), .right("HH"), .right("Served"), .right("%"), .right("Dl %"), .right("Rp %"), .right("Grad"),
-                .right("Gr %"), .right("SM base"), .right("SM now"),
+                .left(Message("cli.overview.column.code")), .flexible(Message("cli.overview.column.name")),
+                .right(Message("cli.evaluate.column.households")), .right(Message("cli.evaluate.column.served")), .right("%"),
+                .right(Message("cli.evaluate.column.deliveriesPercent")), .right("Rp %"), .right(Message("cli.evaluate.column.graduations")),
+                .right(Message("cli.evaluate.column.graduationsPercent")), .right(Message("cli.evaluate.column.smBaseline")),
+                .right(Message("cli.evaluate.column.smNow")),
             ],
             rows: regions.map {
                 [
@@ -126,9 +129,9 @@ enum EvaluationOutput {
     static func trajectoryTable(_ months: [TrajectoryMonth]) -> Table {
         var rows: [[String]] = []
         for (index, month) in months.enumerated() where index == 0 || index == months.count - 1 || month.sangatMiskin != months[index - 1].sangatMiskin {
-            rows.append(["\(month.month)", NumberFormat.grouped(month.sangatMiskin)])
+            rows.append([TimeFormat.month(month.month), NumberFormat.grouped(month.sangatMiskin)])
         }
-        return Table(columns: [.left("Month"), .right("SM")], rows: rows)
+        return Table(columns: [.left(Message("cli.column.month")), .right("SM")], rows: rows)
     }
 
     static let csvHeader = [

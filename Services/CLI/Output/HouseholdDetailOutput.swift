@@ -6,68 +6,94 @@ import Foundation
 /// no NIK, and that is all this prints.
 enum HouseholdDetailOutput {
     static func table(_ detail: HouseholdDetail, maximumWidth: Int = 80) -> String {
-        var lines = ["Household \(detail.maskedKK)", ""]
+        var lines = [Message("cli.household.title", .text(detail.maskedKK)).rendered(), ""]
         lines += TableRenderer.render(
             Table(columns: [.left("Field"), .flexible("Value", minimumWidth: 20)], rows: fields(detail)),
             maximumWidth: maximumWidth
         ).dropFirst(2)
         // Sections are printed in full: a reason or a summary cut short would lose what it says.
-        lines += section("Assessments (latest per cluster)", assessments(detail))
-        lines += section("Enrolments", enrolments(detail))
-        lines += section("Referrals", referrals(detail))
-        lines += section("Deliveries", deliveries(detail))
-        lines += section("History", history(detail))
+        lines += section(Message("cli.household.section.assessments"), assessments(detail))
+        lines += section(Message("cli.household.section.enrolments"), enrolments(detail))
+        lines += section(Message("cli.household.section.referrals"), referrals(detail))
+        lines += section(Message("cli.household.section.deliveries"), deliveries(detail))
+        lines += section(Message("cli.household.section.history"), history(detail))
         return lines.joined(separator: "\n")
     }
 
     /// The summary as field/value pairs.
     static func fields(_ detail: HouseholdDetail) -> [[String]] {
-        var gap = detail.isGap ? "yes" : "no"
-        if detail.uncovered { gap += " (SM and no cluster at all)" }
+        let language = Language.current
+        var gap = language.yesNo(detail.isGap)
+        if detail.uncovered { gap += Message("cli.household.uncovered").rendered() }
         var rows: [[String]] = [
-            ["KK", detail.maskedKK],
+            [Message("cli.household.field.kk").rendered(), detail.maskedKK],
             ["Desa", "\(detail.desa.code.dotted) \(detail.desa.name)"],
             ["Kecamatan", "\(detail.kecamatan.code.dotted) \(detail.kecamatan.name)"],
             ["Kabupaten/kota", "\(detail.kabupaten.code.dotted) \(detail.kabupaten.name)"],
-            ["Baseline", detail.baselineStatus.map { "\($0.abbreviation) \($0.label)" + (detail.baselineSource.map { " (from \($0))" } ?? "") } ?? "-"],
-            ["Consensus", detail.consensusStatus.map { "\($0.abbreviation) \($0.label)" } ?? "not assessed"],
-            ["Conflict", detail.hasConflict ? "yes: clusters disagree" : "no"],
-            ["Gap", gap],
-            ["Covered by", ClusterLabels.list(detail.coveredBy)],
+            [
+                Message("cli.household.field.baseline").rendered(),
+                detail.baselineStatus.map {
+                    "\($0.abbreviation) \($0.label)" + (detail.baselineSource.map { Message("cli.household.baselineFrom", .text($0.rawValue)).rendered() } ?? "")
+                } ?? "-",
+            ],
+            [
+                Message("cli.household.field.consensus").rendered(),
+                detail.consensusStatus.map { "\($0.abbreviation) \($0.label)" } ?? Message("cli.household.notAssessed").rendered(),
+            ],
+            [
+                Message("cli.household.field.conflict").rendered(),
+                detail.hasConflict ? Message("cli.household.conflictYes").rendered() : language.yesNo(false),
+            ],
+            [Message("cli.household.field.gap").rendered(), gap],
+            [Message("cli.household.field.coveredBy").rendered(), ClusterLabels.list(detail.coveredBy)],
         ]
         if let registeredAt = detail.registeredAt {
-            rows.append(["Registered", TimeFormat.wib(registeredAt) + (detail.registeredBy.map { " by \($0.serviceName)" } ?? "")])
+            let time = TimeFormat.wib(registeredAt)
+            rows.append([
+                Message("cli.household.field.registered").rendered(),
+                detail.registeredBy.map { Message("cli.household.registeredBy", .text(time), .text($0.serviceName)).rendered() } ?? time,
+            ])
         }
-        rows.append(["Updated", TimeFormat.wib(detail.updatedAt)])
+        rows.append([Message("cli.household.field.updated").rendered(), TimeFormat.wib(detail.updatedAt)])
         return rows
     }
 
     static func assessments(_ detail: HouseholdDetail) -> Table {
         Table(
-            columns: [.left("Cluster"), .left("Status"), .right("Criteria"), .left("On"), .left("From")],
+            columns: [
+                .left(Message("cli.column.cluster")), .left(Message("cli.list.column.status")), .right(Message("cli.household.column.criteria")),
+                .left(Message("cli.household.column.on")), .left(Message("cli.household.column.from")),
+            ],
             rows: detail.assessments.map {
-                [$0.cluster.serviceName, $0.status.abbreviation, $0.criteriaMetCount.map(String.init) ?? "-", "\($0.assessedOn)", $0.source.rawValue]
+                [$0.cluster.serviceName, $0.status.abbreviation, $0.criteriaMetCount.map(String.init) ?? "-", TimeFormat.day($0.assessedOn), $0.source.rawValue]
             })
     }
 
     static func enrolments(_ detail: HouseholdDetail) -> Table {
         Table(
-            columns: [.left("Cluster"), .left("Programme"), .left("Strategy"), .left("Started"), .left("Ended"), .left("Active")],
+            columns: [
+                .left(Message("cli.column.cluster")), .left(Message("cli.column.programme")), .left(Message("cli.column.strategy")),
+                .left(Message("cli.household.column.started")), .left(Message("cli.household.column.ended")), .left(Message("cli.household.column.active")),
+            ],
             rows: detail.enrolments.map {
                 [
-                    $0.cluster.serviceName, $0.programme, $0.strategy?.rawValue ?? "-", $0.startedOn.map { "\($0)" } ?? "-",
-                    $0.endedOn.map { "\($0)" } ?? "-", $0.isActive ? "yes" : "no",
+                    $0.cluster.serviceName, $0.programme, $0.strategy?.rawValue ?? "-", $0.startedOn.map { TimeFormat.day($0) } ?? "-",
+                    $0.endedOn.map { TimeFormat.day($0) } ?? "-", Language.current.yesNo($0.isActive),
                 ]
             })
     }
 
     static func referrals(_ detail: HouseholdDetail) -> Table {
         Table(
-            columns: [.left("From"), .left("To"), .left("Made"), .left("Outcome"), .left("Answered"), .flexible("Reason")],
+            columns: [
+                .left(Message("cli.household.column.from")), .left(Message("cli.household.column.to")), .left(Message("cli.household.column.made")),
+                .left(Message("cli.household.column.outcome")), .left(Message("cli.household.column.answered")),
+                .flexible(Message("cli.household.column.reason")),
+            ],
             rows: detail.referrals.map {
                 [
-                    $0.fromCluster.serviceName, $0.toCluster.serviceName, $0.madeOn.map { "\($0)" } ?? "-",
-                    $0.outcome?.rawValue ?? "open", $0.answeredOn.map { "\($0)" } ?? "-",
+                    $0.fromCluster.serviceName, $0.toCluster.serviceName, $0.madeOn.map { TimeFormat.day($0) } ?? "-",
+                    $0.outcome?.rawValue ?? Message("cli.household.referralOpen").rendered(), $0.answeredOn.map { TimeFormat.day($0) } ?? "-",
                     [$0.reason, $0.note].compactMap { $0 }.joined(separator: "; "),
                 ]
             })
@@ -75,14 +101,17 @@ enum HouseholdDetailOutput {
 
     static func deliveries(_ detail: HouseholdDetail) -> Table {
         Table(
-            columns: [.left("Cluster"), .left("Programme"), .left("Period"), .left("Delivered"), .right("Amount")],
-            rows: detail.deliveries.map { [$0.cluster.serviceName, $0.programme, "\($0.period)", "\($0.deliveredOn)", amount($0)] })
+            columns: [
+                .left(Message("cli.column.cluster")), .left(Message("cli.column.programme")), .left(Message("cli.household.column.period")),
+                .left(Message("cli.household.column.delivered")), .right(Message("cli.household.column.amount")),
+            ],
+            rows: detail.deliveries.map { [$0.cluster.serviceName, $0.programme, "\($0.period)", TimeFormat.day($0.deliveredOn), amount($0)] })
     }
 
     /// `Rp 600,000`, `10 kg`, or both.
     static func amount(_ delivery: HouseholdDetail.Delivery) -> String {
         var parts: [String] = []
-        if let rupiah = delivery.amountRupiah { parts.append("Rp \(NumberFormat.grouped(rupiah))") }
+        if let rupiah = delivery.amountRupiah { parts.append(Language.current.rupiah(rupiah)) }
         if let quantity = delivery.inKindQuantity {
             parts.append(NumberFormat.quantity(quantity, unit: delivery.inKindUnit))
         }
@@ -91,17 +120,25 @@ enum HouseholdDetailOutput {
 
     static func history(_ detail: HouseholdDetail) -> Table {
         Table(
-            columns: [.left("Date"), .left("Cluster"), .left("Event"), .flexible("Summary", minimumWidth: 12)],
-            rows: detail.history.map { ["\($0.effectiveDate)", $0.cluster.serviceName, EventNames.short($0.ceType), $0.summary] })
+            columns: [
+                .left(Message("cli.household.column.date")), .left(Message("cli.column.cluster")), .left(Message("cli.household.column.event")),
+                .flexible(Message("cli.household.column.summary"), minimumWidth: 12),
+            ],
+            rows: detail.history.map { [TimeFormat.day($0.effectiveDate), $0.cluster.serviceName, EventNames.short($0.ceType), $0.summary] })
     }
 
-    private static func section(_ title: String, _ table: Table) -> [String] {
-        guard !table.rows.isEmpty else { return ["", "\(title): none"] }
-        return ["", title] + TableRenderer.render(table, maximumWidth: nil).map { "  " + $0 }
+    private static func section(_ title: Message, _ table: Table) -> [String] {
+        guard !table.rows.isEmpty else { return ["", Message("cli.household.sectionNone", .message(title)).rendered()] }
+        return ["", title.rendered()] + TableRenderer.render(table, maximumWidth: nil).map { "  " + $0 }
     }
 
     /// Field/value pairs: the summary, then one row per assessment, enrolment, referral, delivery and event.
     static func csv(_ detail: HouseholdDetail) -> String {
+        // CSV is for programs: the same in every language (English words, machine dates, `Rp 600,000`).
+        Language.$current.withValue(.english) { csvRows(detail) }
+    }
+
+    private static func csvRows(_ detail: HouseholdDetail) -> String {
         var rows: [[String]] = [
             ["maskedKK", detail.maskedKK], ["key", detail.key.rawValue],
             ["desaCode", detail.desa.code.dotted], ["desaName", detail.desa.name],

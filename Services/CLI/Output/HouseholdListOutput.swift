@@ -4,20 +4,20 @@ import EntasDomain
 /// `entas gaps` and `entas conflicts` as tables or CSV. Households appear by masked KK only.
 enum HouseholdListOutput {
     /// `2 households in a gap`, `101–200 of 250 households in a gap (next page: --offset 200)`,
-    /// or that there are none; `what` follows the word "households".
-    static func pageLine<Item>(_ page: HouseholdPage<Item>, what: String) -> String {
-        guard page.total > 0 else { return "No households \(what)." }
+    /// or that there are none; `what` follows the word "households" (`rumah tangga`).
+    static func pageLine<Item>(_ page: HouseholdPage<Item>, what: Message) -> String {
+        let what = Message.Argument.message(what)
+        guard page.total > 0 else { return Message("cli.page.none", what).rendered() }
         guard !page.items.isEmpty else {
-            return "No households \(what) on this page: \(NumberFormat.grouped(page.total)) in all, offset \(page.offset) is past the end."
+            return Message("cli.page.pastEnd", what, .count(page.total), .text(String(page.offset))).rendered()
         }
-        let noun = page.total == 1 ? "household" : "households"
         if page.offset == 0, page.items.count == page.total {
-            return "\(NumberFormat.grouped(page.total)) \(noun) \(what)"
+            return Message("cli.page.all", .count(page.total), what).rendered()
         }
         let first = page.offset + 1
         let last = page.offset + page.items.count
-        var line = "\(NumberFormat.grouped(first))–\(NumberFormat.grouped(last)) of \(NumberFormat.grouped(page.total)) \(noun) \(what)"
-        if last < page.total { line += " (next page: --offset \(last))" }
+        var line = Message("cli.page.part", .count(page.total), .count(first), .count(last), what).rendered()
+        if last < page.total { line += Message("cli.page.next", .text(String(last))).rendered() }
         return line
     }
 
@@ -25,14 +25,17 @@ enum HouseholdListOutput {
 
     static func gapsTable(_ page: HouseholdPage<GapItem>, maximumWidth: Int = 80) -> String {
         let table = Table(
-            columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Status"), .left("Covered by"), .left("Uncovered")],
+            columns: [
+                .left(Message("cli.list.column.kk")), .left(Message("cli.list.column.desa")), .flexible(Message("cli.list.column.name")),
+                .left(Message("cli.list.column.status")), .left(Message("cli.list.column.coveredBy")), .left(Message("cli.list.column.uncovered")),
+            ],
             rows: page.items.map {
                 [
                     $0.maskedKK, $0.desaCode.dotted, $0.desaName, $0.consensusStatus.abbreviation,
-                    ClusterLabels.list($0.coveredBy), $0.uncovered ? "yes" : "",
+                    ClusterLabels.list($0.coveredBy), $0.uncovered ? Language.current.yesNo(true) : "",
                 ]
             })
-        var lines = [pageLine(page, what: "in a gap (SM or M without social aid)")]
+        var lines = [pageLine(page, what: Message("cli.gaps.what"))]
         if !page.items.isEmpty { lines += [""] + TableRenderer.render(table, maximumWidth: maximumWidth) }
         return lines.joined(separator: "\n")
     }
@@ -57,14 +60,17 @@ enum HouseholdListOutput {
 
     static func conflictsTable(_ page: HouseholdPage<ConflictItem>, maximumWidth: Int = 80) -> String {
         let table = Table(
-            columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Consensus"), .left("Clusters say")],
+            columns: [
+                .left(Message("cli.list.column.kk")), .left(Message("cli.list.column.desa")), .flexible(Message("cli.list.column.name")),
+                .left(Message("cli.list.column.consensus")), .left(Message("cli.list.column.clustersSay")),
+            ],
             rows: page.items.map {
                 [
                     $0.maskedKK, $0.desaCode.dotted, $0.desaName, $0.consensusStatus?.abbreviation ?? "-",
                     statuses($0.assessments),
                 ]
             })
-        var lines = [pageLine(page, what: "whose clusters disagree (for verifikasi dan validasi)")]
+        var lines = [pageLine(page, what: Message("cli.conflicts.what"))]
         if !page.items.isEmpty { lines += [""] + TableRenderer.render(table, maximumWidth: maximumWidth) }
         return lines.joined(separator: "\n")
     }
@@ -86,16 +92,20 @@ enum HouseholdListOutput {
     static func caseText(_ summary: CaseSummary) -> String {
         switch summary.state {
         case .verified:
-            return "verified \(summary.verifiedStatus?.abbreviation ?? "-") on \(summary.verifiedOn?.description ?? "-")"
+            let on = summary.verifiedOn.map { TimeFormat.day($0) } ?? "-"
+            return Message("cli.case.verified", .text(summary.verifiedStatus?.abbreviation ?? "-"), .text(on)).rendered()
         case .open, .assigned:
-            let age = summary.ageDays.map { $0 == 1 ? "1 day" : "\($0) days" } ?? "-"
+            let age = summary.ageDays.map { Message("cli.case.days", .count($0)).rendered() } ?? "-"
             return "\(summary.kind?.rawValue ?? "-"), \(age)" + (summary.team.map { ", \($0)" } ?? "")
         }
     }
 
-    static func casesTable(_ page: HouseholdPage<CaseItem>, what: String, maximumWidth: Int = 100) -> String {
+    static func casesTable(_ page: HouseholdPage<CaseItem>, what: Message, maximumWidth: Int = 100) -> String {
         let table = Table(
-            columns: [.left("KK"), .left("Desa"), .flexible("Name"), .left("Consensus"), .left("Case"), .left("Clusters say")],
+            columns: [
+                .left(Message("cli.list.column.kk")), .left(Message("cli.list.column.desa")), .flexible(Message("cli.list.column.name")),
+                .left(Message("cli.list.column.consensus")), .left(Message("cli.list.column.case")), .left(Message("cli.list.column.clustersSay")),
+            ],
             rows: page.items.map {
                 [
                     $0.maskedKK, $0.desaCode.dotted, $0.desaName, $0.consensusStatus?.abbreviation ?? "-",

@@ -1,16 +1,21 @@
-/// How numbers are written in tables: thousands grouped with commas (`12,345`), shares as
-/// whole percents, and a compact form (`1.2M`, `512k`) for when a table would not fit.
-/// CSV writes plain numbers (`String(n)`) instead.
+import EntasDomain
+
+/// How numbers are written in tables, as the current language writes them: thousands grouped
+/// (`12.345` in Bahasa Indonesia, `12,345` in English), shares as whole percents, and a compact
+/// form (`1,2M` / `1.2M`, `512k`) for when a table would not fit. CSV writes plain numbers
+/// (`String(n)`) instead.
 enum NumberFormat {
-    /// `1234567` → `1,234,567`.
+    /// `1234567` → `1.234.567` / `1,234,567`.
     static func grouped(_ value: some BinaryInteger) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return value < 0 ? "-" + result : result
+        Language.current.count(value)
+    }
+
+    /// The current language's decimal separator: `,` in Bahasa Indonesia, `.` in English.
+    static var decimalSeparator: String { Language.current == .indonesian ? "," : "." }
+
+    /// A plain decimal number (`83.3`, as Swift writes it) with the current language's separator (`83,3`).
+    static func decimal(_ text: String) -> String {
+        decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
     }
 
     /// `part` as a whole percent of `whole` (`42`), or `-` when `whole` is 0.
@@ -34,12 +39,12 @@ enum NumberFormat {
 
     private static func oneDecimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded(.down))
-        return "\(tenths / 10).\(tenths % 10)"
+        return "\(tenths / 10)\(decimalSeparator)\(tenths % 10)"
     }
 
     /// An in-kind quantity: `10 kg`, `2.5 l`.
     static func quantity(_ value: Double, unit: String?) -> String {
-        let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : decimal(String(value))
         guard let unit, !unit.isEmpty else { return number }
         return "\(number) \(unit)"
     }

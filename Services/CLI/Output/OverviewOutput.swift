@@ -5,16 +5,17 @@ import EntasDomain
 /// consensus SM/M/HM, graduated, coverage per cluster, gaps, conflicts, open verification cases) and a total row for
 /// the region asked for.
 enum OverviewOutput {
-    /// The clusters in the order of the coverage columns, with their column headers.
-    static let coverageColumns: [(Cluster, String)] = [
-        (.socialAid, "SA%"), (.communityEmpowerment, "CE%"), (.enterprise, "UM%"), (.lowCost, "LC%"),
-    ]
+    /// The clusters in the order of the coverage columns, with their column headers (`SA%` / `BS%`).
+    static var coverageColumns: [(Cluster, String)] {
+        [
+            (.socialAid, Message("cli.overview.column.socialAid").rendered()),
+            (.communityEmpowerment, Message("cli.overview.column.empowerment").rendered()),
+            (.enterprise, Message("cli.overview.column.enterprise").rendered()),
+            (.lowCost, Message("cli.overview.column.lowCost").rendered()),
+        ]
+    }
 
-    static let legend =
-        "HH households; SM/M/HM consensus sangat miskin/miskin/hampir miskin; Grad graduated; "
-        + "SA/CE/UM/LC % of households with an active enrolment in social aid, community empowerment, "
-        + "UMKM, low-cost programmes; Gaps SM or M without social aid; Conf clusters disagree; with --wide, "
-        + "Jiwa the households' people (members), Cases open verification cases, Asgn assigned to a team, Verif verified, Age mean days open."
+    static var legend: String { Message("cli.overview.legend").rendered() }
 
     /// The aligned table. Narrow (the default) fits `maximumWidth` columns: long names are cut
     /// and, when even that is not enough, counts are written compactly (`1.2M`). Wide adds
@@ -36,29 +37,42 @@ enum OverviewOutput {
             + TextWidth.wrap(legend, width: min(width, 100))).joined(separator: "\n")
     }
 
-    /// `Kecamatan Sumberjambe (35.09.31): 3 desa/kelurahan with households`.
+    /// `Sumberjambe (kecamatan 35.09.31): 3 desa/kelurahan with households` (`… dengan rumah tangga`).
     static func title(_ overview: Overview) -> String {
         let region = overview.region
         let word = RegionNames.childrenWord(of: region.level, depth: overview.depth)
-        let what = overview.depth == 0 ? "" : ": \(overview.regions.count) \(word) with households"
-        return "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))\(what)"
+        let name = "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))"
+        guard overview.depth != 0 else { return name }
+        return Message("cli.overview.title", .text(name), .count(overview.regions.count), .text(word)).rendered()
     }
 
     static func makeTable(_ overview: Overview, wide: Bool, count: (Int) -> String, today: CalendarDate = .today()) -> Table {
-        var columns: [TableColumn] = [.left("Code"), wide ? .left("Name") : .flexible("Name"), .right("HH")]
-        if wide { columns.append(.right("Jiwa")) }
-        if wide { columns += [.right("Base SM"), .right("Base M"), .right("Base HM")] }
-        columns += [.right("SM"), .right("M"), .right("HM"), .right("Grad")]
-        columns += coverageColumns.map { .right($0.1) }
-        columns += [.right("Gaps"), .right("Conf")]
-        if wide { columns += [.right("Cases"), .right("Asgn"), .right("Verif"), .right("Age")] }
+        let name = Message("cli.overview.column.name")
+        var columns: [TableColumn] = [.left(Message("cli.overview.column.code")), wide ? .left(name) : .flexible(name), .right(Message("cli.overview.column.households"))]
+        if wide { columns.append(.right(Message("cli.overview.column.people"))) }
+        if wide {
+            columns += [
+                .right(Message("cli.overview.column.baselineSM")), .right(Message("cli.overview.column.baselineM")),
+                .right(Message("cli.overview.column.baselineHM")),
+            ]
+        }
+        columns += [.right("SM"), .right("M"), .right("HM"), .right(Message("cli.overview.column.graduated"))]
+        let coverage = coverageColumns
+        columns += coverage.map { TableColumn.right($0.1) }
+        columns += [.right(Message("cli.overview.column.gaps")), .right(Message("cli.overview.column.conflicts"))]
+        if wide {
+            columns += [
+                .right(Message("cli.overview.column.cases")), .right(Message("cli.overview.column.assigned")),
+                .right(Message("cli.overview.column.verified")), .right(Message("cli.overview.column.age")),
+            ]
+        }
 
         func row(code: String, name: String, _ totals: RegionTotals) -> [String] {
             var cells = [code, wide ? name : RegionNames.short(name), count(totals.households)]
             if wide { cells.append(count(totals.people)) }
             if wide { cells += [totals.baselineSangatMiskin, totals.baselineMiskin, totals.baselineHampirMiskin].map(count) }
             cells += [totals.sangatMiskin, totals.miskin, totals.hampirMiskin, totals.graduated].map(count)
-            cells += coverageColumns.map { NumberFormat.percent(totals.covered(by: $0.0), of: totals.households) }
+            cells += coverage.map { NumberFormat.percent(totals.covered(by: $0.0), of: totals.households) }
             cells += [count(totals.gaps), count(totals.conflicts)]
             if wide {
                 cells += [count(totals.casesOpen), count(totals.casesAssigned), count(totals.casesVerified), totals.meanOpenCaseAge(on: today).map(count) ?? "-"]
@@ -66,7 +80,7 @@ enum OverviewOutput {
             return cells
         }
         let rows = overview.regions.map { row(code: $0.code.dotted, name: $0.name, $0.totals) }
-        let total = row(code: overview.region.code.dotted, name: "Total", overview.region.totals)
+        let total = row(code: overview.region.code.dotted, name: Message("cli.table.total").rendered(), overview.region.totals)
         return Table(columns: columns, rows: rows, footer: [total])
     }
 

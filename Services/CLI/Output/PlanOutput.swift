@@ -7,32 +7,36 @@ enum PlanOutput {
     static func table(_ plan: PlanReport, maximumWidth: Int = 80) -> String {
         let region = plan.region
         let need = plan.need
+        let name = "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))"
         var lines = [
-            "Plan for \(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(plan.period)",
-            "Need now: \(NumberFormat.grouped(need.sangatMiskin)) SM, \(NumberFormat.grouped(need.miskin)) M, "
-                + "\(NumberFormat.grouped(need.hampirMiskin)) HM (SM at baseline \(NumberFormat.grouped(need.baselineSangatMiskin))); "
-                + "\(NumberFormat.grouped(need.gaps)) SM or M without social aid",
+            Message("cli.plan.title", .text(name), .text(plan.period.description)).rendered(),
+            Message(
+                "cli.plan.need", .count(need.sangatMiskin), .count(need.miskin), .count(need.hampirMiskin), .count(need.baselineSangatMiskin),
+                .count(need.gaps)
+            ).rendered(),
             TargetText.line(plan.target),
             "",
-            "SM shortfall: \(NumberFormat.grouped(plan.shortfall.need)) SM households, \(NumberFormat.grouped(plan.shortfall.covered)) "
-                + "covered by commitments, \(NumberFormat.grouped(plan.shortfall.short)) short",
+            Message("cli.plan.shortfall", .count(plan.shortfall.need), .count(plan.shortfall.covered), .count(plan.shortfall.short)).rendered(),
         ].flatMap { TextWidth.wrap($0, width: maximumWidth) + ($0.isEmpty ? [""] : []) }
         if plan.commitments.isEmpty {
-            lines += ["", "No commitments for \(plan.period) in this region yet; the clusters make them with POST /v1/commitments."]
+            lines += ["", Message("cli.plan.noCommitments", .text(plan.period.description)).rendered()]
         } else {
-            lines += [""] + TableRenderer.render(lineTable(plan.clusters, heading: "Cluster") { $0.cluster?.serviceName ?? "" }, maximumWidth: maximumWidth)
-            lines += [""] + TableRenderer.render(lineTable(plan.strategies, heading: "Strategy") { $0.strategy?.rawValue ?? "" }, maximumWidth: maximumWidth)
+            lines += [""] + TableRenderer.render(lineTable(plan.clusters, heading: Message("cli.column.cluster")) { $0.cluster?.serviceName ?? "" }, maximumWidth: maximumWidth)
+            lines += [""] + TableRenderer.render(lineTable(plan.strategies, heading: Message("cli.column.strategy")) { $0.strategy?.rawValue ?? "" }, maximumWidth: maximumWidth)
         }
         if let coverage = plan.socialAidCoverage {
-            lines += [""] + TextWidth.wrap(
-                "Social aid coverage target \(coverage.targetPercent)% of \(NumberFormat.grouped(coverage.households)) SM and M households: "
-                    + "\(NumberFormat.grouped(coverage.required)) needed, \(NumberFormat.grouped(coverage.committed)) committed, "
-                    + "\(NumberFormat.grouped(coverage.coveredNow)) covered now, \(NumberFormat.grouped(coverage.short)) short",
-                width: maximumWidth)
+            let text = Message(
+                "cli.plan.coverage", .text("\(coverage.targetPercent)%"), .count(coverage.households), .count(coverage.required),
+                .count(coverage.committed), .count(coverage.coveredNow), .count(coverage.short)
+            ).rendered()
+            lines += [""] + TextWidth.wrap(text, width: maximumWidth)
         }
         if !plan.regions.isEmpty {
             let table = Table(
-                columns: [.left("Code"), .flexible("Name"), .right("SM"), .right("Covered"), .right("Short")],
+                columns: [
+                    .left(Message("cli.overview.column.code")), .flexible(Message("cli.overview.column.name")), .right("SM"),
+                    .right(Message("cli.plan.column.covered")), .right(Message("cli.plan.column.short")),
+                ],
                 rows: plan.regions.map {
                     [$0.code.dotted, RegionNames.short($0.name), NumberFormat.grouped($0.sangatMiskin), NumberFormat.grouped($0.covered), NumberFormat.grouped($0.short)]
                 })
@@ -42,13 +46,14 @@ enum PlanOutput {
         return lines.map { TextWidth.truncate($0, to: maximumWidth) }.joined(separator: "\n")
     }
 
-    static let legend =
-        "Households: each programme's committed households added up; SM covered: the largest commitment per region, "
-        + "regions added up, never more than a region's SM households; Short: SM households no commitment covers."
+    static var legend: String { Message("cli.plan.legend").rendered() }
 
-    static func lineTable(_ lines: [PlanLine], heading: String, name: (PlanLine) -> String) -> Table {
+    static func lineTable(_ lines: [PlanLine], heading: Message, name: (PlanLine) -> String) -> Table {
         Table(
-            columns: [.left(heading), .right("Households"), .right("Deliveries"), .right("Budget (Rp)"), .right("SM covered"), .right("SM short")],
+            columns: [
+                .left(heading), .right(Message("cli.plan.column.households")), .right(Message("cli.plan.column.deliveries")),
+                .right(Message("cli.column.budget")), .right(Message("cli.plan.column.smCovered")), .right(Message("cli.plan.column.smShort")),
+            ],
             rows: lines.map {
                 [
                     name($0), NumberFormat.grouped($0.committed.households), NumberFormat.grouped($0.committed.deliveries),
@@ -86,12 +91,17 @@ enum TargetText {
     static func line(_ target: EffectiveTarget) -> String {
         var parts: [String] = []
         if let count = target.smRemaining {
-            parts.append("SM remaining \(NumberFormat.grouped(count))" + (target.smRemainingFrom.map { " (set for \($0.dotted))" } ?? ""))
+            parts.append(
+                Message("cli.target.smRemaining", .count(count)).rendered()
+                    + (target.smRemainingFrom.map { Message("cli.target.setFor", .text($0.dotted)).rendered() } ?? ""))
         }
         if let share = target.socialAidCoverage {
-            parts.append("social-aid coverage \(share)%" + (target.socialAidCoverageFrom.map { " (set for \($0.dotted))" } ?? ""))
+            parts.append(
+                Message("cli.target.coverage", .text("\(share)%")).rendered()
+                    + (target.socialAidCoverageFrom.map { Message("cli.target.setFor", .text($0.dotted)).rendered() } ?? ""))
         }
-        guard !parts.isEmpty else { return "Targets \(target.year): none set (Bappeda sets them with `entas target set`)" }
-        return "Targets \(target.year): " + parts.joined(separator: ", ")
+        let year = String(target.year)
+        guard !parts.isEmpty else { return Message("cli.target.none", .text(year)).rendered() }
+        return Message("cli.target.line", .text(year), .text(parts.joined(separator: ", "))).rendered()
     }
 }

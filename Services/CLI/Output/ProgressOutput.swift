@@ -7,16 +7,20 @@ enum ProgressOutput {
     static func table(_ report: ProgressReport, maximumWidth: Int = 80) -> String {
         let region = report.region
         let totals = region.totals
+        let name = "\(region.name) (\(region.level.indonesianName) \(region.code.dotted))"
         let header = [
-            "\(region.name) (\(region.level.indonesianName) \(region.code.dotted)), \(report.from) to \(report.to)",
-            "Sangat miskin at baseline \(NumberFormat.grouped(totals.baselineSangatMiskin)), now "
-                + "\(NumberFormat.grouped(totals.sangatMiskin)); graduated \(NumberFormat.grouped(totals.graduated)) "
-                + "of \(NumberFormat.grouped(totals.households)) households",
+            Message("cli.progress.title", .text(name), .text(TimeFormat.month(report.from)), .text(TimeFormat.month(report.to))).rendered(),
+            Message(
+                "cli.progress.totals", .count(totals.baselineSangatMiskin), .count(totals.sangatMiskin), .count(totals.graduated), .count(totals.households)
+            ).rendered(),
         ].map { TextWidth.truncate($0, to: maximumWidth) }
         let table = Table(
-            columns: [.left("Month"), .right("SM"), .right("M"), .right("HM"), .right("Not poor"), .right("Graduated")],
+            columns: [
+                .left(Message("cli.column.month")), .right("SM"), .right("M"), .right("HM"), .right(Message("cli.progress.column.notPoor")),
+                .right(Message("cli.progress.column.graduated")),
+            ],
             rows: report.months.map {
-                ["\($0.month)"] + [$0.sangatMiskin, $0.miskin, $0.hampirMiskin, $0.tidakMiskin, $0.graduated].map { NumberFormat.grouped($0) }
+                [TimeFormat.month($0.month)] + [$0.sangatMiskin, $0.miskin, $0.hampirMiskin, $0.tidakMiskin, $0.graduated].map { NumberFormat.grouped($0) }
             })
         return (header + [""] + TableRenderer.render(table, maximumWidth: maximumWidth)).joined(separator: "\n")
     }

@@ -9,6 +9,6 @@ enum RegionNames {
 
     /// What the regions one level below `level` are called: `kabupaten/kota` under the province.
     static func childrenWord(of level: RegionLevel, depth: Int) -> String {
-        RegionLevel(rawValue: level.rawValue + depth)?.indonesianName ?? "region"
+        RegionLevel(rawValue: level.rawValue + depth)?.indonesianName ?? Message("cli.word.region").rendered()
     }
 }

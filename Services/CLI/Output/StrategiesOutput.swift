@@ -5,11 +5,12 @@ import EntasAPI
 /// with a total row.
 enum StrategiesOutput {
     static func table(_ report: StrategyReport, maximumWidth: Int = 80) -> String {
-        let title = "\(report.regionName) (\(report.regionCode.dotted)): programme activity per cluster and strategy"
-        guard !report.rows.isEmpty else { return title + "\n\nNo enrolments or deliveries yet." }
+        let title = Message("cli.strategies.title", .text("\(report.regionName) (\(report.regionCode.dotted))")).rendered()
+        guard !report.rows.isEmpty else { return title + "\n\n" + Message("cli.strategies.none").rendered() }
         let columns: [TableColumn] = [
-            .left("Cluster"), .flexible("Strategy", minimumWidth: 12), .right("Active"), .right("Jiwa"), .right("Started"),
-            .right("Deliveries"), .right("Rupiah"),
+            .left(Message("cli.column.cluster")), .flexible(Message("cli.column.strategy"), minimumWidth: 12),
+            .right(Message("cli.strategies.column.active")), .right(Message("cli.overview.column.people")),
+            .right(Message("cli.strategies.column.started")), .right(Message("cli.plan.column.deliveries")), .right("Rupiah"),
         ]
         let rows = report.rows.map {
             [
@@ -18,7 +19,7 @@ enum StrategiesOutput {
             ]
         }
         let total = [
-            "Total", "",
+            Message("cli.table.total").rendered(), "",
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.activeEnrolments }),
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.activePeople }),
             NumberFormat.grouped(report.rows.reduce(0) { $0 + $1.enrolmentsStarted }),

@@ -23,46 +23,60 @@ enum EventFacts {
         }
     }
 
-    /// A short summary: status, programme, amount, …
+    /// A short summary: status, programme, amount, … in the current language.
     static func summary(of payload: EventPayload) -> String {
+        message(of: payload).rendered()
+    }
+
+    /// A day as the summary writes it.
+    private static func day(_ day: CalendarDate) -> Message.Argument { .text(TimeFormat.day(day)) }
+
+    /// The summary as a message.
+    static func message(of payload: EventPayload) -> Message {
         switch payload {
         case .householdRegistered(let data):
-            let baseline = data.baselineStatus.map { "baseline \($0.abbreviation)" } ?? "no baseline"
-            return "\(baseline), \(data.memberCount) members, \(data.criteriaMet.count) criteria met"
+            let baseline = data.baselineStatus.map { Message("cli.event.baseline", .text($0.abbreviation)) } ?? Message("cli.event.noBaseline")
+            return Message("cli.event.registered", .message(baseline), .count(data.memberCount), .count(data.criteriaMet.count))
         case .householdUpdated(let data):
-            let changed = [
-                data.headNIK == nil ? nil : "head NIK", data.headName == nil ? nil : "head name",
-                data.address == nil ? nil : "address", data.desaCode == nil ? nil : "desa (moved)",
-                data.memberCount.map { "members \($0)" }, data.criteriaMet.map { "criteria \($0.count)" },
+            let changed: [Message] = [
+                data.headNIK == nil ? nil : Message("cli.event.changed.headNIK"), data.headName == nil ? nil : Message("cli.event.changed.headName"),
+                data.address == nil ? nil : Message("cli.event.changed.address"), data.desaCode == nil ? nil : Message("cli.event.changed.desa"),
+                data.memberCount.map { Message("cli.event.changed.members", .count($0)) },
+                data.criteriaMet.map { Message("cli.event.changed.criteria", .count($0.count)) },
             ].compactMap { $0 }
-            return "changed: " + (changed.isEmpty ? "nothing" : changed.joined(separator: ", "))
+            let list = changed.isEmpty ? "" : changed.map { $0.rendered() }.joined(separator: ", ")
+            return changed.isEmpty ? Message("cli.event.changed.nothing") : Message("cli.event.changed", .text(list))
         case .householdAssessed(let data):
-            return "status \(data.status.abbreviation) (\(data.criteriaMet.count) criteria) on \(data.assessedOn)"
+            return Message("cli.event.assessed", .text(data.status.abbreviation), .count(data.criteriaMet.count), day(data.assessedOn))
         case .enrolmentStarted(let data):
-            return "\(data.programme) (\(data.strategy.rawValue)) from \(data.startedOn)"
+            return Message("cli.event.enrolmentStarted", .text(data.programme), .text(data.strategy.rawValue), day(data.startedOn))
         case .enrolmentEnded(let data):
-            return "\(data.programme) ended \(data.endedOn): \(clip(data.reason))"
+            return Message("cli.event.enrolmentEnded", .text(data.programme), day(data.endedOn), .text(clip(data.reason)))
         case .benefitDelivered(let data):
             var amounts: [String] = []
-            if let rupiah = data.amountRupiah { amounts.append("Rp \(NumberFormat.grouped(rupiah))") }
+            if let rupiah = data.amountRupiah { amounts.append(Language.current.rupiah(rupiah)) }
             if let quantity = data.inKindQuantity { amounts.append(NumberFormat.quantity(quantity, unit: data.inKindUnit)) }
-            return "\(data.programme) \(data.period): \(amounts.isEmpty ? "delivered" : amounts.joined(separator: " + ")) on \(data.deliveredOn)"
+            let amount = amounts.isEmpty ? Message("cli.event.delivered").rendered() : amounts.joined(separator: " + ")
+            return Message("cli.event.benefitDelivered", .text(data.programme), .text(data.period.description), .text(amount), day(data.deliveredOn))
         case .referralMade(let data):
-            return "referred to \(data.toCluster.serviceName): \(clip(data.reason))"
+            return Message("cli.event.referralMade", .text(data.toCluster.serviceName), .text(clip(data.reason)))
         case .referralAnswered(let data):
-            return "\(data.outcome.rawValue) by \(data.toCluster.serviceName) (from \(data.fromCluster.serviceName))"
+            return Message(
+                "cli.event.referralAnswered", .text(data.outcome.rawValue), .text(data.toCluster.serviceName), .text(data.fromCluster.serviceName))
         case .householdGraduated(let data):
-            return "graduated on \(data.graduatedOn): \(clip(data.reason))"
+            return Message("cli.event.graduated", day(data.graduatedOn), .text(clip(data.reason)))
         case .householdVerified(let data):
-            return "verified \(data.status.abbreviation) on \(data.verifiedOn), minutes \(clip(data.minutesReference))"
+            return Message("cli.event.verified", .text(data.status.abbreviation), day(data.verifiedOn), .text(clip(data.minutesReference)))
         case .verificationRequested(let data):
-            return "verification requested on \(data.requestedOn): \(clip(data.reason))"
+            return Message("cli.event.verificationRequested", day(data.requestedOn), .text(clip(data.reason)))
         case .verificationAssigned(let data):
-            return "case assigned to team \(clip(data.team)) for \(data.areaCode) on \(data.assignedOn)"
+            return Message("cli.event.verificationAssigned", .text(clip(data.team)), .text(data.areaCode.description), day(data.assignedOn))
         case .commitmentMade(let data):
-            return "\(data.programme) \(data.period): \(NumberFormat.grouped(data.households)) households, "
-                + "\(NumberFormat.grouped(data.deliveries)) deliveries, Rp \(NumberFormat.grouped(data.budgetRupiah))"
-                + (data.graduations.map { ", \(NumberFormat.grouped($0)) to graduate" } ?? "")
+            let line = Message(
+                "cli.event.commitment", .text(data.programme), .text(data.period.description), .count(data.households), .count(data.deliveries),
+                .rupiah(data.budgetRupiah))
+            guard let graduations = data.graduations else { return line }
+            return Message("cli.event.commitmentGraduations", .message(line), .count(graduations))
         }
     }
 

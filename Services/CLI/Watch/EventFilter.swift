@@ -37,11 +37,11 @@ struct EventFilter: Sendable, Hashable {
 }
 
 /// A `--type` that names no Entas event type.
-struct UnknownEventTypeError: Error, Sendable, CustomStringConvertible {
+struct UnknownEventTypeError: Error, Sendable, CustomStringConvertible, MessageConvertible {
     var given: String
     var known: [String]
 
-    var description: String {
-        "--type: '\(given)' is not an Entas event type; use one or more of \(known.joined(separator: ", ")), separated by commas."
-    }
+    var message: Message { Message("cli.watch.unknownType", .text(given), .text(known.joined(separator: ", "))) }
+
+    var description: String { message.rendered() }
 }

@@ -20,6 +20,8 @@ enum EventLine {
 
     /// The warning for a record that is not a readable Entas event.
     static func warning(topic: String, partition: Int32, offset: Int64, error: EventDecodingError) -> String {
-        "warning: skipped \(topic) [\(partition)] offset \(offset): not a readable Entas event (\(error.code): \(error.description))"
+        Message(
+            "cli.watch.warning", .text(topic), .text(String(partition)), .text(String(offset)), .text(error.code), .message(error.message)
+        ).rendered()
     }
 }
