@@ -132,4 +132,29 @@ struct LiveCoordinatorTests {
                 && text.contains("entas-coordinator") && text.contains("KAFKA_BOOTSTRAP_SERVERS")
         }
     }
+
+    @Test("every read command prints in both languages, nothing outside the catalogues: no missing key, no line that reads the same in both")
+    func everyCommandInBothLanguages() async throws {
+        // The check itself: an English line left in both outputs is found; names and codes are not.
+        #expect(UntranslatedText.pieces(["Households served", "35.09 Kabupaten Jember 12"], sameIn: ["Households served", "35.09 Kabupaten Jember 12"]) == ["Households served"])
+        try await Self.withCoordinator { flags in
+            let commands: [[String]] = [
+                ["overview"], ["overview", "--region", "35.09.31"], ["overview", "--region", "35.09", "--wide"],
+                ["gaps", "--region", "35.09.31"], ["conflicts", "--region", "35.09.31"], ["cases", "--region", "35.09.31"],
+                ["cases", "--region", "35.09.31", "--state", "verified"], ["household", "3509311203080002"],
+                ["progress", "--region", "35.09.31", "--from", "2027-01", "--to", "2027-02"], ["strategies", "--region", "35.09.31"],
+                ["plan", "--region", "35.09.31", "--period", "2027"], ["evaluate", "--region", "35.09.31", "--period", "2027"],
+                ["target", "list", "--year", "2027"],
+            ]
+            for command in commands {
+                let indonesian = try await Live.entas(command + ["--lang", "id"] + flags)
+                let english = try await Live.entas(command + ["--lang", "en"] + flags)
+                #expect(!indonesian.contains("⟦") && !english.contains("⟦"), "\(command): a key missing from a catalogue")
+                #expect(indonesian != english, "\(command)")
+                let lines = { (text: String) in text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+                let same = UntranslatedText.pieces(lines(indonesian), sameIn: lines(english))
+                #expect(same.isEmpty, "\(command): lines that read the same in both languages: \(same)")
+            }
+        }
+    }
 }

@@ -59,6 +59,7 @@ struct DashboardLanguageTests {
             }
 
             // The printable evaluation report, from the API.
+            var reports: [String: String] = [:]
             for (language, heading) in [("id", "Cara angka dihitung"), ("en", "How the figures are counted")] {
                 let response = try await client.execute(
                     uri: "/v1/evaluation/report?region=35.09&period=2027", method: .get,
@@ -67,7 +68,10 @@ struct DashboardLanguageTests {
                 #expect(response.status == .ok)
                 #expect(report.contains("<html lang=\"\(language)\">") && report.contains(heading), "\(language)")
                 #expect(!report.contains("⟦"))
+                reports[language] = report
             }
+            let untranslatedReport = Self.untranslated(reports["id"] ?? "", reports["en"] ?? "")
+            #expect(untranslatedReport.isEmpty, "the report: texts the same in both languages: \(untranslatedReport)")
         }
     }
 
@@ -137,13 +141,10 @@ struct DashboardLanguageTests {
         return String(buffer: response.body)
     }
 
-    /// The text nodes of `indonesian` with letters in them that `english` also has word for word, other than
-    /// names (regions, clusters, agencies, strategies, programmes, statuses), codes and abbreviations.
+    /// The text nodes of `indonesian` that `english` has word for word, other than names, codes and
+    /// abbreviations (``UntranslatedText``), and the dashboard's short cluster names.
     static func untranslated(_ indonesian: String, _ english: String) -> [String] {
-        let englishNodes = Set(textNodes(english))
-        return textNodes(indonesian).filter { node in
-            englishNodes.contains(node) && !node.split(whereSeparator: { !$0.isLetter }).allSatisfy { allowedWords.contains($0.lowercased()) }
-        }
+        UntranslatedText.pieces(textNodes(indonesian), sameIn: textNodes(english), alsoShared: dashboardWords)
     }
 
     /// Every run of text between tags (and every `title`/`aria-label` value), trimmed, with a letter in it.
@@ -157,24 +158,6 @@ struct DashboardLanguageTests {
         return nodes.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.contains(where: \.isLetter) }
     }
 
-    /// Words that are the same in both languages: the programme's own names and codes.
-    static let allowedWords: Set<String> = {
-        var words: Set<String> = [
-            "entas", "jatim", "tanpa", "keluarga", "sangat", "miskin", "hampir", "sm", "m", "hm", "tm", "g", "kk", "wib", "bahasa",
-            "indonesia", "english", "jiwa", "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "html", "pdf", "rp",
-        ]
-        func add(_ text: String) { for word in text.split(whereSeparator: { !$0.isLetter }) { words.insert(word.lowercased()) } }
-        var pending = [RegionCode.eastJava]
-        while let code = pending.popLast() {
-            if let region = RegionReference.eastJava.region(code) { add(region.name); add(region.kind.title) }
-            pending += RegionReference.eastJava.children(of: code).map(\.code)
-        }
-        for cluster in Cluster.allCases { add(cluster.indonesianName); add(cluster.agency); add(cluster.shortName) }
-        for strategy in Strategy.allCases { add(strategy.indonesianName) }
-        for programme in ProgrammeCatalogue.all { add(programme.code); add(programme.indonesianName) }
-        for status in PovertyStatus.allCases { add(status.label) }
-        // Month abbreviations some of which both languages share (Jan, Mar, Apr, Jun, Jul, Sep, Nov).
-        for month in 1...12 { add(Language.indonesian.monthName(month, abbreviated: true)) }
-        return words
-    }()
+    /// The dashboard's short cluster names (Bansos, Pemberdayaan, UMKM, Program Murah).
+    static let dashboardWords: Set<String> = Set(Cluster.allCases.flatMap { $0.shortName.lowercased().split(separator: " ").map(String.init) })
 }

@@ -7,7 +7,7 @@ extension Faults.API {
 
     /// Routes that need no token, by design: operations (`/health`, `/metrics`,
     /// `/openapi.json`) and the coordinator's sign-in pages. Dashboard pages need a session.
-    static let open: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login", "POST /logout"]
+    static let open: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login", "POST /logout", "GET /language/{code}"]
     static let dashboardPages: Set<String> = ["GET /", "GET /regions/{code}", "GET /regions/{code}/cycle", "GET /regions/{code}/cycle/report"]
 
     func tokens(_ system: FaultSystem) async throws {
