@@ -75,6 +75,29 @@ struct DashboardLanguageTests {
         }
     }
 
+    @Test("a household's history reads in the request's language: each row is stored as a key and its values")
+    func historyInBothLanguages() async throws {
+        let b = try TestHousehold(2, in: "35.09.31.2006")
+        try await DashboardHarness.withCoordinator(events: try CoordinatorServiceTests.story()) { client, _, token, _ in
+            func history(_ language: String) async throws -> [String] {
+                let response = try await client.execute(
+                    uri: "/v1/households/\(b.kk.rawValue)", method: .get, headers: [.authorization: "Bearer \(token)", .acceptLanguage: language])
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                return (object?["history"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
+            }
+            let indonesian = try await history("id")
+            let english = try await history("en")
+            #expect(indonesian.contains { $0.hasPrefix("dinilai miskin oleh socialAid") }, "\(indonesian)")
+            #expect(english.contains { $0.hasPrefix("assessed miskin by socialAid") }, "\(english)")
+            #expect(indonesian.contains { $0.hasPrefix("didaftarkan oleh") } && english.contains { $0.hasPrefix("registered by") })
+            #expect(indonesian.allSatisfy { !$0.contains("⟦") && !$0.contains("\u{1E}") } && english.allSatisfy { !$0.contains("⟦") })
+            // A summary stored before the catalogues (plain English) reads as it was.
+            #expect(HistorySummary.message(stored: "assessed miskin by socialAid").rendered(in: .indonesian) == "assessed miskin by socialAid")
+            let stored = HistorySummary.stored(Message("coordinator.history.graduated", .text("socialAid")), recordedBy: "dinsos-jember")
+            #expect(HistorySummary.message(stored: stored).rendered(in: .indonesian) == "graduasi oleh socialAid; dicatat oleh operator dinsos-jember")
+        }
+    }
+
     @Test("numbers, money and days as id-ID writes them on a page; English keeps its own")
     func formats() throws {
         #expect(DashboardFormat.count(12_827) == "12.827")

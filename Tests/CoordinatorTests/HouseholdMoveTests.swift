@@ -57,7 +57,7 @@ import EntasTestKit
 
             let detail = try #require(try await queries.household(kk: household.kk, key: testSecret))
             #expect(detail.kabupaten.name == "Kabupaten Malang")
-            #expect(detail.history.map(\.summary).contains("updated by socialAid: desa (moved to 35.07.01.2001)"))
+            #expect(detail.history.map(\.summary).contains("updated by socialAid: desaCode 35.07.01.2001"))
             try await expectConsistent(pool)
         }
     }

@@ -62,7 +62,7 @@ extension CoordinatorQueries {
     private static func historyEntry(_ row: HouseholdEvent) -> HouseholdDetail.HistoryEntry {
         HouseholdDetail.HistoryEntry(
             eventId: uuid(row.eventId), ceType: row.ceType, cluster: row.cluster, effectiveDate: row.effectiveDate,
-            eventTime: row.eventTime.date, summary: row.summary)
+            eventTime: row.eventTime.date, summary: HistorySummary.message(stored: row.summary).rendered())
     }
 
     /// Ids are stored as the lowercase text of a UUID the event carried, so they always parse.

@@ -13,71 +13,74 @@ extension HouseholdEvent {
         var status: PovertyStatus?
         var detail: String?
         var effective = event.time.jakartaDay
-        let summary: String
+        let summary: Message
         switch payload {
         case .householdRegistered(let data):
-            summary =
-                "registered by \(data.registeredBy) in \(data.desaCode)"
-                + (data.baselineStatus.map { "; baseline \($0)" } ?? "")
-                + "; \(data.criteriaMet.count) criteria met; \(data.memberCount) members"
+            summary = Message(
+                data.baselineStatus == nil ? "coordinator.history.registered" : "coordinator.history.registeredWithBaseline",
+                .text("\(data.registeredBy)"), .text(data.desaCode.description), .count(data.criteriaMet.count), .count(data.memberCount),
+                .text(data.baselineStatus.map { "\($0)" } ?? ""))
         case .householdUpdated(let data):
             var fields: [String] = []
-            if data.headNIK != nil { fields.append("head of household") }
-            if data.headName != nil { fields.append("head's name") }
+            if data.headNIK != nil { fields.append("headNIK") }
+            if data.headName != nil { fields.append("headName") }
             if data.address != nil { fields.append("address") }
-            if let desa = data.desaCode { fields.append("desa (moved to \(desa))") }
-            if let members = data.memberCount { fields.append("members (\(members))") }
-            if let criteria = data.criteriaMet { fields.append("criteria (\(criteria.count) met)") }
-            summary = "updated by \(data.updatedBy): " + fields.joined(separator: ", ")
+            if let desa = data.desaCode { fields.append("desaCode \(desa)") }
+            if let members = data.memberCount { fields.append("memberCount \(members)") }
+            if let criteria = data.criteriaMet { fields.append("criteriaMet \(criteria.count)") }
+            summary = Message("coordinator.history.updated", .text("\(data.updatedBy)"), .text(fields.joined(separator: ", ")))
         case .householdAssessed(let data):
             status = data.status
             effective = data.assessedOn
-            summary = "assessed \(data.status) by \(data.cluster) (\(data.criteriaMet.count) criteria met)"
+            summary = Message(
+                "coordinator.history.assessed", .text("\(data.status)"), .text("\(data.cluster)"), .count(data.criteriaMet.count))
         case .householdGraduated(let data):
             status = .graduated
             effective = data.graduatedOn
-            summary = "graduated by \(data.cluster)"
+            summary = Message("coordinator.history.graduated", .text("\(data.cluster)"))
         case .enrolmentStarted(let data):
             effective = data.startedOn
-            summary = "enrolled in \(data.programme) (\(data.strategy)) by \(data.cluster)"
+            summary = Message("coordinator.history.enrolled", .text(data.programme), .text("\(data.strategy)"), .text("\(data.cluster)"))
         case .enrolmentEnded(let data):
             effective = data.endedOn
-            summary = "left \(data.programme) of \(data.cluster)"
+            summary = Message("coordinator.history.left", .text(data.programme), .text("\(data.cluster)"))
         case .benefitDelivered(let data):
             effective = data.deliveredOn
-            var amounts: [String] = []
-            if let rupiah = data.amountRupiah { amounts.append("Rp\(rupiah)") }
-            if let quantity = data.inKindQuantity, let unit = data.inKindUnit {
-                amounts.append("\(quantity.formatted()) \(unit)")
-            }
+            let inKind = data.inKindQuantity.flatMap { quantity in data.inKindUnit.map { "\(quantity.formatted()) \($0)" } }
+            let what: [Message.Argument] = [.text(data.programme), .text("\(data.cluster)"), .text(data.period.description)]
             summary =
-                "\(data.programme) delivery by \(data.cluster) for \(data.period): "
-                + amounts.joined(separator: " and ")
+                switch (data.amountRupiah, inKind) {
+                case (let rupiah?, let inKind?): Message("coordinator.history.deliveredBoth", arguments: what + [.rupiah(rupiah), .text(inKind)])
+                case (let rupiah?, nil): Message("coordinator.history.deliveredCash", arguments: what + [.rupiah(rupiah)])
+                case (nil, let inKind?): Message("coordinator.history.deliveredInKind", arguments: what + [.text(inKind)])
+                case (nil, nil): Message("coordinator.history.delivered", arguments: what)
+                }
         case .referralMade(let data):
             effective = data.madeOn
-            summary = "referred by \(data.fromCluster) to \(data.toCluster)"
+            summary = Message("coordinator.history.referred", .text("\(data.fromCluster)"), .text("\(data.toCluster)"))
         case .referralAnswered(let data):
             effective = data.answeredOn
-            summary = "referral from \(data.fromCluster) \(data.outcome) by \(data.toCluster)"
+            summary = Message(
+                "coordinator.history.referralAnswered", .text("\(data.fromCluster)"), .text("\(data.outcome)"), .text("\(data.toCluster)"))
         case .householdVerified(let data):
             effective = data.verifiedOn
             let counted = verifiers.contains(data.cluster)
             status = counted ? data.status : nil
-            summary =
-                "verified \(data.status) by \(data.cluster) (\(data.verifier), minutes \(data.minutesReference); "
-                + "\(data.criteriaMet.count) criteria met)"
-                + (counted ? "" : "; not counted: \(data.cluster) is not a verifying cluster")
+            summary = Message(
+                counted ? "coordinator.history.verified" : "coordinator.history.verifiedNotCounted", .text("\(data.status)"),
+                .text("\(data.cluster)"), .text(data.verifier), .text(data.minutesReference), .count(data.criteriaMet.count))
         case .verificationRequested(let data):
             effective = data.requestedOn
-            summary = "verification requested by \(data.cluster)"
+            summary = Message("coordinator.history.verificationRequested", .text("\(data.cluster)"))
         case .verificationAssigned(let data):
             effective = data.assignedOn
             detail = data.team
-            summary = "verification case assigned by \(data.cluster) to team \(data.team) for \(data.areaCode)"
+            summary = Message(
+                "coordinator.history.verificationAssigned", .text("\(data.cluster)"), .text(data.team), .text(data.areaCode.description))
         case .commitmentMade:
             return
         }
-        let recorded = event.actorName.map { summary + "; recorded by operator \($0)" } ?? summary
+        let recorded = HistorySummary.stored(summary, recordedBy: event.actorName)
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail)

@@ -114,8 +114,7 @@ enum SharedPersonStep {
     /// The history rows' type: the coordinator's own finding, not an event of the contract.
     static let ceType = "entas.coordinator.person.shared"
 
-    static let summary = "a person of this household is also listed in another household: verify which KK they belong to "
-        + "(a move or pecah KK at the cluster, then the verification)"
+    static let summary = HistorySummary.stored(Message("coordinator.history.sharedPerson"))
 
     /// Sets the steps of the pair `first`, `second`: none, or one in each history dated by `opener`.
     static func set(_ first: HouseholdKey, _ second: HouseholdKey, opener: (order: FactOrder, cluster: Cluster)?, _ db: Database) throws {
