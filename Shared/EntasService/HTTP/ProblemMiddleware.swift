@@ -69,7 +69,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return .malformedBody(Message("service.decoding.notObject"))
             }
             let field = path(context.codingPath)
-            return .invalidField(field, Message("service.decoding.type", .text(field), .text(String(describing: type))))
+            return .invalidField(field, Message("service.decoding.type", .text(field), kind(of: type)))
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? any MessageConvertible {
                 return .invalidField(path(context.codingPath), underlying.message)
@@ -112,6 +112,21 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case 503: Message("service.http.503")
         case 504: Message("service.http.504")
         default: Message("service.http.status", .text(status.reasonPhrase))
+        }
+    }
+
+    /// What a JSON value of `type` is, in the reader's words: a whole number, a number, text, true or false, a
+    /// list, an object; the type's own name for anything else.
+    private static func kind(of type: Any.Type) -> Message.Argument {
+        let name = String(describing: type)
+        return switch type {
+        case is any FixedWidthInteger.Type: .message(Message("service.decoding.kind.integer"))
+        case is any BinaryFloatingPoint.Type: .message(Message("service.decoding.kind.number"))
+        case is any StringProtocol.Type: .message(Message("service.decoding.kind.text"))
+        case is Bool.Type: .message(Message("service.decoding.kind.boolean"))
+        case _ where name.hasPrefix("Array<"): .message(Message("service.decoding.kind.list"))
+        case _ where name.hasPrefix("Dictionary<"): .message(Message("service.decoding.kind.object"))
+        default: .text(name)
         }
     }
 }
