@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas`: the command line of Entas. Read commands ask the coordinator's read API; `watch`
@@ -29,22 +30,21 @@ struct EntasCommand: AsyncParsableCommand {
         SeedCommand.self,
     ]
 
-    static let configuration = CommandConfiguration(
-        commandName: "entas",
-        abstract: "Entas, East Java's four-cluster poverty programme: overviews, gaps, conflicts, events, imports.",
-        discussion:
-            "Read commands (overview, gaps, conflicts, household, progress, strategies) ask the coordinator "
-                + "(--coordinator, env ENTAS_COORDINATOR_URL) with a coordinator token (--token, env ENTAS_TOKEN). "
-                + "`watch` prints the household events on Kafka as they arrive; `import` sends a CSV of households "
-                + "to a cluster service; `worklist` fetches a cluster service's worklist for a desa or kecamatan.",
-        subcommands: subcommands)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "entas",
+            abstract: Message("clihelp.entas.abstract").rendered(),
+            discussion: Message("clihelp.entas.discussion").rendered(),
+            subcommands: subcommands)
+    }
 
     /// Parses and runs the command in the language `--lang`, `ENTAS_LANG` or `LANG` chooses (Bahasa
-    /// Indonesia by default), so that its output, its validation errors and the errors it ends with are in it.
+    /// Indonesia by default), so that its help, its output, its validation errors and the errors it ends
+    /// with are in it (ArgumentParser's own words too, ``ArgumentParserText``).
     static func main() async {
         let language = LanguageOptions.chosen(arguments: CommandLine.arguments.dropFirst(), environment: ProcessInfo.processInfo.environment)
         await Language.$current.withValue(language) {
-            await Self.main(nil)
+            await CommandMain.run(Self.self)
         }
     }
 }

@@ -15,7 +15,7 @@ public enum UntranslatedText {
     }
 
     /// The words of `text`, lowercased (runs of letters).
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
     }
 
@@ -32,7 +32,10 @@ public enum UntranslatedText {
             if let region = RegionReference.eastJava.region(code) { add(region.name); add(region.kind.title) }
             pending += RegionReference.eastJava.children(of: code).map(\.code)
         }
-        for cluster in Cluster.allCases { add(cluster.indonesianName); add(cluster.agency) }
+        for cluster in Cluster.allCases {
+            add(cluster.indonesianName)
+            for language in Language.allCases { add(Language.$current.withValue(language) { cluster.agency }) }
+        }
         for strategy in Strategy.allCases { add(strategy.indonesianName) }
         for programme in ProgrammeCatalogue.all { add(programme.code); add(programme.indonesianName) }
         for status in PovertyStatus.allCases { add(status.label) }

@@ -6,38 +6,37 @@ import Foundation
 /// `entas audit --service social-aid`: a service's audit trail (every write and every answer that named
 /// people), newest first, read with an admin token of that service.
 struct AuditCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "A service's audit trail: who wrote or read people's data, when, where, how many households (admin token).",
-        discussion:
-            "The token is --token, else ENTAS_<SERVICE>_ADMIN_TOKEN (ENTAS_ADMIN_TOKEN for the coordinator): an admin token "
-                + "of that service, issued with `entas-<service> token create --name <who> --role admin`. The URL is "
-                + "--service-url, else ENTAS_<SERVICE>_URL, else the service's port on 127.0.0.1.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "audit",
+            abstract: Message("clihelp.audit.abstract").rendered(),
+            discussion: Message("clihelp.audit.discussion").rendered())
+    }
 
-    @Option(help: "The service: coordinator, social-aid, empowerment, umkm or low-cost.")
+    @Option(help: Message("clihelp.audit.service").help)
     var service: String
 
-    @Option(help: "Only this operator's entries (the token's holder).")
+    @Option(help: Message("clihelp.audit.operator").help)
     var `operator`: String?
 
-    @Option(help: "Only entries in this region or inside it: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: Message("clihelp.audit.region").help)
     var region: RegionArgument?
 
-    @Option(help: "From this day (WIB), YYYY-MM-DD.")
+    @Option(help: Message("clihelp.audit.from").help)
     var from: String?
 
-    @Option(help: "To this day (WIB), YYYY-MM-DD.")
+    @Option(help: Message("clihelp.audit.to").help)
     var to: String?
 
     @OptionGroup var page: PageOptions
 
-    @Option(help: "table, json or csv.")
+    @Option(help: Message("clihelp.audit.format").help)
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("The service's URL.", valueName: "url"))
+    @Option(help: Message("clihelp.audit.url").help(valueName: "url"))
     var serviceURL: String?
 
-    @Option(help: ArgumentHelp("An admin token of that service.", valueName: "token"))
+    @Option(help: Message("clihelp.audit.token").help(valueName: "token"))
     var token: String?
 
     @OptionGroup var language: LanguageOptions

@@ -1,26 +1,25 @@
 import ArgumentParser
-import EntasDomain
 import EntasAPI
+import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas cases`: households with a verification case (verifikasi dan validasi): open, assigned to a team,
 /// or verified.
 struct CasesCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cases",
-        abstract: "Verification cases (verifikasi dan validasi): open and assigned ones by default, or --state.",
-        discussion: """
-            A case opens when the clusters disagree on a household or a cluster asks for a verification; it \
-            ends with a field verification recorded at a verifying cluster's service (Dinas Sosial by \
-            default). Field teams work from their service's worklist, which has the names.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "cases",
+            abstract: Message("clihelp.cases.abstract").rendered(),
+            discussion: Message("clihelp.cases.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.filter").help)
     var region: RegionArgument?
 
-    @Option(help: "open (no team yet), assigned, or verified; open and assigned when left out.")
+    @Option(help: Message("clihelp.cases.state").help)
     var state: CaseState?
 
     @OptionGroup var page: PageOptions

@@ -1,17 +1,21 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
+import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas conflicts`: households whose clusters' latest assessments differ, for field
 /// verification (verifikasi dan validasi).
 struct ConflictsCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "conflicts",
-        abstract: "Households whose clusters' latest assessments differ, for verifikasi dan validasi.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "conflicts",
+            abstract: Message("clihelp.conflicts.abstract").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.filter").help)
     var region: RegionArgument?
 
     @OptionGroup var page: PageOptions

@@ -1,26 +1,27 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas evaluate`: realisation against commitments and targets for a region and period.
 struct EvaluateCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "evaluate",
-        abstract: "What the clusters did against what they committed, and the SM households against the targets.",
-        discussion: "Per programme, strategy and cluster, per child region (furthest behind first), with the SM trajectory. By default this year.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "evaluate",
+            abstract: Message("clihelp.evaluate.abstract").rendered(),
+            discussion: Message("clihelp.evaluate.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.read").help)
     var region: RegionArgument?
 
-    @Option(help: ArgumentHelp("The period: a year (2027), a quarter (2027-Q1) or a month (2027-03).", valueName: "period"))
+    @Option(help: Message("clihelp.period").help(valueName: "period"))
     var period: PeriodArgument?
 
-    @Option(help: ArgumentHelp(
-        "Write the evaluation as a printable, self-contained HTML file (tables and inline SVG charts) instead of printing it.",
-        valueName: "file.html"))
+    @Option(help: Message("clihelp.evaluate.report").help(valueName: "file.html"))
     var report: String?
 
     func validateArguments() throws {

@@ -1,23 +1,26 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas gaps`: very poor or poor households without social aid, for the field teams.
 struct GapsCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gaps",
-        abstract: "Households in a gap: consensus SM or M without social aid (SM with no cluster at all flagged).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "gaps",
+            abstract: Message("clihelp.gaps.abstract").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "Only households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.filter").help)
     var region: RegionArgument?
 
-    @Option(help: "Only households an active enrolment of this cluster covers (social-aid, empowerment, umkm, low-cost).")
+    @Option(help: Message("clihelp.gaps.cluster").help)
     var cluster: Cluster?
 
-    @Option(help: "Only households with this consensus status: SM or M.")
+    @Option(help: Message("clihelp.gaps.status").help)
     var status: PovertyStatus?
 
     @OptionGroup var page: PageOptions

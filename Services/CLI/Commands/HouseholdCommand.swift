@@ -1,18 +1,21 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas household KK`: what the coordinator knows of one household. The KK is sent to the
 /// coordinator, which hashes it; only the masked number is printed.
 struct HouseholdCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "household",
-        abstract: "One household: each cluster's status, enrolments, referrals, deliveries and history (KK masked).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "household",
+            abstract: Message("clihelp.household.abstract").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Argument(help: ArgumentHelp("The household's No. KK: 16 digits, the first six its kecamatan.", valueName: "kk"))
+    @Argument(help: Message("clihelp.household.kk").help(valueName: "kk"))
     var kk: String
 
     func validateArguments() throws {

@@ -1,38 +1,35 @@
 import ArgumentParser
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas import FILE.csv --service social-aid`: streams a CSV of households into a cluster
 /// service, with a progress bar on standard error, then prints what was created, updated,
 /// unchanged and rejected (rows numbered as in the file).
 struct ImportCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import a CSV of households, or with --members of their members, into a cluster service (columns in docs/import.md).",
-        discussion:
-            "The file is sent in chunks (each with the header row), so any size imports with bounded memory. "
-                + "Rejected rows are listed with their row number in the file (the header is row 1). Importing the "
-                + "same file twice duplicates nothing. With --members the file lists the households' members, one "
-                + "household's rows together (its whole list), and a chunk is cut only between households. The service's URL defaults to 127.0.0.1 on its port "
-                + "(social-aid 8081, empowerment 8082, umkm 8083, low-cost 8084), or ENTAS_<SERVICE>_URL; its token "
-                + "is --token or ENTAS_<SERVICE>_TOKEN (ENTAS_SOCIAL_AID_TOKEN, …).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: Message("clihelp.import.abstract").rendered(),
+            discussion: Message("clihelp.import.discussion").rendered())
+    }
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    @Argument(help: Message("clihelp.import.file").help(valueName: "file.csv"))
     var file: String
 
-    @Option(help: "The cluster service: social-aid, empowerment, umkm or low-cost.")
+    @Option(help: Message("clihelp.service.cluster").help)
     var service: Cluster
 
-    @Option(help: ArgumentHelp("The service's URL (env ENTAS_<SERVICE>_URL).", valueName: "url"))
+    @Option(help: Message("clihelp.service.url").help(valueName: "url"))
     var serviceURL: String?
 
-    @Option(help: ArgumentHelp("A token of that service (env ENTAS_<SERVICE>_TOKEN).", valueName: "token"))
+    @Option(help: Message("clihelp.service.token").help(valueName: "token"))
     var token: String?
 
-    @Option(help: "Records per request, 1 to 50000.")
+    @Option(help: Message("clihelp.import.batch").help)
     var chunkSize = 1_000
 
-    @Flag(help: "The file is a members file (kkNumber, nik, name, relationship, sex, birthDate, …), beside the households file.")
+    @Flag(help: Message("clihelp.import.members").help)
     var members = false
 
     @OptionGroup var language: LanguageOptions

@@ -1,31 +1,31 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas overview`: a region's households by consensus status, coverage per cluster, gaps
 /// and conflicts, one row per child region and a total row.
 struct OverviewCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "overview",
-        abstract: "Households by status, coverage per cluster, gaps and conflicts, per child region, with a total.",
-        discussion:
-            "The province by default, by kabupaten/kota. --region 35.09 lists Jember's kecamatan; --region "
-                + "35.09.31 lists Sumberjambe's desa. The table fits 80 columns (long names are cut); --wide adds "
-                + "the baseline (PPLS 2008) columns and full names.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "overview",
+            abstract: Message("clihelp.overview.abstract").rendered(),
+            discussion: Message("clihelp.overview.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35 (province), 35.09 (kabupaten/kota), 35.09.31 (kecamatan). By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.overview.region").help)
     var region: RegionArgument?
 
-    @Option(help: "How many levels below the region the rows are: 1 (children) to 3.")
+    @Option(help: Message("clihelp.overview.depth").help)
     var depth: Int = 1
 
-    @Flag(help: "Add baseline SM/M/HM columns and print names in full (wider than 80 columns).")
+    @Flag(help: Message("clihelp.overview.wide").help)
     var wide = false
 
-    @Flag(help: "List child regions without households too, with zeros.")
+    @Flag(help: Message("clihelp.overview.includeEmpty").help)
     var includeEmpty = false
 
     func validateArguments() throws {

@@ -1,20 +1,24 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
+import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas plan`: need, commitments and the Sangat Miskin shortfall of a region and period.
 struct PlanCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan",
-        abstract: "Households in need, what each cluster committed, and the SM households no commitment covers.",
-        discussion: "Per cluster and strategy, and per child region, largest shortfall first. By default this year.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "plan",
+            abstract: Message("clihelp.plan.abstract").rendered(),
+            discussion: Message("clihelp.plan.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.read").help)
     var region: RegionArgument?
 
-    @Option(help: ArgumentHelp("The period: a year (2027), a quarter (2027-Q1) or a month (2027-03).", valueName: "period"))
+    @Option(help: Message("clihelp.period").help(valueName: "period"))
     var period: PeriodArgument?
 
     func validateArguments() throws {

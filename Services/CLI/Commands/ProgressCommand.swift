@@ -1,24 +1,27 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas progress`: households by consensus status at the end of each month.
 struct ProgressCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "progress",
-        abstract: "SM, M, HM, not poor and graduated households per month; baseline and current SM.",
-        discussion: "By default the twelve months up to this one.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "progress",
+            abstract: Message("clihelp.progress.abstract").rendered(),
+            discussion: Message("clihelp.progress.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.read").help)
     var region: RegionArgument?
 
-    @Option(help: ArgumentHelp("The first month, YYYY-MM (default a year before --to).", valueName: "YYYY-MM"))
+    @Option(help: Message("clihelp.progress.from").help(valueName: "YYYY-MM"))
     var from: MonthArgument?
 
-    @Option(help: ArgumentHelp("The last month, YYYY-MM (default this month).", valueName: "YYYY-MM"))
+    @Option(help: Message("clihelp.progress.to").help(valueName: "YYYY-MM"))
     var to: MonthArgument?
 
     func validateArguments() throws {

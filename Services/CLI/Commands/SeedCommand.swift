@@ -1,31 +1,30 @@
 import ArgumentParser
 import EntasDemo
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas seed`: the demo generator for larger loads. Writes households as the import CSV
 /// (streamed, so a million rows need little memory), and optionally the programme cycle's
 /// actions as JSON Lines; `entas import FILE --service social-aid` then loads the CSV.
 struct SeedCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "seed",
-        abstract: "Generate demo households (the import CSV) and their programme actions, deterministically.",
-        discussion: """
-            Sumberjambe's PPLS 2008 households (12,827) are always included; --extra-households adds households in
-            Bondowoso, Sampang and Surabaya (2,480 by default). The same --seed gives the same output.
-            Example: entas seed --extra-households 1000000 --output households.csv && entas import households.csv --service social-aid
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "seed",
+            abstract: Message("clihelp.seed.abstract").rendered(),
+            discussion: Message("clihelp.seed.discussion").rendered())
+    }
 
-    @Option(help: "Seed of the generator.")
+    @Option(help: Message("clihelp.seed.seed").help)
     var seed: UInt64 = DemoPlan.defaultSeed
 
-    @Option(help: "Households outside Sumberjambe (default 2,480, as in `entas dev`).")
+    @Option(help: Message("clihelp.seed.extra").help)
     var extraHouseholds: Int = DemoKecamatan.extraHouseholdsAtScaleOne
 
-    @Option(help: "Where to write the CSV (default: standard output).")
+    @Option(help: Message("clihelp.seed.output").help)
     var output: String?
 
-    @Option(help: "Also write the programme actions (assessments, enrolments, …) as JSON Lines to this file.")
+    @Option(help: Message("clihelp.seed.actions").help)
     var actions: String?
 
     @OptionGroup var language: LanguageOptions

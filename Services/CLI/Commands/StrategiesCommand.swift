@@ -1,16 +1,20 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
+import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas strategies`: enrolments and deliveries per cluster and strategy in a region.
 struct StrategiesCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "strategies",
-        abstract: "Active enrolments, enrolments started, deliveries and rupiah per cluster and strategy.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "strategies",
+            abstract: Message("clihelp.strategies.abstract").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.read").help)
     var region: RegionArgument?
 
     func validateArguments() throws {

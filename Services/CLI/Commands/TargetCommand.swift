@@ -1,26 +1,31 @@
-import EntasAPI
 import ArgumentParser
+import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas target`: the province's targets at the coordinator.
 struct TargetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "target",
-        abstract: "The province's targets per region and year: SM households remaining, social-aid coverage.",
-        subcommands: [TargetSetCommand.self, TargetListCommand.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "target",
+            abstract: Message("clihelp.target.abstract").rendered(),
+            subcommands: [TargetSetCommand.self, TargetListCommand.self])
+    }
 }
 
 /// `entas target list`: the targets set for a region, the regions above it and inside it.
 struct TargetListCommand: CoordinatorReadCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the targets set for a region (and above and inside it).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Message("clihelp.target.list.abstract").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006. By default your token's region (35, the province, for a province-wide token).")
+    @Option(help: Message("clihelp.region.read").help)
     var region: RegionArgument?
 
-    @Option(help: "Only this year's targets.")
+    @Option(help: Message("clihelp.target.list.year").help)
     var year: Int?
 
     func validateArguments() throws {
@@ -40,26 +45,25 @@ struct TargetListCommand: CoordinatorReadCommand {
 struct TargetSetCommand: AsyncParsableCommand, LanguageChoosing {
     static let tokenVariables = ["ENTAS_ADMIN_TOKEN", CoordinatorOptions.tokenVariable]
 
-    static let configuration = CommandConfiguration(
-        commandName: "set",
-        abstract: "Set a region's targets for a year (needs an admin token of the coordinator).",
-        discussion:
-            "The token comes from --token, else ENTAS_ADMIN_TOKEN, else ENTAS_TOKEN; it must be issued with "
-            + "`entas-coordinator token create --name <who> --role admin`. The figures given replace the region's "
-            + "targets for that year; one left out is cleared.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "set",
+            abstract: Message("clihelp.target.set.abstract").rendered(),
+            discussion: Message("clihelp.target.set.discussion").rendered())
+    }
 
     @OptionGroup var coordinator: CoordinatorOptions
 
-    @Option(help: "The region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: Message("clihelp.target.set.region").help)
     var region: RegionArgument
 
-    @Option(help: "The year the targets are for, e.g. 2027.")
+    @Option(help: Message("clihelp.target.set.year").help)
     var year: Int
 
-    @Option(help: "Sangat Miskin households that may remain at the end of the year (the province's target is 0).")
+    @Option(help: Message("clihelp.target.set.sangatMiskin").help)
     var smRemaining: Int?
 
-    @Option(help: "The least share, in percent (0-100), of SM and M households covered by social aid.")
+    @Option(help: Message("clihelp.target.set.coverage").help)
     var socialAidCoverage: Int?
 
     var language: LanguageOptions { coordinator.language }

@@ -8,33 +8,30 @@ import Logging
 
 /// `entas topics`: the Entas topics on a Kafka cluster.
 struct TopicsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "topics",
-        abstract: "Create the Entas topics on a Kafka cluster (once, before the services first start).",
-        subcommands: [TopicsCreateCommand.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "topics",
+            abstract: Message("clihelp.topics.abstract").rendered(),
+            subcommands: [TopicsCreateCommand.self])
+    }
 }
 
 /// `entas topics create`: the six topics with the partitions, retention and cleanup of
 /// docs/operations.md, through the admin API; topics that exist are left alone and reported.
 struct TopicsCreateCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "create",
-        abstract: "Create the Entas topics that do not exist yet; leave those that do alone and say so.",
-        discussion: """
-            Creates entas.households and entas.social-aid (8 partitions), entas.empowerment, entas.umkm and \
-            entas.low-cost (4), kept forever (cleanup.policy=delete, retention.ms=-1), and entas.dead-letter \
-            (1 partition, kept 30 days), with --replication-factor replicas and, from 3 replicas, \
-            min.insync.replicas=2 (docs/operations.md). A topic that exists keeps its settings. Brokers from \
-            --kafka-bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS; SASL/SSL with --kafka key=value or KAFKA_<NAME>, \
-            as the services take them. Exits non-zero when the cluster cannot be reached or refuses a topic.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "create",
+            abstract: Message("clihelp.topics.create.abstract").rendered(),
+            discussion: Message("clihelp.topics.create.discussion").rendered())
+    }
 
     @OptionGroup var kafka: KafkaOptions
 
-    @Option(help: "Replicas of each topic: 3 on the province's cluster, 1 on a single development broker.")
+    @Option(help: Message("clihelp.topics.create.replication").help)
     var replicationFactor = 3
 
-    @Option(help: "Seconds to wait for the cluster's answer.")
+    @Option(help: Message("clihelp.topics.create.timeout").help)
     var timeout = 30
 
     @OptionGroup var language: LanguageOptions

@@ -3,31 +3,28 @@ import EntasDomain
 import EntasKafka
 import EntasService
 import Foundation
-import ServiceLifecycle
 import Logging
+import ServiceLifecycle
 
 /// `entas watch`: prints household events as they arrive on Kafka, one line each, until
 /// Ctrl-C. It joins a consumer group of its own, so it takes nothing from the services.
 struct WatchCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",
-        abstract: "Print household events from every Entas topic as they arrive, until Ctrl-C.",
-        discussion:
-            "Each line: time (WIB), event type, the cluster that states it, masked KK, desa code and name, "
-                + "and a summary. Joins a consumer group of its own (entas-watch-<uuid>) starting at the newest "
-                + "events, or at the oldest with --from-beginning. Brokers from --kafka-bootstrap-servers or "
-                + "KAFKA_BOOTSTRAP_SERVERS; SASL/SSL with --kafka key=value or KAFKA_<NAME> variables, as the "
-                + "services take them.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "watch",
+            abstract: Message("clihelp.watch.abstract").rendered(),
+            discussion: Message("clihelp.watch.discussion").rendered())
+    }
 
-    @Option(help: "Only events about households in this region: 35, 35.09, 35.09.31 or 35.09.31.2006.")
+    @Option(help: Message("clihelp.watch.region").help)
     var region: RegionArgument?
 
     @Option(
         name: .customLong("type"),
-        help: ArgumentHelp("Only these event types, comma-separated, e.g. household.registered,enrolment.started.", valueName: "types"))
+        help: Message("clihelp.watch.types").help(valueName: "types"))
     var types: [String] = []
 
-    @Flag(help: "Start from the oldest events kept on the topics instead of the newest.")
+    @Flag(help: Message("clihelp.watch.fromBeginning").help)
     var fromBeginning = false
 
     @OptionGroup var kafka: KafkaOptions

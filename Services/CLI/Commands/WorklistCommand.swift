@@ -1,37 +1,36 @@
 import ArgumentParser
 import EntasAPI
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `entas worklist --service social-aid --region 35.09.31.2006`: a cluster service's worklist for a desa or
 /// kecamatan (households in a gap, a conflict or an open verification case, with the head's name and address),
 /// as a table, the service's JSON or CSV, or its printable page.
 struct WorklistCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "worklist",
-        abstract: "A cluster service's worklist for a desa or kecamatan: flagged households with names, for the field team.",
-        discussion:
-            "The service asks the coordinator which of its households are flagged (docs/services.md); the names come from "
-                + "the service. Record a verification with the case id shown (POST /v1/households/{kk}/verification at "
-                + "a verifying cluster). The service's URL and token as for `entas import` (ENTAS_<SERVICE>_URL, "
-                + "ENTAS_<SERVICE>_TOKEN).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "worklist",
+            abstract: Message("clihelp.worklist.abstract").rendered(),
+            discussion: Message("clihelp.worklist.discussion").rendered())
+    }
 
-    @Option(help: "The cluster service: social-aid, empowerment, umkm or low-cost.")
+    @Option(help: Message("clihelp.service.cluster").help)
     var service: Cluster
 
-    @Option(help: "A desa or kecamatan: 35.09.31.2006 or 35.09.31.")
+    @Option(help: Message("clihelp.worklist.region").help)
     var region: RegionArgument
 
-    @Option(help: "Only households with this flag: gap, conflict or case.")
+    @Option(help: Message("clihelp.worklist.flag").help)
     var flag: HouseholdFlag?
 
-    @Option(help: "table, json, csv, or html (the printable page).")
+    @Option(help: Message("clihelp.worklist.format").help)
     var format: WorklistFormat = .table
 
-    @Option(help: ArgumentHelp("The service's URL (env ENTAS_<SERVICE>_URL).", valueName: "url"))
+    @Option(help: Message("clihelp.service.url").help(valueName: "url"))
     var serviceURL: String?
 
-    @Option(help: ArgumentHelp("A token of that service (env ENTAS_<SERVICE>_TOKEN).", valueName: "token"))
+    @Option(help: Message("clihelp.service.token").help(valueName: "token"))
     var token: String?
 
     @OptionGroup var language: LanguageOptions

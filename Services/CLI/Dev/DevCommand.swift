@@ -13,55 +13,43 @@ extension DemoContent: ExpressibleByArgument {}
 /// `entas dev`: the whole system on this machine, with the Sumberjambe demo (what `make run`
 /// starts).
 struct DevCommand: AsyncParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(
-        commandName: "dev",
-        abstract: "Run the whole system on this machine with the Sumberjambe demo, until Ctrl-C.",
-        discussion: """
-            Starts an embedded Kafka in this process (librdkafka's mock cluster, loopback only, its log in memory only),
-            then entas-coordinator, entas-social-aid, entas-empowerment, entas-umkm and entas-low-cost as child
-            processes, each with its SQLite file under --directory and its own port. Issues dev tokens (written to
-            <directory>/tokens.env), loads the demo through the services' APIs, prints the overview, and serves until
-            Ctrl-C, which stops every child. Running it again reuses the directory without duplicating households;
-            --fresh starts over. Production runs each service against a real Kafka cluster (see deploy/).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "dev",
+            abstract: Message("clihelp.dev.abstract").rendered(),
+            discussion: Message("clihelp.dev.discussion").rendered())
+    }
 
-            With --kafka-bootstrap-servers it runs on that existing cluster instead (a Tansu or Apache Kafka broker;
-            librdkafka 2.2 or later, docs/kafka.md): the Entas topics are created where missing (as `entas topics
-            create --replication-factor N` does), and the children get the brokers and each --kafka property.
-            KAFKA_BOOTSTRAP_SERVERS is not read here, so a sourced tokens.env does not send it elsewhere.
-            """)
-
-    @Option(help: "Where the stores, logs, tokens and secret live.")
+    @Option(help: Message("clihelp.dev.directory").help)
     var directory = ".entas"
 
-    @Flag(help: "Remove the directory first and load the demo anew.")
+    @Flag(help: Message("clihelp.dev.fresh").help)
     var fresh = false
 
-    @Option(help: "Port of the coordinator; the four cluster services take the next four.")
+    @Option(help: Message("clihelp.dev.port").help)
     var basePort = 8080
 
-    @Option(help: "Seed of the demo generator (the same seed gives the same households).")
+    @Option(help: Message("clihelp.dev.seed").help)
     var seed: UInt64 = DemoPlan.defaultSeed
 
     @Option(
-        help: """
-            What to load: full (households and the programme cycle), plan (households, the clusters' commitments and Bappeda's             targets, nothing done yet), households (the PPLS 2008 households only), none.
-            """)
+        help: Message("clihelp.dev.load").help)
     var demo: DemoContent = .full
 
-    @Option(help: "Where the Entas executables are (default: beside this one).")
+    @Option(help: Message("clihelp.dev.binaries").help)
     var binaries: String?
 
     @Option(
         name: .customLong("kafka-bootstrap-servers"),
-        help: "Run on this existing Kafka cluster, host:port[,…], instead of the embedded broker.")
+        help: Message("clihelp.dev.kafka").help)
     var kafkaBootstrapServers: String?
 
     @Option(
         name: .customLong("kafka"),
-        help: ArgumentHelp("A librdkafka property for the external cluster, key=value; repeatable.", valueName: "key=value"))
+        help: Message("clihelp.dev.kafkaProperty").help(valueName: "key=value"))
     var kafkaProperties: [String] = []
 
-    @Option(help: "Replicas of the topics created on the external cluster.")
+    @Option(help: Message("clihelp.dev.replication").help)
     var replicationFactor = 1
 
     @OptionGroup var language: LanguageOptions

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntasDomain
+import EntasService
 import Foundation
 
 /// The options of every read command: where the coordinator is, its token, and the output
@@ -9,16 +10,13 @@ struct CoordinatorOptions: ParsableArguments, Sendable {
     static let tokenVariable = "ENTAS_TOKEN"
     static let defaultURL = "http://127.0.0.1:8080"
 
-    @Option(name: .customLong("coordinator"), help: ArgumentHelp(
-        "The coordinator's URL (env ENTAS_COORDINATOR_URL, default http://127.0.0.1:8080).", valueName: "url"))
+    @Option(name: .customLong("coordinator"), help: Message("clihelp.coordinator.url").help(valueName: "url"))
     var coordinatorURL: String?
 
-    @Option(help: ArgumentHelp(
-        "A coordinator token (env ENTAS_TOKEN); issued with `entas-coordinator token create --name <who>`.",
-        valueName: "token"))
+    @Option(help: Message("clihelp.coordinator.token").help(valueName: "token"))
     var token: String?
 
-    @Option(help: "Output: table (aligned, for people), json (the coordinator's answer) or csv.")
+    @Option(help: Message("clihelp.coordinator.format").help)
     var format: OutputFormat = .table
 
     @OptionGroup var language: LanguageOptions

@@ -10,6 +10,11 @@ extension Cluster: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { allCases.map(\.serviceName) }
 
+    /// Each value with its cluster's name and agency in `--help` (names, the same in both languages).
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.serviceName, "\($0.indonesianName) (\($0.agency))") })
+    }
+
     public var defaultValueDescription: String { serviceName }
 }
 
@@ -21,6 +26,11 @@ extension PovertyStatus: ExpressibleByArgument {
     }
 
     public static var allValueStrings: [String] { allCases.map(\.abbreviation) }
+
+    /// Each value with its status's name in `--help`.
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.abbreviation, $0.label) })
+    }
 
     public var defaultValueDescription: String { abbreviation }
 }

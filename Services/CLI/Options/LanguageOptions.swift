@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntasDomain
+import EntasService
 
 /// `--lang id|en`: the language of everything a command prints for a person (tables, legends,
 /// messages, errors). Without it, `ENTAS_LANG`, then `LC_ALL`, `LC_MESSAGES`, `LANG`; else Bahasa
@@ -7,9 +8,7 @@ import EntasDomain
 struct LanguageOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("lang"),
-        help: ArgumentHelp(
-            "The language of what is printed: id (Bahasa Indonesia, the default) or en (env ENTAS_LANG, else LANG).",
-            valueName: "id|en"))
+        help: Message("clihelp.lang").help(valueName: "id|en"))
     var lang: Language?
 
     init() {}

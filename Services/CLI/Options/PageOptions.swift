@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntasDomain
+import EntasService
 import Foundation
 
 /// `--limit` and `--offset` of the household lists.
@@ -7,10 +8,10 @@ struct PageOptions: ParsableArguments, Sendable {
     /// The most households the coordinator lists on one page.
     static let maximumLimit = 1000
 
-    @Option(help: "How many households to list, 1 to 1000.")
+    @Option(help: Message("clihelp.page.limit").help)
     var limit: Int = 100
 
-    @Option(help: "How many to skip first (the next page starts at offset + limit).")
+    @Option(help: Message("clihelp.page.offset").help)
     var offset: Int = 0
 
     init() {}

@@ -49,13 +49,14 @@ public enum Cluster: String, Sendable, Hashable, Codable, CaseIterable, CustomSt
         }
     }
 
-    /// The agency that runs the cluster: Dinas Sosial, Bapemas, Dinas Koperasi dan UMK, or other stakeholders.
+    /// The agency that runs the cluster: Dinas Sosial, Bapemas, Dinas Koperasi dan UMK, or other
+    /// stakeholders (pemangku kepentingan lain, in the reader's language: the only one that is not a name).
     public var agency: String {
         switch self {
         case .socialAid: "Dinas Sosial"
         case .communityEmpowerment: "Bapemas"
         case .enterprise: "Dinas Koperasi dan UMK"
-        case .lowCost: "other stakeholders"
+        case .lowCost: Message("domain.cluster.otherStakeholders").rendered()
         }
     }
 

@@ -1,18 +1,17 @@
 import ArgumentParser
+import EntasDomain
 import EntasKafka
 
 /// The Kafka flags of every Entas command that talks to a cluster: the brokers and any
 /// librdkafka property. Each has its environment behind it (``KafkaEnvironment``); a flag wins
 /// over its variable.
 public struct KafkaOptions: ParsableArguments, Sendable {
-    @Option(name: .customLong("kafka-bootstrap-servers"), help: "Kafka brokers, host:port[,…] (env KAFKA_BOOTSTRAP_SERVERS).")
+    @Option(name: .customLong("kafka-bootstrap-servers"), help: Message("clihelp.kafka.bootstrap").help)
     public var bootstrapServers: String?
 
     @Option(
         name: .customLong("kafka"),
-        help: ArgumentHelp(
-            "A librdkafka property, key=value; repeatable (env kafka.<name> by its exact name, or KAFKA_<NAME>, e.g. KAFKA_SECURITY_PROTOCOL).",
-            valueName: "key=value"))
+        help: Message("clihelp.kafka.property").help(valueName: "key=value"))
     public var properties: [String] = []
 
     public init() {}
