@@ -106,7 +106,7 @@ extension ClusterStore {
         }
         let components = programme.code == SocialAidProgrammes.pkh.code ? PKHComponent.components(of: members, on: request.startedOn) : []
         let enrolment = Enrolment(
-            id: UUID(), kkNumber: request.kkNumber, programme: programme.code, strategy: programme.strategy,
+            id: .timeOrdered(), kkNumber: request.kkNumber, programme: programme.code, strategy: programme.strategy,
             startedOn: request.startedOn, endedOn: nil, endReason: nil, memberNIK: member?.nik,
             pkhComponents: components.isEmpty ? nil : components)
         try publish(
@@ -192,7 +192,7 @@ extension ClusterStore {
             }
         }
         let delivery = Delivery(
-            id: UUID(), enrolmentId: enrolmentID, amountRupiah: request.amountRupiah, inKindQuantity: request.inKindQuantity,
+            id: .timeOrdered(), enrolmentId: enrolmentID, amountRupiah: request.amountRupiah, inKindQuantity: request.inKindQuantity,
             inKindUnit: request.inKindUnit, period: request.period, deliveredOn: request.deliveredOn, memberNIK: member)
         try publish(
             .benefitDelivered(

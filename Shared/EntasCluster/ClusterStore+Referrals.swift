@@ -29,7 +29,7 @@ extension ClusterStore {
         }
         let household = try requireHousehold(request.kkNumber, in: db)
         let referral = Referral(
-            id: UUID(), kkNumber: request.kkNumber, desaCode: household.desaCode, fromCluster: cluster, toCluster: request.toCluster,
+            id: .timeOrdered(), kkNumber: request.kkNumber, desaCode: household.desaCode, fromCluster: cluster, toCluster: request.toCluster,
             reason: request.reason, madeOn: date, outcome: nil, note: nil, answeredOn: nil)
         try publish(
             .referralMade(

@@ -13,7 +13,7 @@ extension ClusterStore {
         return try await database.write { db in
             _ = try requireHousehold(request.kkNumber, in: db)
             let enterprise = Enterprise(
-                id: UUID(), kkNumber: request.kkNumber, ownerNIK: request.ownerNIK, name: name, sector: request.sector, startedOn: request.startedOn)
+                id: .timeOrdered(), kkNumber: request.kkNumber, ownerNIK: request.ownerNIK, name: name, sector: request.sector, startedOn: request.startedOn)
             try enterprise.insert(db)
             return enterprise
         }

@@ -20,7 +20,7 @@ extension ClusterStore {
         return try await database.write { db in
             let enterprise = try requireEnterprise(application.enterpriseId, in: db)
             let loan = Loan(
-                id: UUID(), enterpriseId: enterprise.id, kkNumber: enterprise.kkNumber, requestedRupiah: application.amountRupiah,
+                id: .timeOrdered(), enterpriseId: enterprise.id, kkNumber: enterprise.kkNumber, requestedRupiah: application.amountRupiah,
                 termMonths: application.termMonths, appliedOn: application.appliedOn, status: .applied)
             try loan.insert(db)
             return try loanAccount(loan, asOf: application.appliedOn, in: db)

@@ -12,7 +12,7 @@ extension ClusterStore {
         guard !title.isEmpty, title.count <= 200 else { throw ProblemDocument.invalidField("title", Message("services.training.titleLength")) }
         _ = try RegionReference.eastJava.require(request.desaCode, level: .desa)
         try scope.require(request.desaCode)
-        let training = Training(id: UUID(), title: title, sector: request.sector, desaCode: request.desaCode, heldOn: request.heldOn)
+        let training = Training(id: .timeOrdered(), title: title, sector: request.sector, desaCode: request.desaCode, heldOn: request.heldOn)
         return try await database.write { db in
             try training.insert(db)
             return TrainingDetail(training: training, attendance: [])

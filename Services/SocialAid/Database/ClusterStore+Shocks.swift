@@ -12,7 +12,7 @@ extension ClusterStore {
     func recordShock(_ request: ShockRequest) async throws -> Shock {
         try await database.write { db in
             _ = try requireHousehold(request.kkNumber, in: db)
-            var shock = Shock(id: UUID(), kkNumber: request.kkNumber, kind: request.kind, occurredOn: request.occurredOn, note: request.note)
+            var shock = Shock(id: .timeOrdered(), kkNumber: request.kkNumber, kind: request.kind, occurredOn: request.occurredOn, note: request.note)
             if let relief = request.relief {
                 guard relief.deliveredOn >= request.occurredOn else {
                     throw ProblemDocument.invalidField(

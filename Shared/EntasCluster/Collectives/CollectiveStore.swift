@@ -39,7 +39,7 @@ struct CollectiveStore: Sendable {
             throw ProblemDocument.invalidField(
                 "endsOn", Message("cluster.collective.endsBeforeStart", .message(kind.label), .day(endsOn), .day(request.startedOn)))
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         return try await store.database.write { db in
             try db.execute(
                 sql: "INSERT INTO \(kind.table) (id, kind, name, desaCode, startedOn, endsOn, budgetRupiah) VALUES (?, ?, ?, ?, ?, ?, ?)",

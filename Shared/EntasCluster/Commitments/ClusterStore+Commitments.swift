@@ -72,7 +72,7 @@ extension ClusterStore {
                 Message("cluster.commitment.otherStrategy", .text(programme.code), .text(programme.strategy.rawValue), .text(strategy.rawValue)))
         }
         let payload = CommitmentMade(
-            commitmentID: UUID(), cluster: cluster, regionCode: request.regionCode, period: request.period,
+            commitmentID: .timeOrdered(), cluster: cluster, regionCode: request.regionCode, period: request.period,
             programme: programme.code, strategy: programme.strategy, households: request.households,
             deliveries: request.deliveries, budgetRupiah: request.budgetRupiah, graduations: request.graduations,
             madeOn: request.madeOn ?? CalendarDate.today(now: now))

@@ -6,7 +6,7 @@ import Foundation
 /// is the payload's JSON, and the key is ``key``. ``encoded()`` makes that record, ``decode(headers:value:)``
 /// reads one back and validates it.
 public struct EventEnvelope: Sendable, Equatable {
-    /// `ce_id`: unique per event; consumers' inboxes dedupe on it.
+    /// `ce_id`: unique per event; consumers' inboxes dedupe on it. Made time-ordered (``Foundation/UUID/timeOrdered(at:)``).
     public let id: UUID
     /// `ce_source`: the publishing service, `/entas/<service>` (``Cluster/eventSource``).
     public let source: String
@@ -19,7 +19,7 @@ public struct EventEnvelope: Sendable, Equatable {
     public let actor: EventActor?
 
     /// Makes an envelope; `time` is cut down to the millisecond.
-    public init(id: UUID = UUID(), source: String, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
+    public init(id: UUID = .timeOrdered(), source: String, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
         self.id = id
         self.source = source
         self.time = InstantFormat.truncated(time)
@@ -28,12 +28,12 @@ public struct EventEnvelope: Sendable, Equatable {
     }
 
     /// Makes an envelope published by `cluster`'s service (source `/entas/<serviceName>`).
-    public init(id: UUID = UUID(), cluster: Cluster, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
+    public init(id: UUID = .timeOrdered(), cluster: Cluster, time: Date = Date(), payload: EventPayload, actor: EventActor? = nil) {
         self.init(id: id, source: cluster.eventSource, time: time, payload: payload, actor: actor)
     }
 
     /// Makes an envelope around a payload struct.
-    public init(id: UUID = UUID(), source: String, time: Date = Date(), data: some EventData) {
+    public init(id: UUID = .timeOrdered(), source: String, time: Date = Date(), data: some EventData) {
         self.init(id: id, source: source, time: time, payload: data.eventPayload)
     }
 

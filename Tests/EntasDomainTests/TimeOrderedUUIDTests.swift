@@ -1,0 +1,36 @@
+import EntasDomain
+import Foundation
+import Testing
+
+@Suite struct TimeOrderedUUIDTests {
+    @Test("a time-ordered id is version 7 with the RFC 9562 variant, its first 48 bits the Unix milliseconds")
+    func layout() {
+        let date = Date(timeIntervalSince1970: 1_796_378_400.123)  // 2026-12-04 10:40:00.123 UTC
+        let id = UUID.timeOrdered(at: date)
+        let bytes = withUnsafeBytes(of: id.uuid) { Array($0) }
+        #expect(bytes[6] >> 4 == 7)
+        #expect(bytes[8] >> 6 == 0b10)
+        let milliseconds = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(milliseconds == 1_796_378_400_123)
+    }
+
+    @Test("ids made in later milliseconds sort after earlier ones, as text too; ids in one millisecond differ")
+    func order() {
+        var generator = SystemRandomNumberGenerator()
+        let ids = (0..<1_000).map { UUID.timeOrdered(milliseconds: 1_796_378_400_000 + UInt64($0), using: &generator) }
+        let texts = ids.map { $0.uuidString.lowercased() }
+        #expect(texts == texts.sorted())
+        let sameMillisecond = (0..<1_000).map { _ in UUID.timeOrdered(milliseconds: 1_796_378_400_000, using: &generator) }
+        #expect(Set(sameMillisecond).count == 1_000)
+    }
+
+    @Test("an event's id is time-ordered unless one is given")
+    func envelope() throws {
+        let payload = try Fixtures.graduated().eventPayload
+        let first = EventEnvelope(cluster: .enterprise, payload: payload)
+        let bytes = withUnsafeBytes(of: first.id.uuid) { Array($0) }
+        #expect(bytes[6] >> 4 == 7)
+        let given = UUID()
+        #expect(EventEnvelope(id: given, cluster: .enterprise, payload: payload).id == given)
+    }
+}
