@@ -31,6 +31,7 @@ struct HouseholdEvents: Sendable {
     func events(for household: DemoHousehold, ids: inout StableIDs, time: Date) -> [EventEnvelope] {
         guard let kk = household.kk, let nik = household.nik else { return [] }
         let desa = household.desaCode
+        let enrolledAt = ids.clock
         var payloads: [EventPayload] = [
             .householdRegistered(
                 HouseholdRegistered(
@@ -52,7 +53,7 @@ struct HouseholdEvents: Sendable {
                 payloads.append(
                     .enrolmentStarted(
                         EnrolmentStarted(
-                            enrolmentID: enrolmentID(kk, enrolment.programme), kkNumber: kk, desaCode: desa,
+                            enrolmentID: enrolmentID(kk, enrolment.programme, at: enrolledAt), kkNumber: kk, desaCode: desa,
                             cluster: enrolment.cluster, programme: enrolment.programme, strategy: strategy,
                             startedOn: enrolment.startedOn)))
             }
@@ -61,7 +62,7 @@ struct HouseholdEvents: Sendable {
                 payloads.append(
                     .benefitDelivered(
                         BenefitDelivered(
-                            deliveryID: ids.next(), enrolmentID: enrolmentID(kk, delivery.programme), kkNumber: kk,
+                            deliveryID: ids.next(), enrolmentID: enrolmentID(kk, delivery.programme, at: enrolledAt), kkNumber: kk,
                             desaCode: desa, cluster: delivery.cluster, programme: delivery.programme, strategy: strategy,
                             amountRupiah: delivery.amountRupiah, inKindQuantity: delivery.inKindQuantity,
                             inKindUnit: delivery.inKindUnit, period: delivery.period, deliveredOn: delivery.deliveredOn)))
@@ -77,8 +78,9 @@ struct HouseholdEvents: Sendable {
         return payloads.map { EventEnvelope(id: ids.next(), cluster: $0.statingCluster, time: time, payload: $0) }
     }
 
-    /// The id a cluster gives the enrolment of `kk` in `programme` (one per pair in the demo).
-    private func enrolmentID(_ kk: KKNumber, _ programme: String) -> UUID {
-        StableIDs.derived(from: kk.rawValue + "/" + programme, seed: seed)
+    /// The id a cluster gives the enrolment of `kk` in `programme` (one per pair in the demo), made at
+    /// `milliseconds`, when the household's events are.
+    private func enrolmentID(_ kk: KKNumber, _ programme: String, at milliseconds: UInt64) -> UUID {
+        StableIDs.derived(from: kk.rawValue + "/" + programme, seed: seed, milliseconds: milliseconds)
     }
 }

@@ -12,23 +12,7 @@ extension HouseholdKey {
 
     /// The key of the household whose No. KK is `kk`, with the secret's key prepared once (``HouseholdKeying``).
     init(kk: KKNumber, keying: HouseholdKeying) {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(kk.rawValue.utf8), using: keying.key)
-        self.init(validated: Self.lowercaseHex(code))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// 64 lowercase hexadecimal digits of the 32 bytes, written straight into the string's storage.
-    private static func lowercaseHex(_ code: HashedAuthenticationCode<SHA256>) -> String {
-        code.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-                for (index, byte) in bytes.enumerated() {
-                    buffer[2 * index] = hexDigits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
-                }
-                return bytes.count * 2
-            }
-        }
+        self.init(validated: keying.lowercaseHexCode(of: kk.rawValue))
     }
 }
 
@@ -41,6 +25,22 @@ struct HouseholdKeying: @unchecked Sendable {
 
     init(_ secret: HouseholdKeySecret) {
         key = SymmetricKey(data: secret.bytes)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// HMAC-SHA256 of `text` under the key as 64 lowercase hexadecimal digits, written straight into the
+    /// string's storage (`String(format:)` per byte cost more than the HMAC).
+    func lowercaseHexCode(of text: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[2 * index] = Self.hexDigits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
+        }
     }
 }
 

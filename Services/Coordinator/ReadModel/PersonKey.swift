@@ -1,4 +1,3 @@
-import Crypto
 import EntasDomain
 import Foundation
 
@@ -9,8 +8,7 @@ struct PersonKey: Sendable, Hashable, Comparable {
     let rawValue: String
 
     init(nik: NIK, keying: HouseholdKeying) {
-        let code = HMAC<SHA256>.authenticationCode(for: Data("entas.person:\(nik.rawValue)".utf8), using: keying.key)
-        rawValue = code.map { String(format: "%02x", $0) }.joined()
+        rawValue = keying.lowercaseHexCode(of: "entas.person:" + nik.rawValue)
     }
 
     init(stored: String) { rawValue = stored }
