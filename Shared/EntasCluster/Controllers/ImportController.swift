@@ -10,7 +10,7 @@ import Hummingbird
 /// their row number and reason. Memory stays bounded whatever the file's size.
 public struct ImportController: Sendable {
     let store: ClusterStore
-    static let batchSize = 500
+    static let batchSize = 2_000
     /// How many rejected rows are listed in the answer (all are counted).
     static let listedRejections = 1_000
 
