@@ -45,7 +45,7 @@ public enum EntasDatabase {
     }
 
     /// The writer connection's page cache, in KiB.
-    public static let writerCacheKiB = 32_768
+    public static let writerCacheKiB = 65_536
     /// WAL pages after which a commit checkpoints.
     public static let walAutocheckpointPages = 4_096
 
@@ -61,7 +61,7 @@ public enum EntasDatabase {
             // sets this for the writer too; we say it for every connection so the choice is explicit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             guard !db.configuration.readonly else { return }
-            // The one writer: a page cache large enough for a batch's B-tree paths (32 MiB at most, used
+            // The one writer: a page cache large enough for a batch's B-tree paths (64 MiB at most, used
             // only as filled), and a checkpoint after 4,096 WAL pages rather than 1,000, so a large batch
             // does not checkpoint at every commit (docs/performance.md has the measurements).
             try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
