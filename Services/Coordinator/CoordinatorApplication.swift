@@ -33,7 +33,9 @@ enum CoordinatorApplication {
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let runtime = try ServiceRuntime(configuration: configuration, registry: registry, logger: logger, migrations: registerMigrations)
+        let runtime = try ServiceRuntime(
+            configuration: configuration, registry: registry, logger: logger, writerCacheKiB: EntasDatabase.readModelWriterCacheKiB,
+            migrations: registerMigrations)
         let readModel = CoordinatorReadModel(secret: secret, verifiers: configuration.verifyingClusters)
         let subscription = try runtime.subscription(
             group: consumerGroup, topics: topics, settings: subscriptionSettings, batchHandler: readModel.handler)

@@ -30,7 +30,9 @@ struct CoordinatorRebuild {
 
     /// Replays into `path` (a new file) and returns once caught up.
     func replay(into path: String) async throws -> Outcome {
-        let database = try EntasDatabase.openPool(at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations))
+        let database = try EntasDatabase.openPool(
+            at: path, migrator: ServiceRuntime.migrator(CoordinatorApplication.registerMigrations),
+            writerCacheKiB: EntasDatabase.readModelWriterCacheKiB)
         let readModel = CoordinatorReadModel(secret: secret, verifiers: configuration.verifyingClusters)
         let inbox = Inbox(database)
         let consumer = try KafkaConsumer(

@@ -36,11 +36,13 @@ public final class ServiceRuntime: Sendable {
         configuration: ServiceConfiguration,
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
+        writerCacheKiB: Int = EntasDatabase.writerCacheKiB,
         migrations: (inout DatabaseMigrator) -> Void
     ) throws {
         var logger = logger
         logger[metadataKey: EntasLogKey.service] = "\(configuration.serviceName)"
-        self.database = try EntasDatabase.openPool(at: configuration.databasePath, migrator: Self.migrator(migrations))
+        self.database = try EntasDatabase.openPool(
+            at: configuration.databasePath, migrator: Self.migrator(migrations), writerCacheKiB: writerCacheKiB)
         self.configuration = configuration
         self.outbox = Outbox(database)
         self.producer = try KafkaProducer(settings: configuration.kafka, logger: logger)

@@ -27,16 +27,19 @@ public enum EntasDatabase {
     ///   - path: the database file, e.g. `.entas/social-aid.sqlite`.
     ///   - migrator: the shared migrations (``registerSharedMigrations(_:)``) followed by the service's own.
     ///   - configuration: a base GRDB configuration; busy mode, foreign keys and the pragma are set on top.
+    ///   - writerCacheKiB: the writer connection's page cache (``writerCacheKiB``, or the coordinator's
+    ///     larger ``readModelWriterCacheKiB``).
     /// - Throws: ``EntasDatabaseError``, naming the path and the fix.
     public static func openPool(
         at path: String,
         migrator: DatabaseMigrator,
-        configuration: Configuration = Configuration()
+        configuration: Configuration = Configuration(),
+        writerCacheKiB: Int = writerCacheKiB
     ) throws(EntasDatabaseError) -> DatabasePool {
         try createParentDirectory(of: path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: productionConfiguration(configuration))
+            pool = try DatabasePool(path: path, configuration: productionConfiguration(configuration, writerCacheKiB: writerCacheKiB))
         } catch {
             throw openingError(error, path: path)
         }
@@ -44,13 +47,17 @@ public enum EntasDatabase {
         return pool
     }
 
-    /// The writer connection's page cache, in KiB.
-    public static let writerCacheKiB = 65_536
+    /// A service's writer connection's page cache, in KiB.
+    public static let writerCacheKiB = 32_768
+    /// The coordinator's writer's page cache, in KiB: its read model is written all over by every event, and
+    /// 64 MiB applied 1,000,000 events a third faster than 32 MiB, its peak RSS inside the 300 MB target
+    /// (docs/performance.md).
+    public static let readModelWriterCacheKiB = 65_536
     /// WAL pages after which a commit checkpoints.
     public static let walAutocheckpointPages = 4_096
 
     /// `configuration` with the settings every Entas database uses.
-    static func productionConfiguration(_ base: Configuration) -> Configuration {
+    static func productionConfiguration(_ base: Configuration, writerCacheKiB: Int = writerCacheKiB) -> Configuration {
         var configuration = base
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -61,8 +68,8 @@ public enum EntasDatabase {
             // sets this for the writer too; we say it for every connection so the choice is explicit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             guard !db.configuration.readonly else { return }
-            // The one writer: a page cache large enough for a batch's B-tree paths (64 MiB at most, used
-            // only as filled), and a checkpoint after 4,096 WAL pages rather than 1,000, so a large batch
+            // The one writer: a page cache large enough for a batch's B-tree paths (32 or 64 MiB at most,
+            // used only as filled), and a checkpoint after 4,096 WAL pages rather than 1,000, so a large batch
             // does not checkpoint at every commit (docs/performance.md has the measurements).
             try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walAutocheckpointPages)")
