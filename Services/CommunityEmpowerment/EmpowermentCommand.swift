@@ -6,10 +6,6 @@ import EntasService
 /// `entas-empowerment`: Pemberdayaan Masyarakat (Bapemas): community groups, village projects, participatory planning.
 @main
 struct EmpowermentCommand: AsyncParsableCommand, ClusterExecutable {
-    /// Parses in English, as the service's operator commands speak it (docs/operations.md "Language");
-    /// what the service serves follows each request's `Accept-Language`.
-    static func main() async { await CommandMain.run(Self.self, parsingIn: .english) }
-
     static let definition = ClusterDefinition(cluster: .communityEmpowerment, defaultPort: 8082, programmes: EmpowermentProgrammes.all, migrations: EmpowermentMigrations.register,
         controllers: EmpowermentCollectives.controllers)
 

@@ -11,10 +11,6 @@ import Prometheus
 /// `entas-coordinator`: the consensus views of the four clusters, for Bappeda.
 @main
 struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
-    /// Parses in English, as the service's operator commands speak it (docs/operations.md "Language");
-    /// what the service serves follows each request's `Accept-Language`.
-    static func main() async { await CommandMain.run(Self.self, parsingIn: .english) }
-
     static let serviceName = "coordinator"
     static let defaultPort = 8080
 

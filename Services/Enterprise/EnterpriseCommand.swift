@@ -6,10 +6,6 @@ import EntasService
 /// `entas-umkm`: Pemberdayaan UMKM (Dinas Koperasi dan UMK): enterprises, KUR microcredit, training, cooperatives.
 @main
 struct EnterpriseCommand: AsyncParsableCommand, ClusterExecutable {
-    /// Parses in English, as the service's operator commands speak it (docs/operations.md "Language");
-    /// what the service serves follows each request's `Accept-Language`.
-    static func main() async { await CommandMain.run(Self.self, parsingIn: .english) }
-
     static let definition = ClusterDefinition(cluster: .enterprise, defaultPort: 8083, programmes: EnterpriseProgrammes.all,
         migrations: EnterpriseMigrations.register,
         controllers: [EnterpriseController(), LoanController(), TrainingController(), CollectiveController(Cooperatives.definition)])

@@ -6,10 +6,6 @@ import EntasService
 /// `entas-social-aid`: Bantuan Sosial (Dinas Sosial): PKH, Rastra, Jamkesda/KIS, PIP/BSM and shock relief.
 @main
 struct SocialAidCommand: AsyncParsableCommand, ClusterExecutable {
-    /// Parses in English, as the service's operator commands speak it (docs/operations.md "Language");
-    /// what the service serves follows each request's `Accept-Language`.
-    static func main() async { await CommandMain.run(Self.self, parsingIn: .english) }
-
     static let definition = ClusterDefinition(cluster: .socialAid, defaultPort: 8081, programmes: SocialAidProgrammes.all, migrations: SocialAidMigrations.register,
         controllers: [ShockController()])
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import EntasDomain
 import GRDB
 
@@ -14,4 +15,10 @@ public protocol ServiceExecutable {
 
 extension ServiceExecutable {
     public static var consumerGroup: String { "entas-\(serviceName)" }
+}
+
+extension ServiceExecutable where Self: AsyncParsableCommand {
+    /// The executable's entry point: parses in English, as a service's operator commands speak it
+    /// (docs/operations.md "Language"); what the service serves follows each request's `Accept-Language`.
+    public static func main() async { await CommandMain.run(Self.self, parsingIn: .english) }
 }
