@@ -42,7 +42,7 @@ public struct ClusterEventHandler: Sendable {
                 toCluster: made.toCluster, reason: made.reason, madeOn: made.madeOn, outcome: nil, note: nil, answeredOn: nil)
             try referral.insert(db, onConflict: .ignore)
         case .referralAnswered(let answered) where answered.fromCluster == cluster:
-            guard var referral = try Referral.fetchOne(db, key: answered.referralID.uuidString.lowercased()) else { return }
+            guard var referral = try Referral.fetchOne(db, key: answered.referralID.lowercaseText) else { return }
             referral.outcome = answered.outcome
             referral.note = answered.note
             referral.answeredOn = answered.answeredOn

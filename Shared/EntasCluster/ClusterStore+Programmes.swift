@@ -143,8 +143,8 @@ extension ClusterStore {
     }
 
     package func requireEnrolment(_ id: UUID, in db: Database) throws -> Enrolment {
-        guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound(Message("cluster.enrolment.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+        guard let enrolment = try Enrolment.fetchOne(db, cachedWhere: "id", equals: id.lowercaseText) else {
+            throw ProblemDocument.notFound(Message("cluster.enrolment.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         if !scope.isProvince { _ = try requireHousehold(enrolment.kkNumber, in: db) }
         return enrolment
@@ -222,7 +222,7 @@ extension ClusterStore {
     public func deliveries(of enrolmentID: UUID) async throws -> [Delivery] {
         try await database.read { db in
             _ = try requireEnrolment(enrolmentID, in: db)
-            return try Delivery.filter(Delivery.Columns.enrolmentId == enrolmentID.uuidString.lowercased()).order(Column("deliveredOn")).fetchAll(db)
+            return try Delivery.filter(Delivery.Columns.enrolmentId == enrolmentID.lowercaseText).order(Column("deliveredOn")).fetchAll(db)
         }
     }
 

@@ -67,8 +67,8 @@ extension ClusterStore {
     }
 
     func requireReferral(_ id: UUID, in db: Database) throws -> Referral {
-        guard let referral = try Referral.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound(Message("cluster.referral.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+        guard let referral = try Referral.fetchOne(db, key: id.lowercaseText) else {
+            throw ProblemDocument.notFound(Message("cluster.referral.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         try scope.require(record: referral.desaCode)
         return referral

@@ -84,7 +84,7 @@ extension HouseholdReplica {
         let criteria = "[" + criteriaMet.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
         try statement.execute(arguments: [
             kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount, criteria, baselineStatus,
-            registeredBy, DatabaseTimestamp.value(firstSeenAt), DatabaseTimestamp.value(updatedAt), lastEventId.uuidString.lowercased(),
+            registeredBy, DatabaseTimestamp.value(firstSeenAt), DatabaseTimestamp.value(updatedAt), lastEventId.lowercaseText,
         ])
     }
 }

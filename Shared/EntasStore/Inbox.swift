@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 import GRDB
 
@@ -64,7 +65,7 @@ public struct Inbox: Sendable {
             guard !new.isEmpty else { return outcomes }
             try apply(new, db)
             // In id order: the inbox's B-tree is written from one end to the other rather than at random.
-            let ordered = new.map { (id: events[$0].eventID.uuidString.lowercased(), type: events[$0].eventType) }
+            let ordered = new.map { (id: events[$0].eventID.lowercaseText, type: events[$0].eventType) }
                 .sorted { $0.id < $1.id }
             for entry in ordered {
                 try Self.record(text: entry.id, eventType: entry.type, at: date, in: db)
@@ -77,7 +78,7 @@ public struct Inbox: Sendable {
     /// writes them, so they are not applied again when they come back): one cached statement.
     /// - Throws: a GRDB constraint error when the id is recorded already.
     public static func record(_ eventID: UUID, eventType: String, at date: Date, in db: Database) throws {
-        try record(text: eventID.uuidString.lowercased(), eventType: eventType, at: date, in: db)
+        try record(text: eventID.lowercaseText, eventType: eventType, at: date, in: db)
     }
 
     private static func record(text eventID: String, eventType: String, at date: Date, in db: Database) throws {
@@ -87,7 +88,7 @@ public struct Inbox: Sendable {
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
     static func applied(among eventIDs: [UUID], in db: Database) throws -> Set<UUID> {
-        let present = try db.presentValues(of: "eventId", in: "inboxEntry", among: eventIDs.map { $0.uuidString.lowercased() })
+        let present = try db.presentValues(of: "eventId", in: "inboxEntry", among: eventIDs.map { $0.lowercaseText })
         return Set(present.compactMap(UUID.init(uuidString:)))
     }
 
@@ -96,7 +97,7 @@ public struct Inbox: Sendable {
         // A statement prepared once per connection: this runs for every event consumed.
         try SQLRequest<Bool>(
             sql: "SELECT EXISTS (SELECT 1 FROM inboxEntry WHERE eventId = ?)",
-            arguments: [eventID.uuidString.lowercased()], cached: true
+            arguments: [eventID.lowercaseText], cached: true
         ).fetchOne(db) ?? false
     }
 

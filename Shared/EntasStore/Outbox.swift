@@ -40,7 +40,7 @@ public struct Outbox: Sendable {
                 sql: "INSERT INTO outboxMessage (eventId, topic, key, headers, value, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
             let headers = String(decoding: try OutboxMessage.headersEncoder.encode(event.headers), as: UTF8.self)
             try insert.execute(arguments: [
-                event.id.uuidString.lowercased(), event.topic, event.key, headers, event.value, DatabaseTimestamp.value(date),
+                event.id.lowercaseText, event.topic, event.key, headers, event.value, DatabaseTimestamp.value(date),
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw OutboxError.duplicateEvent(id: event.id)

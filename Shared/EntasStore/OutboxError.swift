@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 /// A misuse of the outbox, caught before it could lose or duplicate an event.
@@ -10,7 +11,7 @@ public enum OutboxError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .duplicateEvent(id):
-            "The event \(id.uuidString.lowercased()) is already in the outbox. Give every new event a fresh id "
+            "The event \(id.lowercaseText) is already in the outbox. Give every new event a fresh id "
                 + "(UUID()) and enqueue it once, in the transaction that makes the change it reports."
         case .outsideTransaction:
             "Outbox.enqueue was called outside a transaction, so the event could be published without its change "

@@ -86,7 +86,7 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable, Codable, Fetchabl
 extension OutboxMessage: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The id, event id, topic and attempts: never the key (a KK number) or the value.
     public var description: String {
-        "OutboxMessage(id: \(id), eventId: \(eventId.uuidString.lowercased()), topic: \(topic), "
+        "OutboxMessage(id: \(id), eventId: \(eventId.lowercaseText), topic: \(topic), "
             + "attempts: \(attempts), sent: \(sentAt != nil))"
     }
     public var debugDescription: String { description }

@@ -25,7 +25,7 @@ struct DashboardTests {
                 #expect(response.headers[.location] == "/login?next=/regions/35.09.31%3Fgaps%3D20")
             }
             for forged in [
-                "entas_session=\(UUID().uuidString.lowercased()).99999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "entas_session=\(UUID().lowercaseText).99999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                 "entas_session=\(token)", "entas_session=", "entas_session=a.b.c",
             ] {
                 try await client.execute(uri: "/regions/35.09", method: .get, headers: [.cookie: forged]) { response in

@@ -115,6 +115,6 @@ struct VerificationCaseTests {
         let first = OpenCase.id(openedBy: "7d3f0c52-8a41-4b6e-9c2d-5f1e0a9b8c7d")
         #expect(first == OpenCase.id(openedBy: "7d3f0c52-8a41-4b6e-9c2d-5f1e0a9b8c7d"))
         #expect(first != OpenCase.id(openedBy: "7d3f0c52-8a41-4b6e-9c2d-5f1e0a9b8c7e"))
-        #expect(UUID(uuidString: first)?.uuidString.lowercased() == first)
+        #expect(UUID(uuidString: first)?.lowercaseText == first)
     }
 }

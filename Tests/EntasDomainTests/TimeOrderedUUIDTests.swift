@@ -18,7 +18,7 @@ import Testing
     func order() {
         var generator = SystemRandomNumberGenerator()
         let ids = (0..<1_000).map { UUID.timeOrdered(milliseconds: 1_796_378_400_000 + UInt64($0), using: &generator) }
-        let texts = ids.map { $0.uuidString.lowercased() }
+        let texts = ids.map { $0.lowercaseText }
         #expect(texts == texts.sorted())
         let sameMillisecond = (0..<1_000).map { _ in UUID.timeOrdered(milliseconds: 1_796_378_400_000, using: &generator) }
         #expect(Set(sameMillisecond).count == 1_000)
@@ -32,5 +32,16 @@ import Testing
         #expect(bytes[6] >> 4 == 7)
         let given = UUID()
         #expect(EventEnvelope(id: given, cluster: .enterprise, payload: payload).id == given)
+    }
+
+    @Test("an id's lowercase text is Foundation's text lowercased, for random, time-ordered and extreme ids")
+    func lowercaseText() {
+        let extremes = [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+        ]
+        for id in extremes + (0..<2_000).map({ _ in UUID() }) + (0..<2_000).map({ _ in UUID.timeOrdered() }) {
+            #expect(id.lowercaseText == id.uuidString.lowercased())
+        }
     }
 }

@@ -107,10 +107,10 @@ struct EventSubscriptionTests {
         }
         let good = try ServiceTestSupport.registeredEvent(3).encoded()
         var badJSONHeaders = good.headers
-        badJSONHeaders["ce_id"] = UUID().uuidString.lowercased()
+        badJSONHeaders["ce_id"] = UUID().lowercaseText
         try await harness.send(raw: Data("{not json".utf8), headers: badJSONHeaders, topic: topic)
         var unknownTypeHeaders = good.headers
-        unknownTypeHeaders["ce_id"] = UUID().uuidString.lowercased()
+        unknownTypeHeaders["ce_id"] = UUID().lowercaseText
         unknownTypeHeaders["ce_type"] = "id.go.jatim.entas.household.teleported.v1"
         try await harness.send(raw: good.value, headers: unknownTypeHeaders, topic: topic)
         try await harness.send(good)
@@ -151,7 +151,7 @@ struct EventSubscriptionTests {
         #expect(try await harness.applications(doomed.id) == 0)
         let letters = try await ServiceTestSupport.readAll(harness.kafka, topics: [EntasTopic.deadLetter.rawValue], count: 1)
         #expect(letters.first?.stringHeaders[DeadLetter.reasonHeader] == DeadLetter.Reason.applyFailed)
-        #expect(letters.first?.stringHeaders["ce_id"] == doomed.id.uuidString.lowercased())
+        #expect(letters.first?.stringHeaders["ce_id"] == doomed.id.lowercaseText)
         await harness.stop()
     }
 }

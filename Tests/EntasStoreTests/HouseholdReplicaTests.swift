@@ -59,7 +59,7 @@ import EntasTestKit
             }
             #expect(stored == [
                 "35.09.31.2001", "35.09.31", #"["floor_area_under_8m2_per_person","no_private_toilet"]"#, "socialAid",
-                eventID.uuidString.lowercased(),
+                eventID.lowercaseText,
             ])
         }
     }

@@ -128,7 +128,7 @@ import EntasTestKit
             let entry = try await pool.read { db in try InboxEntry.fetchOne(db, key: id) }
             #expect(entry == InboxEntry(eventId: id, eventType: Self.eventType, appliedAt: appliedAt))
             let storedID = try await pool.read { db in try String.fetchOne(db, sql: "SELECT eventId FROM inboxEntry") }
-            #expect(storedID == id.uuidString.lowercased())
+            #expect(storedID == id.lowercaseText)
         }
     }
 

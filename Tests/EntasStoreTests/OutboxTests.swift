@@ -62,7 +62,7 @@ import Testing
                     db, sql: "SELECT eventId, headers, typeof(value) FROM outboxMessage ORDER BY id LIMIT 1")
                 return row.map { [$0[0], $0[1], $0[2]] } ?? []
             }
-            #expect(stored == [id.uuidString.lowercased(), "{}", "blob"])
+            #expect(stored == [id.lowercaseText, "{}", "blob"])
         }
     }
 
@@ -151,7 +151,7 @@ import Testing
             let rows = try await Outbox(pool).all()
             #expect(rows.map(\.encodedEvent.value) == [Data(#"{"n":1}"#.utf8)])
             #expect(try await sideEffectCount(pool) == 0)
-            #expect(OutboxError.duplicateEvent(id: id).description.contains(id.uuidString.lowercased()))
+            #expect(OutboxError.duplicateEvent(id: id).description.contains(id.lowercaseText))
         }
     }
 

@@ -51,7 +51,7 @@ func sampleEvent(number: Int = 1, id: UUID = UUID()) -> EncodedEvent {
         topic: "entas.households",
         key: "3509310101080001",
         headers: [
-            "ce_id": id.uuidString.lowercased(),
+            "ce_id": id.lowercaseText,
             "ce_type": "id.go.jatim.entas.household.registered.v1",
             "ce_source": "/entas/social-aid",
             "content-type": "application/json",

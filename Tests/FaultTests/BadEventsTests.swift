@@ -32,7 +32,7 @@ extension Faults {
 
         static func headers(type: String = "id.go.jatim.entas.household.registered.v1") -> [String: String] {
             [
-                "ce_specversion": "1.0", "ce_id": UUID().uuidString.lowercased(), "ce_source": "/entas/faults", "ce_type": type,
+                "ce_specversion": "1.0", "ce_id": UUID().lowercaseText, "ce_source": "/entas/faults", "ce_type": type,
                 "ce_time": "2027-02-01T03:04:05.000Z", "content-type": "application/json",
             ]
         }

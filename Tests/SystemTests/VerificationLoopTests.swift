@@ -93,7 +93,7 @@ struct VerificationLoopTests {
             return (answer.status, answer.object)
         }
         var unknownCase = good
-        unknownCase["caseID"] = UUID().uuidString.lowercased()
+        unknownCase["caseID"] = UUID().lowercaseText
         let (unknownStatus, unknownProblem) = try await refused(unknownCase)
         #expect(unknownStatus == 404 && unknownProblem["code"] as? String == "unknown-case" && unknownProblem["field"] as? String == "caseID")
         var notAStatus = good

@@ -58,7 +58,7 @@ struct WatchCommand: AsyncParsableCommand, LanguageChoosing {
     func consumerSettings(environment: [String: String]) throws -> KafkaConsumerSettings {
         KafkaConsumerSettings(
             kafka: try kafkaSettings(environment: environment),
-            groupID: "entas-watch-\(UUID().uuidString.lowercased())",
+            groupID: "entas-watch-\(UUID().lowercaseText)",
             topics: EventWatcher.topics.map(\.name),
             startFrom: fromBeginning ? .earliest : .latest)
     }

@@ -45,7 +45,7 @@ struct DashboardSessions: Sendable {
 
     /// `<token id>.<expiry in Unix seconds>.<base64url HMAC>`.
     func value(tokenID: UUID) -> String {
-        let payload = "\(tokenID.uuidString.lowercased()).\(Int64(now().timeIntervalSince1970) + Int64(Self.lifetime))"
+        let payload = "\(tokenID.lowercaseText).\(Int64(now().timeIntervalSince1970) + Int64(Self.lifetime))"
         let mac = HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: SymmetricKey(data: keyBytes))
         return "\(payload).\(Self.base64URL(Data(mac)))"
     }

@@ -47,7 +47,7 @@ extension CoordinatorReadModel {
             let order = FactOrder(day: data.graduatedOn, time: event.time, eventId: event.id)
             change.updateFacts { $0.add(StatusFact(cluster: data.cluster, status: .graduated, order: order)) }
         case .enrolmentStarted(let data):
-            let id = data.enrolmentID.uuidString.lowercased()
+            let id = data.enrolmentID.lowercaseText
             let existing = change.facts?.enrolment(id)
             var enrolment =
                 existing
@@ -65,7 +65,7 @@ extension CoordinatorReadModel {
             change.strategyChanges.add(existing?.startedCells ?? [:], negated: true)
             change.strategyChanges.add(enrolment.startedCells)
         case .enrolmentEnded(let data):
-            let id = data.enrolmentID.uuidString.lowercased()
+            let id = data.enrolmentID.lowercaseText
             let existing = change.facts?.enrolment(id)
             var enrolment =
                 existing
@@ -77,8 +77,8 @@ extension CoordinatorReadModel {
             change.updateFacts { $0.set(enrolment) }
         case .benefitDelivered(let data):
             let delivery = Delivery(
-                deliveryID: data.deliveryID.uuidString.lowercased(),
-                enrolmentID: data.enrolmentID.uuidString.lowercased(), householdKey: key, cluster: data.cluster,
+                deliveryID: data.deliveryID.lowercaseText,
+                enrolmentID: data.enrolmentID.lowercaseText, householdKey: key, cluster: data.cluster,
                 programme: data.programme, strategy: data.strategy, desaCode: data.desaCode,
                 amountRupiah: data.amountRupiah, inKindQuantity: data.inKindQuantity, inKindUnit: data.inKindUnit,
                 period: data.period, deliveredOn: data.deliveredOn)
@@ -133,7 +133,7 @@ extension CoordinatorReadModel {
     private func fetchOwned<Record: FetchableRecord & TableRecord & HouseholdOwned>(
         _ type: Record.Type, id: UUID, kind: String, key: HouseholdKey, _ db: Database
     ) throws -> Record? {
-        guard let record = try Record.fetchOne(db, cachedWhere: Record.idColumn, equals: id.uuidString.lowercased())
+        guard let record = try Record.fetchOne(db, cachedWhere: Record.idColumn, equals: id.lowercaseText)
         else { return nil }
         guard record.householdKey == key else {
             throw CoordinatorReadModelError.idOfAnotherHousehold(kind: kind, id: id)
@@ -145,7 +145,7 @@ extension CoordinatorReadModel {
         _ id: UUID, _ from: Cluster, _ to: Cluster, key: HouseholdKey, _ db: Database
     ) throws -> Referral {
         try fetchOwned(Referral.self, id: id, kind: "referral", key: key, db)
-            ?? Referral(referralID: id.uuidString.lowercased(), householdKey: key, fromCluster: from, toCluster: to)
+            ?? Referral(referralID: id.lowercaseText, householdKey: key, fromCluster: from, toCluster: to)
     }
 }
 

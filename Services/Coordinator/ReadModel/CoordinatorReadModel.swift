@@ -57,6 +57,9 @@ public struct CoordinatorReadModel: Sendable {
     /// - Parameter throughInbox: true when the inbox's transaction runs it, with only events not applied
     ///   before: the history's own check, one index probe per event, is then left out.
     public func apply(_ envelopes: [EventEnvelope], _ db: Database, throughInbox: Bool = false) throws {
+        // A household placed by the batch is written once, after its facts (``HouseholdChange/finish(_:ledger:)``):
+        // the facts' references to it are checked at the commit. SQLite ends the deferral with the transaction.
+        try db.cachedStatement(sql: "PRAGMA defer_foreign_keys = ON").execute()
         var ledger = RegionLedger()
         var applied = 0
         var latest: Timestamp?
@@ -193,15 +196,16 @@ public struct CoordinatorReadModel: Sendable {
     /// waits in the history until one is.
     private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
         try HouseholdEvent.record(.householdUpdated(data), event, key: key, verifiers: verifiers, db)
-        if var household = try Household.find(key, db), household.updatedAt < event.time {
+        if let stored = try Household.find(key, db), stored.updatedAt < event.time {
+            var household = stored
             household.updatedAt = event.time
-            try household.update(db)
+            try household.save(from: stored, db)
         }
     }
 
     private func applyCommitment(_ data: CommitmentMade, _ event: AppliedEvent, _ db: Database) throws {
         try Commitment(
-            eventId: event.id, commitmentID: data.commitmentID.uuidString.lowercased(), cluster: data.cluster,
+            eventId: event.id, commitmentID: data.commitmentID.lowercaseText, cluster: data.cluster,
             regionCode: data.regionCode, period: data.period, periodStart: data.period.firstDay,
             periodEnd: data.period.lastDay, programme: data.programme, strategy: data.strategy,
             households: data.households, deliveries: data.deliveries, budgetRupiah: data.budgetRupiah,
@@ -219,7 +223,7 @@ struct AppliedEvent: Sendable {
     var actorName: String?
 
     init(_ envelope: EventEnvelope) {
-        id = envelope.id.uuidString.lowercased()
+        id = envelope.id.lowercaseText
         ceType = envelope.eventType.ceType
         time = Timestamp(envelope.time)
         actorName = envelope.actor?.name

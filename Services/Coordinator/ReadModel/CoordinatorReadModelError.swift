@@ -11,7 +11,7 @@ public enum CoordinatorReadModelError: Error, Sendable, Equatable, CustomStringC
     public var description: String {
         switch self {
         case .idOfAnotherHousehold(let kind, let id):
-            "The \(kind) \(id.uuidString.lowercased()) already belongs to another household, so this event "
+            "The \(kind) \(id.lowercaseText) already belongs to another household, so this event "
                 + "contradicts an earlier one. The publishing cluster reused an id: correct the \(kind) at its "
                 + "source and publish it again under a new id."
         }

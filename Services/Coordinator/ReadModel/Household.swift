@@ -87,11 +87,6 @@ struct Household: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
         verifiedOn = standing.verification?.order.day
     }
 
-    /// The household keyed `key`, if the read model has placed it.
-    static func find(_ key: HouseholdKey, _ db: Database) throws -> Household? {
-        try fetchOne(db, cachedWhere: "key", equals: key)
-    }
-
     /// A household known only from an event that is not its registration: it lives in `desa`, has no
     /// status and no coverage until facts say otherwise.
     init(key: HouseholdKey, kk: KKNumber, desa: RegionCode, location: LocationFact) {
@@ -231,81 +226,124 @@ extension Household {
     }
 }
 
-// Every event reads and writes its household, so the row is coded by hand rather than through Codable
-// (GRDB's record coding by `init(row:)` and `encode(to:)`; the columns are the properties' names).
+// Every event reads and writes its household, so the row is coded by hand rather than through Codable, in
+// one column order: ``find(_:_:)`` selects these columns and reads them by position (a lookup by name
+// searches the row's columns for each), ``insertNew(_:)`` binds them by position; other reads go by name.
 extension Household {
-    init(row: Row) throws {
-        key = try row.decode(forColumn: "key")
-        maskedKK = try row.decode(forColumn: "maskedKK")
-        desaCode = try row.decode(forColumn: "desaCode")
-        kecamatanCode = try row.decode(forColumn: "kecamatanCode")
-        kabupatenCode = try row.decode(forColumn: "kabupatenCode")
-        locationAuthority = try row.decode(forColumn: "locationAuthority")
-        locationTime = try row.decode(forColumn: "locationTime")
-        locationEventId = try row.decode(forColumn: "locationEventId")
-        baselineStatus = try row.decode(forColumn: "baselineStatus")
-        baselineSource = try row.decode(forColumn: "baselineSource")
-        baselineOn = try row.decode(forColumn: "baselineOn")
-        baselineTime = try row.decode(forColumn: "baselineTime")
-        baselineEventId = try row.decode(forColumn: "baselineEventId")
-        consensusStatus = try row.decode(forColumn: "consensusStatus")
-        hasConflict = try row.decode(forColumn: "hasConflict")
-        coveredSocialAid = try row.decode(forColumn: "coveredSocialAid")
-        coveredCommunityEmpowerment = try row.decode(forColumn: "coveredCommunityEmpowerment")
-        coveredEnterprise = try row.decode(forColumn: "coveredEnterprise")
-        coveredLowCost = try row.decode(forColumn: "coveredLowCost")
-        isGap = try row.decode(forColumn: "isGap")
-        registeredAt = try row.decode(forColumn: "registeredAt")
-        registeredBy = try row.decode(forColumn: "registeredBy")
-        updatedAt = try row.decode(forColumn: "updatedAt")
-        caseId = try row.decode(forColumn: "caseId")
-        caseKind = try row.decode(forColumn: "caseKind")
-        caseOpenedOn = try row.decode(forColumn: "caseOpenedOn")
-        caseTeam = try row.decode(forColumn: "caseTeam")
-        caseAssignedOn = try row.decode(forColumn: "caseAssignedOn")
-        verifiedStatus = try row.decode(forColumn: "verifiedStatus")
-        verifiedOn = try row.decode(forColumn: "verifiedOn")
-        people = try row.decode(forColumn: "people")
-        peopleTime = try row.decode(forColumn: "peopleTime")
-        peopleEventId = try row.decode(forColumn: "peopleEventId")
-        isDuplicate = try row.decode(forColumn: "isDuplicate")
+    /// The table's columns in the order ``values`` lists them.
+    static let columnNames: [String] = [
+        "key",
+        "maskedKK",
+        "desaCode",
+        "kecamatanCode",
+        "kabupatenCode",
+        "locationAuthority",
+        "locationTime",
+        "locationEventId",
+        "baselineStatus",
+        "baselineSource",
+        "baselineOn",
+        "baselineTime",
+        "baselineEventId",
+        "consensusStatus",
+        "hasConflict",
+        "coveredSocialAid",
+        "coveredCommunityEmpowerment",
+        "coveredEnterprise",
+        "coveredLowCost",
+        "isGap",
+        "registeredAt",
+        "registeredBy",
+        "updatedAt",
+        "caseId",
+        "caseKind",
+        "caseOpenedOn",
+        "caseTeam",
+        "caseAssignedOn",
+        "verifiedStatus",
+        "verifiedOn",
+        "people",
+        "peopleTime",
+        "peopleEventId",
+        "isDuplicate",
+    ]
+
+    /// The columns' values, in the order of ``columnNames``.
+    var values: [(any DatabaseValueConvertible)?] {
+        [key, maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid, coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt, caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, isDuplicate]
     }
 
+    /// Reads a household's column by its place in ``columnNames``, from a row of them in that order or by name.
+    private struct ColumnReader {
+        let row: Row
+        let byName: Bool
+
+        func callAsFunction<Value: DatabaseValueConvertible>(_ index: Int) throws -> Value {
+            byName ? try row.decode(forColumn: Household.columnNames[index]) : try row.decode(atIndex: index)
+        }
+    }
+
+    init(row: Row) throws {
+        try self.init(ColumnReader(row: row, byName: true))
+    }
+
+    private init(_ read: ColumnReader) throws {
+        key = try read(0)
+        maskedKK = try read(1)
+        desaCode = try read(2)
+        kecamatanCode = try read(3)
+        kabupatenCode = try read(4)
+        locationAuthority = try read(5)
+        locationTime = try read(6)
+        locationEventId = try read(7)
+        baselineStatus = try read(8)
+        baselineSource = try read(9)
+        baselineOn = try read(10)
+        baselineTime = try read(11)
+        baselineEventId = try read(12)
+        consensusStatus = try read(13)
+        hasConflict = try read(14)
+        coveredSocialAid = try read(15)
+        coveredCommunityEmpowerment = try read(16)
+        coveredEnterprise = try read(17)
+        coveredLowCost = try read(18)
+        isGap = try read(19)
+        registeredAt = try read(20)
+        registeredBy = try read(21)
+        updatedAt = try read(22)
+        caseId = try read(23)
+        caseKind = try read(24)
+        caseOpenedOn = try read(25)
+        caseTeam = try read(26)
+        caseAssignedOn = try read(27)
+        verifiedStatus = try read(28)
+        verifiedOn = try read(29)
+        people = try read(30)
+        peopleTime = try read(31)
+        peopleEventId = try read(32)
+        isDuplicate = try read(33)
+    }
+
+    /// The household keyed `key`, if the read model has placed it: one cached statement, read by position.
+    static func find(_ key: HouseholdKey, _ db: Database) throws -> Household? {
+        let statement = try db.cachedStatement(sql: "SELECT \(selection) FROM household WHERE key = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
+        return try Household(ColumnReader(row: row, byName: false))
+    }
+
+    /// Inserts a household placed by this transaction, once its views are derived (one cached statement).
+    func insertNew(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO household (\(Self.selection)) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")))")
+        try statement.execute(arguments: StatementArguments(values))
+    }
+
+    private static let selection = columnNames.joined(separator: ", ")
+
     func encode(to container: inout PersistenceContainer) throws {
-        container["key"] = key
-        container["maskedKK"] = maskedKK
-        container["desaCode"] = desaCode
-        container["kecamatanCode"] = kecamatanCode
-        container["kabupatenCode"] = kabupatenCode
-        container["locationAuthority"] = locationAuthority
-        container["locationTime"] = locationTime
-        container["locationEventId"] = locationEventId
-        container["baselineStatus"] = baselineStatus
-        container["baselineSource"] = baselineSource
-        container["baselineOn"] = baselineOn
-        container["baselineTime"] = baselineTime
-        container["baselineEventId"] = baselineEventId
-        container["consensusStatus"] = consensusStatus
-        container["hasConflict"] = hasConflict
-        container["coveredSocialAid"] = coveredSocialAid
-        container["coveredCommunityEmpowerment"] = coveredCommunityEmpowerment
-        container["coveredEnterprise"] = coveredEnterprise
-        container["coveredLowCost"] = coveredLowCost
-        container["isGap"] = isGap
-        container["registeredAt"] = registeredAt
-        container["registeredBy"] = registeredBy
-        container["updatedAt"] = updatedAt
-        container["caseId"] = caseId
-        container["caseKind"] = caseKind
-        container["caseOpenedOn"] = caseOpenedOn
-        container["caseTeam"] = caseTeam
-        container["caseAssignedOn"] = caseAssignedOn
-        container["verifiedStatus"] = verifiedStatus
-        container["verifiedOn"] = verifiedOn
-        container["people"] = people
-        container["peopleTime"] = peopleTime
-        container["peopleEventId"] = peopleEventId
-        container["isDuplicate"] = isDuplicate
+        for (name, value) in zip(Self.columnNames, values) {
+            container[name] = value
+        }
     }
 }
 

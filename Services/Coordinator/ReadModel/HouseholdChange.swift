@@ -40,7 +40,8 @@ struct HouseholdChange: Sendable {
         self.before = before
     }
 
-    /// Loads the household, or places a new one where `location` says, and notes its footprint.
+    /// Loads the household, or places a new one where `location` says (written by ``finish(_:ledger:)``), and
+    /// notes its footprint.
     /// - Parameter leavesViews: true when the event changes none of the household's enrolments, assessments
     ///   or status facts (a delivery, a referral): its facts are read only when a later event needs them.
     static func begin(
@@ -65,7 +66,8 @@ struct HouseholdChange: Sendable {
             household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
             facts = try HouseholdState.load(key, db)
         }
-        try household.insert(db)
+        // Written once, by ``finish(_:ledger:)``, with its views: the transaction defers foreign keys, so its
+        // facts may be written first (``CoordinatorReadModel/apply(_:_:throughInbox:)``).
         return HouseholdChange(time: time, household: household, stored: household, facts: facts, before: .none)
     }
 
@@ -135,8 +137,13 @@ struct HouseholdChange: Sendable {
             household.coverage = Set(facts.enrolments.filter(\.isActive).map(\.cluster))
             household.adopt(facts.standing)
             household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
-            try household.save(from: stored, db)
-            if case .read(let footprint) = self.before { before = footprint } else { before = nil }
+            if case .read(let footprint) = self.before {
+                try household.save(from: stored, db)
+                before = footprint
+            } else {
+                try household.insertNew(db)
+                before = nil
+            }
             after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
         }
         if let before, before.desaCode == after.desaCode {

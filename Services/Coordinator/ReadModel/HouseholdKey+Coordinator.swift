@@ -27,20 +27,10 @@ struct HouseholdKeying: @unchecked Sendable {
         key = SymmetricKey(data: secret.bytes)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// HMAC-SHA256 of `text` under the key as 64 lowercase hexadecimal digits, written straight into the
     /// string's storage (`String(format:)` per byte cost more than the HMAC).
     func lowercaseHexCode(of text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-                for (index, byte) in bytes.enumerated() {
-                    buffer[2 * index] = Self.hexDigits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = Self.hexDigits[Int(byte & 0x0F)]
-                }
-                return bytes.count * 2
-            }
-        }
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes(LowercaseHex.string(of:))
     }
 }
 

@@ -21,8 +21,8 @@ extension ClusterStore {
 
     /// An enterprise, or a 404 problem.
     func requireEnterprise(_ id: UUID, in db: Database) throws -> Enterprise {
-        guard let enterprise = try Enterprise.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound(Message("services.enterprise.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+        guard let enterprise = try Enterprise.fetchOne(db, key: id.lowercaseText) else {
+            throw ProblemDocument.notFound(Message("services.enterprise.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         try requireInScope(enterprise.kkNumber, in: db)
         return enterprise

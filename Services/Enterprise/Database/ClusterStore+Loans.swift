@@ -121,15 +121,15 @@ extension ClusterStore {
 
 
     func requireLoan(_ id: UUID, in db: Database) throws -> Loan {
-        guard let loan = try Loan.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound(Message("services.loan.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+        guard let loan = try Loan.fetchOne(db, key: id.lowercaseText) else {
+            throw ProblemDocument.notFound(Message("services.loan.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         try requireInScope(loan.kkNumber, in: db)
         return loan
     }
 
     func loanAccount(_ loan: Loan, asOf: CalendarDate, in db: Database) throws -> LoanAccount {
-        let repayments = try Repayment.filter(Column("loanId") == loan.id.uuidString.lowercased()).order(Column("paidOn")).fetchAll(db)
+        let repayments = try Repayment.filter(Column("loanId") == loan.id.lowercaseText).order(Column("paidOn")).fetchAll(db)
         let position = loan.disbursedOn.flatMap { disbursedOn in
             loan.approvedRupiah.map {
                 LoanPosition(principal: $0, termMonths: loan.termMonths, disbursedOn: disbursedOn, repayments: repayments, asOf: max(asOf, disbursedOn))

@@ -23,7 +23,7 @@ extension ClusterStore {
         try await database.write { db in
             let training = try trainingDetail(id, in: db).training
             _ = try requireHousehold(request.kkNumber, in: db)
-            guard try Attendance.fetchOne(db, key: ["trainingId": id.uuidString.lowercased(), "kkNumber": request.kkNumber.rawValue]) == nil else {
+            guard try Attendance.fetchOne(db, key: ["trainingId": id.lowercaseText, "kkNumber": request.kkNumber.rawValue]) == nil else {
                 throw ProblemDocument.conflict(Message("services.training.alreadyAttended"), code: "already-attended")
             }
             let (_, delivery) = try deliverOnce(
@@ -36,11 +36,11 @@ extension ClusterStore {
     }
 
     func trainingDetail(_ id: UUID, in db: Database) throws -> TrainingDetail {
-        guard let training = try Training.fetchOne(db, key: id.uuidString.lowercased()) else {
-            throw ProblemDocument.notFound(Message("services.training.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+        guard let training = try Training.fetchOne(db, key: id.lowercaseText) else {
+            throw ProblemDocument.notFound(Message("services.training.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         try scope.require(record: training.desaCode)
-        let attendance = try inScope(Attendance.filter(Column("trainingId") == id.uuidString.lowercased()).order(Column("kkNumber"))).fetchAll(db)
+        let attendance = try inScope(Attendance.filter(Column("trainingId") == id.lowercaseText).order(Column("kkNumber"))).fetchAll(db)
         return TrainingDetail(training: training, attendance: attendance)
     }
 

@@ -53,7 +53,7 @@ extension ClusterStore {
     /// A work: its enrolment and the stages reached.
     func work(_ enrolment: Enrolment, in db: Database) throws -> Work {
         let stages = WorkStages.stages(of: enrolment.programme)
-        let reached = try WorkStage.filter(Column("enrolmentId") == enrolment.id.uuidString.lowercased()).fetchAll(db)
+        let reached = try WorkStage.filter(Column("enrolmentId") == enrolment.id.lowercaseText).fetchAll(db)
             .sorted { (stages.firstIndex(of: $0.stage) ?? 0) < (stages.firstIndex(of: $1.stage) ?? 0) }
         return Work(
             enrolment: enrolment, stages: stages, reached: reached, currentStage: reached.last?.stage,

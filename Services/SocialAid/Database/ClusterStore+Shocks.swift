@@ -45,12 +45,12 @@ extension ClusterStore {
     /// One shock, or a 404 problem.
     func shock(_ id: UUID) async throws -> Shock {
         let found = try await database.read { db in
-            let shock = try Shock.fetchOne(db, key: id.uuidString.lowercased())
+            let shock = try Shock.fetchOne(db, key: id.lowercaseText)
             if let shock { try requireInScope(shock.kkNumber, in: db) }
             return shock
         }
         guard let shock = found else {
-            throw ProblemDocument.notFound(Message("services.shock.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+            throw ProblemDocument.notFound(Message("services.shock.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         return shock
     }

@@ -43,15 +43,15 @@ struct CollectiveStore: Sendable {
         return try await store.database.write { db in
             try db.execute(
                 sql: "INSERT INTO \(kind.table) (id, kind, name, desaCode, startedOn, endsOn, budgetRupiah) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [id.uuidString.lowercased(), request.kind, request.name, request.desaCode, request.startedOn, request.endsOn, request.budgetRupiah])
+                arguments: [id.lowercaseText, request.kind, request.name, request.desaCode, request.startedOn, request.endsOn, request.budgetRupiah])
             return try require(id, in: db)
         }
     }
 
     func require(_ id: UUID, in db: Database) throws -> Collective {
-        guard let collective = try Collective.fetchOne(db, sql: selectCollective + " WHERE c.id = ?", arguments: [id.uuidString.lowercased()]) else {
+        guard let collective = try Collective.fetchOne(db, sql: selectCollective + " WHERE c.id = ?", arguments: [id.lowercaseText]) else {
             throw ProblemDocument.notFound(
-                Message("cluster.collective.notFound", .message(kind.label), .text(id.uuidString.lowercased()), .text(store.cluster.indonesianName)))
+                Message("cluster.collective.notFound", .message(kind.label), .text(id.lowercaseText), .text(store.cluster.indonesianName)))
         }
         try store.scope.require(record: collective.desaCode)
         return collective
@@ -65,7 +65,7 @@ struct CollectiveStore: Sendable {
 
     private func members(of id: UUID, in db: Database) throws -> [CollectiveMember] {
         try CollectiveMember.fetchAll(
-            db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? ORDER BY joinedOn, kkNumber", arguments: [id.uuidString.lowercased()])
+            db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? ORDER BY joinedOn, kkNumber", arguments: [id.lowercaseText])
     }
 
     /// Collectives in a region (any level), newest first.
@@ -108,7 +108,7 @@ struct CollectiveStore: Sendable {
             }
             let already = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
-                arguments: [id.uuidString.lowercased(), request.kkNumber]) ?? 0
+                arguments: [id.lowercaseText, request.kkNumber]) ?? 0
             guard already == 0 else {
                 throw ProblemDocument.conflict(Message("cluster.collective.alreadyMember", .message(kind.label)), code: "already-member")
             }
@@ -116,7 +116,7 @@ struct CollectiveStore: Sendable {
                 ?? store.enrol(EnrolmentRequest(kkNumber: request.kkNumber, programme: kind.programme, startedOn: request.joinedOn), in: db)
             try db.execute(
                 sql: "INSERT INTO \(kind.memberTable) (collectiveId, kkNumber, joinedOn, enrolmentId) VALUES (?, ?, ?, ?)",
-                arguments: [id.uuidString.lowercased(), request.kkNumber, request.joinedOn, enrolment.id.uuidString.lowercased()])
+                arguments: [id.lowercaseText, request.kkNumber, request.joinedOn, enrolment.id.lowercaseText])
             return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
         }
     }
@@ -127,7 +127,7 @@ struct CollectiveStore: Sendable {
             _ = try require(id, in: db)
             guard let member = try CollectiveMember.fetchOne(
                 db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
-                arguments: [id.uuidString.lowercased(), kk])
+                arguments: [id.lowercaseText, kk])
             else {
                 throw ProblemDocument.notFound(Message("cluster.collective.notMember", .text(kk.masked), .message(kind.label)))
             }
@@ -148,9 +148,9 @@ struct CollectiveStore: Sendable {
                     "on", Message("cluster.collective.closesBeforeStart", .message(kind.label), .day(request.on), .day(collective.startedOn)))
             }
             let current = try CollectiveMember.fetchAll(
-                db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND leftOn IS NULL", arguments: [id.uuidString.lowercased()])
+                db, sql: "SELECT * FROM \(kind.memberTable) WHERE collectiveId = ? AND leftOn IS NULL", arguments: [id.lowercaseText])
             for member in current { try end(member, request, in: db) }
-            try db.execute(sql: "UPDATE \(kind.table) SET closedOn = ? WHERE id = ?", arguments: [request.on, id.uuidString.lowercased()])
+            try db.execute(sql: "UPDATE \(kind.table) SET closedOn = ? WHERE id = ?", arguments: [request.on, id.lowercaseText])
             return CollectiveDetail(collective: try require(id, in: db), members: try members(of: id, in: db))
         }
     }
@@ -161,9 +161,9 @@ struct CollectiveStore: Sendable {
         }
         try db.execute(
             sql: "UPDATE \(kind.memberTable) SET leftOn = ?, leftReason = ? WHERE collectiveId = ? AND kkNumber = ? AND leftOn IS NULL",
-            arguments: [request.on, request.reason, member.collectiveId.uuidString.lowercased(), member.kkNumber])
+            arguments: [request.on, request.reason, member.collectiveId.lowercaseText, member.kkNumber])
         let stillIn = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE enrolmentId = ? AND leftOn IS NULL", arguments: [member.enrolmentId.uuidString.lowercased()]) ?? 0
+            db, sql: "SELECT COUNT(*) FROM \(kind.memberTable) WHERE enrolmentId = ? AND leftOn IS NULL", arguments: [member.enrolmentId.lowercaseText]) ?? 0
         let enrolment = try store.requireEnrolment(member.enrolmentId, in: db)
         if stillIn == 0, enrolment.isActive {
             let endedOn = max(request.on, enrolment.startedOn)

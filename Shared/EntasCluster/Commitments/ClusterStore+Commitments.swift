@@ -105,10 +105,10 @@ extension ClusterStore {
     /// One commitment with its history, or a 404 problem.
     public func commitment(_ id: UUID) async throws -> CommitmentSummary {
         let revisions = try await database.read { db in
-            try CommitmentRevision.filter(CommitmentRevision.Columns.commitmentID == id.uuidString.lowercased()).fetchAll(db)
+            try CommitmentRevision.filter(CommitmentRevision.Columns.commitmentID == id.lowercaseText).fetchAll(db)
         }
         guard let summary = CommitmentSummary(cluster: cluster, revisions: revisions) else {
-            throw ProblemDocument.notFound(Message("cluster.commitment.notFound", .text(id.uuidString.lowercased()), .text(cluster.indonesianName)))
+            throw ProblemDocument.notFound(Message("cluster.commitment.notFound", .text(id.lowercaseText), .text(cluster.indonesianName)))
         }
         try scope.require(record: summary.regionCode)
         return summary

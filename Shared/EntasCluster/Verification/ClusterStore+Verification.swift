@@ -80,7 +80,7 @@ extension ClusterStore {
         let household = try await database.read { db in try requireHousehold(kk, in: db) }
         guard let link else { throw CoordinatorLink.notConfigured }
         let open = try await link.flags(of: [kk])[0]?.verification
-        let caseID = record.caseID.uuidString.lowercased()
+        let caseID = record.caseID.lowercaseText
         guard let open, open.state != .verified, open.caseID == caseID else {
             let now = open?.caseID.map { Message("cluster.verification.openCaseIs", .text($0)) } ?? Message("cluster.verification.noOpenCase")
             throw ProblemDocument(

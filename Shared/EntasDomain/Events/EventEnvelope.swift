@@ -57,7 +57,7 @@ public struct EventEnvelope: Sendable, Equatable {
         let value = try payload.jsonValue()
         var headers = [
             EventHeader.specVersion: EventHeader.specVersionValue,
-            EventHeader.id: id.uuidString.lowercased(),
+            EventHeader.id: id.lowercaseText,
             EventHeader.source: source,
             EventHeader.type: eventType.ceType,
             EventHeader.time: timeText,

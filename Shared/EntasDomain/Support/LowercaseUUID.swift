@@ -15,7 +15,7 @@ public struct LowercaseUUID: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(wrappedValue.uuidString.lowercased())
+        try container.encode(wrappedValue.lowercaseText)
     }
 }
 
@@ -34,7 +34,7 @@ public struct OptionalLowercaseUUID: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let wrappedValue { try container.encode(wrappedValue.uuidString.lowercased()) } else { try container.encodeNil() }
+        if let wrappedValue { try container.encode(wrappedValue.lowercaseText) } else { try container.encodeNil() }
     }
 }
 
@@ -49,6 +49,6 @@ extension KeyedEncodingContainer {
     /// An absent id leaves its key out.
     public mutating func encode(_ value: OptionalLowercaseUUID, forKey key: Key) throws {
         guard let id = value.wrappedValue else { return }
-        try encode(id.uuidString.lowercased(), forKey: key)
+        try encode(id.lowercaseText, forKey: key)
     }
 }

@@ -49,7 +49,7 @@ public struct AuditMiddleware: RouterMiddleware {
         // A regional token's request that named no region covered the token's region (its lists are filtered to it).
         if region == nil, !context.scope.isProvince { region = context.scope.region }
         let entry = AuditEntry(
-            id: nil, at: Date(), operatorId: identity.tokenID.uuidString.lowercased(), operatorName: identity.name,
+            id: nil, at: Date(), operatorId: identity.tokenID.lowercaseText, operatorName: identity.name,
             kind: isRead ? .read : .write, method: request.method.rawValue, route: route,
             status: status, region: region?.dotted, households: context.audit.households)
         try await database.write { db in _ = try entry.inserted(db) }

@@ -17,7 +17,7 @@ public struct AgencyRequestContext: AuthRequestContext, RequestContext {
 
     /// The operator the request's events are recorded by: the token's id and holder.
     public var actor: EventActor? {
-        identity.map { EventActor(id: $0.tokenID.uuidString.lowercased(), name: $0.name) }
+        identity.map { EventActor(id: $0.tokenID.lowercaseText, name: $0.name) }
     }
 
     public init(source: Source) {

@@ -33,7 +33,7 @@ public struct ServiceToken: Codable, Sendable, FetchableRecord, PersistableRecor
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).withUnsafeBytes(LowercaseHex.string(of:))
     }
 
     /// The service a token names, if it has the Entas form.
