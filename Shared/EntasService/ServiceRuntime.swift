@@ -42,7 +42,8 @@ public final class ServiceRuntime: Sendable {
         var logger = logger
         logger[metadataKey: EntasLogKey.service] = "\(configuration.serviceName)"
         self.database = try EntasDatabase.openPool(
-            at: configuration.databasePath, migrator: Self.migrator(migrations), writerCacheKiB: writerCacheKiB)
+            at: configuration.databasePath, migrator: Self.migrator(migrations), writerCacheKiB: writerCacheKiB,
+            walAutocheckpointPages: EntasDatabase.checkpointedWalAutocheckpointPages)
         self.configuration = configuration
         self.outbox = Outbox(database)
         self.producer = try KafkaProducer(settings: configuration.kafka, logger: logger)
@@ -146,8 +147,8 @@ public final class ServiceRuntime: Sendable {
         DocumentedRoutes(router.group(), book: routes, path: "")
     }
 
-    /// The application: HTTP on the configured address, with the producer, the outbox relay
-    /// and `services` (subscriptions) in its service group. `/openapi.json` (titled `title`) is
+    /// The application: HTTP on the configured address, with the producer, the store's checkpointer
+    /// (``WALCheckpointer``), the outbox relay and `services` (subscriptions) in its service group. `/openapi.json` (titled `title`) is
     /// generated here, from every route registered by then and its declaration.
     /// - Throws: ``UndeclaredRoute`` when a route was registered without its declaration.
     public func application(
@@ -161,7 +162,7 @@ public final class ServiceRuntime: Sendable {
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.httpHost, port: configuration.httpPort),
                 serverName: "entas-\(configuration.serviceName)"),
-            services: [producer, relay] + services,
+            services: [producer, WALCheckpointer(path: configuration.databasePath, logger: logger), relay] + services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

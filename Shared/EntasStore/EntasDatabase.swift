@@ -29,17 +29,21 @@ public enum EntasDatabase {
     ///   - configuration: a base GRDB configuration; busy mode, foreign keys and the pragma are set on top.
     ///   - writerCacheKiB: the writer connection's page cache (``writerCacheKiB``, or the coordinator's
     ///     larger ``readModelWriterCacheKiB``).
+    ///   - walAutocheckpointPages: WAL pages after which the writer's commit checkpoints (``walAutocheckpointPages``;
+    ///     ``checkpointedWalAutocheckpointPages`` when a checkpointer of its own copies the WAL meanwhile).
     /// - Throws: ``EntasDatabaseError``, naming the path and the fix.
     public static func openPool(
         at path: String,
         migrator: DatabaseMigrator,
         configuration: Configuration = Configuration(),
-        writerCacheKiB: Int = writerCacheKiB
+        writerCacheKiB: Int = writerCacheKiB,
+        walAutocheckpointPages: Int = walAutocheckpointPages
     ) throws(EntasDatabaseError) -> DatabasePool {
         try createParentDirectory(of: path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: productionConfiguration(configuration, writerCacheKiB: writerCacheKiB))
+            pool = try DatabasePool(path: path, configuration: productionConfiguration(
+                configuration, writerCacheKiB: writerCacheKiB, walAutocheckpointPages: walAutocheckpointPages))
         } catch {
             throw openingError(error, path: path)
         }
@@ -55,9 +59,14 @@ public enum EntasDatabase {
     public static let readModelWriterCacheKiB = 65_536
     /// WAL pages after which a commit checkpoints.
     public static let walAutocheckpointPages = 4_096
+    /// WAL pages after which a commit checkpoints when the service's own checkpointer (`WALCheckpointer`)
+    /// copies the WAL beside the writer: the bound on the WAL (64 MiB of 4 KiB pages) should that one fall behind.
+    public static let checkpointedWalAutocheckpointPages = 16_384
 
     /// `configuration` with the settings every Entas database uses.
-    static func productionConfiguration(_ base: Configuration, writerCacheKiB: Int = writerCacheKiB) -> Configuration {
+    static func productionConfiguration(
+        _ base: Configuration, writerCacheKiB: Int = writerCacheKiB, walAutocheckpointPages: Int = walAutocheckpointPages
+    ) -> Configuration {
         var configuration = base
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -70,7 +79,8 @@ public enum EntasDatabase {
             guard !db.configuration.readonly else { return }
             // The one writer: a page cache large enough for a batch's B-tree paths (32 or 64 MiB at most,
             // used only as filled), and a checkpoint after 4,096 WAL pages rather than 1,000, so a large batch
-            // does not checkpoint at every commit (docs/performance.md has the measurements).
+            // does not checkpoint at every commit; after 16,384 when a checkpointer copies the WAL beside it
+            // (docs/performance.md has the measurements).
             try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walAutocheckpointPages)")
         }
