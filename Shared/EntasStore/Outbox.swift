@@ -35,10 +35,10 @@ public struct Outbox: Sendable {
     public static func enqueue(_ event: EncodedEvent, at date: Date = Date(), in db: Database) throws {
         guard db.isInsideTransaction else { throw OutboxError.outsideTransaction }
         do {
-            // Every write of a service enqueues: one cached statement, the headers coded by one shared encoder.
+            // Every write of a service enqueues: one cached statement, the headers written by hand (OutboxHeaders).
             let insert = try db.cachedStatement(
                 sql: "INSERT INTO outboxMessage (eventId, topic, key, headers, value, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
-            let headers = String(decoding: try OutboxMessage.headersEncoder.encode(event.headers), as: UTF8.self)
+            let headers = try OutboxHeaders.text(event.headers)
             try insert.execute(arguments: [
                 event.id.lowercaseText, event.topic, event.key, headers, event.value, DatabaseTimestamp.value(date),
             ])

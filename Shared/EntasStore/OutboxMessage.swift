@@ -70,17 +70,10 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable, Codable, Fetchabl
         .lowercaseString
     }
 
-    /// Headers as a JSON object with sorted keys, so equal headers give equal text.
+    /// Headers as a JSON object with sorted keys, so equal headers give equal text (``OutboxHeaders``).
     public static func databaseJSONEncoder(for column: String) -> JSONEncoder {
-        headersEncoder
+        OutboxHeaders.encoder
     }
-
-    /// The encoder of the `headers` column (keys sorted), made once: it is thread-safe once configured.
-    static let headersEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }
 
 extension OutboxMessage: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -103,17 +96,14 @@ extension DerivableRequest<OutboxMessage> {
 }
 
 // The relay reads thousands of rows a second: decoded by hand (GRDB's `init(row:)`) rather than through
-// Codable, the headers by one shared decoder.
+// Codable, the headers by ``OutboxHeaders``.
 extension OutboxMessage {
-    private static let headersDecoder = JSONDecoder()
-
     public init(row: Row) throws {
         id = try row.decode(forColumn: "id")
         eventId = try row.decode(forColumn: "eventId")
         topic = try row.decode(forColumn: "topic")
         key = try row.decode(forColumn: "key")
-        let headersText: String = try row.decode(forColumn: "headers")
-        headers = try Self.headersDecoder.decode([String: String].self, from: Data(headersText.utf8))
+        headers = try OutboxHeaders.headers(row.decode(forColumn: "headers"))
         value = try row.decode(forColumn: "value")
         createdAt = try row.decode(forColumn: "createdAt")
         sentAt = try row.decode(forColumn: "sentAt")

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The `headers` column of `outboxMessage`: the Kafka headers as a JSON object of strings, keys sorted
+/// (`{"ce_id":"…","ce_source":"/entas/social-aid",…}`).
+///
+/// Every enqueue writes one and the relay reads thousands a second, so the usual case is written and read
+/// here by hand: strings of printable ASCII or UTF-8 beyond it, without a quote or a backslash, which is
+/// what the CloudEvents attributes are. Anything else (an escape, whitespace another writer left, a value
+/// that is not a string) goes through Foundation's coder; the text is the same JSON either way, so rows
+/// written by earlier releases read as before.
+enum OutboxHeaders {
+    /// The encoder of the slow path (keys sorted), made once: it is thread-safe once configured.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    private static let decoder = JSONDecoder()
+
+    /// `headers` as a JSON object with sorted keys: equal headers give equal text.
+    static func text(_ headers: [String: String]) throws -> String {
+        guard headers.allSatisfy({ isPlain($0.key) && isPlain($0.value) }) else {
+            return String(decoding: try encoder.encode(headers), as: UTF8.self)
+        }
+        var text = "{"
+        for (index, key) in headers.keys.sorted().enumerated() {
+            if index > 0 { text += "," }
+            text += "\"\(key)\":\"\(headers[key] ?? "")\""
+        }
+        return text + "}"
+    }
+
+    /// The headers a column's text holds.
+    /// - Throws: a `DecodingError` when the text is not a JSON object of strings.
+    static func headers(_ text: String) throws -> [String: String] {
+        if let headers = plainHeaders(text) { return headers }
+        return try decoder.decode([String: String].self, from: Data(text.utf8))
+    }
+
+    /// True when `string` is written in JSON as it is: no quote, backslash or control character.
+    private static func isPlain(_ string: String) -> Bool {
+        string.utf8.allSatisfy(isPlain)
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F
+    }
+
+    /// `{"k":"v",…}` with plain strings only; nil for any other text (read by the decoder instead).
+    private static func plainHeaders(_ text: String) -> [String: String]? {
+        let bytes = Array(text.utf8)
+        var position = 0
+        func expect(_ character: Character) -> Bool {
+            guard position < bytes.count, bytes[position] == character.asciiValue else { return false }
+            position += 1
+            return true
+        }
+        func string() -> String? {
+            guard expect("\"") else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+                guard isPlain(bytes[position]) else { return nil }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+            let value = String(decoding: bytes[start..<position], as: UTF8.self)
+            position += 1
+            return value
+        }
+        guard expect("{") else { return nil }
+        var headers: [String: String] = [:]
+        if expect("}") { return position == bytes.count ? headers : nil }
+        repeat {
+            guard let key = string(), expect(":"), let value = string(), headers.updateValue(value, forKey: key) == nil
+            else { return nil }
+        } while expect(",")
+        guard expect("}"), position == bytes.count else { return nil }
+        return headers
+    }
+}
