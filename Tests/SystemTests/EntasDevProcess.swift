@@ -63,9 +63,13 @@ final class EntasDevProcess: Sendable {
         return stop.killed ? nil : stop.status
     }
 
-    /// Kills `entas dev` if it still runs (its children stop with their parent's pipe) and removes the folder.
+    /// Kills `entas dev` and the services it started if it still runs (killed, it cannot stop them: they would
+    /// outlive the test), then removes the folder.
     func remove() {
-        if child.isRunning { kill(child.pid, SIGKILL) }
+        if child.isRunning {
+            for pid in (try? childPIDs()) ?? [] { kill(pid, SIGKILL) }
+            kill(child.pid, SIGKILL)
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 }
