@@ -20,7 +20,7 @@ enum CoordinatorApplication {
     /// event (docs/performance.md). The rebuild applies the same batches.
     static let subscriptionSettings: EventSubscription.Settings = {
         var settings = EventSubscription.Settings()
-        settings.maximumBatch = 2_048
+        settings.maximumBatch = 4_096
         return settings
     }()
 
