@@ -189,40 +189,38 @@ extension Household {
         else {
             return try saveAll(db)
         }
-        let statement = try db.cachedStatement(
-            sql: """
-                UPDATE household SET maskedKK = ?, locationAuthority = ?, locationTime = ?, locationEventId = ?,
-                baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?, baselineEventId = ?,
-                consensusStatus = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?, coveredEnterprise = ?,
-                coveredLowCost = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?, caseKind = ?, caseOpenedOn = ?,
-                caseTeam = ?, caseAssignedOn = ?, verifiedOn = ?, people = ?, peopleTime = ?, peopleEventId = ?, isDuplicate = ?
-                WHERE key = ?
-                """)
-        try statement.execute(arguments: [
-            maskedKK, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn,
-            baselineTime, baselineEventId, consensusStatus, coveredSocialAid, coveredCommunityEmpowerment,
-            coveredEnterprise, coveredLowCost, registeredAt, registeredBy, updatedAt, caseKind, caseOpenedOn, caseTeam,
-            caseAssignedOn, verifiedOn, people, peopleTime, peopleEventId, isDuplicate, key,
-        ])
+        try Self.updateUnindexed.execute(self, db)
     }
 
     private func saveAll(_ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                UPDATE household SET maskedKK = ?, desaCode = ?, kecamatanCode = ?, kabupatenCode = ?, locationAuthority = ?,
-                locationTime = ?, locationEventId = ?, baselineStatus = ?, baselineSource = ?, baselineOn = ?, baselineTime = ?,
-                baselineEventId = ?, consensusStatus = ?, hasConflict = ?, coveredSocialAid = ?, coveredCommunityEmpowerment = ?,
-                coveredEnterprise = ?, coveredLowCost = ?, isGap = ?, registeredAt = ?, registeredBy = ?, updatedAt = ?,
-                caseId = ?, caseKind = ?, caseOpenedOn = ?, caseTeam = ?, caseAssignedOn = ?, verifiedStatus = ?, verifiedOn = ?,
-                people = ?, peopleTime = ?, peopleEventId = ?, isDuplicate = ?
-                WHERE key = ?
-                """)
-        try statement.execute(arguments: [
-            maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus,
-            baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid,
-            coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt,
-            caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, isDuplicate, key,
-        ])
+        try Self.updateAll.execute(self, db)
+    }
+
+    /// Every column but the key.
+    private static let updateAll = ColumnUpdate(columnNames.indices.dropFirst())
+    /// Every column but the key and those of the household indexes (``save(from:_:)``); the region codes
+    /// above the desa follow the desa.
+    private static let updateUnindexed = ColumnUpdate(columnNames.indices.dropFirst().filter {
+        !["desaCode", "kecamatanCode", "kabupatenCode", "hasConflict", "isGap", "caseId", "verifiedStatus"].contains(columnNames[$0])
+    })
+
+    /// An `UPDATE` of some of ``columnNames`` (by their places), its SQL made once.
+    private struct ColumnUpdate {
+        let places: [Int]
+        let sql: String
+
+        init(_ places: some Sequence<Int>) {
+            self.places = Array(places)
+            sql = "UPDATE household SET \(self.places.map { "\(Household.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE key = ?"
+        }
+
+        /// Sets the columns to `household`'s values, through one cached statement.
+        func execute(_ household: Household, _ db: Database) throws {
+            let values = household.values
+            var arguments: [(any DatabaseValueConvertible)?] = places.map { values[$0] }
+            arguments.append(household.key)
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        }
     }
 }
 
@@ -270,7 +268,13 @@ extension Household {
 
     /// The columns' values, in the order of ``columnNames``.
     var values: [(any DatabaseValueConvertible)?] {
-        [key, maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId, baselineStatus, baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict, coveredSocialAid, coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt, registeredBy, updatedAt, caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn, people, peopleTime, peopleEventId, isDuplicate]
+        [
+            key, maskedKK, desaCode, kecamatanCode, kabupatenCode, locationAuthority, locationTime, locationEventId,
+            baselineStatus, baselineSource, baselineOn, baselineTime, baselineEventId, consensusStatus, hasConflict,
+            coveredSocialAid, coveredCommunityEmpowerment, coveredEnterprise, coveredLowCost, isGap, registeredAt,
+            registeredBy, updatedAt, caseId, caseKind, caseOpenedOn, caseTeam, caseAssignedOn, verifiedStatus, verifiedOn,
+            people, peopleTime, peopleEventId, isDuplicate,
+        ]
     }
 
     /// Reads a household's column by its place in ``columnNames``, from a row of them in that order or by name.
