@@ -114,13 +114,15 @@ public struct ClusterStore: Sendable {
     }
 
     /// Builds and encodes each registration's `household.registered` event.
+    /// - Parameter validated: true when each registration's event was checked already (the import checks
+    ///   `registered(by:)` of every row, whose rules do not depend on the cluster): not checked again.
     /// - Throws: ``EventEncodingError`` for a registration the event contract refuses.
-    public func prepare(_ batch: [HouseholdRegistration]) throws -> PreparedRegistrations {
+    public func prepare(_ batch: [HouseholdRegistration], validated: Bool = false) throws -> PreparedRegistrations {
         let now = Date()
         let registered = try batch.map { registration in
             let payload = registration.registered(by: cluster)
             let envelope = EventEnvelope(source: source, time: now, payload: .householdRegistered(payload), actor: actor)
-            return (payload, try envelope.encoded())
+            return (payload, try envelope.encoded(payloadValidated: validated))
         }
         return PreparedRegistrations(registrations: batch, registered: registered, now: now)
     }

@@ -20,12 +20,29 @@ enum DatabaseTimestamp {
         let days = total >= 0 ? total / dayLength : (total - dayLength + 1) / dayLength
         let inDay = Int(total - days * dayLength)
         let day = CalendarDate(daysSinceEpoch: Int(days))
-        return "\(day) \(padded(inDay / 3_600_000, 2)):\(padded(inDay / 60_000 % 60, 2)):\(padded(inDay / 1000 % 60, 2)).\(padded(inDay % 1000, 3))"
-            .databaseValue
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        // Written digit by digit into the string's own storage (called for several columns of every row an
+        // import writes).
+        let fields = [
+            (day.year, 4, UInt8(ascii: "-")), (day.month, 2, UInt8(ascii: "-")), (day.day, 2, UInt8(ascii: " ")),
+            (inDay / 3_600_000, 2, UInt8(ascii: ":")), (inDay / 60_000 % 60, 2, UInt8(ascii: ":")),
+            (inDay / 1000 % 60, 2, UInt8(ascii: ".")), (inDay % 1000, 3, 0),
+        ]
+        let text = String(unsafeUninitializedCapacity: 23) { buffer in
+            var end = 0
+            for (value, width, separator) in fields {
+                var rest = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += width
+                if separator != 0 {
+                    buffer[end] = separator
+                    end += 1
+                }
+            }
+            return end
+        }
+        return text.databaseValue
     }
 }

@@ -55,6 +55,27 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Up to `limit` unsent events with their row ids, oldest (lowest id) first: what the relay publishes.
+    /// Read by position from one cached statement, without the columns publishing does not need (the relay
+    /// reads thousands of rows a second).
+    public func unsentEvents(limit: Int) async throws -> [(id: Int64, event: EncodedEvent)] {
+        guard limit > 0 else { return [] }
+        return try await writer.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT id, eventId, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL ORDER BY id LIMIT ?")
+            var events: [(id: Int64, event: EncodedEvent)] = []
+            events.reserveCapacity(limit)
+            let rows = try Row.fetchCursor(statement, arguments: [limit])
+            while let row = try rows.next() {
+                let event = EncodedEvent(
+                    id: try row.decode(atIndex: 1), topic: try row.decode(atIndex: 2), key: try row.decode(atIndex: 3),
+                    headers: try OutboxHeaders.headers(row.decode(atIndex: 4)), value: try row.decode(atIndex: 5))
+                events.append((try row.decode(atIndex: 0), event))
+            }
+            return events
+        }
+    }
+
     /// Marks the rows `ids` as published at `date`. Rows already sent keep their first `sentAt`; unknown ids
     /// are ignored.
     public func markSent(_ ids: [Int64], at date: Date) async throws {

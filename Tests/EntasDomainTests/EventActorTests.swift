@@ -30,4 +30,19 @@ struct EventActorTests {
         let bad = EventActor(id: Self.actor.id, name: "line\nbreak")
         #expect(throws: EventEncodingError.self) { try EventEnvelope(cluster: .enterprise, payload: payload, actor: bad).encoded() }
     }
+
+    @Test(
+        "a name is 1-200 printable characters, ASCII or not, and not only spaces",
+        arguments: [
+            ("dinsos-jember-operator-1", true), (String(repeating: "a", count: 200), true), ("Dra. Siti Aminah, M.Si.", true),
+            ("Sri Rahayu \u{e9}", true), (String(repeating: "\u{e9}", count: 200), true), (" a ", true),
+            ("", false), ("   ", false), ("\t", false), (String(repeating: "a", count: 201), false),
+            (String(repeating: "\u{e9}", count: 201), false), ("tab\there", false), ("zero\u{200b}width", false),
+            ("del\u{7f}", false),
+        ])
+    func names(name: String, accepted: Bool) throws {
+        let payload = EventPayload.householdGraduated(try Fixtures.graduated())
+        let envelope = EventEnvelope(cluster: .enterprise, payload: payload, actor: EventActor(id: Self.actor.id, name: name))
+        #expect(((try? envelope.encoded()) != nil) == accepted)
+    }
 }

@@ -89,7 +89,7 @@ public struct ImportController: Sendable {
             /// Encodes the batch read so far and hands it to the writer once the previous one is written.
             func flush() async throws {
                 guard !batch.isEmpty else { return }
-                let prepared = try store.prepare(batch)
+                let prepared = try store.prepare(batch, validated: true)  // each row was checked by registration(_:columns:)
                 let rows = batchRows
                 batch.removeAll(keepingCapacity: true)
                 batchRows.removeAll(keepingCapacity: true)

@@ -17,7 +17,29 @@ public enum PovertyCriterion: String, Sendable, Hashable, Codable, CaseIterable,
     case noSavingsOrAssets500k = "no_savings_or_assets_500k"
 
     /// The position, 1–14, in the order most sources use.
-    public var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+    public var number: Int {
+        // A switch, not `allCases.firstIndex`: criteria are compared, hashed and checked for every row
+        // imported and every event read.
+        switch self {
+        case .floorAreaUnder8m2PerPerson: 1
+        case .floorEarthBambooOrCheapWood: 2
+        case .wallBambooThatchCheapWoodOrUnplastered: 3
+        case .noPrivateToilet: 4
+        case .noElectricLighting: 5
+        case .unsafeDrinkingWaterSource: 6
+        case .cooksWithFirewoodCharcoalOrKerosene: 7
+        case .meatMilkChickenOnceAWeekOrLess: 8
+        case .oneNewClothingSetAYearOrLess: 9
+        case .oneOrTwoMealsADay: 10
+        case .cannotAffordClinicTreatment: 11
+        case .headLowIncomeLivelihood: 12
+        case .headEducationPrimaryOrLess: 13
+        case .noSavingsOrAssets500k: 14
+        }
+    }
+
+    /// Hashed by ``number`` (the same equality as the raw value's, without hashing its text).
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
 
     /// The criterion with this position (1–14), or nil.
     public init?(number: Int) {

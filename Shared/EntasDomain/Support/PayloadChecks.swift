@@ -59,8 +59,13 @@ path: path, Message("domain.payload.programmeCode", .text(SafeEcho.quoted(value)
 
     /// No criterion twice (the list is a set; order carries no meaning).
     func criteria(_ values: [PovertyCriterion], _ path: String) throws(EventValidationError) {
-        var seen: Set<PovertyCriterion> = []
-        for (index, criterion) in values.enumerated() where !seen.insert(criterion).inserted {
+        var seen: UInt32 = 0  // bit n: criterion number n
+        for (index, criterion) in values.enumerated() {
+            let bit: UInt32 = 1 << criterion.number
+            guard seen & bit != 0 else {
+                seen |= bit
+                continue
+            }
             throw EventValidationError(
                 path: "\(path)[\(index)]", Message("domain.payload.criterionTwice", .text(criterion.rawValue)))
         }

@@ -110,10 +110,10 @@ public struct OutboxRelay: Service {
 
     /// Publishes one batch of unsent rows; marks the acknowledged ones sent.
     func publishBatch() async throws -> BatchOutcome {
-        let rows = try await outbox.unsent(limit: settings.batchSize)
+        let rows = try await outbox.unsentEvents(limit: settings.batchSize)
         guard !rows.isEmpty else { return BatchOutcome(sent: 0, failed: 0) }
         let messages = rows.map { row in
-            let event = row.encodedEvent
+            let event = row.event
             return KafkaOutgoingMessage(
                 topic: event.topic, key: event.key,
                 headers: event.headers.sorted { $0.key < $1.key }.map { KafkaHeader(name: $0.key, string: $0.value) },
