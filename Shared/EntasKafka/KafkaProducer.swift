@@ -82,8 +82,29 @@ public final class KafkaProducer: Service, Sendable {
     /// A full local queue is back-pressure: the batch waits for room, then goes on. Records
     /// not handed to librdkafka (shutdown or cancellation) fail without being sent.
     public func send(batch messages: [KafkaOutgoingMessage]) async -> [Result<DeliveryReport, KafkaError>] {
+        await enqueue(batch: messages).results()
+    }
+
+    /// The deliveries of a batch handed to librdkafka, whose reports may still be coming.
+    public struct PendingDeliveries: Sendable {
+        fileprivate let batch: DeliveryBatch
+        fileprivate let producer: KafkaProducer
+
+        /// Waits for every record's delivery report; results in the order of the records.
+        public func results() async -> [Result<DeliveryReport, KafkaError>] {
+            let results = await batch.results()
+            if results.contains(where: KafkaProducer.isFatal) { producer.restartAfterFatalError() }
+            return results
+        }
+    }
+
+    /// Hands `messages` to librdkafka in order and returns without waiting for their reports, so a caller
+    /// can hand over the next batch while the broker acknowledges this one (records of one key keep their
+    /// order: the producer is idempotent). Back-pressure and shutdown as in ``send(batch:)``.
+    public func enqueue(batch messages: [KafkaOutgoingMessage]) async -> PendingDeliveries {
         let batch = DeliveryBatch(count: messages.count)
-        guard !messages.isEmpty else { return [] }
+        let pending = PendingDeliveries(batch: batch, producer: self)
+        guard !messages.isEmpty else { return pending }
         var index = 0
         while index < messages.count {
             guard case .produce(let client) = stateMachine.withLock({ $0.send() }) else {
@@ -105,9 +126,7 @@ public final class KafkaProducer: Service, Sendable {
             deliveries.withdraw(id)
             try? await Task.sleep(for: .milliseconds(2))
         }
-        let results = await batch.results()
-        if results.contains(where: Self.isFatal) { restartAfterFatalError() }
-        return results
+        return pending
     }
 
     private static func isFatal(_ result: Result<DeliveryReport, KafkaError>) -> Bool {

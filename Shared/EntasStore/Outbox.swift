@@ -55,22 +55,29 @@ public struct Outbox: Sendable {
         }
     }
 
-    /// Up to `limit` unsent events with their row ids, oldest (lowest id) first: what the relay publishes.
-    /// Read by position from one cached statement, without the columns publishing does not need (the relay
-    /// reads thousands of rows a second).
-    public func unsentEvents(limit: Int) async throws -> [(id: Int64, event: EncodedEvent)] {
+    /// An unsent row as the relay publishes it: its id and its event.
+    public struct UnsentEvent: Sendable {
+        public var id: Int64
+        public var event: EncodedEvent
+    }
+
+    /// Up to `limit` unsent events with their row ids, oldest (lowest id) first, after row `after` (the relay
+    /// reads the rows after a batch still in flight): what the relay publishes. Read by position from one
+    /// cached statement, without the columns publishing does not need (the relay reads thousands of rows a
+    /// second).
+    public func unsentEvents(after: Int64 = 0, limit: Int) async throws -> [UnsentEvent] {
         guard limit > 0 else { return [] }
         return try await writer.read { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT id, eventId, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL ORDER BY id LIMIT ?")
-            var events: [(id: Int64, event: EncodedEvent)] = []
+                sql: "SELECT id, eventId, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL AND id > ? ORDER BY id LIMIT ?")
+            var events: [UnsentEvent] = []
             events.reserveCapacity(limit)
-            let rows = try Row.fetchCursor(statement, arguments: [limit])
+            let rows = try Row.fetchCursor(statement, arguments: [after, limit])
             while let row = try rows.next() {
                 let event = EncodedEvent(
                     id: try row.decode(atIndex: 1), topic: try row.decode(atIndex: 2), key: try row.decode(atIndex: 3),
                     headers: try OutboxHeaders.headers(row.decode(atIndex: 4)), value: try row.decode(atIndex: 5))
-                events.append((try row.decode(atIndex: 0), event))
+                events.append(UnsentEvent(id: try row.decode(atIndex: 0), event: event))
             }
             return events
         }

@@ -145,6 +145,7 @@ public enum EventPayload: Sendable, Equatable {
 
     /// The payload as the JSON value of a Kafka record (sorted keys, no whitespace). Does not validate.
     public func jsonValue() throws(EventEncodingError) -> Data {
-        try EventJSON.encode(data)
+        if case .householdRegistered(let registered) = self, let json = registered.plainJSON() { return json }
+        return try EventJSON.encode(data)
     }
 }

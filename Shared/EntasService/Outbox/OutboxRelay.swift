@@ -7,7 +7,10 @@ import Metrics
 import ServiceLifecycle
 
 /// Publishes the outbox to Kafka: reads unsent rows in id order, sends them as one ordered
-/// batch, and marks sent only the rows whose delivery the broker acknowledged.
+/// batch, and marks sent only the rows whose delivery the broker acknowledged. While a batch's
+/// reports come back, the rows after it are read and handed over too (``Settings/batchesInFlight``);
+/// after a batch with a failure, the batches after it are let finish and the relay backs off, then
+/// starts again from the oldest unsent row.
 ///
 /// While Kafka is unreachable the rows wait and the relay retries with exponential backoff;
 /// after a restart it publishes whatever was left. A crash between a delivery and its
@@ -21,7 +24,10 @@ public struct OutboxRelay: Service {
     public struct Settings: Sendable {
         /// Rows published together, their reports awaited together: larger batches spend less of
         /// each row's time waiting for the broker's round trip (docs/performance.md).
-        public var batchSize = 2_000
+        public var batchSize = 4_000
+        /// Batches handed to the producer before the oldest one's reports are in: while the broker
+        /// acknowledges one batch, the next is on its way (docs/performance.md).
+        public var batchesInFlight = 2
         /// How long to wait between looks when nothing wakes the relay.
         public var idleInterval: Duration = .seconds(1)
         public var minimumBackoff: Duration = .milliseconds(100)
@@ -59,38 +65,75 @@ public struct OutboxRelay: Service {
 
     private func relayLoop(signal: WakeSignal) async throws {
         var backoff = settings.minimumBackoff
+        /// Batches handed to the producer whose reports are awaited, oldest first.
+        var inFlight: [Batch] = []
+        /// The last row handed to the producer: the next batch is read after it.
+        var after: Int64 = 0
+        defer {
+            // Rows whose reports did not come stay unsent and are published again after the restart.
+            if !inFlight.isEmpty { producer.abandonPendingDeliveries() }
+        }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let outcome: BatchOutcome
+            var failed = false
             do {
-                outcome = try await publishBatchWithinShutdownGrace()
+                if inFlight.count < settings.batchesInFlight {
+                    let rows = try await outbox.unsentEvents(after: after, limit: settings.batchSize)
+                    if let last = rows.last?.id {
+                        inFlight.append(Batch(rows: rows, pending: await producer.enqueue(batch: messages(rows))))
+                        after = last
+                        if inFlight.count < settings.batchesInFlight && rows.count == settings.batchSize { continue }
+                    }
+                }
+                guard !inFlight.isEmpty else {
+                    after = 0
+                    await signal.wait(atMost: settings.idleInterval)
+                    continue
+                }
+                failed = try await finishWithinShutdownGrace(inFlight.removeFirst()) > 0
             } catch is CancellationError {
                 return
             } catch {
                 logger.error("Outbox could not be read or marked", metadata: [EntasLogKey.reason: "\(error)"])
-                outcome = BatchOutcome(sent: 0, failed: 1)
+                failed = true
             }
-            if outcome.failed > 0 {
-                let delay = backoff
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
-                backoff = min(backoff * 2, settings.maximumBackoff)
+            guard failed else {
+                backoff = settings.minimumBackoff
                 continue
             }
-            backoff = settings.minimumBackoff
-            if outcome.sent == settings.batchSize { continue }
-            await signal.wait(atMost: settings.idleInterval)
+            // The batches after a failed one are let finish (their acknowledged rows are marked), then the
+            // relay starts again from the oldest unsent row.
+            while !inFlight.isEmpty { _ = try? await finishWithinShutdownGrace(inFlight.removeFirst()) }
+            after = 0
+            let delay = backoff
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            backoff = min(backoff * 2, settings.maximumBackoff)
+        }
+        // A graceful shutdown lets the batches in flight finish, within the grace.
+        while !inFlight.isEmpty { _ = try? await finishWithinShutdownGrace(inFlight.removeFirst()) }
+    }
+
+    /// Rows handed to the producer and their pending deliveries.
+    struct Batch: Sendable {
+        var rows: [Outbox.UnsentEvent]
+        var pending: KafkaProducer.PendingDeliveries
+    }
+
+    /// The rows as Kafka records, headers in name order.
+    private func messages(_ rows: [Outbox.UnsentEvent]) -> [KafkaOutgoingMessage] {
+        rows.map { row in
+            let event = row.event
+            return KafkaOutgoingMessage(
+                topic: event.topic, key: event.key,
+                headers: event.headers.sorted { $0.key < $1.key }.map { KafkaHeader(name: $0.key, string: $0.value) },
+                value: event.value)
         }
     }
 
-    struct BatchOutcome {
-        var sent: Int
-        var failed: Int
-    }
-
-    /// `publishBatch`, but once a graceful shutdown begins its reports are waited for at most
-    /// `shutdownGrace`.
-    func publishBatchWithinShutdownGrace() async throws -> BatchOutcome {
-        try await withThrowingTaskGroup(of: BatchOutcome?.self) { group in
-            group.addTask { try await publishBatch() }
+    /// `finish`, but once a graceful shutdown begins the reports are waited for at most `shutdownGrace`.
+    /// - Returns: how many rows were not acknowledged.
+    func finishWithinShutdownGrace(_ batch: Batch) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask { try await finish(batch) }
             group.addTask {
                 // Ends only by cancellation, once the batch has its outcome.
                 try await gracefulShutdown()
@@ -101,29 +144,22 @@ public struct OutboxRelay: Service {
                 }
             }
             defer { group.cancelAll() }
-            while let outcome = try await group.next() {
-                if let outcome { return outcome }
+            while let failed = try await group.next() {
+                if let failed { return failed }
             }
-            return BatchOutcome(sent: 0, failed: 0)
+            return 0
         }
     }
 
-    /// Publishes one batch of unsent rows; marks the acknowledged ones sent.
-    func publishBatch() async throws -> BatchOutcome {
-        let rows = try await outbox.unsentEvents(limit: settings.batchSize)
-        guard !rows.isEmpty else { return BatchOutcome(sent: 0, failed: 0) }
-        let messages = rows.map { row in
-            let event = row.event
-            return KafkaOutgoingMessage(
-                topic: event.topic, key: event.key,
-                headers: event.headers.sorted { $0.key < $1.key }.map { KafkaHeader(name: $0.key, string: $0.value) },
-                value: event.value)
-        }
-        let results = await producer.send(batch: messages)
+    /// Waits for a batch's reports and marks the acknowledged rows sent; a row not acknowledged keeps its
+    /// error and waits.
+    /// - Returns: how many rows were not acknowledged.
+    func finish(_ batch: Batch) async throws -> Int {
+        let results = await batch.pending.results()
         var sentIDs: [Int64] = []
         var firstError: KafkaError?
         var failedCount = 0
-        for (row, result) in zip(rows, results) {
+        for (row, result) in zip(batch.rows, results) {
             switch result {
             case .success: sentIDs.append(row.id)
             case .failure(let error):
@@ -140,6 +176,6 @@ public struct OutboxRelay: Service {
                 "Outbox rows not acknowledged; they wait and will be retried",
                 metadata: [EntasLogKey.count: "\(failedCount)", EntasLogKey.reason: "\(firstError.description)"])
         }
-        return BatchOutcome(sent: sentIDs.count, failed: failedCount)
+        return failedCount
     }
 }
