@@ -22,12 +22,18 @@ enum OutboxHeaders {
         guard headers.allSatisfy({ isPlain($0.key) && isPlain($0.value) }) else {
             return String(decoding: try encoder.encode(headers), as: UTF8.self)
         }
-        var text = "{"
-        for (index, key) in headers.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            text += "\"\(key)\":\"\(headers[key] ?? "")\""
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(headers.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
+        for (index, header) in headers.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: header.key.utf8)
+            bytes.append(contentsOf: "\":\"".utf8)
+            bytes.append(contentsOf: header.value.utf8)
+            bytes.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The headers a column's text holds.
