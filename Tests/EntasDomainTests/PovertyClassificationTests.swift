@@ -38,8 +38,21 @@ import Testing
     func set() {
         let nine = Set(PovertyCriterion.allCases.prefix(9))
         #expect(PovertyClassification.status(criteriaMet: nine) == .miskin)
-        #expect(PovertyClassification.status(criteriaMet: []) == .tidakMiskin)
+        #expect(PovertyClassification.status(criteriaMet: Set<PovertyCriterion>()) == .tidakMiskin)
         #expect(PovertyClassification.status(criteriaMet: Set(PovertyCriterion.allCases)) == .sangatMiskin)
+    }
+
+    @Test("a list of criteria is counted once each, as the set of them")
+    func list() {
+        let all = PovertyCriterion.allCases
+        #expect(PovertyClassification.status(criteriaMet: [PovertyCriterion]()) == .tidakMiskin)
+        #expect(PovertyClassification.status(criteriaMet: Array(all.prefix(9))) == .miskin)
+        #expect(PovertyClassification.status(criteriaMet: Array(all.prefix(6) + all.prefix(6))) == .hampirMiskin)
+        #expect(PovertyClassification.status(criteriaMet: all + all) == .sangatMiskin)
+        for count in 0...14 {
+            let list = Array(all.shuffled().prefix(count))
+            #expect(PovertyClassification.status(criteriaMet: list) == PovertyClassification.status(criteriaMet: Set(list)))
+        }
     }
 }
 

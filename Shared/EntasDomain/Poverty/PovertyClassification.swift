@@ -22,6 +22,13 @@ public enum PovertyClassification {
         status(criteriaMetCount: criteriaMet.count)
     }
 
+    /// The derived status for a list of criteria met, each counted once (counted as bits: every
+    /// registration and assessment derives one).
+    public static func status(criteriaMet: [PovertyCriterion]) -> PovertyStatus {
+        let bits = criteriaMet.reduce(UInt32(0)) { $0 | 1 << $1.number }
+        return status(criteriaMetCount: bits.nonzeroBitCount)
+    }
+
     /// The possible counts of criteria met: 0...14.
     public static let criteriaCountRange = 0...14
 

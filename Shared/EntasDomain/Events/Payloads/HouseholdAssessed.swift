@@ -34,7 +34,7 @@ public struct HouseholdAssessed: EventData {
     }
 
     /// The status the criteria count gives under Entas's banding, for comparison with ``status``.
-    public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: Set(criteriaMet)) }
+    public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: criteriaMet) }
 
     /// Checks the rules listed under "Rejected when" in docs/events.md.
     public func validate(in reference: RegionReference) throws(EventValidationError) {

@@ -55,7 +55,7 @@ public struct HouseholdRegistered: EventData {
     }()
 
     /// The status the criteria count gives under Entas's banding (not the stated ``baselineStatus``).
-    public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: Set(criteriaMet)) }
+    public var derivedStatus: PovertyStatus { PovertyClassification.status(criteriaMet: criteriaMet) }
 
     /// Checks the rules listed under "Rejected when" in docs/events.md.
     public func validate(in reference: RegionReference) throws(EventValidationError) {
