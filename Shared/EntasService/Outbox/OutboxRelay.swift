@@ -27,7 +27,7 @@ public struct OutboxRelay: Service {
         public var batchSize = 4_000
         /// Batches handed to the producer before the oldest one's reports are in: while the broker
         /// acknowledges one batch, the next is on its way (docs/performance.md).
-        public var batchesInFlight = 2
+        public var batchesInFlight = 3
         /// How long to wait between looks when nothing wakes the relay.
         public var idleInterval: Duration = .seconds(1)
         public var minimumBackoff: Duration = .milliseconds(100)
