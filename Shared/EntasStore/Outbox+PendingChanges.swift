@@ -9,7 +9,7 @@ extension Outbox {
     ///
     /// ```swift
     /// for await _ in outbox.pendingChanges() {
-    ///     while case let batch = try await outbox.unsent(limit: 100), !batch.isEmpty { … publish … }
+    ///     while case let batch = try await outbox.unsentEvents(limit: 100), !batch.isEmpty { … publish … }
     /// }
     /// ```
     ///
@@ -20,7 +20,7 @@ extension Outbox {
     ///
     /// The observation stops when the iterating task is cancelled or stops iterating. The stream finishes
     /// at once, without elements, when the database has no `outboxMessage` table (the shared migrations
-    /// have not run; ``unsent(limit:)`` then throws the database's own error).
+    /// have not run; ``unsentEvents(after:limit:)`` then throws the database's own error).
     public func pendingChanges() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let registration = ObservationRegistration()

@@ -71,7 +71,6 @@ public struct Outbox: Sendable {
             let statement = try db.cachedStatement(
                 sql: "SELECT id, eventId, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL AND id > ? ORDER BY id LIMIT ?")
             var events: [UnsentEvent] = []
-            events.reserveCapacity(limit)
             let rows = try Row.fetchCursor(statement, arguments: [after, limit])
             while let row = try rows.next() {
                 let event = EncodedEvent(

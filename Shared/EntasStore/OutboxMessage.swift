@@ -5,8 +5,9 @@ import GRDB
 /// One row of `outboxMessage`: an event written in the same transaction as the change it reports, waiting
 /// for the relay to publish it to Kafka.
 ///
-/// Enqueue with ``Outbox/enqueue(_:at:in:)``; the relay reads ``Outbox/unsent(limit:)`` and publishes
-/// ``encodedEvent``. The key and value hold household data (the KK number, the payload): never log them.
+/// Enqueue with ``Outbox/enqueue(_:at:in:)``; the relay reads the unsent rows' events with
+/// ``Outbox/unsentEvents(after:limit:)``; ``Outbox/unsent(limit:)`` reads whole rows. The key and value
+/// hold household data (the KK number, the payload): never log them.
 public struct OutboxMessage: Sendable, Hashable, Identifiable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "outboxMessage"
 
