@@ -36,30 +36,23 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
         .fetchAll(db)
     }
 
-    /// The statuses of the household's latest assessments, one per cluster (what the consensus rule reads, for
-    /// every event: two columns, no record decoding).
-    static func latestStatuses(for key: HouseholdKey, _ db: Database) throws -> [PovertyStatus] {
-        try PovertyStatus.fetchAll(
-            db.cachedStatement(sql: "SELECT status FROM clusterAssessment WHERE householdKey = ? ORDER BY cluster"),
-            arguments: [key])
-    }
-
-    /// Stores `self` unless the cluster already has a later assessment of the household: one cached statement
-    /// that compares the orders in SQLite (days, instants and ids are stored as text that sorts as they do).
-    func saveIfLatest(_ db: Database) throws {
+    /// Stores `self`, by the household's number (``HouseholdNumber``), unless the cluster already has a later
+    /// assessment of the household: one cached statement that compares the orders in SQLite (days, instants and
+    /// ids are stored as text that sorts as they do).
+    func saveIfLatest(number: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO clusterAssessment
-                (householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId)
+                INSERT INTO assessmentByHousehold
+                (household, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (householdKey, cluster) DO UPDATE SET
+                ON CONFLICT (household, cluster) DO UPDATE SET
                 status = excluded.status, criteriaMetCount = excluded.criteriaMetCount, source = excluded.source,
                 assessedOn = excluded.assessedOn, eventTime = excluded.eventTime, eventId = excluded.eventId
                 WHERE (excluded.assessedOn, excluded.eventTime, excluded.eventId)
-                    > (clusterAssessment.assessedOn, clusterAssessment.eventTime, clusterAssessment.eventId)
+                    > (assessmentByHousehold.assessedOn, assessmentByHousehold.eventTime, assessmentByHousehold.eventId)
                 """)
         try statement.execute(arguments: [
-            householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId,
+            number, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId,
         ])
     }
 }

@@ -13,7 +13,7 @@ public enum CoordinatorMigrations {
     /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`; then `coordinator-v2-target` and
     /// `coordinator-v2-cycle-index` for the plan and the evaluation; `coordinator-v3-commitment-graduations`;
     /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`;
-    /// `coordinator-v6-household-people`.
+    /// `coordinator-v6-household-people`; `coordinator-v7-household-numbers` for throughput.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -26,6 +26,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v4-lean-fact-tables", migrate: leanFactTables)
         migrator.registerMigration("coordinator-v5-verification-cases", migrate: addVerificationCases)
         migrator.registerMigration("coordinator-v6-household-people", migrate: addHouseholdPeople)
+        migrator.registerMigration("coordinator-v7-household-numbers", migrate: numberHouseholds)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

@@ -65,7 +65,7 @@ extension CoordinatorQueries {
             guard let household = try Household.fetchOne(db, key: key) else { return nil }
             return HouseholdFacts(
                 household: household, assessments: try ClusterAssessment.latest(for: key, db),
-                enrolments: try Enrolment.all(for: key, db),
+                enrolments: try Enrolment.filter(Enrolment.Columns.householdKey == key).fetchAll(db),
                 referrals: try Referral.filter(Referral.Columns.householdKey == key).fetchAll(db),
                 deliveries: try Delivery.filter(Delivery.Columns.householdKey == key).fetchAll(db),
                 history: try HouseholdEvent.filter(HouseholdEvent.Columns.householdKey == key).fetchAll(db))

@@ -10,6 +10,7 @@ extension CoordinatorReadModel {
         of payload: EventPayload, _ event: AppliedEvent, to change: inout HouseholdChange, _ db: Database
     ) throws {
         let key = change.household.key
+        let number = change.number
         switch payload {
         case .householdRegistered(let data):
             if let registeredAt = change.household.registeredAt, let registeredBy = change.household.registeredBy,
@@ -36,14 +37,14 @@ extension CoordinatorReadModel {
                 householdKey: key, cluster: data.cluster, status: data.status,
                 criteriaMetCount: data.criteriaMet.count, source: .assessment, assessedOn: data.assessedOn,
                 eventTime: event.time, eventId: event.id
-            ).saveIfLatest(db)
+            ).saveIfLatest(number: number, db)
             change.updateFacts { $0.add(StatusFact(cluster: data.cluster, status: data.status, order: order)) }
             change.household.adopt(BaselineFact(status: data.status, source: .assessment, order: order))
         case .householdGraduated(let data):
             try ClusterAssessment(
                 householdKey: key, cluster: data.cluster, status: .graduated, criteriaMetCount: nil,
                 source: .graduation, assessedOn: data.graduatedOn, eventTime: event.time, eventId: event.id
-            ).saveIfLatest(db)
+            ).saveIfLatest(number: number, db)
             let order = FactOrder(day: data.graduatedOn, time: event.time, eventId: event.id)
             change.updateFacts { $0.add(StatusFact(cluster: data.cluster, status: .graduated, order: order)) }
         case .enrolmentStarted(let data):
@@ -60,7 +61,7 @@ extension CoordinatorReadModel {
             enrolment.desaCode = data.desaCode
             enrolment.startedOn = data.startedOn
             enrolment.memberKey = data.memberNIK.map { PersonKey(nik: $0, keying: keying).rawValue }
-            try write(enrolment, id: data.enrolmentID, new: existing == nil, db)
+            try write(enrolment, number: number, id: data.enrolmentID, new: existing == nil, db)
             change.updateFacts { $0.set(enrolment) }
             change.strategyChanges.add(existing?.startedCells ?? [:], negated: true)
             change.strategyChanges.add(enrolment.startedCells)
@@ -73,7 +74,7 @@ extension CoordinatorReadModel {
                     enrolmentID: id, householdKey: key, cluster: data.cluster, programme: data.programme,
                     desaCode: data.desaCode)
             enrolment.endedOn = data.endedOn
-            try write(enrolment, id: data.enrolmentID, new: existing == nil, db)
+            try write(enrolment, number: number, id: data.enrolmentID, new: existing == nil, db)
             change.updateFacts { $0.set(enrolment) }
         case .benefitDelivered(let data):
             let delivery = Delivery(
@@ -84,9 +85,9 @@ extension CoordinatorReadModel {
                 period: data.period, deliveredOn: data.deliveredOn)
             // Almost always a new delivery: inserted without a read. One already stored (a correction under
             // the same id) is read, checked to be this household's, and replaced.
-            if try !delivery.insertIfNew(db) {
+            if try !delivery.insertIfNew(number: number, db) {
                 let existing = try fetchOwned(Delivery.self, id: data.deliveryID, kind: "delivery", key: key, db)
-                try delivery.write(db)
+                try delivery.write(number: number, db)
                 change.strategyChanges.add(existing?.cells ?? [:], negated: true)
             }
             change.strategyChanges.add(delivery.cells)
@@ -94,13 +95,13 @@ extension CoordinatorReadModel {
             var referral = try referral(data.referralID, data.fromCluster, data.toCluster, key: key, db)
             referral.reason = data.reason
             referral.madeOn = data.madeOn
-            try referral.upsert(db)
+            try referral.write(number: number, db)
         case .referralAnswered(let data):
             var referral = try referral(data.referralID, data.fromCluster, data.toCluster, key: key, db)
             referral.outcome = data.outcome
             referral.note = data.note
             referral.answeredOn = data.answeredOn
-            try referral.upsert(db)
+            try referral.write(number: number, db)
         case .householdVerified(let data):
             guard verifiers.contains(data.cluster) else { break }
             let order = FactOrder(day: data.verifiedOn, time: event.time, eventId: event.id)
@@ -122,9 +123,9 @@ extension CoordinatorReadModel {
 
     /// Writes an enrolment of the household: one the household already has is replaced; a new one is inserted
     /// unless its id belongs to another household's enrolment, which is refused.
-    private func write(_ enrolment: Enrolment, id: UUID, new: Bool, _ db: Database) throws {
-        guard new else { return try enrolment.write(db) }
-        guard try enrolment.insertIfNew(db) else {
+    private func write(_ enrolment: Enrolment, number: Int64, id: UUID, new: Bool, _ db: Database) throws {
+        guard new else { return try enrolment.write(number: number, db) }
+        guard try enrolment.insertIfNew(number: number, db) else {
             throw CoordinatorReadModelError.idOfAnotherHousehold(kind: "enrolment", id: id)
         }
     }

@@ -28,8 +28,9 @@ extension CoordinatorReadModel {
     /// The households whose stored consensus, conflict, case, verification, coverage or gap differ from what
     /// their stored facts give now: empty when every household row is up to date.
     public static func staleHouseholds(_ db: Database) throws -> [HouseholdKey] {
-        try Household.order(Household.Columns.key).fetchAll(db).compactMap { household in
-            let facts = try HouseholdState.load(household.key, db)
+        try Row.fetchAll(db, sql: "SELECT * FROM household ORDER BY key").compactMap { row in
+            let household = try Household(row: row)
+            let facts = try HouseholdState.load(try row.decode(forColumn: "number"), key: household.key, db)
             var fresh = household
             fresh.coverage = Set(facts.enrolments.filter(\.isActive).map(\.cluster))
             fresh.adopt(facts.standing)

@@ -106,8 +106,8 @@ public struct CoordinatorReadModel: Sendable {
                 change?.include(time: event.time)
                 try change?.changesViews(db)
             }
-            if change != nil {
-                try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)
+            if let number = change?.number {
+                try HouseholdEvent.record(envelope.payload, event, number: number, verifiers: verifiers, db)
                 change?.include(time: event.time)
             } else {
                 try applyUpdateWithoutMove(data, event, key: key, db)
@@ -120,8 +120,8 @@ public struct CoordinatorReadModel: Sendable {
                 change = try HouseholdChange.begin(
                     key: key, kk: kk, location: location, time: event.time, leavesViews: leavesViews, db)
             }
-            try HouseholdEvent.record(envelope.payload, event, key: key, verifiers: verifiers, db)
             guard var current = change else { return }
+            try HouseholdEvent.record(envelope.payload, event, number: current.number, verifiers: verifiers, db)
             change = nil  // one copy of the change while the facts are applied
             try applyFacts(of: envelope.payload, event, to: &current, db)
             change = current
@@ -195,8 +195,9 @@ public struct CoordinatorReadModel: Sendable {
     /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
     /// waits in the history until one is.
     private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
-        try HouseholdEvent.record(.householdUpdated(data), event, key: key, verifiers: verifiers, db)
-        if let stored = try Household.find(key, db), stored.updatedAt < event.time {
+        let number = try HouseholdNumber.of(key, db).number
+        try HouseholdEvent.record(.householdUpdated(data), event, number: number, verifiers: verifiers, db)
+        if let stored = try Household.find(key, db)?.household, stored.updatedAt < event.time {
             var household = stored
             household.updatedAt = event.time
             try household.save(from: stored, db)

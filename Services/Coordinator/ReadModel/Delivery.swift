@@ -39,33 +39,35 @@ struct Delivery: Codable, Sendable, Equatable, FetchableRecord, PersistableRecor
 }
 
 extension Delivery {
-    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call).
-    func write(_ db: Database) throws {
+    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call), with
+    /// the household's number (``HouseholdNumber``).
+    func write(number: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO delivery (deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode,
+                INSERT INTO deliveryByHousehold (deliveryID, enrolmentID, household, cluster, programme, strategy, desaCode,
                 amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (deliveryID) DO UPDATE SET
-                enrolmentID = excluded.enrolmentID, householdKey = excluded.householdKey, cluster = excluded.cluster,
+                enrolmentID = excluded.enrolmentID, household = excluded.household, cluster = excluded.cluster,
                 programme = excluded.programme, strategy = excluded.strategy, desaCode = excluded.desaCode,
                 amountRupiah = excluded.amountRupiah, inKindQuantity = excluded.inKindQuantity,
                 inKindUnit = excluded.inKindUnit, period = excluded.period, deliveredOn = excluded.deliveredOn
                 """)
         try statement.execute(arguments: [
-            deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity,
+            deliveryID, enrolmentID, number, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity,
             inKindUnit, period, deliveredOn,
         ])
     }
 
-    /// Inserts the row unless one with its id exists (then nothing changes); true when it was inserted.
-    func insertIfNew(_ db: Database) throws -> Bool {
+    /// Inserts the row, with the household's number, unless one with its id exists (then nothing changes); true
+    /// when it was inserted.
+    func insertIfNew(number: Int64, _ db: Database) throws -> Bool {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO delivery (deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
+                INSERT INTO deliveryByHousehold (deliveryID, enrolmentID, household, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
-        try statement.execute(arguments: [deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn])
+        try statement.execute(arguments: [deliveryID, enrolmentID, number, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn])
         return db.changesCount == 1
     }
 }

@@ -32,10 +32,14 @@ struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
     /// Started and not ended.
     var isActive: Bool { startedOn != nil && endedOn == nil }
 
-    /// The household's enrolments.
-    static func all(for key: HouseholdKey, _ db: Database) throws -> [Enrolment] {
-        try SQLRequest<Enrolment>(sql: "SELECT * FROM enrolment WHERE householdKey = ?", arguments: [key], cached: true)
-            .fetchAll(db)
+    /// The enrolments of the household numbered `number` (``HouseholdNumber``), keyed `key`.
+    static func all(for number: Int64, key: HouseholdKey, _ db: Database) throws -> [Enrolment] {
+        try SQLRequest<Enrolment>(
+            sql: """
+                SELECT enrolmentID, ? AS householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey
+                FROM enrolmentByHousehold WHERE household = ?
+                """, arguments: [key, number], cached: true
+        ).fetchAll(db)
     }
 
     /// What the start of this enrolment adds to `regionStrategy.enrolmentsStarted`, in the desa of the start.
@@ -75,30 +79,32 @@ extension Enrolment {
 }
 
 extension Enrolment {
-    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call).
-    func write(_ db: Database) throws {
+    /// Inserts or replaces the row through one cached statement (GRDB's `upsert()` builds its SQL per call), with
+    /// the household's number (``HouseholdNumber``).
+    func write(number: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
+                INSERT INTO enrolmentByHousehold (enrolmentID, household, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (enrolmentID) DO UPDATE SET
-                householdKey = excluded.householdKey, cluster = excluded.cluster, programme = excluded.programme,
+                household = excluded.household, cluster = excluded.cluster, programme = excluded.programme,
                 strategy = excluded.strategy, desaCode = excluded.desaCode, startedOn = excluded.startedOn,
                 endedOn = excluded.endedOn, memberKey = excluded.memberKey
                 """)
         try statement.execute(arguments: [
-            enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey,
+            enrolmentID, number, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey,
         ])
     }
 
-    /// Inserts the row unless one with its id exists (then nothing changes); true when it was inserted.
-    func insertIfNew(_ db: Database) throws -> Bool {
+    /// Inserts the row, with the household's number, unless one with its id exists (then nothing changes); true
+    /// when it was inserted.
+    func insertIfNew(number: Int64, _ db: Database) throws -> Bool {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO enrolment (enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
+                INSERT INTO enrolmentByHousehold (enrolmentID, household, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)
-        try statement.execute(arguments: [enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey])
+        try statement.execute(arguments: [enrolmentID, number, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey])
         return db.changesCount == 1
     }
 }

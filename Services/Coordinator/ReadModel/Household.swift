@@ -226,7 +226,7 @@ extension Household {
 
 // Every event reads and writes its household, so the row is coded by hand rather than through Codable, in
 // one column order: ``find(_:_:)`` selects these columns and reads them by position (a lookup by name
-// searches the row's columns for each), ``insertNew(_:)`` binds them by position; other reads go by name.
+// searches the row's columns for each), ``insertNew(number:_:)`` binds them by position; other reads go by name.
 extension Household {
     /// The table's columns in the order ``values`` lists them.
     static let columnNames: [String] = [
@@ -328,18 +328,20 @@ extension Household {
         isDuplicate = try read(33)
     }
 
-    /// The household keyed `key`, if the read model has placed it: one cached statement, read by position.
-    static func find(_ key: HouseholdKey, _ db: Database) throws -> Household? {
-        let statement = try db.cachedStatement(sql: "SELECT \(selection) FROM household WHERE key = ?")
+    /// The household keyed `key`, if the read model has placed it, and its number (``HouseholdNumber``): one
+    /// cached statement, read by position.
+    static func find(_ key: HouseholdKey, _ db: Database) throws -> (household: Household, number: Int64)? {
+        let statement = try db.cachedStatement(sql: "SELECT \(selection), number FROM household WHERE key = ?")
         guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
-        return try Household(ColumnReader(row: row, byName: false))
+        return (try Household(ColumnReader(row: row, byName: false)), try row.decode(atIndex: columnNames.count))
     }
 
-    /// Inserts a household placed by this transaction, once its views are derived (one cached statement).
-    func insertNew(_ db: Database) throws {
+    /// Inserts a household placed by this transaction, once its views are derived, with its number (one cached
+    /// statement).
+    func insertNew(number: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO household (\(Self.selection)) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")))")
-        try statement.execute(arguments: StatementArguments(values))
+            sql: "INSERT INTO household (\(Self.selection), number) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")), ?)")
+        try statement.execute(arguments: StatementArguments(values + [number]))
     }
 
     private static let selection = columnNames.joined(separator: ", ")

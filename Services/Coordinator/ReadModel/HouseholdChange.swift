@@ -13,6 +13,8 @@ struct HouseholdChange: Sendable {
     /// The latest `ce_time` of the events applied.
     private(set) var time: Timestamp
     var household: Household
+    /// The household's number (``HouseholdNumber``), which its facts are stored by.
+    let number: Int64
     /// The household's facts as the batch leaves them; nil while only events that change none of them
     /// (deliveries, referrals) have been applied to a household already stored.
     private(set) var facts: HouseholdState?
@@ -32,9 +34,12 @@ struct HouseholdChange: Sendable {
         case unchanged
     }
 
-    private init(time: Timestamp, household: Household, stored: Household, facts: HouseholdState?, before: Before) {
+    private init(
+        time: Timestamp, household: Household, number: Int64, stored: Household, facts: HouseholdState?, before: Before
+    ) {
         self.time = time
         self.household = household
+        self.number = number
         self.stored = stored
         self.facts = facts
         self.before = before
@@ -47,35 +52,43 @@ struct HouseholdChange: Sendable {
     static func begin(
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, leavesViews: Bool = false, _ db: Database
     ) throws -> HouseholdChange {
-        if let stored = try Household.find(key, db) {
-            var change = HouseholdChange(time: time, household: stored, stored: stored, facts: nil, before: .unchanged)
+        if let found = try Household.find(key, db) {
+            let stored = found.household
+            var change = HouseholdChange(
+                time: time, household: stored, number: found.number, stored: stored, facts: nil, before: .unchanged)
             if !leavesViews { try change.readFacts(db) }
             change.household.adopt(location)
             return change
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
-        // History may have arrived before the household could be placed (an update without a desa).
-        let earlierHistory = try SQLRequest<Timestamp>(
-            sql: "SELECT max(eventTime) FROM householdEvent WHERE householdKey = ?", arguments: [key], cached: true
-        ).fetchOne(db)
+        let (number, isNew) = try HouseholdNumber.of(key, db)
+        // History may have arrived before the household could be placed (an update without a desa): then its key
+        // was numbered already.
+        let earlierHistory =
+            isNew
+            ? nil
+            : try Timestamp.fetchOne(
+                db.cachedStatement(sql: "SELECT max(eventTime) FROM historyByHousehold WHERE household = ?"), arguments: [number])
         household.updatedAt = max(household.updatedAt, earlierHistory ?? household.updatedAt)
         var facts = HouseholdState.empty
         if earlierHistory != nil {
             // What came before it could be placed: jiwa, and the people it shares with another household.
             try PendingPeople.adopt(into: &household, db)
             household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
-            facts = try HouseholdState.load(key, db)
+            facts = try HouseholdState.load(number, key: key, db)
         }
         // Written once, by ``finish(_:ledger:)``, with its views: the transaction defers foreign keys, so its
         // facts may be written first (``CoordinatorReadModel/apply(_:_:throughInbox:)``).
-        return HouseholdChange(time: time, household: household, stored: household, facts: facts, before: .none)
+        return HouseholdChange(time: time, household: household, number: number, stored: household, facts: facts, before: .none)
     }
 
     /// The stored household `key` with its facts read, to derive its views again after a finding of another
     /// household's event (a person it shares), its `updatedAt` as it was; nil while the household is not placed yet.
     static func reopen(key: HouseholdKey, _ db: Database) throws -> HouseholdChange? {
-        guard let stored = try Household.find(key, db) else { return nil }
-        var change = HouseholdChange(time: stored.updatedAt, household: stored, stored: stored, facts: nil, before: .unchanged)
+        guard let found = try Household.find(key, db) else { return nil }
+        let stored = found.household
+        var change = HouseholdChange(
+            time: stored.updatedAt, household: stored, number: found.number, stored: stored, facts: nil, before: .unchanged)
         try change.readFacts(db)
         return change
     }
@@ -107,7 +120,7 @@ struct HouseholdChange: Sendable {
     /// Reads the stored facts, once, and the footprint they give the stored household.
     private mutating func readFacts(_ db: Database) throws {
         guard facts == nil else { return }
-        let loaded = try HouseholdState.load(stored.key, db)
+        let loaded = try HouseholdState.load(number, key: stored.key, db)
         facts = loaded
         before = .read(HouseholdFootprint(household: stored, enrolments: loaded.enrolments, facts: loaded.statusFacts))
     }
@@ -128,7 +141,7 @@ struct HouseholdChange: Sendable {
             return
         case .unchanged:
             // Moved by an event's desa: the same enrolments and facts, counted in another desa.
-            let facts = try HouseholdState.load(household.key, db)
+            let facts = try HouseholdState.load(number, key: household.key, db)
             try household.save(from: stored, db)
             before = HouseholdFootprint(household: stored, enrolments: facts.enrolments, facts: facts.statusFacts)
             after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
@@ -141,7 +154,7 @@ struct HouseholdChange: Sendable {
                 try household.save(from: stored, db)
                 before = footprint
             } else {
-                try household.insertNew(db)
+                try household.insertNew(number: number, db)
                 before = nil
             }
             after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)

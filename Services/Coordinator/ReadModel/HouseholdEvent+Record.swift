@@ -7,8 +7,9 @@ extension HouseholdEvent {
     /// identifiers: an assessor, a verifier, a team, a minutes reference; never a person's data).
     /// - Parameter verifiers: the clusters whose verifications count; another cluster's is kept in the history
     ///   without a status, so it changes no view.
+    /// - Parameter number: the household's number (``HouseholdNumber``).
     static func record(
-        _ payload: EventPayload, _ event: AppliedEvent, key: HouseholdKey, verifiers: Set<Cluster>, _ db: Database
+        _ payload: EventPayload, _ event: AppliedEvent, number: Int64, verifiers: Set<Cluster>, _ db: Database
     ) throws {
         var status: PovertyStatus?
         var detail: String?
@@ -83,11 +84,11 @@ extension HouseholdEvent {
         let recorded = HistorySummary.stored(summary, recordedBy: event.actorName)
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO householdEvent (eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
+                INSERT INTO historyByHousehold (eventId, household, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            event.id, key, event.ceType, payload.statingCluster, effective, event.time, status, recorded, detail,
+            event.id, number, event.ceType, payload.statingCluster, effective, event.time, status, recorded, detail,
         ])
     }
 }

@@ -42,18 +42,18 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     static let requestedType = VerificationRequested.eventType.ceType
     static let assignedType = VerificationAssigned.eventType.ceType
 
-    /// Every assessment, graduation and counted verification of the household, as timeline facts, and the
-    /// steps of its verification cases: one statement.
-    static func facts(for key: HouseholdKey, _ db: Database) throws -> (status: [StatusFact], steps: [CaseStep]) {
+    /// Every assessment, graduation and counted verification of the household numbered `number`, as timeline
+    /// facts, and the steps of its verification cases: one statement.
+    static func facts(for number: Int64, _ db: Database) throws -> (status: [StatusFact], steps: [CaseStep]) {
         // Read for every event: only the columns a fact needs, decoded by hand.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM householdEvent
-                WHERE householdKey = ? AND (status IS NOT NULL OR ceType IN (?, ?, ?))
+                SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM historyByHousehold
+                WHERE household = ? AND (status IS NOT NULL OR ceType IN (?, ?, ?))
                 """)
         var status: [StatusFact] = []
         var steps: [CaseStep] = []
-        for row in try Row.fetchAll(statement, arguments: [key, requestedType, assignedType, SharedPersonStep.ceType]) {
+        for row in try Row.fetchAll(statement, arguments: [number, requestedType, assignedType, SharedPersonStep.ceType]) {
             let cluster = try row.decode(Cluster.self, atIndex: 0)
             let order = FactOrder(
                 day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
@@ -86,7 +86,7 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
 
     /// Those of `eventIds` (lowercase) already in a household's history: one statement per 500 ids.
     static func recorded(among eventIds: [String], _ db: Database) throws -> Set<String> {
-        try db.presentValues(of: "eventId", in: "householdEvent", among: eventIds)
+        try db.presentValues(of: "eventId", in: "historyByHousehold", among: eventIds)
     }
 }
 

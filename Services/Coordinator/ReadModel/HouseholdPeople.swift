@@ -118,15 +118,20 @@ enum SharedPersonStep {
 
     /// Sets the steps of the pair `first`, `second`: none, or one in each history dated by `opener`.
     static func set(_ first: HouseholdKey, _ second: HouseholdKey, opener: (order: FactOrder, cluster: Cluster)?, _ db: Database) throws {
-        let delete = try db.cachedStatement(sql: "DELETE FROM householdEvent WHERE householdKey = ? AND ceType = ? AND detail = ?")
+        let delete = try db.cachedStatement(sql: "DELETE FROM historyByHousehold WHERE household = ? AND ceType = ? AND detail = ?")
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO historyByHousehold (eventId, household, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
+                """)
         for (key, other) in [(first, second), (second, first)] {
-            try delete.execute(arguments: [key, ceType, other.rawValue])
+            let number = try HouseholdNumber.of(key, db).number
+            try delete.execute(arguments: [number, ceType, other.rawValue])
             guard let opener else { continue }
-            let row = HouseholdEvent(
-                eventId: OpenCase.id(openedBy: "shared-person:\(opener.order.eventId):\(key.rawValue)"), householdKey: key, ceType: ceType,
-                cluster: opener.cluster, effectiveDate: opener.order.day, eventTime: opener.order.time, status: nil, summary: summary,
-                detail: other.rawValue)
-            try row.insert(db, onConflict: .replace)
+            try insert.execute(arguments: [
+                OpenCase.id(openedBy: "shared-person:\(opener.order.eventId):\(key.rawValue)"), number, ceType, opener.cluster,
+                opener.order.day, opener.order.time, summary, other.rawValue,
+            ])
         }
     }
 }

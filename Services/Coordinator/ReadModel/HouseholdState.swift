@@ -2,7 +2,7 @@ import EntasAPI
 import EntasDomain
 import GRDB
 
-/// The facts of one household the consensus views are derived from, read once per batch (two statements)
+/// The facts of one household the consensus views are derived from, read once per batch (two statements, by the household's number)
 /// and kept up to date in memory as the batch's events are applied, while the same changes are written to
 /// their tables: its enrolments, its assessments, graduations and verifications as timeline facts, and the
 /// steps of its verification cases.
@@ -15,11 +15,11 @@ struct HouseholdState: Sendable {
     /// the history rows that may wait for one carry no status).
     static let empty = HouseholdState(enrolments: [], statusFacts: [], caseSteps: [])
 
-    /// The stored facts of the household `key`.
-    static func load(_ key: HouseholdKey, _ db: Database) throws -> HouseholdState {
-        let facts = try HouseholdEvent.facts(for: key, db)
+    /// The stored facts of the household numbered `number` (``HouseholdNumber``), keyed `key`.
+    static func load(_ number: Int64, key: HouseholdKey, _ db: Database) throws -> HouseholdState {
+        let facts = try HouseholdEvent.facts(for: number, db)
         return HouseholdState(
-            enrolments: try Enrolment.all(for: key, db), statusFacts: facts.status, caseSteps: facts.steps)
+            enrolments: try Enrolment.all(for: number, key: key, db), statusFacts: facts.status, caseSteps: facts.steps)
     }
 
     /// Where the household stands: effective statuses, verification, open case.

@@ -25,3 +25,16 @@ struct Referral: Codable, Sendable, Equatable, FetchableRecord, PersistableRecor
         static let householdKey = Column(CodingKeys.householdKey)
     }
 }
+
+extension Referral {
+    /// Inserts or replaces the row with the household's number (``HouseholdNumber``), through one cached statement.
+    func write(number: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO referralByHousehold
+                (referralID, household, fromCluster, toCluster, reason, madeOn, outcome, note, answeredOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [referralID, number, fromCluster, toCluster, reason, madeOn, outcome, note, answeredOn])
+    }
+}

@@ -1,0 +1,18 @@
+import EntasAPI
+import GRDB
+
+/// Household numbers (`householdNumber`): each household key the read model has met, numbered from 1 in the
+/// order first seen. The facts are stored by number (`coordinator-v7-household-numbers`), so the households
+/// of one batch, usually seen about the same time, sit side by side in every table keyed by household.
+enum HouseholdNumber {
+    /// The number of household `key`, given now when the read model has not met the key before (`isNew`).
+    static func of(_ key: HouseholdKey, _ db: Database) throws -> (number: Int64, isNew: Bool) {
+        if let number = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT number FROM householdNumber WHERE key = ?"), arguments: [key])
+        {
+            return (number, false)
+        }
+        try db.cachedStatement(sql: "INSERT INTO householdNumber (key) VALUES (?)").execute(arguments: [key])
+        return (db.lastInsertedRowID, true)
+    }
+}
