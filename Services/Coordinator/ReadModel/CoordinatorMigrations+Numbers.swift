@@ -17,7 +17,8 @@ extension CoordinatorMigrations {
     ///   `historyByHousehold` hold the rows of `clusterAssessment`, `enrolment`, `referral`, `delivery` and
     ///   `householdEvent` with the household's number in place of its key (`household`); those five names are
     ///   now views of them with the key joined back, so every reader sees the rows as before.
-    /// - The history's index by household is on the number alone (the day, time and id were never searched).
+    /// - The history is one B-tree keyed by household number and event id (`WITHOUT ROWID`): a household's rows
+    ///   side by side, read without a lookup per row; a unique index on the event id keeps each event once.
     ///
     /// An existing store keeps its rows: households are numbered in the order they were stored, then the keys
     /// only the history knows. Literal SQL: a shipped migration never changes.
@@ -134,21 +135,22 @@ extension CoordinatorMigrations {
                   FROM deliveryByHousehold d JOIN householdNumber n ON n.number = d.household;
 
                 CREATE TABLE historyByHousehold (
-                  eventId TEXT PRIMARY KEY NOT NULL CHECK (length(eventId) = 36),
                   household INTEGER NOT NULL,
+                  eventId TEXT NOT NULL CHECK (length(eventId) = 36),
                   ceType TEXT NOT NULL,
                   cluster TEXT NOT NULL CHECK (cluster IN \(clusters)),
                   effectiveDate TEXT NOT NULL CHECK (length(effectiveDate) = 10),
                   eventTime TEXT NOT NULL,
                   status TEXT CHECK (status IN \(statuses)),
                   summary TEXT NOT NULL,
-                  detail TEXT
-                );
+                  detail TEXT,
+                  PRIMARY KEY (household, eventId)
+                ) WITHOUT ROWID;
                 INSERT INTO historyByHousehold
-                  SELECT e.eventId, n.number, e.ceType, e.cluster, e.effectiveDate, e.eventTime, e.status, e.summary, e.detail
+                  SELECT n.number, e.eventId, e.ceType, e.cluster, e.effectiveDate, e.eventTime, e.status, e.summary, e.detail
                   FROM householdEvent e JOIN householdNumber n ON n.key = e.householdKey;
                 DROP TABLE householdEvent;
-                CREATE INDEX historyByHousehold_household ON historyByHousehold (household);
+                CREATE UNIQUE INDEX historyByHousehold_event ON historyByHousehold (eventId);
                 CREATE INDEX historyByHousehold_graduation ON historyByHousehold (effectiveDate)
                   WHERE ceType = 'id.go.jatim.entas.household.graduated.v1';
                 CREATE VIEW householdEvent AS
