@@ -75,9 +75,14 @@ public struct CoordinatorReadModel: Sendable {
         var sharing: Set<HouseholdKey> = []
         for household in batch.households {
             var change: HouseholdChange?
-            for item in household.events {
+            // A household first numbered by its first event here has no people stored until the batch states some.
+            var peopleStored = true
+            for (index, item) in household.events.enumerated() {
                 try apply(item.envelope, item.event, key: household.key, to: &change, db)
-                try findSharedPeople(item, key: household.key, into: &sharing, db)
+                if index == 0, change?.isNumberedNow == true { peopleStored = false }
+                if try findSharedPeople(item, key: household.key, peopleStored: peopleStored, into: &sharing, db) {
+                    peopleStored = true
+                }
                 applied += 1
                 latest = max(latest ?? item.event.time, item.event.time)
             }
@@ -147,18 +152,22 @@ public struct CoordinatorReadModel: Sendable {
 
     /// Records the people a registration or an update names (as keys) and, for each household that also lists
     /// one of them, the case step of a shared person in both histories; both households go to `sharing`.
+    /// - Parameter peopleStored: false when household `key` has no people stored (numbered by this batch, and
+    ///   none stated yet): nothing to read or replace before the people are written.
+    /// - Returns: true when the event named people.
     private func findSharedPeople(
-        _ item: HouseholdBatch.Item, key: HouseholdKey, into sharing: inout Set<HouseholdKey>, _ db: Database
-    ) throws {
+        _ item: HouseholdBatch.Item, key: HouseholdKey, peopleStored: Bool, into sharing: inout Set<HouseholdKey>, _ db: Database
+    ) throws -> Bool {
         let order = FactOrder(time: item.event.time, eventId: item.event.id)
-        guard let statement = HouseholdPeople.Statement(item.envelope.payload, order: order, keying: keying) else { return }
-        let before = try HouseholdPeople.sharers(of: key, db)
-        try HouseholdPeople.apply(statement, to: key, db)
+        guard let statement = HouseholdPeople.Statement(item.envelope.payload, order: order, keying: keying) else { return false }
+        let before = peopleStored ? try HouseholdPeople.sharers(of: key, db) : []
+        try HouseholdPeople.apply(statement, to: key, replacing: peopleStored, db)
         let now = try HouseholdPeople.sharing(of: key, db)
         for other in before.union(now.keys) {
             try SharedPersonStep.set(key, other, opener: now[other], db)
             sharing.formUnion([key, other])
         }
+        return true
     }
 
     /// True for an event that changes none of its household's enrolments, assessments or status facts, so

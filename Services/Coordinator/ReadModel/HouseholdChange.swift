@@ -15,6 +15,8 @@ struct HouseholdChange: Sendable {
     var household: Household
     /// The household's number (``HouseholdNumber``), which its facts are stored by.
     let number: Int64
+    /// True when this change gave the household its number: nothing of it was stored before the batch.
+    private(set) var isNumberedNow = false
     /// The household's facts as the batch leaves them; nil while only events that change none of them
     /// (deliveries, referrals) have been applied to a household already stored.
     private(set) var facts: HouseholdState?
@@ -79,7 +81,9 @@ struct HouseholdChange: Sendable {
         }
         // Written once, by ``finish(_:ledger:)``, with its views: the transaction defers foreign keys, so its
         // facts may be written first (``CoordinatorReadModel/apply(_:_:throughInbox:)``).
-        return HouseholdChange(time: time, household: household, number: number, stored: household, facts: facts, before: .none)
+        var change = HouseholdChange(time: time, household: household, number: number, stored: household, facts: facts, before: .none)
+        change.isNumberedNow = isNew
+        return change
     }
 
     /// The stored household `key` with its facts read, to derive its views again after a finding of another

@@ -33,9 +33,10 @@ enum HouseholdPeople {
     }
 
     /// Writes what `statement` says of household `key` unless a later event already said it.
-    static func apply(_ statement: Statement, to key: HouseholdKey, _ db: Database) throws {
-        if let head = statement.head { try replace(key, kind: "head", with: [head], statement, db) }
-        if let members = statement.members { try replace(key, kind: "member", with: members, statement, db) }
+    /// - Parameter replacing: false when the household has no people stored: they are inserted without a read.
+    static func apply(_ statement: Statement, to key: HouseholdKey, replacing: Bool = true, _ db: Database) throws {
+        if let head = statement.head { try replace(key, kind: "head", with: [head], statement, checking: replacing, db) }
+        if let members = statement.members { try replace(key, kind: "member", with: members, statement, checking: replacing, db) }
     }
 
     /// The households that list one of household `key`'s people now, each with the later of the two statements
@@ -85,18 +86,22 @@ enum HouseholdPeople {
     }
 
     /// Replaces household `key`'s people of `kind` with `people` when `order` is later than the event that
-    /// stated them.
-    private static func replace(_ key: HouseholdKey, kind: String, with people: [PersonKey], _ statement: Statement, _ db: Database) throws {
+    /// stated them (`checking`; without, the household has none stored).
+    private static func replace(
+        _ key: HouseholdKey, kind: String, with people: [PersonKey], _ statement: Statement, checking: Bool, _ db: Database
+    ) throws {
         let order = statement.order
-        let stated = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"),
-            arguments: [key, kind])
-        if let stated, let time = stated[0] as Timestamp?, let eventId = stated[1] as String?,
-            FactOrder(time: time, eventId: eventId) > order
-        {
-            return
+        if checking {
+            let stated = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"),
+                arguments: [key, kind])
+            if let stated, let time = stated[0] as Timestamp?, let eventId = stated[1] as String?,
+                FactOrder(time: time, eventId: eventId) > order
+            {
+                return
+            }
+            try db.cachedStatement(sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(arguments: [key, kind])
         }
-        try db.cachedStatement(sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(arguments: [key, kind])
         let insert = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO householdPerson (householdKey, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
         for person in Set(people) {
