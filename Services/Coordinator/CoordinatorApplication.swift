@@ -38,7 +38,7 @@ enum CoordinatorApplication {
             migrations: registerMigrations)
         let readModel = CoordinatorReadModel(secret: secret, verifiers: configuration.verifyingClusters)
         let subscription = try runtime.subscription(
-            group: consumerGroup, topics: topics, settings: subscriptionSettings, batchHandler: readModel.handler)
+            group: consumerGroup, topics: topics, settings: subscriptionSettings, preparedHandler: readModel.handler)
         let queries = CoordinatorQueries(runtime.database)
         let router = runtime.makeRouter()
         let api = runtime.api(router, readRoutes: ["/v1/flags"])

@@ -79,10 +79,21 @@ public final class ServiceRuntime: Sendable {
         group: String, topics: [EntasTopic], settings: EventSubscription.Settings = EventSubscription.Settings(),
         accepts: @escaping EventSubscription.Filter = { _ in true }, batchHandler: @escaping EventSubscription.BatchHandler
     ) throws -> EventSubscription {
+        try subscription(
+            group: group, topics: topics, settings: settings, accepts: accepts,
+            preparedHandler: EventSubscription.PreparedBatchHandler(prepare: { $0 }, apply: batchHandler))
+    }
+
+    /// ``subscription(group:topics:accepts:batchHandler:)`` with a handler that prepares each event as it is
+    /// decoded, beside the batch being written (``EventSubscription/PreparedBatchHandler``).
+    public func subscription<Prepared>(
+        group: String, topics: [EntasTopic], settings: EventSubscription.Settings = EventSubscription.Settings(),
+        accepts: @escaping EventSubscription.Filter = { _ in true }, preparedHandler: EventSubscription.PreparedBatchHandler<Prepared>
+    ) throws -> EventSubscription {
         let consumer = try KafkaConsumer(settings: Self.consumerSettings(configuration, group: group, topics: topics), logger: logger)
         let subscription = EventSubscription(
             consumer: consumer, inbox: Inbox(database), deadLetters: producer, settings: settings, logger: logger, accepts: accepts,
-            batchHandler: batchHandler)
+            preparedHandler: preparedHandler)
         subscriptions.withLock { $0.append(subscription) }
         return subscription
     }

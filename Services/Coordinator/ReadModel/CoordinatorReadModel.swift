@@ -1,5 +1,6 @@
 import EntasAPI
 import EntasDomain
+import EntasService
 import EntasStore
 import Foundation
 import GRDB
@@ -34,10 +35,21 @@ public struct CoordinatorReadModel: Sendable {
     /// The key of the household with No. KK `kk`.
     public func key(for kk: KKNumber) -> HouseholdKey { HouseholdKey(kk: kk, keying: keying) }
 
-    /// The subscription's handler: the events of each of its transactions, applied together.
-    /// The inbox has set aside every event applied before, so the history is not looked up again.
-    public var handler: @Sendable ([EventEnvelope], Database) throws -> Void {
-        { envelopes, db in try self.apply(envelopes, db, throughInbox: true) }
+    /// The subscription's handler: each event prepared as it is decoded (``prepare(_:)``, beside the batch being
+    /// written), the events of each transaction applied together. The inbox has set aside every event applied
+    /// before, so the history is not looked up again.
+    public var handler: EventSubscription.PreparedBatchHandler<some Sendable> {
+        EventSubscription.PreparedBatchHandler(prepare: prepare) { items, db in try self.apply(items, db, throughInbox: true) }
+    }
+
+    /// What applying an event needs beyond the event, made without the database: its attributes, its household's
+    /// key and the people it names, keyed (HMACs, which cost as much as a statement).
+    func prepare(_ envelope: EventEnvelope) -> HouseholdBatch.Item {
+        let event = AppliedEvent(envelope)
+        return HouseholdBatch.Item(
+            envelope: envelope, event: event, key: envelope.payload.kkNumber.map { HouseholdKey(kk: $0, keying: keying) },
+            people: HouseholdPeople.Statement(
+                envelope.payload, order: FactOrder(time: event.time, eventId: event.id), keying: keying))
     }
 
     /// Applies one event. Call it inside a write transaction (the inbox's).
@@ -57,13 +69,18 @@ public struct CoordinatorReadModel: Sendable {
     /// - Parameter throughInbox: true when the inbox's transaction runs it, with only events not applied
     ///   before: the history's own check, one index probe per event, is then left out.
     public func apply(_ envelopes: [EventEnvelope], _ db: Database, throughInbox: Bool = false) throws {
+        try apply(envelopes.map(prepare), db, throughInbox: throughInbox)
+    }
+
+    /// ``apply(_:_:throughInbox:)`` of events prepared already (``prepare(_:)``).
+    func apply(_ items: [HouseholdBatch.Item], _ db: Database, throughInbox: Bool) throws {
         // A household placed by the batch is written once, after its facts (``HouseholdChange/finish(_:ledger:)``):
         // the facts' references to it are checked at the commit. SQLite ends the deferral with the transaction.
         try db.cachedStatement(sql: "PRAGMA defer_foreign_keys = ON").execute()
         var ledger = RegionLedger()
         var applied = 0
         var latest: Timestamp?
-        let batch = try HouseholdBatch(envelopes, keying: keying, checkHistory: !throughInbox, db)
+        let batch = try HouseholdBatch(items, checkHistory: !throughInbox, db)
         for commitment in batch.commitments {
             let event = AppliedEvent(commitment.envelope)
             guard case .commitmentMade(let data) = commitment.envelope.payload, try !Commitment.exists(db, key: event.id)
@@ -158,8 +175,7 @@ public struct CoordinatorReadModel: Sendable {
     private func findSharedPeople(
         _ item: HouseholdBatch.Item, key: HouseholdKey, peopleStored: Bool, into sharing: inout Set<HouseholdKey>, _ db: Database
     ) throws -> Bool {
-        let order = FactOrder(time: item.event.time, eventId: item.event.id)
-        guard let statement = HouseholdPeople.Statement(item.envelope.payload, order: order, keying: keying) else { return false }
+        guard let statement = item.people else { return false }
         let before = peopleStored ? try HouseholdPeople.sharers(of: key, db) : []
         try HouseholdPeople.apply(statement, to: key, replacing: peopleStored, db)
         let now = try HouseholdPeople.sharing(of: key, db)

@@ -6,10 +6,14 @@ import GRDB
 /// events grouped by household (households in key order, each one's events in their order),
 /// with the events the read model already holds, and repeats within the batch, set aside once for the batch.
 struct HouseholdBatch {
-    /// An event with the attributes the read model keeps.
-    struct Item {
+    /// An event with the attributes the read model keeps, its household's key and the people it names, keyed:
+    /// made as the event is decoded, off the writer thread (``CoordinatorReadModel/prepare(_:)``).
+    struct Item: Sendable {
         let envelope: EventEnvelope
         let event: AppliedEvent
+        /// Nil for a commitment.
+        let key: HouseholdKey?
+        let people: HouseholdPeople.Statement?
     }
 
     /// One household's events of the batch.
@@ -23,21 +27,19 @@ struct HouseholdBatch {
 
     /// - Parameter checkHistory: whether to look the events up in the history (false when the inbox has set
     ///   aside those applied before).
-    init(_ envelopes: [EventEnvelope], keying: HouseholdKeying, checkHistory: Bool, _ db: Database) throws {
-        let items = envelopes.map { Item(envelope: $0, event: AppliedEvent($0)) }
+    init(_ items: [Item], checkHistory: Bool, _ db: Database) throws {
         let recorded =
             checkHistory
-            ? try HouseholdEvent.recorded(among: items.filter { $0.envelope.payload.kkNumber != nil }.map(\.event.id), db)
+            ? try HouseholdEvent.recorded(among: items.filter { $0.key != nil }.map(\.event.id), db)
             : []
         var seen: Set<String> = []
         var position: [HouseholdKey: Int] = [:]
         for item in items where seen.insert(item.event.id).inserted {
-            guard let kk = item.envelope.payload.kkNumber else {
+            guard let key = item.key else {
                 commitments.append(item)
                 continue
             }
             guard !recorded.contains(item.event.id) else { continue }
-            let key = HouseholdKey(kk: kk, keying: keying)
             if let index = position[key] {
                 households[index].events.append(item)
             } else {

@@ -27,6 +27,33 @@ public struct EventSubscription: Service {
     /// with no transaction (no inbox row: nothing was applied).
     public typealias Filter = @Sendable (EventEnvelope) -> Bool
 
+    /// A batch handler with work to do on each event before the writer gets it: `prepare` runs as the
+    /// event is decoded, beside the batch being written (on the other core), and `apply` gets the new
+    /// events of each transaction as `prepare` made them, in their order, inside it. The coordinator
+    /// keys each household there, off its writer thread.
+    public struct PreparedBatchHandler<Prepared: Sendable>: Sendable {
+        public let prepare: @Sendable (EventEnvelope) -> Prepared
+        public let apply: @Sendable ([Prepared], Database) throws -> Void
+
+        public init(
+            prepare: @escaping @Sendable (EventEnvelope) -> Prepared, apply: @escaping @Sendable ([Prepared], Database) throws -> Void
+        ) {
+            self.prepare = prepare
+            self.apply = apply
+        }
+    }
+
+    /// A ``PreparedBatchHandler`` of any type: what the subscription keeps.
+    struct AnyBatchHandler: Sendable {
+        let prepare: @Sendable (EventEnvelope) -> any Sendable
+        let apply: @Sendable ([any Sendable], Database) throws -> Void
+
+        init<Prepared>(_ handler: PreparedBatchHandler<Prepared>) {
+            prepare = { handler.prepare($0) }
+            apply = { prepared, db in try handler.apply(prepared.compactMap { $0 as? Prepared }, db) }
+        }
+    }
+
     public struct Settings: Sendable {
         public var maximumAttempts = 3
         public var retryDelay: Duration = .milliseconds(200)
@@ -43,7 +70,7 @@ public struct EventSubscription: Service {
     private let consumer: KafkaConsumer
     private let inbox: Inbox
     private let deadLetters: KafkaProducer
-    private let handler: BatchHandler
+    private let handler: AnyBatchHandler
     private let accepts: Filter
     private let settings: Settings
     private let logger: Logger
@@ -74,11 +101,23 @@ public struct EventSubscription: Service {
         settings: Settings = Settings(), logger: Logger, accepts: @escaping Filter = { _ in true },
         batchHandler: @escaping BatchHandler
     ) {
+        self.init(
+            consumer: consumer, inbox: inbox, deadLetters: deadLetters, settings: settings, logger: logger, accepts: accepts,
+            preparedHandler: PreparedBatchHandler(prepare: { $0 }, apply: batchHandler))
+    }
+
+    /// A subscription applying the new events of each transaction together with `preparedHandler`, each
+    /// event prepared as it is decoded.
+    public init<Prepared>(
+        consumer: KafkaConsumer, inbox: Inbox, deadLetters: KafkaProducer,
+        settings: Settings = Settings(), logger: Logger, accepts: @escaping Filter = { _ in true },
+        preparedHandler: PreparedBatchHandler<Prepared>
+    ) {
         self.accepts = accepts
         self.consumer = consumer
         self.inbox = inbox
         self.deadLetters = deadLetters
-        self.handler = batchHandler
+        self.handler = AnyBatchHandler(preparedHandler)
         self.settings = settings
         self.logger = logger
         let dimensions = [("group", consumer.settings.groupID)]
@@ -152,8 +191,8 @@ public struct EventSubscription: Service {
 
     /// One record of a decoded batch.
     enum Entry: Sendable {
-        /// An event the handler wants.
-        case event(EventEnvelope)
+        /// An event the handler wants, and what the handler's `prepare` made of it.
+        case event(EventEnvelope, any Sendable)
         /// One of the service's own events come back (``Settings/ownSource``), not decoded: its id.
         case echo(UUID)
         /// An event the handler does not want.
@@ -173,7 +212,7 @@ public struct EventSubscription: Service {
             guard message.value.count <= settings.maximumValueBytes,
                 let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
             else { return DecodedBatch(messages: batch, entries: nil) }
-            entries.append(accepts(envelope) ? .event(envelope) : .unwanted)
+            entries.append(accepts(envelope) ? .event(envelope, handler.prepare(envelope)) : .unwanted)
         }
         return DecodedBatch(messages: batch, entries: entries)
     }
@@ -194,22 +233,22 @@ public struct EventSubscription: Service {
     /// The events of `batch` to apply, in order: an echo the inbox holds (the usual case) is a
     /// duplicate; one it lacks (a store restored from a backup older than the log) is decoded and
     /// applied like any event. Nil when such an echo cannot be decoded.
-    private func events(of batch: DecodedBatch, entries: [Entry]) async throws -> (events: [EventEnvelope], echoes: Int)? {
+    private func events(of batch: DecodedBatch, entries: [Entry]) async throws -> (events: [(EventEnvelope, any Sendable)], echoes: Int)? {
         var echoIDs: [UUID] = []
         for case .echo(let id) in entries { echoIDs.append(id) }
         let recorded = echoIDs.isEmpty ? [] : try await inbox.recorded(among: echoIDs)
-        var events: [EventEnvelope] = []
+        var events: [(EventEnvelope, any Sendable)] = []
         events.reserveCapacity(entries.count)
         for (message, entry) in zip(batch.messages, entries) {
             switch entry {
-            case .event(let envelope): events.append(envelope)
+            case .event(let envelope, let prepared): events.append((envelope, prepared))
             case .unwanted: break
             case .echo(let id) where recorded.contains(id): break
             case .echo:
                 guard message.value.count <= settings.maximumValueBytes,
                     let envelope = try? EventEnvelope.decode(headers: message.stringHeaders, value: message.value)
                 else { return nil }
-                if accepts(envelope) { events.append(envelope) }
+                if accepts(envelope) { events.append((envelope, handler.prepare(envelope))) }
             }
         }
         return (events, recorded.count)
@@ -220,7 +259,7 @@ public struct EventSubscription: Service {
     /// undecodable, or whose transaction fails, is handled one record at a time instead, so each gets
     /// its own retries and dead letter.
     private func write(_ batch: DecodedBatch) async throws {
-        var resolved: (events: [EventEnvelope], echoes: Int)?
+        var resolved: (events: [(EventEnvelope, any Sendable)], echoes: Int)?
         if batch.messages.count > 1, let entries = batch.entries {
             do {
                 resolved = try await events(of: batch, entries: entries)
@@ -230,16 +269,16 @@ public struct EventSubscription: Service {
                 resolved = nil  // the inbox could not be read: one record at a time, each with its retries
             }
         }
-        guard let (envelopes, echoes) = resolved else {
+        guard let (events, echoes) = resolved else {
             for message in batch.messages { try await process(message) }
             return
         }
         duplicates.increment(by: echoes)
-        if !envelopes.isEmpty {
+        if !events.isEmpty {
             let handler = self.handler
             do {
-                let outcomes = try await inbox.applyNew(envelopes.map { ($0.id, $0.payload.eventType.ceType) }) { new, db in
-                    try handler(new.map { envelopes[$0] }, db)
+                let outcomes = try await inbox.applyNew(events.map { ($0.0.id, $0.0.payload.eventType.ceType) }) { new, db in
+                    try handler.apply(new.map { events[$0].1 }, db)
                 }
                 let appliedCount = outcomes.filter { $0 == .applied }.count
                 applied.increment(by: appliedCount)
@@ -281,8 +320,9 @@ public struct EventSubscription: Service {
         var attempt = 1
         while true {
             do {
+                let prepared = handler.prepare(envelope)
                 let outcome = try await inbox.applyOnce(eventID: envelope.id, eventType: envelope.payload.eventType.ceType) { db in
-                    try handler([envelope], db)
+                    try handler.apply([prepared], db)
                 }
                 switch outcome {
                 case .applied: applied.increment()
