@@ -52,4 +52,66 @@ struct CoordinatorStoreFixtureTests {
             #expect(integrity == ["ok"])
         }
     }
+
+    /// The columns of each fact table as the earlier release stored them, read in a stable order.
+    static let factQueries = [
+        "SELECT eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail FROM householdEvent ORDER BY eventId",
+        "SELECT householdKey, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId FROM clusterAssessment ORDER BY householdKey, cluster",
+        "SELECT enrolmentID, householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey FROM enrolment ORDER BY enrolmentID",
+        "SELECT referralID, householdKey, fromCluster, toCluster, reason, madeOn, outcome, note, answeredOn FROM referral ORDER BY referralID",
+        "SELECT deliveryID, enrolmentID, householdKey, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn FROM delivery ORDER BY deliveryID",
+    ]
+
+    @Test("numbering the households keeps every fact row, the region tables equal a recount, and a new household takes the next number")
+    func householdNumbersKeepTheFacts() async throws {
+        // The fixture's rows as the release before the numbers stored them: a copy migrated up to it.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("entas-v6-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let queue = try DatabaseQueue(path: copy.path)
+        try ServiceRuntime.migrator(CoordinatorApplication.registerMigrations).migrate(queue, upTo: "coordinator-v6-household-people")
+        let before = try queue.read { db in try Self.factQueries.map { try Row.fetchAll(db, sql: $0) } }
+        try queue.close()
+        #expect(before[0].count > 0 && before[2].count > 0, "the fixture has history and enrolments")
+        try await TestCoordinator.with(store: Self.fixture) { coordinator in
+            let after = try await coordinator.pool.read { db in try Self.factQueries.map { try Row.fetchAll(db, sql: $0) } }
+            #expect(after == before)
+            // Every household kept, under the number its key was given.
+            let numbered = try await coordinator.pool.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM household h JOIN householdNumber n ON n.number = h.number AND n.key = h.key"),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM household")
+                )
+            }
+            #expect(numbered.0 == 13 && numbered.1 == 13)
+            // Stored household rows agree with their facts read by number, and the region tables with a recount.
+            let checks = try await coordinator.pool.read { db in
+                (try CoordinatorReadModel.staleHouseholds(db), try CoordinatorReadModel.stored(db) == CoordinatorReadModel.recount(db))
+            }
+            #expect(checks.0.isEmpty)
+            #expect(checks.1)
+            // A new household takes the next number and its facts go through the views like the old ones.
+            var script = EventScript()
+            let household = try TestHousehold(9001, in: "35.09.31.2006")
+            try script.register(household)
+            try script.assess(household, .miskin, by: .enterprise, on: "2027-01-06")
+            let readModel = CoordinatorReadModel(secret: testSecret)
+            let events = script.events
+            try await coordinator.pool.write { db in try readModel.apply(events, db) }
+            let key = readModel.key(for: household.kk)
+            let stored = try await coordinator.pool.read { db in
+                (
+                    try Int64.fetchOne(db, sql: "SELECT number FROM household WHERE key = ?", arguments: [key]),
+                    try Int64.fetchOne(db, sql: "SELECT max(number) FROM householdNumber"),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM householdEvent WHERE householdKey = ?", arguments: [key]),
+                    try String.fetchOne(db, sql: "SELECT status FROM clusterAssessment WHERE householdKey = ?", arguments: [key]),
+                    try CoordinatorReadModel.stored(db) == CoordinatorReadModel.recount(db)
+                )
+            }
+            #expect(stored.0 != nil && stored.0 == stored.1)
+            #expect(stored.2 == 2)
+            #expect(stored.3 == "miskin")
+            #expect(stored.4)
+        }
+    }
 }

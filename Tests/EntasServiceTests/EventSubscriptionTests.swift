@@ -22,6 +22,15 @@ struct EventSubscriptionTests {
         static func start(
             topic: String, accepts: @escaping EventSubscription.Filter = { _ in true }, handler: @escaping EventSubscription.Handler
         ) async throws -> Harness {
+            try await start(
+                topic: topic, accepts: accepts,
+                preparedHandler: EventSubscription.PreparedBatchHandler(prepare: { $0 }, apply: EventSubscription.each(handler)))
+        }
+
+        static func start<Prepared>(
+            topic: String, accepts: @escaping EventSubscription.Filter = { _ in true },
+            preparedHandler: EventSubscription.PreparedBatchHandler<Prepared>
+        ) async throws -> Harness {
             let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
             try kafka.createTopic(topic, partitions: 2)
             try kafka.createTopic(EntasTopic.deadLetter.rawValue, partitions: 1)
@@ -34,7 +43,7 @@ struct EventSubscriptionTests {
             settings.retryDelay = .milliseconds(20)
             let subscription = EventSubscription(
                 consumer: consumer, inbox: Inbox(pool), deadLetters: producer, settings: settings,
-                logger: ServiceTestSupport.logger, accepts: accepts, handler: handler)
+                logger: ServiceTestSupport.logger, accepts: accepts, preparedHandler: preparedHandler)
             let task = Task { try await subscription.run() }
             return Harness(kafka: kafka, pool: pool, directory: directory, producer: producer, task: task, consumer: consumer)
         }
@@ -79,6 +88,40 @@ struct EventSubscriptionTests {
         try await harness.send(marker)
         try await eventually("the marker event is applied") { try await harness.applications(marker.id) == 1 }
         #expect(try await harness.applications(event.id) == 1)
+        await harness.stop()
+    }
+
+    @Test("a prepared handler gets each new event as its prepare made it, in a batch with a repeat and one at a time")
+    func preparedEvents() async throws {
+        let topic = EntasTopic.households.rawValue
+        final class Count: Sendable { let value = Mutex(0) }
+        let prepared = Count()
+        // The store records the id `prepare` made: a value out of line with its event would record another id.
+        let harness = try await Harness.start(
+            topic: topic,
+            preparedHandler: EventSubscription.PreparedBatchHandler(
+                prepare: { envelope in
+                    prepared.value.withLock { $0 += 1 }
+                    return envelope.id
+                },
+                apply: { ids, db in for id in ids { try ServiceTestSupport.recordApplication(id, in: db) } }))
+        let first = try ServiceTestSupport.registeredEvent(11).encoded()
+        let second = try ServiceTestSupport.registeredEvent(12).encoded()
+        let third = try ServiceTestSupport.registeredEvent(13).encoded()
+        try await harness.send(first)
+        try await harness.send(first)
+        try await harness.send(second)
+        // A poison record sends its batch one record at a time.
+        var poisonHeaders = third.headers
+        poisonHeaders["ce_id"] = UUID().lowercaseText
+        try await harness.send(raw: Data("{not json".utf8), headers: poisonHeaders, topic: topic)
+        try await harness.send(third)
+        try await eventually("the third event is applied") { try await harness.applications(third.id) == 1 }
+        #expect(try await harness.applications(first.id) == 1)
+        #expect(try await harness.applications(second.id) == 1)
+        let applied = try await harness.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appliedEvent") ?? 0 }
+        #expect(applied == 3)
+        #expect(prepared.value.withLock { $0 } >= 4, "each delivered event was prepared")
         await harness.stop()
     }
 

@@ -50,6 +50,7 @@ public struct EventSubscription: Service {
 
         init<Prepared>(_ handler: PreparedBatchHandler<Prepared>) {
             prepare = { handler.prepare($0) }
+            // Every value came from this handler's `prepare`, so every cast succeeds.
             apply = { prepared, db in try handler.apply(prepared.compactMap { $0 as? Prepared }, db) }
         }
     }
