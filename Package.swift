@@ -75,6 +75,8 @@ let package = Package(
             dependencies: [
                 "EntasDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the hot path's statements (DirectStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Shared/EntasStore"
         ),

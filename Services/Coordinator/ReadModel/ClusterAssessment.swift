@@ -40,7 +40,8 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
     /// assessment of the household: one cached statement that compares the orders in SQLite (days, instants and
     /// ids are stored as text that sorts as they do).
     func saveIfLatest(number: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO assessmentByHousehold
                 (household, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId)
@@ -50,10 +51,8 @@ struct ClusterAssessment: Codable, Sendable, Equatable, FetchableRecord, Persist
                 assessedOn = excluded.assessedOn, eventTime = excluded.eventTime, eventId = excluded.eventId
                 WHERE (excluded.assessedOn, excluded.eventTime, excluded.eventId)
                     > (assessmentByHousehold.assessedOn, assessmentByHousehold.eventTime, assessmentByHousehold.eventId)
-                """)
-        try statement.execute(arguments: [
-            number, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId,
-        ])
+                """
+        ).execute(number, cluster, status, criteriaMetCount, source, assessedOn, eventTime, eventId)
     }
 }
 

@@ -62,12 +62,15 @@ extension Delivery {
     /// Inserts the row, with the household's number, unless one with its id exists (then nothing changes); true
     /// when it was inserted.
     func insertIfNew(number: Int64, _ db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO deliveryByHousehold (deliveryID, enrolmentID, household, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
-        try statement.execute(arguments: [deliveryID, enrolmentID, number, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period, deliveredOn])
+                """
+        ).execute(
+            deliveryID, enrolmentID, number, cluster, programme, strategy, desaCode, amountRupiah, inKindQuantity, inKindUnit, period,
+            deliveredOn)
         return db.changesCount == 1
     }
 }

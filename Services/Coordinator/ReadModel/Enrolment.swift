@@ -34,12 +34,18 @@ struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, PersistableReco
 
     /// The enrolments of the household numbered `number` (``HouseholdNumber``), keyed `key`.
     static func all(for number: Int64, key: HouseholdKey, _ db: Database) throws -> [Enrolment] {
-        try SQLRequest<Enrolment>(
+        // Read for most events: by position, through SQLite's API (``DirectStatement``).
+        try DirectStatement(
+            db,
             sql: """
-                SELECT enrolmentID, ? AS householdKey, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey
+                SELECT enrolmentID, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey
                 FROM enrolmentByHousehold WHERE household = ?
-                """, arguments: [key, number], cached: true
-        ).fetchAll(db)
+                """
+        ).readAll(number) { row in
+            Enrolment(
+                enrolmentID: try row[0], householdKey: key, cluster: try row[1], programme: try row[2], strategy: try row[3],
+                desaCode: try row[4], startedOn: try row[5], endedOn: try row[6], memberKey: try row[7])
+        }
     }
 
     /// What the start of this enrolment adds to `regionStrategy.enrolmentsStarted`, in the desa of the start.
@@ -99,12 +105,13 @@ extension Enrolment {
     /// Inserts the row, with the household's number, unless one with its id exists (then nothing changes); true
     /// when it was inserted.
     func insertIfNew(number: Int64, _ db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO enrolmentByHousehold (enrolmentID, household, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
-        try statement.execute(arguments: [enrolmentID, number, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey])
+                """
+        ).execute(enrolmentID, number, cluster, programme, strategy, desaCode, startedOn, endedOn, memberKey)
         return db.changesCount == 1
     }
 }

@@ -219,7 +219,7 @@ extension Household {
             let values = household.values
             var arguments: [(any DatabaseValueConvertible)?] = places.map { values[$0] }
             arguments.append(household.key)
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+            try DirectStatement(db, sql: sql).execute(list: arguments)
         }
     }
 }
@@ -277,18 +277,22 @@ extension Household {
         ]
     }
 
-    /// Reads a household's column by its place in ``columnNames``, from a row of them in that order or by name.
-    private struct ColumnReader {
-        let row: Row
-        let byName: Bool
+    /// Reads a household's column by its place in ``columnNames``: from a row by name, or from a row of them in
+    /// that order.
+    private enum ColumnReader {
+        case byName(Row)
+        case inOrder(DirectRow)
 
         func callAsFunction<Value: DatabaseValueConvertible>(_ index: Int) throws -> Value {
-            byName ? try row.decode(forColumn: Household.columnNames[index]) : try row.decode(atIndex: index)
+            switch self {
+            case .byName(let row): try row.decode(forColumn: Household.columnNames[index])
+            case .inOrder(let row): try row[index]
+            }
         }
     }
 
     init(row: Row) throws {
-        try self.init(ColumnReader(row: row, byName: true))
+        try self.init(ColumnReader.byName(row))
     }
 
     private init(_ read: ColumnReader) throws {
@@ -331,17 +335,33 @@ extension Household {
     /// The household keyed `key`, if the read model has placed it, and its number (``HouseholdNumber``): one
     /// cached statement, read by position.
     static func find(_ key: HouseholdKey, _ db: Database) throws -> (household: Household, number: Int64)? {
-        let statement = try db.cachedStatement(sql: "SELECT \(selection), number FROM household WHERE key = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
-        return (try Household(ColumnReader(row: row, byName: false)), try row.decode(atIndex: columnNames.count))
+        try DirectStatement(db, sql: "SELECT \(selection), number FROM household WHERE key = ?").readOne(key) { row in
+            (try Household(ColumnReader.inOrder(row)), try row[columnNames.count])
+        }
+    }
+
+    /// The number of household `key` (``HouseholdNumber``) and the household, when the read model has met the key:
+    /// the household is nil while only history has named it (an update without a desa). One cached statement.
+    static func numbered(_ key: HouseholdKey, _ db: Database) throws -> (number: Int64, household: Household?)? {
+        try DirectStatement(
+            db,
+            sql: """
+                SELECT \(columnNames.map { "household.\($0)" }.joined(separator: ", ")), householdNumber.number
+                FROM householdNumber LEFT JOIN household ON household.number = householdNumber.number
+                WHERE householdNumber.key = ?
+                """
+        ).readOne(key) { row in
+            let placed: String? = try row[0]
+            return (try row[columnNames.count], placed == nil ? nil : try Household(ColumnReader.inOrder(row)))
+        }
     }
 
     /// Inserts a household placed by this transaction, once its views are derived, with its number (one cached
     /// statement).
     func insertNew(number: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO household (\(Self.selection), number) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")), ?)")
-        try statement.execute(arguments: StatementArguments(values + [number]))
+        try DirectStatement(
+            db, sql: "INSERT INTO household (\(Self.selection), number) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")), ?)"
+        ).execute(list: values + [number])
     }
 
     private static let selection = columnNames.joined(separator: ", ")

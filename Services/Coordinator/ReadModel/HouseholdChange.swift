@@ -54,16 +54,18 @@ struct HouseholdChange: Sendable {
     static func begin(
         key: HouseholdKey, kk: KKNumber, location: LocationFact, time: Timestamp, leavesViews: Bool = false, _ db: Database
     ) throws -> HouseholdChange {
-        if let found = try Household.find(key, db) {
-            let stored = found.household
+        // One statement finds the household, or the number history gave its key before it could be placed.
+        let numbered = try Household.numbered(key, db)
+        if let numbered, let stored = numbered.household {
             var change = HouseholdChange(
-                time: time, household: stored, number: found.number, stored: stored, facts: nil, before: .unchanged)
+                time: time, household: stored, number: numbered.number, stored: stored, facts: nil, before: .unchanged)
             if !leavesViews { try change.readFacts(db) }
             change.household.adopt(location)
             return change
         }
         var household = Household(key: key, kk: kk, desa: location.desaCode, location: location)
-        let (number, isNew) = try HouseholdNumber.of(key, db)
+        let isNew = numbered == nil
+        let number = try numbered?.number ?? HouseholdNumber.add(key, db)
         // History may have arrived before the household could be placed (an update without a desa): then its key
         // was numbered already.
         let earlierHistory =

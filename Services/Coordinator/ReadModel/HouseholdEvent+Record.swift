@@ -1,5 +1,6 @@
 import EntasAPI
 import EntasDomain
+import EntasStore
 import GRDB
 
 extension HouseholdEvent {
@@ -82,14 +83,13 @@ extension HouseholdEvent {
             return
         }
         let recorded = HistorySummary.stored(summary, recordedBy: event.actorName)
-        let statement = try db.cachedStatement(
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO historyByHousehold (eventId, household, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            event.id, number, event.ceType, payload.statingCluster, effective, event.time, status, recorded, detail,
-        ])
+                """
+        ).execute(event.id, number, event.ceType, payload.statingCluster, effective, event.time, status, recorded, detail)
     }
 }
 

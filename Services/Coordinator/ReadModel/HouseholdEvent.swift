@@ -46,24 +46,24 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     /// facts, and the steps of its verification cases: one statement.
     static func facts(for number: Int64, _ db: Database) throws -> (status: [StatusFact], steps: [CaseStep]) {
         // Read for every event: only the columns a fact needs, decoded by hand.
-        let statement = try db.cachedStatement(
+        let statement = try DirectStatement(
+            db,
             sql: """
                 SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM historyByHousehold
                 WHERE household = ? AND (status IS NOT NULL OR ceType IN (?, ?, ?))
                 """)
         var status: [StatusFact] = []
         var steps: [CaseStep] = []
-        for row in try Row.fetchAll(statement, arguments: [number, requestedType, assignedType, SharedPersonStep.ceType]) {
-            let cluster = try row.decode(Cluster.self, atIndex: 0)
-            let order = FactOrder(
-                day: try row.decode(CalendarDate.self, atIndex: 2), time: try row.decode(Timestamp.self, atIndex: 3),
-                eventId: try row.decode(String.self, atIndex: 4))
-            let type = try row.decode(String.self, atIndex: 5)
-            if let fact = try row.decode(PovertyStatus?.self, atIndex: 1) {
+        try statement.forEachRow(number, requestedType, assignedType, SharedPersonStep.ceType) { row in
+            let cluster: Cluster = try row[0]
+            let order = FactOrder(day: try row[2], time: try row[3], eventId: try row[4])
+            let type: String = try row[5]
+            let fact: PovertyStatus? = try row[1]
+            if let fact {
                 status.append(StatusFact(cluster: cluster, status: fact, order: order, isVerification: type == verifiedType))
             } else {
                 let kind: CaseStep.Kind = type == requestedType ? .request : type == SharedPersonStep.ceType ? .sharedPerson : .assignment
-                steps.append(CaseStep(kind: kind, cluster: cluster, team: try row.decode(String?.self, atIndex: 6), order: order))
+                steps.append(CaseStep(kind: kind, cluster: cluster, team: try row[6], order: order))
             }
         }
         return (status, steps)
