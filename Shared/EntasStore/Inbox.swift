@@ -82,8 +82,8 @@ public struct Inbox: Sendable {
     }
 
     private static func record(text eventID: String, eventType: String, at date: Date, in db: Database) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
-        try insert.execute(arguments: [eventID, eventType, DatabaseTimestamp.value(date)])
+        try DirectStatement(db, sql: "INSERT INTO inboxEntry (eventId, eventType, appliedAt) VALUES (?, ?, ?)")
+            .execute(eventID, eventType, DatabaseTimestamp.value(date))
     }
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
