@@ -37,7 +37,7 @@ public struct DirectStatement {
         bindAll(repeat each values)
         defer { sqlite3_reset(handle) }
         switch sqlite3_step(handle) {
-        case SQLITE_ROW: return try read(DirectRow(handle: handle, sql: statement.sql))
+        case SQLITE_ROW: return try read(DirectRow(handle: handle))
         case SQLITE_DONE: return nil
         case let code: throw error(code)
         }
@@ -62,7 +62,7 @@ public struct DirectStatement {
         defer { sqlite3_reset(handle) }
         while true {
             switch sqlite3_step(handle) {
-            case SQLITE_ROW: try body(DirectRow(handle: handle, sql: statement.sql))
+            case SQLITE_ROW: try body(DirectRow(handle: handle))
             case SQLITE_DONE: return
             case let code: throw error(code)
             }
@@ -120,13 +120,15 @@ public struct DirectStatement {
 /// The current row of a ``DirectStatement``, read by column position; valid only inside the reading closure.
 public struct DirectRow {
     @usableFromInline let handle: SQLiteStatement
-    @usableFromInline let sql: String
 
     @usableFromInline
-    init(handle: SQLiteStatement, sql: String) {
+    init(handle: SQLiteStatement) {
         self.handle = handle
-        self.sql = sql
     }
+
+    /// The statement's SQL, for an error (made only then: it costs more than reading a row).
+    @usableFromInline
+    var sql: String { sqlite3_sql(handle).map { String(cString: $0) } ?? "" }
 
     /// The value of column `index` (from 0), as GRDB would decode it.
     /// - Throws: ``DirectRowError`` when the column holds what `Value` cannot be made from.

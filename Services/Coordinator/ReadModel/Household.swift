@@ -335,7 +335,7 @@ extension Household {
     /// The household keyed `key`, if the read model has placed it, and its number (``HouseholdNumber``): one
     /// cached statement, read by position.
     static func find(_ key: HouseholdKey, _ db: Database) throws -> (household: Household, number: Int64)? {
-        try DirectStatement(db, sql: "SELECT \(selection), number FROM household WHERE key = ?").readOne(key) { row in
+        try DirectStatement(db, sql: findSQL).readOne(key) { row in
             (try Household(ColumnReader.inOrder(row)), try row[columnNames.count])
         }
     }
@@ -343,28 +343,27 @@ extension Household {
     /// The number of household `key` (``HouseholdNumber``) and the household, when the read model has met the key:
     /// the household is nil while only history has named it (an update without a desa). One cached statement.
     static func numbered(_ key: HouseholdKey, _ db: Database) throws -> (number: Int64, household: Household?)? {
-        try DirectStatement(
-            db,
-            sql: """
-                SELECT \(columnNames.map { "household.\($0)" }.joined(separator: ", ")), householdNumber.number
-                FROM householdNumber LEFT JOIN household ON household.number = householdNumber.number
-                WHERE householdNumber.key = ?
-                """
-        ).readOne(key) { row in
+        try DirectStatement(db, sql: numberedSQL).readOne(key) { row in
             let placed: String? = try row[0]
             return (try row[columnNames.count], placed == nil ? nil : try Household(ColumnReader.inOrder(row)))
         }
     }
 
+    private static let numberedSQL = """
+        SELECT \(columnNames.map { "household.\($0)" }.joined(separator: ", ")), householdNumber.number
+        FROM householdNumber LEFT JOIN household ON household.number = householdNumber.number
+        WHERE householdNumber.key = ?
+        """
+
     /// Inserts a household placed by this transaction, once its views are derived, with its number (one cached
     /// statement).
     func insertNew(number: Int64, _ db: Database) throws {
-        try DirectStatement(
-            db, sql: "INSERT INTO household (\(Self.selection), number) VALUES (\(Self.columnNames.map { _ in "?" }.joined(separator: ", ")), ?)"
-        ).execute(list: values + [number])
+        try DirectStatement(db, sql: Self.insertSQL).execute(list: values + [number])
     }
 
     private static let selection = columnNames.joined(separator: ", ")
+    private static let findSQL = "SELECT \(selection), number FROM household WHERE key = ?"
+    private static let insertSQL = "INSERT INTO household (\(selection), number) VALUES (\(columnNames.map { _ in "?" }.joined(separator: ", ")), ?)"
 
     func encode(to container: inout PersistenceContainer) throws {
         for (name, value) in zip(Self.columnNames, values) {
