@@ -24,9 +24,7 @@ public struct DirectStatement {
     @inlinable
     public func execute<each Value: DatabaseValueConvertible>(_ values: repeat each Value) throws {
         bindAll(repeat each values)
-        defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+        try run()
     }
 
     /// Runs the statement with `values` bound to its parameters and reads its first row, if any.
@@ -88,6 +86,12 @@ public struct DirectStatement {
         for (offset, value) in list.enumerated() {
             bind(value?.databaseValue ?? .null, at: CInt(offset + 1))
         }
+        try run()
+    }
+
+    /// Steps the bound statement once (a write, or a statement whose rows nobody reads) and resets it.
+    @usableFromInline
+    func run() throws {
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }

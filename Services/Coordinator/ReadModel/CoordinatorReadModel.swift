@@ -220,9 +220,10 @@ public struct CoordinatorReadModel: Sendable {
     /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
     /// waits in the history until one is.
     private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
-        let number = try HouseholdNumber.of(key, db).number
+        let numbered = try Household.numbered(key, db)
+        let number = try numbered?.number ?? HouseholdNumber.add(key, db)
         try HouseholdEvent.record(.householdUpdated(data), event, number: number, verifiers: verifiers, db)
-        if let stored = try Household.find(key, db)?.household, stored.updatedAt < event.time {
+        if let stored = numbered?.household, stored.updatedAt < event.time {
             var household = stored
             household.updatedAt = event.time
             try household.save(from: stored, db)
