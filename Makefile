@@ -69,13 +69,16 @@ build: setup
 	$(SWIFT) build
 
 ## test: build and run the whole test suite (embedded Kafka, real SQLite files, loopback only)
-## (the 100,000-row import and the dashboard's browser tests, which each keep a core busy for
-## minutes, run on their own afterwards, so no test starves another into a timeout; then
-## `make faults`)
+## (the domain's and the demo's suites, which build large fixtures on both of the test process's
+## threads, run first in a process of their own; the 100,000-row import and the dashboard's browser
+## tests, which each keep a core busy for minutes, run on their own afterwards: so no test starves
+## another into a timeout; then `make real-broker` and `make faults`)
+CPU_TESTS := EntasDomainTests EntasDemoTests
 HEAVY_TESTS := LargeImportTests DashboardTests
 test: setup setup-test setup-kafka
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build $(foreach suite,$(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
+	$(SWIFT) test --skip-build $(foreach suite,$(CPU_TESTS),--filter $(suite))
+	$(SWIFT) test --skip-build $(foreach suite,$(CPU_TESTS) $(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
 	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
 	rm -f $(FAULT_ROWS)
 	$(MAKE) real-broker FAULT_SUMMARY=$(FAULT_ROWS)

@@ -39,7 +39,7 @@ final class ServiceUnderLoad: @unchecked Sendable {
         }
         let executable = binaries.appendingPathComponent("entas-social-aid")
         let database = directory.appendingPathComponent("social-aid.sqlite").path
-        let token = try OneShotCommand.run(executable, ["token", "create", "--name", "load", "--database", database]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try await OneShotCommand.run(executable, ["token", "create", "--name", "load", "--database", database]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.social-aid.") else { throw Failure(description: "token create failed: \(token)") }
         let port = try LoopbackPort.consecutive(1)
         var environment = kafka.childEnvironment()

@@ -14,7 +14,10 @@ import Synchronization
 /// `RdKafkaClient`.
 public final class KafkaConsumer: Sendable {
     private let stateMachine: Mutex<StateMachine>
-    /// The next offset to commit of each partition, as `markProcessed` and `commit(_:)` last set it.
+    /// The next offset to commit of each partition, as `markProcessed` and `commit(_:)` last set it; before
+    /// the first mark, the offset of the first message handed out (what is handed out and not marked is
+    /// unprocessed: ``knownPositions()`` counts it in the lag). Bookkeeping only: librdkafka commits what
+    /// `markProcessed` stores.
     private let processed = Mutex<[TopicPartition: Int64]>([:])
     private let worker: BlockingWorker
     private let logger: Logger
@@ -69,7 +72,7 @@ public final class KafkaConsumer: Sendable {
                 outcome = await worker.run { [self] in self.poll(timeout: .milliseconds(100)) ?? .nothing }
             }
             switch outcome {
-            case .message(let message): return message
+            case .message(let message): return handedOut(message)
             case .nothing: continue
             case .failure(let error):
                 if error.isFatal { throw error }
@@ -83,10 +86,20 @@ public final class KafkaConsumer: Sendable {
     public func nextIfAvailable() throws(KafkaError) -> KafkaMessage? {
         guard case .poll = stateMachine.withLock({ $0.pollAllowed() }) else { return nil }
         switch poll(timeout: .zero) {
-        case .message(let message): return message
+        case .message(let message): return handedOut(message)
         case .failure(let error) where error.isFatal: throw error
         case .failure, .nothing, nil: return nil
         }
+    }
+
+    /// `message`, noted as handed out: the first of its partition before any mark sets where the partition's
+    /// unprocessed messages start.
+    private func handedOut(_ message: KafkaMessage) -> KafkaMessage {
+        let partition = TopicPartition(topic: message.topic, partition: message.partition)
+        processed.withLock { processed in
+            if processed[partition] == nil { processed[partition] = message.offset }
+        }
+        return message
     }
 
     /// One poll of the client while the consumer is open (nothing once it closes); nil when no
@@ -154,7 +167,9 @@ public final class KafkaConsumer: Sendable {
     /// without asking a broker, so it never waits behind a fetch long-poll (`/metrics` and
     /// `/v1/freshness` call it on every request): the high watermark of the last fetch response,
     /// and as `committed` the next offset marked processed (before the first mark since the
-    /// partition was assigned, the fetch position). A partition not fetched from yet is left out.
+    /// partition was assigned, the offset of the first message handed out, so a message handed out
+    /// and not yet marked counts in the lag; before that, the fetch position). A partition not
+    /// fetched from yet is left out.
     public func knownPositions() -> [PartitionPosition] {
         let partitions = assignment()
         guard !partitions.isEmpty else { return [] }

@@ -34,6 +34,28 @@ struct ConsumerResumeTests {
         #expect(positions.count == 1)
     }
 
+    /// A replay (the coordinator's rebuild) is done when the lag is 0: the messages of a batch being
+    /// applied must count until they are marked, even in a partition with no mark yet.
+    @Test("a message handed out and not yet marked counts in the known lag, in a partition with no mark yet too")
+    func handedOutCountsInTheLag() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("lag")
+        try kafka.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        _ = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 20, keys: 2))
+        await producer.shutdown()
+
+        let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName("lag"), topics: [topic])
+        let seen = try await KafkaTestSupport.collect(consumer, count: 20, mark: false)
+        #expect(consumer.knownPositions().map(\.lag) == [20], "all handed out, none marked")
+        for message in seen.prefix(5) { try consumer.markProcessed(message) }
+        #expect(consumer.knownPositions().map(\.lag) == [15])
+        for message in seen.dropFirst(5) { try consumer.markProcessed(message) }
+        #expect(consumer.knownPositions().map(\.lag) == [0])
+        await consumer.close()
+    }
+
     @Test("unmarked messages are not committed: a restarted member sees them again")
     func unmarkedAreRedelivered() async throws {
         let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)

@@ -45,11 +45,11 @@ extension Faults.API {
 
         // Revocation takes effect at the next request, and tokens are stored only hashed.
         let database = system.database("social-aid")
-        let created = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "revocation-check", "--database", database])
+        let created = try await OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "revocation-check", "--database", database])
         let token = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let url = system.url("social-aid") + "/v1/households?limit=1"
         let before = try await DevHTTP.send("GET", url, token: token)
-        let revoked = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "revoke", "--name", "revocation-check", "--database", database])
+        let revoked = try await OneShotCommand.outcome(built: "entas-social-aid", ["token", "revoke", "--name", "revocation-check", "--database", database])
         let after = try await DevHTTP.send("GET", url, token: token)
         verdict.check(before.status == 200 && revoked.status == 0 && after.status == 401, "revocation: \(before.status) before, \(after.status) at the first request after `token revoke`")
         var stored = false

@@ -91,7 +91,7 @@ extension Faults {
             var requests = 0, serverErrors = 0, accepted = 0, perService: [String] = []
             for name in Self.services {
                 let har = system.directory.appendingPathComponent("schemathesis-\(name).har")
-                let run = try OneShotCommand.outcome(built: executable, [
+                let run = try await OneShotCommand.outcome(built: executable, [
                     "run", system.url(name) + "/openapi.json", "--header", "Authorization: Bearer \(system.token(name))",
                     "--checks", "not_a_server_error", "--max-examples", "20", "--seed", "20270201", "--workers", "2",
                     "--phases", "examples,coverage,fuzzing", "--generation-database", "none", "--no-color",

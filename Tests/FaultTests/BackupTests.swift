@@ -50,7 +50,7 @@ extension Faults {
                 }
             }
             try await eventually("100 households written", timeout: .seconds(60), every: .milliseconds(20)) { written.value >= 100 }
-            let during = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
+            let during = try await OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
             try await writers.value
             let writeTime = ContinuousClock.now - writing
             verdict.check(during.status == 0 && during.output.contains("integrity ok"), "backup under writes: \(during.output)")
@@ -64,13 +64,13 @@ extension Faults {
             verdict.check(households >= 100 && households < 400, "the copy was taken while writes went on (\(households) households in it)")
 
             // Refused without --force; replaced with it.
-            let again = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
+            let again = try await OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--database", source])
             verdict.check(again.status != 0 && again.output.contains("exists already"), "a second backup to the same path: \(again.output)")
             let finalBackup = system.directory.appendingPathComponent("backups/final.sqlite").path
-            let final = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", finalBackup, "--database", source])
+            let final = try await OneShotCommand.outcome(built: "entas-social-aid", ["backup", finalBackup, "--database", source])
             verdict.check(final.status == 0, "final backup: \(final.output)")
             verdict.check(try EntasBackup.integrityCheck(of: finalBackup) == ["ok"], "integrity of the final copy")
-            let forced = try OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--force", "--database", source])
+            let forced = try await OneShotCommand.outcome(built: "entas-social-aid", ["backup", firstBackup, "--force", "--database", source])
             verdict.check(forced.status == 0, "backup --force: \(forced.output)")
             verdict.check(try StoreReader.count(firstBackup, "SELECT COUNT(*) FROM householdReplica") == 400, "the forced backup replaced the first")
 

@@ -14,7 +14,7 @@ extension Faults.API {
         let verdict = Verdict()
         var sent = 0, refused = 0
         for name in Self.services {
-            let admin = try Self.createToken(system, name, tokenName: "faults-text", region: "35", verdict: verdict)
+            let admin = try await Self.createToken(system, name, tokenName: "faults-text", region: "35", verdict: verdict)
             let ids = try Self.recordIDs(system, name)
             let before = try StoreReader.dump(system.database(name), skipping: ["auditEntry", "serviceToken"])
             for (method, path) in try await Self.routes(of: system.url(name)) where method != "GET" && path.hasPrefix("/v1/") {

@@ -141,7 +141,7 @@ extension Faults {
                 try StoreReader.count(coordinator, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.assessed]) >= total / 4
             }
             let backupPath = system.directory.appendingPathComponent("coordinator-backup.sqlite").path
-            let backup = try OneShotCommand.outcome(built: "entas-coordinator", ["backup", backupPath, "--database", coordinator])
+            let backup = try await OneShotCommand.outcome(built: "entas-coordinator", ["backup", backupPath, "--database", coordinator])
             verdict.check(backup.status == 0, "coordinator backup: \(backup.output)")
             await system.killHard("coordinator")
             let atKill = try StoreReader.count(coordinator, "SELECT COUNT(*) FROM inboxEntry WHERE eventType = ?", [Self.assessed])
@@ -164,7 +164,7 @@ extension Faults {
             // A recount from the events: `entas-coordinator rebuild` replays every topic into a new store.
             let rebuilt = system.directory.appendingPathComponent("rebuilt.sqlite").path
             let rebuildStart = ContinuousClock.now
-            let rebuild = try OneShotCommand.outcome(built: "entas-coordinator", ["rebuild", "--database", rebuilt], environment: system.environment(for: "coordinator"))
+            let rebuild = try await OneShotCommand.outcome(built: "entas-coordinator", ["rebuild", "--database", rebuilt], environment: system.environment(for: "coordinator"))
             verdict.check(rebuild.status == 0, "rebuild: \(rebuild.output.suffix(1_000))")
             let live = try CoordinatorView.read(coordinator)
             let fromEvents = try CoordinatorView.read(rebuilt)

@@ -54,7 +54,7 @@ extension Faults {
             verdict.check(try EntasBackup.integrityCheck(of: store) == ["ok"], "the store after kill -9")
 
             try await system.restart("social-aid")
-            let secondRun = try OneShotCommand.outcome(built: "entas", arguments)
+            let secondRun = try await OneShotCommand.outcome(built: "entas", arguments)
             verdict.check(secondRun.status == 0, "the second import: \(secondRun.output.suffix(600))")
             let createdAgain = Self.count("created", in: secondRun.output), unchangedAgain = Self.count("unchanged", in: secondRun.output)
             try await eventually("the coordinator has the \(Self.rows) households", timeout: .seconds(400), every: .seconds(1)) {

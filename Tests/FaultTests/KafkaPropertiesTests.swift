@@ -52,7 +52,7 @@ extension Faults {
         }
 
         @Test("kafka-config of every executable prints the SASL_SSL settings as librdkafka holds them, never the password, and creates no store")
-        func kafkaConfig() throws {
+        func kafkaConfig() async throws {
             let start = ContinuousClock.now
             let verdict = Verdict()
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entas-faults-kafka-\(UUID().uuidString.prefix(6))")
@@ -65,7 +65,7 @@ extension Faults {
                 let json = name == "coordinator"
                 // The coordinator takes its serve flags, the household key secret among them (not read).
                 let arguments = ["kafka-config"] + Self.flags + (json ? ["--json", "--household-key-secret-file", "/nonexistent/secret"] : [])
-                let run = try OneShotCommand.outcome(built: executable, arguments, environment: environment)
+                let run = try await OneShotCommand.outcome(built: executable, arguments, environment: environment)
                 verdict.check(run.status == 0, "\(executable) kafka-config: exit \(run.status): \(run.output.suffix(1_000))")
                 let printed = json ? Self.parseJSON(run.output) : Self.parseText(run.output)
                 for (client, properties) in Self.expected(name).sorted(by: { $0.key < $1.key }) {
@@ -79,12 +79,12 @@ extension Faults {
                 verdict.check(!run.output.contains(Self.password), "\(executable) kafka-config printed the password")
                 verdict.check(!FileManager.default.fileExists(atPath: database), "\(executable) kafka-config created its store")
 
-                let help = try OneShotCommand.outcome(built: executable, ["--help"], environment: environment)
+                let help = try await OneShotCommand.outcome(built: executable, ["--help"], environment: environment)
                 verdict.check(help.output.contains("kafka-config"), "\(executable) --help does not list kafka-config: \(help.output.prefix(600))")
             }
 
             // A property librdkafka does not know: refused, named, and still no password shown.
-            let refused = try OneShotCommand.outcome(
+            let refused = try await OneShotCommand.outcome(
                 built: "entas-social-aid", ["kafka-config", "--kafka", "sasl.usernam=dinsos-faults"],
                 environment: Self.environment(database: directory.appendingPathComponent("refused.sqlite").path))
             verdict.check(refused.status != 0 && refused.output.contains("'sasl.usernam'"), "an unknown property: exit \(refused.status): \(refused.output.suffix(600))")

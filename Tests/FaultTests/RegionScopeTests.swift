@@ -29,7 +29,7 @@ extension Faults.API {
             [Households.kk(number), Households.nik(number), Households.name(number), Self.masked(Households.kk(number))]
         }
         for name in Self.services {
-            let scoped = try Self.createToken(system, name, tokenName: "faults-jombang", region: Self.otherKecamatan, verdict: verdict)
+            let scoped = try await Self.createToken(system, name, tokenName: "faults-jombang", region: Self.otherKecamatan, verdict: verdict)
             let ids = try Self.recordIDs(system, name)
             let before = try StoreReader.dump(system.database(name), skipping: ["auditEntry"])
             for (method, path) in try await Self.routes(of: system.url(name)) where Self.isSwept(path) {
@@ -69,12 +69,12 @@ extension Faults.API {
         verdict.check(notRefused.isEmpty, "routes a Jombang token reached with Sumberjambe's records: \(notRefused.joined(separator: "; "))")
         verdict.check(routes > 100, "only \(routes) routes swept")
         // The same households once the operator's tokens are scoped to their kabupaten (`token scope`).
-        let jombang = try Self.createToken(system, "social-aid", tokenName: "faults-moved", region: Self.otherKecamatan, verdict: verdict)
+        let jombang = try await Self.createToken(system, "social-aid", tokenName: "faults-moved", region: Self.otherKecamatan, verdict: verdict)
         let executable = FaultSystem.executables["social-aid"] ?? ""
-        let scoped = try OneShotCommand.outcome(
+        let scoped = try await OneShotCommand.outcome(
             built: executable, ["token", "scope", "--name", "faults-moved", "--region", "35.09", "--database", system.database("social-aid")])
-        let listed = try OneShotCommand.outcome(built: executable, ["token", "list", "--database", system.database("social-aid")])
-        let refusedScope = try OneShotCommand.outcome(
+        let listed = try await OneShotCommand.outcome(built: executable, ["token", "list", "--database", system.database("social-aid")])
+        let refusedScope = try await OneShotCommand.outcome(
             built: executable, ["token", "scope", "--name", "faults-moved", "--region", "35.09.31.2001", "--database", system.database("social-aid")])
         verdict.check(
             scoped.status == 0 && listed.output.contains("faults-moved\tadmin\t35.09\t") && refusedScope.status != 0
@@ -82,7 +82,7 @@ extension Faults.API {
             "token scope: \(scoped.output.prefix(200)); list: \(listed.output.prefix(400)); a desa: \(refusedScope.output.prefix(200))")
         let seen = try await DevHTTP.send("GET", system.url("social-aid") + "/v1/households?limit=100", token: jombang).object["total"] as? Int
         verdict.check(seen == Self.households.count, "a token scoped to Jember sees \(seen ?? -1) of the \(Self.households.count) households")
-        let coordinatorJember = try Self.createToken(system, "coordinator", tokenName: "faults-jember", region: "35.09", verdict: verdict)
+        let coordinatorJember = try await Self.createToken(system, "coordinator", tokenName: "faults-jember", region: "35.09", verdict: verdict)
         let overview = try await DevHTTP.send("GET", system.url("coordinator") + "/v1/overview", token: coordinatorJember).object
         let region = overview["region"] as? [String: Any]
         let households = (region?["totals"] as? [String: Any])?["households"] as? Int
@@ -265,8 +265,8 @@ extension Faults.API {
     static func masked(_ kk: String) -> String { IdentityNumberMask.mask(kk) }
 
     /// Issues `tokenName` an admin token of `region` at `service` with its executable.
-    static func createToken(_ system: FaultSystem, _ service: String, tokenName: String, region: String, verdict: Verdict) throws -> String {
-        let created = try OneShotCommand.outcome(
+    static func createToken(_ system: FaultSystem, _ service: String, tokenName: String, region: String, verdict: Verdict) async throws -> String {
+        let created = try await OneShotCommand.outcome(
             built: FaultSystem.executables[service] ?? "",
             ["token", "create", "--name", tokenName, "--role", "admin", "--region", region, "--database", system.database(service)])
         verdict.check(created.status == 0, "\(service): token create --region \(region): \(created.output.prefix(200))")

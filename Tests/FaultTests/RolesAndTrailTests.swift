@@ -13,7 +13,7 @@ extension Faults.API {
         let verdict = Verdict()
         var writes = 0, refused = 0
         for name in Self.services {
-            let created = try OneShotCommand.outcome(
+            let created = try await OneShotCommand.outcome(
                 built: FaultSystem.executables[name] ?? "", ["token", "create", "--name", "faults-reader", "--role", "read", "--database", system.database(name)])
             let reader = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
             verdict.check(created.status == 0, "\(name): token create --role read: \(created.output.prefix(200))")

@@ -41,7 +41,7 @@ struct EntasDevTests {
         #expect(months.count == 12 && months.allSatisfy { $0["sangatMiskin"] as? Int == 1_485 }, "\(months.prefix(2))")
 
         // The same through the CLI.
-        let cli = try OneShotCommand.outcome(built: "entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
+        let cli = try await OneShotCommand.outcome(built: "entas", ["overview", "--region", "35.09", "--format", "csv", "--coordinator", coordinator, "--token", token])
         #expect(cli.status == 0)
         #expect(cli.output.contains("35.09.31"))
         #expect(cli.output.contains("12827"))
@@ -49,9 +49,9 @@ struct EntasDevTests {
 
         // The demo's Jember-only operator: its overview is Kabupaten Jember's, the province is refused with its region named.
         let jember = try #require(tokens["ENTAS_JEMBER_TOKEN"])
-        let jemberView = try OneShotCommand.outcome(built: "entas", ["overview", "--format", "csv", "--coordinator", coordinator, "--token", jember])
+        let jemberView = try await OneShotCommand.outcome(built: "entas", ["overview", "--format", "csv", "--coordinator", coordinator, "--token", jember])
         #expect(jemberView.status == 0 && jemberView.output.contains("35.09.31") && !jemberView.output.contains("Jawa Timur"), "\(jemberView.output.prefix(600))")
-        let provinceView = try OneShotCommand.outcome(built: "entas", ["overview", "--region", "35", "--coordinator", coordinator, "--token", jember])
+        let provinceView = try await OneShotCommand.outcome(built: "entas", ["overview", "--region", "35", "--coordinator", coordinator, "--token", jember])
         #expect(provinceView.status != 0 && provinceView.output.contains("Kabupaten Jember (35.09)"), "\(provinceView.output.prefix(600))")
         let dinsosJember = try await DevHTTP.send(
             "GET", try #require(tokens["ENTAS_SOCIAL_AID_URL"]) + "/v1/households?region=35.78&limit=1", token: tokens["ENTAS_SOCIAL_AID_JEMBER_TOKEN"])
@@ -72,7 +72,7 @@ struct EntasDevTests {
         #expect((next["commitments"] as? [[String: Any]] ?? []).contains { ($0["graduations"] as? Int ?? 0) > 0 }, "2026 promises graduations")
         let targets = try await DevHTTP.send("GET", coordinator + "/v1/targets?region=35.09.31&year=2025", token: token).object
         #expect((targets["targets"] as? [[String: Any]])?.first?["smRemaining"] as? Int == 0)
-        let planText = try OneShotCommand.outcome(built: "entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
+        let planText = try await OneShotCommand.outcome(built: "entas", ["plan", "--region", "35.09.31", "--period", "2025", "--coordinator", coordinator, "--token", token])
         #expect(planText.status == 0)
         #expect(planText.output.contains("Kekurangan SM: 1.485 rumah tangga SM"), "\(planText.output.prefix(1_500))")
 

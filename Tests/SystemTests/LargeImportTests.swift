@@ -21,7 +21,7 @@ struct LargeImportTests {
         let csv = directory.appendingPathComponent("households.csv")
         try Self.writeCSV(to: csv)
 
-        let token = try OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "import-test", "--database", database]).output
+        let token = try await OneShotCommand.outcome(built: "entas-social-aid", ["token", "create", "--name", "import-test", "--database", database]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let port = try LoopbackPort.consecutive(1)
         let service = try ChildProcess.started(

@@ -63,6 +63,9 @@ public final class ChildProcess: Sendable {
     /// The exit status (meaningful once ``isRunning`` is false).
     public var exitStatus: Int32 { process.terminationStatus }
 
+    /// The exit status once the child has exited; nil when the waiting task is cancelled first.
+    public func exited() async -> Int32? { await exit.wait() }
+
     /// The exit status once the child has exited, or nil when it still runs after `timeout`.
     public func waitForExit(timeout: Duration) async -> Int32? {
         await withTaskGroup(of: Int32?.self) { group in

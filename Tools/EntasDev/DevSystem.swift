@@ -168,8 +168,8 @@ public final class DevSystem: Sendable {
     func issueToken(for service: DevService, name: String = "entas-dev", role: String = "write", region: String = "35") async throws -> String {
         let executable = options.binaries.appendingPathComponent(service.executable)
         let database = layout.database(service.name)
-        _ = try OneShotCommand.run(executable, ["token", "revoke", "--name", name, "--database", database])
-        let output = try OneShotCommand.run(
+        _ = try await OneShotCommand.run(executable, ["token", "revoke", "--name", name, "--database", database])
+        let output = try await OneShotCommand.run(
             executable, ["token", "create", "--name", name, "--role", role, "--region", region, "--database", database])
         let token = output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.hasPrefix("entas.\(service.name).") else { throw DevError.tokenFailed(service: service.name, output: output) }

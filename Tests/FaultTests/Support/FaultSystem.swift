@@ -71,7 +71,7 @@ final class FaultSystem: @unchecked Sendable {
         for name in names {
             guard let executable = Self.executables[name] else { throw FaultFailure("no service \(name)") }
             services[name] = Service(name: name, executable: executable, port: try LoopbackPort.consecutive(1))
-            let (status, output) = try OneShotCommand.outcome(built: executable, ["token", "create", "--name", "faults", "--database", database(name)])
+            let (status, output) = try await OneShotCommand.outcome(built: executable, ["token", "create", "--name", "faults", "--database", database(name)])
             guard status == 0 else { throw FaultFailure("token create at \(name): \(output)") }
             tokens[name] = output.trimmingCharacters(in: .whitespacesAndNewlines)
         }

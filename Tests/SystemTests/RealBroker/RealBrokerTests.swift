@@ -19,7 +19,7 @@ struct RealBrokerTests {
     func topicsCreate(tools: RealBrokerTools, tansu: TansuBroker) async throws {
         let arguments = ["topics", "create", "--kafka-bootstrap-servers", tansu.bootstrapServers, "--replication-factor", "1"]
 
-        let first = try OneShotCommand.outcome(built: "entas", arguments, environment: tools.environment())
+        let first = try await OneShotCommand.outcome(built: "entas", arguments, environment: tools.environment())
         #expect(first.status == 0, "\(first.output)")
         for (topic, partitions) in [
             ("entas.households", 8), ("entas.social-aid", 8), ("entas.empowerment", 4), ("entas.umkm", 4), ("entas.low-cost", 4),
@@ -30,14 +30,14 @@ struct RealBrokerTests {
         }
         #expect(first.output.contains("kept 30 days"), "the dead letters are kept 30 days: \(first.output)")
 
-        let second = try OneShotCommand.outcome(built: "entas", arguments, environment: tools.environment())
+        let second = try await OneShotCommand.outcome(built: "entas", arguments, environment: tools.environment())
         #expect(second.status == 0, "\(second.output)")
         let lines = second.output.split(separator: "\n")
         #expect(lines.count == 6 && lines.allSatisfy { $0.contains("already there") && $0.contains("left alone") }, "\(second.output)")
 
         // Debian 12's librdkafka (2.0.2) cannot reach Tansu: the error says so and what to do.
         if !KafkaLibrary.servesEveryBroker {
-            let old = try OneShotCommand.outcome(built: "entas", arguments + ["--timeout", "3"])
+            let old = try await OneShotCommand.outcome(built: "entas", arguments + ["--timeout", "3"])
             #expect(old.status != 0)
             #expect(old.output.contains("librdkafka \(KafkaLibrary.version)") && old.output.contains("2.2 or later"), "\(old.output)")
         }
@@ -98,7 +98,7 @@ struct RealBrokerTests {
 
         // kafka-python (no librdkafka) publishes households as docs/events.md writes them.
         let client = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("kafka_python_client.py")
-        let published = try OneShotCommand.outcome(tools.python, [client.path, "publish", tansu.bootstrapServers, "20"])
+        let published = try await OneShotCommand.outcome(tools.python, [client.path, "publish", tansu.bootstrapServers, "20"])
         #expect(published.status == 0, "\(published.output.suffix(2_000))")
         let kks = try #require(Self.json(published.output)["published"] as? [String])
         #expect(kks.count == 20)
@@ -125,7 +125,7 @@ struct RealBrokerTests {
             records[topic, default: 0] += partition["highWatermark"] as? Int ?? 0
         }
         #expect(records.count == 5, "the coordinator reads the five event topics: \(records)")
-        let read = try OneShotCommand.outcome(
+        let read = try await OneShotCommand.outcome(
             tools.python, [client.path, "read", tansu.bootstrapServers] + records.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         #expect(read.status == 0, "\(read.output.suffix(2_000))")
         let seen = Self.json(read.output)
