@@ -73,12 +73,17 @@ build: setup
 ## threads, run first in a process of their own; the 100,000-row import and the dashboard's browser
 ## tests, which each keep a core busy for minutes, run on their own afterwards: so no test starves
 ## another into a timeout; then `make real-broker` and `make faults`)
+## The rest run at most $(TEST_WIDTH) tests at a time (Swift Testing's SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH;
+## all at once, their SQLite threads, brokers and child processes oversubscribe two cores until HTTP
+## reads and time limits run out).
 CPU_TESTS := EntasDomainTests EntasDemoTests
 HEAVY_TESTS := LargeImportTests DashboardTests
+TEST_WIDTH ?= 4
 test: setup setup-test setup-kafka
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build $(foreach suite,$(CPU_TESTS),--filter $(suite))
-	$(SWIFT) test --skip-build $(foreach suite,$(CPU_TESTS) $(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
+	SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH) \
+	  $(SWIFT) test --skip-build $(foreach suite,$(CPU_TESTS) $(HEAVY_TESTS) RealBrokerTests FaultTests,--skip $(suite))
 	$(foreach suite,$(HEAVY_TESTS),$(SWIFT) test --skip-build --filter $(suite) &&) true
 	rm -f $(FAULT_ROWS)
 	$(MAKE) real-broker FAULT_SUMMARY=$(FAULT_ROWS)

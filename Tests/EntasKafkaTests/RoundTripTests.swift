@@ -35,6 +35,7 @@ struct RoundTripTests {
         let topic = KafkaTestSupport.uniqueName("fields")
         let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
         let binary = Data([0, 1, 2, 255])
+        let sentAfter = Date()
         let report = try await producer.send(
             KafkaOutgoingMessage(
                 topic: topic, key: "3509311203080001",
@@ -45,6 +46,7 @@ struct RoundTripTests {
 
         let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName("fields"), topics: [topic])
         let message = try #require(try await KafkaTestSupport.collect(consumer, count: 1).first)
+        let receivedBefore = Date()
         await consumer.close()
         await producer.shutdown()
         #expect(message.keyString == "3509311203080001")
@@ -52,7 +54,8 @@ struct RoundTripTests {
         #expect(message.headers.first { $0.name == "binary" }?.value == binary)
         #expect(message.value == Data(#"{"memberCount":4}"#.utf8))
         let timestamp = try #require(message.timestamp)
-        #expect(abs(timestamp.timeIntervalSinceNow) < 60)
+        // The producer's clock at the send (a second of slack each way for rounding to milliseconds).
+        #expect(timestamp >= sentAfter.addingTimeInterval(-1) && timestamp <= receivedBefore.addingTimeInterval(1), "\(timestamp)")
         #expect(message.partition == report.partition && message.offset == report.offset)
     }
 
