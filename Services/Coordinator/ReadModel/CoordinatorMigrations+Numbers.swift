@@ -18,7 +18,8 @@ extension CoordinatorMigrations {
     ///   `householdEvent` with the household's number in place of its key (`household`); those five names are
     ///   now views of them with the key joined back, so every reader sees the rows as before.
     /// - The history is one B-tree keyed by household number and event id (`WITHOUT ROWID`): a household's rows
-    ///   side by side, read without a lookup per row; a unique index on the event id keeps each event once.
+    ///   side by side, read without a lookup per row; a unique index on the event id keeps each event once
+    ///   (dropped by `coordinator-v8-history-without-event-index`: the inbox does that).
     ///
     /// An existing store keeps its rows: households are numbered in the order they were stored, then the keys
     /// only the history knows. Literal SQL: a shipped migration never changes.

@@ -27,6 +27,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v5-verification-cases", migrate: addVerificationCases)
         migrator.registerMigration("coordinator-v6-household-people", migrate: addHouseholdPeople)
         migrator.registerMigration("coordinator-v7-household-numbers", migrate: numberHouseholds)
+        migrator.registerMigration("coordinator-v8-history-without-event-index", migrate: dropHistoryEventIndex)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

@@ -30,7 +30,7 @@ struct HouseholdBatch {
     init(_ items: [Item], checkHistory: Bool, _ db: Database) throws {
         let recorded =
             checkHistory
-            ? try HouseholdEvent.recorded(among: items.filter { $0.key != nil }.map(\.event.id), db)
+            ? try HouseholdEvent.recorded(items.compactMap { item in item.key.map { ($0, item.event.id) } }, db)
             : []
         var seen: Set<String> = []
         var position: [HouseholdKey: Int] = [:]

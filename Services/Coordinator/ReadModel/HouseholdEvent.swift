@@ -84,10 +84,22 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         }
     }
 
-    /// Those of `eventIds` (lowercase) already in a household's history: one statement per 500 ids.
-    static func recorded(among eventIds: [String], _ db: Database) throws -> Set<String> {
-        try db.presentValues(of: "eventId", in: "historyByHousehold", among: eventIds)
+    /// The ids (lowercase) of `events` already in their household's history: one probe of the history's key
+    /// (household number, event id) per event. Only an apply outside the inbox asks; the inbox sets aside an
+    /// event id it has applied before, whatever household it names.
+    static func recorded(_ events: [(key: HouseholdKey, eventId: String)], _ db: Database) throws -> Set<String> {
+        let statement = try DirectStatement(db, sql: recordedSQL)
+        var recorded: Set<String> = []
+        for (key, eventId) in events where try statement.readOne(key, eventId, reading: { _ in true }) == true {
+            recorded.insert(eventId)
+        }
+        return recorded
     }
+
+    private static let recordedSQL = """
+        SELECT 1 FROM householdNumber JOIN historyByHousehold ON historyByHousehold.household = householdNumber.number
+        WHERE householdNumber.key = ? AND historyByHousehold.eventId = ?
+        """
 }
 
 // Written for every event: coded by hand (GRDB's `init(row:)` and `encode(to:)`) rather than through Codable.
