@@ -112,6 +112,17 @@ struct CoordinatorStoreFixtureTests {
             #expect(stored.2 == 2)
             #expect(stored.3 == "miskin")
             #expect(stored.4)
+            // Applied again outside the inbox, the events are found in the history by household and id (the
+            // event-id index is gone since coordinator-v8) and change nothing.
+            try await coordinator.pool.write { db in try readModel.apply(events, db) }
+            let again = try await coordinator.pool.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM householdEvent WHERE householdKey = ?", arguments: [key]),
+                    try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'historyByHousehold_event'"),
+                    try CoordinatorReadModel.stored(db) == CoordinatorReadModel.recount(db)
+                )
+            }
+            #expect(again.0 == 2 && again.1 == false && again.2)
         }
     }
 }
