@@ -90,7 +90,7 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     static func recorded(_ events: [(key: HouseholdKey, eventId: String)], _ db: Database) throws -> Set<String> {
         let statement = try DirectStatement(db, sql: recordedSQL)
         var recorded: Set<String> = []
-        for (key, eventId) in events where try statement.readOne(key, eventId, reading: { _ in true }) == true {
+        for (key, eventId) in events where try statement.readOne(key, eventId, reading: { _ in () }) != nil {
             recorded.insert(eventId)
         }
         return recorded
