@@ -9,12 +9,8 @@ struct ConsumerResumeTests {
     func resumesAfterCommittedHalf() async throws {
         let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
         defer { kafka.stop() }
-        let topic = KafkaTestSupport.uniqueName("resume")
-        try kafka.createTopic(topic, partitions: 1)
-        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
-        let results = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 1_000, keys: 10))
+        let (topic, results) = try await KafkaTestSupport.publishedTopic(kafka, prefix: "resume", count: 1_000, keys: 10)
         #expect(results.allSatisfy { (try? $0.get()) != nil })
-        await producer.shutdown()
 
         let group = KafkaTestSupport.uniqueName("resume")
         let first = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])
@@ -40,11 +36,7 @@ struct ConsumerResumeTests {
     func handedOutCountsInTheLag() async throws {
         let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
         defer { kafka.stop() }
-        let topic = KafkaTestSupport.uniqueName("lag")
-        try kafka.createTopic(topic, partitions: 1)
-        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
-        _ = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 20, keys: 2))
-        await producer.shutdown()
+        let (topic, _) = try await KafkaTestSupport.publishedTopic(kafka, prefix: "lag", count: 20, keys: 2)
 
         let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName("lag"), topics: [topic])
         let seen = try await KafkaTestSupport.collect(consumer, count: 20, mark: false)
@@ -60,11 +52,7 @@ struct ConsumerResumeTests {
     func unmarkedAreRedelivered() async throws {
         let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
         defer { kafka.stop() }
-        let topic = KafkaTestSupport.uniqueName("unmarked")
-        try kafka.createTopic(topic, partitions: 1)
-        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
-        _ = await producer.send(batch: KafkaTestSupport.keyedMessages(topic: topic, count: 20, keys: 2))
-        await producer.shutdown()
+        let (topic, _) = try await KafkaTestSupport.publishedTopic(kafka, prefix: "unmarked", count: 20, keys: 2)
 
         let group = KafkaTestSupport.uniqueName("unmarked")
         let first = try KafkaTestSupport.consumer(kafka, group: group, topics: [topic])

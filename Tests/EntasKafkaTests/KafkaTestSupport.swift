@@ -76,6 +76,19 @@ enum KafkaTestSupport {
         }
     }
 
+    /// A new one-partition topic named from `prefix`, with ``keyedMessages(topic:count:keys:)`` published to it
+    /// by a producer shut down afterwards; the topic's name and each send's result.
+    static func publishedTopic(
+        _ kafka: EmbeddedKafka, prefix: String, count: Int, keys: Int
+    ) async throws -> (topic: String, results: [Result<DeliveryReport, KafkaError>]) {
+        let topic = uniqueName(prefix)
+        try kafka.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(settings: settings(kafka), logger: logger)
+        let results = await producer.send(batch: keyedMessages(topic: topic, count: count, keys: keys))
+        await producer.shutdown()
+        return (topic, results)
+    }
+
     /// `count` messages over `keys` keys; each value is "key:sequence" so order can be checked.
     static func keyedMessages(topic: String, count: Int, keys: Int) -> [KafkaOutgoingMessage] {
         (0..<count).map { index in
