@@ -104,7 +104,17 @@ public struct DirectStatement {
         case .null: sqlite3_bind_null(handle, index)
         case .int64(let number): sqlite3_bind_int64(handle, index, number)
         case .double(let number): sqlite3_bind_double(handle, index, number)
-        case .string(let text): sqlite3_bind_text(handle, index, text, -1, Self.transient)
+        case .string(var text):
+            // The string's own UTF-8 bytes, not a C-string copy of them. Up to the first NUL, as GRDB binds a
+            // string (as a C string); an empty buffer may have no address, which SQLite would bind as NULL.
+            text.withUTF8 { bytes in
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                guard let start = bytes.baseAddress, length > 0 else {
+                    sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                    return
+                }
+                sqlite3_bind_text(handle, index, start, CInt(length), Self.transient)
+            }
         case .blob(let bytes):
             _ = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, CInt($0.count), Self.transient) }
         }

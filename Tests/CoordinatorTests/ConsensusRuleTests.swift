@@ -103,4 +103,32 @@ import EntasTestKit
         #expect(Timestamp(text: instant.description) == instant)
         #expect(Timestamp(text: "2027-03-15 02:20:00.123") == nil)
     }
+
+    @Test("instants print as fixed-width RFC 3339 in UTC, as the padded text they were first written as, and parse back")
+    func instantText() throws {
+        // The text as the read model first wrote it (string interpolation, zero-padded), to compare against.
+        func reference(_ milliseconds: Int64) -> String {
+            func padded(_ value: Int, _ width: Int) -> String {
+                String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+            }
+            let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+            let inDay = Int(milliseconds - days * 86_400_000)
+            let day = CalendarDate(daysSinceEpoch: Int(days))
+            return "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))T\(padded(inDay / 3_600_000, 2)):"
+                + "\(padded(inDay / 60_000 % 60, 2)):\(padded(inDay / 1000 % 60, 2)).\(padded(inDay % 1000, 3))Z"
+        }
+        var random = SystemRandomNumberGenerator()
+        let instants = [0, -1, 86_399_999, 86_400_000, 1_805_084_400_123, -62_135_596_800_000, 253_402_300_799_999]
+            + (0..<2_000).map { _ in Int64.random(in: -2_208_988_800_000...4_102_444_800_000, using: &random) }
+        for milliseconds in instants {
+            let instant = Timestamp(milliseconds: milliseconds)
+            #expect(instant.description == reference(milliseconds), "\(milliseconds)")
+            #expect(Timestamp(text: instant.description) == instant)
+        }
+        for malformed in ["", "2027-03-15T04:20:00.123", "2027-03-15T04:20:00.123Zx", "2027-03-15T24:00:00.000Z",
+            "2027-02-29T04:20:00.123Z", "2027-03-15T04-20:00.123Z", "2027-03-15T04:20:00,123Z", "2027-03-15T04:2a:00.123Z"]
+        {
+            #expect(Timestamp(text: malformed) == nil, "\(malformed)")
+        }
+    }
 }

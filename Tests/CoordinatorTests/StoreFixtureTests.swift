@@ -125,4 +125,68 @@ struct CoordinatorStoreFixtureTests {
             #expect(again.0 == 2 && again.1 == false && again.2)
         }
     }
+    @Test("the checks rewritten without IN lists keep every row, refuse what they refused, and no insert builds a temporary B-tree")
+    func checksWithoutInLists() async throws {
+        // The fixture migrated up to the release before the rewrite, to compare its rows and schema with after.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("entas-v8-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let queue = try DatabaseQueue(path: copy.path)
+        try ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)
+            .migrate(queue, upTo: "coordinator-v8-history-without-event-index")
+        // The tables whose definitions change, read whole (the same B-trees, so in the same order).
+        let edited = [
+            "household", "historyByHousehold", "assessmentByHousehold", "enrolmentByHousehold", "deliveryByHousehold",
+            "referralByHousehold", "householdPerson", "regionMonth", "regionStrategy", "commitment",
+        ]
+        let contents = { (db: Database) throws -> [[Row]] in try edited.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0)") } }
+        let before = try await queue.read(contents)
+        let inLists = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '% IN (''socialAid''%'")
+        }
+        #expect((inLists ?? 0) >= 8, "the earlier release's tables test clusters with IN lists")
+        try queue.close()
+
+        try await TestCoordinator.with(store: Self.fixture) { coordinator in
+            #expect(try await coordinator.pool.read(contents) == before)
+            try await coordinator.pool.read { db in
+                #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+                // Only the service tokens' roles, a table no event writes, keep a list of three.
+                let definitions = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL ORDER BY name")
+                let listed = definitions.filter { ($0["sql"] as String).contains(/\w+ IN \(('[^']*', ){2,}'[^']*'\)/) }.map { $0["name"] as String }
+                #expect(listed == ["serviceToken"])
+                let insert = """
+                    INSERT INTO historyByHousehold (eventId, household, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+                let program = try Row.fetchAll(db, sql: "EXPLAIN " + insert, arguments: StatementArguments(Array(repeating: nil as String?, count: 9)))
+                #expect(!program.contains { ($0["opcode"] as String?) == "OpenEphemeral" })
+            }
+            // The rewritten checks refuse what the lists refused, and let NULL through where it was let through.
+            try await coordinator.pool.write { db in
+                let number = try #require(try Int64.fetchOne(db, sql: "SELECT min(number) FROM household"))
+                let insert = """
+                    INSERT INTO historyByHousehold (eventId, household, ceType, cluster, effectiveDate, eventTime, status, summary, detail)
+                    VALUES (?, ?, 'id.go.jatim.entas.household.assessed.v1', ?, '2027-01-06', '2027-01-06T01:00:00.000Z', ?, 's', NULL)
+                    """
+                func attempt(_ cluster: String, _ status: String?) throws {
+                    try db.execute(sql: insert, arguments: [UUID().uuidString.lowercased(), number, cluster, status])
+                }
+                try attempt("enterprise", "miskin")
+                try attempt("lowCost", nil)
+                for (cluster, status) in [("enterprises", "miskin"), ("", "miskin"), ("socialAid", "Miskin"), ("socialAid", "poor")] {
+                    let error = #expect(throws: DatabaseError.self) { try attempt(cluster, status) }
+                    #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK, "\(cluster) \(status ?? "nil")")
+                }
+                let household = #expect(throws: DatabaseError.self) {
+                    try db.execute(sql: "UPDATE household SET consensusStatus = 'tidakJelas' WHERE number = ?", arguments: [number])
+                }
+                #expect(household?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+                let strategy = #expect(throws: DatabaseError.self) {
+                    try db.execute(sql: "UPDATE enrolmentByHousehold SET strategy = 'charity' WHERE strategy IS NOT NULL")
+                }
+                #expect(strategy?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+            }
+        }
+    }
 }

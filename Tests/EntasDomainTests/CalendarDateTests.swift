@@ -46,6 +46,26 @@ import Testing
         }
     }
 
+    @Test("every day of years 1–9999 prints as zero-padded YYYY-MM-DD and parses back")
+    func textOfEveryKindOfDay() throws {
+        func reference(_ date: CalendarDate) -> String {
+            func padded(_ value: Int, _ width: Int) -> String {
+                String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+            }
+            return "\(padded(date.year, 4))-\(padded(date.month, 2))-\(padded(date.day, 2))"
+        }
+        var days = Array(stride(from: -719_162, through: 2_932_896, by: 997)) + [-719_162, 2_932_896, 0, -1, 20_819]
+        var random = SystemRandomNumberGenerator()
+        days += (0..<2_000).map { _ in Int.random(in: -719_162...2_932_896, using: &random) }
+        for day in days {
+            let date = CalendarDate(daysSinceEpoch: day)
+            #expect(date.description == reference(date))
+            #expect(try CalendarDate(date.description) == date)
+        }
+        #expect(CalendarDate(daysSinceEpoch: -719_162).description == "0001-01-01")
+        #expect(CalendarDate(daysSinceEpoch: 2_932_896).description == "9999-12-31")
+    }
+
     @Test("dates order chronologically")
     func ordering() throws {
         #expect(try CalendarDate("2027-01-31") < CalendarDate("2027-02-01"))

@@ -48,6 +48,28 @@ struct DirectStatementTests {
         }
     }
 
+    @Test("bind text as GRDB does: empty, short, long, non-ASCII and with a NUL inside")
+    func textAsGRDB() async throws {
+        try await withValueTable { pool in
+            let texts = ["", "a", "desa", String(repeating: "Sumberjambe ", count: 40), "Kecamatan Sumberjambé · 35.09.31", "sebelum\u{0}sesudah"]
+            try await pool.write { db in
+                for (offset, text) in texts.enumerated() {
+                    try DirectStatement(db, sql: "INSERT INTO value (id, region) VALUES (?, ?)").execute(Int64(offset), text)
+                    try db.execute(sql: "INSERT INTO value (id, region) VALUES (?, ?)", arguments: [100 + offset, text])
+                }
+            }
+            try await pool.read { db in
+                for offset in texts.indices {
+                    let pair = try Row.fetchAll(
+                        db, sql: "SELECT region, typeof(region), length(CAST(region AS BLOB)) FROM value WHERE id IN (?, ?) ORDER BY id",
+                        arguments: [offset, 100 + offset])
+                    #expect(pair.count == 2 && pair[0] == pair[1], "text \(offset)")
+                    #expect(pair.first?[1] == "text")
+                }
+            }
+        }
+    }
+
     @Test("report SQLite's error as GRDB does, and leave the statement ready for its next use")
     func errors() async throws {
         try await withValueTable { pool in

@@ -13,7 +13,8 @@ public enum CoordinatorMigrations {
     /// `coordinator-v1-commitment` and `coordinator-v1-read-model-state`; then `coordinator-v2-target` and
     /// `coordinator-v2-cycle-index` for the plan and the evaluation; `coordinator-v3-commitment-graduations`;
     /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`;
-    /// `coordinator-v6-household-people`; `coordinator-v7-household-numbers` for throughput.
+    /// `coordinator-v6-household-people`; `coordinator-v7-household-numbers`,
+    /// `coordinator-v8-history-without-event-index` and `coordinator-v9-checks-without-in-lists` for throughput.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -28,6 +29,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v6-household-people", migrate: addHouseholdPeople)
         migrator.registerMigration("coordinator-v7-household-numbers", migrate: numberHouseholds)
         migrator.registerMigration("coordinator-v8-history-without-event-index", migrate: dropHistoryEventIndex)
+        migrator.registerMigration("coordinator-v9-checks-without-in-lists", migrate: checksWithoutInLists)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

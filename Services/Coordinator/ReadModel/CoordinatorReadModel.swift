@@ -43,13 +43,14 @@ public struct CoordinatorReadModel: Sendable {
     }
 
     /// What applying an event needs beyond the event, made without the database: its attributes, its household's
-    /// key and the people it names, keyed (HMACs, which cost as much as a statement).
+    /// key and the people it names, keyed (HMACs, which cost as much as a statement), and its history row.
     func prepare(_ envelope: EventEnvelope) -> HouseholdBatch.Item {
         let event = AppliedEvent(envelope)
         return HouseholdBatch.Item(
             envelope: envelope, event: event, key: envelope.payload.kkNumber.map { HouseholdKey(kk: $0, keying: keying) },
             people: HouseholdPeople.Statement(
-                envelope.payload, order: FactOrder(time: event.time, eventId: event.id), keying: keying))
+                envelope.payload, order: FactOrder(time: event.time, eventId: event.id), keying: keying),
+            history: HouseholdEvent.Entry(envelope.payload, event, verifiers: verifiers))
     }
 
     /// Applies one event. Call it inside a write transaction (the inbox's).
@@ -95,7 +96,7 @@ public struct CoordinatorReadModel: Sendable {
             // A household first numbered by its first event here has no people stored until the batch states some.
             var peopleStored = true
             for (index, item) in household.events.enumerated() {
-                try apply(item.envelope, item.event, key: household.key, to: &change, db)
+                try apply(item, key: household.key, to: &change, db)
                 if index == 0, change?.isNumberedNow == true { peopleStored = false }
                 if try findSharedPeople(item, key: household.key, peopleStored: peopleStored, into: &sharing, db) {
                     peopleStored = true
@@ -118,10 +119,9 @@ public struct CoordinatorReadModel: Sendable {
 
     /// Applies one household event to the household's `change`, beginning it with the first event that
     /// places the household.
-    private func apply(
-        _ envelope: EventEnvelope, _ event: AppliedEvent, key: HouseholdKey, to change: inout HouseholdChange?,
-        _ db: Database
-    ) throws {
+    private func apply(_ item: HouseholdBatch.Item, key: HouseholdKey, to change: inout HouseholdChange?, _ db: Database) throws {
+        let envelope = item.envelope
+        let event = item.event
         if case .householdUpdated(let data) = envelope.payload, data.desaCode == nil {
             if Self.people(in: envelope.payload) != nil {  // jiwa changes the views
                 if change == nil { change = try HouseholdChange.reopen(key: key, db) }
@@ -129,10 +129,10 @@ public struct CoordinatorReadModel: Sendable {
                 try change?.changesViews(db)
             }
             if let number = change?.number {
-                try HouseholdEvent.record(envelope.payload, event, number: number, verifiers: verifiers, db)
+                try item.history?.insert(number: number, db)
                 change?.include(time: event.time)
             } else {
-                try applyUpdateWithoutMove(data, event, key: key, db)
+                try applyUpdateWithoutMove(item, key: key, db)
             }
         } else if let kk = envelope.payload.kkNumber, let location = Self.location(of: envelope.payload, event) {
             let leavesViews = Self.leavesViews(envelope.payload)
@@ -143,7 +143,7 @@ public struct CoordinatorReadModel: Sendable {
                     key: key, kk: kk, location: location, time: event.time, leavesViews: leavesViews, db)
             }
             guard var current = change else { return }
-            try HouseholdEvent.record(envelope.payload, event, number: current.number, verifiers: verifiers, db)
+            try item.history?.insert(number: current.number, db)
             change = nil  // one copy of the change while the facts are applied
             try applyFacts(of: envelope.payload, event, to: &current, db)
             change = current
@@ -219,10 +219,11 @@ public struct CoordinatorReadModel: Sendable {
     /// An update that moves nobody changes no view (the coordinator keeps none of the personal fields it
     /// corrects): it joins the history and counts towards `updatedAt`. For a household not yet placed it
     /// waits in the history until one is.
-    private func applyUpdateWithoutMove(_ data: HouseholdUpdated, _ event: AppliedEvent, key: HouseholdKey, _ db: Database) throws {
+    private func applyUpdateWithoutMove(_ item: HouseholdBatch.Item, key: HouseholdKey, _ db: Database) throws {
+        let event = item.event
         let numbered = try Household.numbered(key, db)
         let number = try numbered?.number ?? HouseholdNumber.add(key, db)
-        try HouseholdEvent.record(.householdUpdated(data), event, number: number, verifiers: verifiers, db)
+        try item.history?.insert(number: number, db)
         if let stored = numbered?.household, stored.updatedAt < event.time {
             var household = stored
             household.updatedAt = event.time

@@ -6,14 +6,16 @@ import GRDB
 /// events grouped by household (households in key order, each one's events in their order),
 /// with the events the read model already holds, and repeats within the batch, set aside once for the batch.
 struct HouseholdBatch {
-    /// An event with the attributes the read model keeps, its household's key and the people it names, keyed:
-    /// made as the event is decoded, off the writer thread (``CoordinatorReadModel/prepare(_:)``).
+    /// An event with the attributes the read model keeps, its household's key, the people it names, keyed, and
+    /// its history row: made as the event is decoded, off the writer thread (``CoordinatorReadModel/prepare(_:)``).
     struct Item: Sendable {
         let envelope: EventEnvelope
         let event: AppliedEvent
         /// Nil for a commitment.
         let key: HouseholdKey?
         let people: HouseholdPeople.Statement?
+        /// The event's history row but for its household's number; nil for a commitment.
+        let history: HouseholdEvent.Entry?
     }
 
     /// One household's events of the batch.

@@ -30,27 +30,46 @@ struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertib
     /// of its own under (a registration, an update).
     var jakartaDay: CalendarDate { CalendarDate(date) }
 
-    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` (always 24 bytes: the day is clamped to years 1–9999).
     var description: String {
         let dayLength: Int64 = 86_400_000
         let days = milliseconds >= 0 ? milliseconds / dayLength : (milliseconds - dayLength + 1) / dayLength
         let inDay = Int(milliseconds - days * dayLength)
         let day = CalendarDate(daysSinceEpoch: Int(days))
-        return "\(day)T\(Self.pad(inDay / 3_600_000, 2)):\(Self.pad(inDay / 60_000 % 60, 2)):"
-            + "\(Self.pad(inDay / 1000 % 60, 2)).\(Self.pad(inDay % 1000, 3))Z"
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            day.write(into: buffer, at: 0)
+            buffer[10] = UInt8(ascii: "T")
+            DigitParsing.write(inDay / 3_600_000, width: 2, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            DigitParsing.write(inDay / 60_000 % 60, width: 2, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            DigitParsing.write(inDay / 1000 % 60, width: 2, into: buffer, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            DigitParsing.write(inDay % 1000, width: 3, into: buffer, at: 20)
+            buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
     /// Reads the text ``description`` writes; nil for anything else.
     init?(text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[23] == UInt8(ascii: "Z"),
-            let day = try? CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
-            let hour = Self.number(bytes[11..<13]), let minute = Self.number(bytes[14..<16]),
-            let second = Self.number(bytes[17..<19]), let milli = Self.number(bytes[20..<23]),
+        var text = text
+        guard let value = text.withUTF8(Self.milliseconds(in:)) else { return nil }
+        milliseconds = value
+    }
+
+    /// The instant `bytes` name as ``description`` writes it, in milliseconds; nil for anything else.
+    private static func milliseconds(in bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+            bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"),
+            let parts = CalendarDate.parts(of: bytes, at: 0),
+            let day = try? CalendarDate(year: parts.year, month: parts.month, day: parts.day),
+            let hour = DigitParsing.number(bytes, 11..<13), let minute = DigitParsing.number(bytes, 14..<16),
+            let second = DigitParsing.number(bytes, 17..<19), let milli = DigitParsing.number(bytes, 20..<23),
             hour < 24, minute < 60, second < 60
         else { return nil }
         let inDay = ((hour * 60 + minute) * 60 + second) * 1000 + milli
-        milliseconds = Int64(day.daysSinceEpoch) * 86_400_000 + Int64(inDay)
+        return Int64(day.daysSinceEpoch) * 86_400_000 + Int64(inDay)
     }
 
     static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
@@ -74,19 +93,5 @@ struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertib
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-
-    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

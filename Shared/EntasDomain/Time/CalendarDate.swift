@@ -30,12 +30,31 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable, CustomS
 
     /// Parses `"YYYY-MM-DD"` (exactly that shape, ASCII digits).
     public init(_ string: String) throws(CalendarDateError) {
-        let bytes = Array(string.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = DigitParsing.number(bytes[0..<4]), let month = DigitParsing.number(bytes[5..<7]),
-            let day = DigitParsing.number(bytes[8..<10])
-        else { throw .malformed(input: SafeEcho.text(string)) }
-        try self.init(year: year, month: month, day: day)
+        var text = string
+        guard let parts = text.withUTF8({ Self.parts(of: $0, at: 0) }), parts.end == text.utf8.count else {
+            throw .malformed(input: SafeEcho.text(string))
+        }
+        try self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// The year, month and day of the `YYYY-MM-DD` at `bytes[start...]`, and the index after it; nil when the
+    /// bytes there are not of that shape (the numbers are not checked against the calendar).
+    public static func parts(of bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (year: Int, month: Int, day: Int, end: Int)? {
+        guard start >= 0, bytes.count - start >= 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+            let year = DigitParsing.number(bytes, start..<start + 4),
+            let month = DigitParsing.number(bytes, start + 5..<start + 7),
+            let day = DigitParsing.number(bytes, start + 8..<start + 10)
+        else { return nil }
+        return (year, month, day, start + 10)
+    }
+
+    /// Writes the date as `YYYY-MM-DD` (always 10 bytes: years are 1–9999) at `buffer[start...]`.
+    public func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        DigitParsing.write(year, width: 4, into: buffer, at: start)
+        buffer[start + 4] = UInt8(ascii: "-")
+        DigitParsing.write(month, width: 2, into: buffer, at: start + 5)
+        buffer[start + 7] = UInt8(ascii: "-")
+        DigitParsing.write(day, width: 2, into: buffer, at: start + 8)
     }
 
     /// The day that `date` falls on in Jakarta (WIB, UTC+7); instants outside years 1–9999 give the
@@ -92,7 +111,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable, CustomS
 
     /// `"YYYY-MM-DD"`.
     public var description: String {
-        DigitParsing.padded(year, 4) + "-" + DigitParsing.padded(month, 2) + "-" + DigitParsing.padded(day, 2)
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            write(into: buffer, at: 0)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
