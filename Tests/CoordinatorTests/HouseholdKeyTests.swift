@@ -26,6 +26,13 @@ import EntasTestKit
         #expect(key.rawValue.count == 64 && !key.rawValue.contains(kk.rawValue))
         #expect(try HouseholdKey(key.rawValue) == key)
         #expect(CoordinatorReadModel(secret: testSecret).key(for: kk) == key)
+        // One read model keys many households: each key as a read model of its own would give it.
+        let readModel = CoordinatorReadModel(secret: testSecret)
+        for number in 1...50 {
+            let household = try KKNumber("35093112030\(String(format: "%05d", number))")
+            #expect(readModel.key(for: household) == HouseholdKey(kk: household, secret: testSecret))
+            #expect(readModel.key(for: kk) == key)
+        }
     }
 
     @Test("a secret shorter than 16 bytes is refused with a clear error", arguments: [0, 1, 15])

@@ -44,4 +44,25 @@ import Testing
             #expect(id.lowercaseText == id.uuidString.lowercased())
         }
     }
+
+    @Test("an id is read from its text exactly as Foundation reads it: either case, and malformed text refused")
+    func parse() {
+        for id in (0..<2_000).map({ _ in UUID() }) + (0..<500).map({ _ in UUID.timeOrdered() }) {
+            let upper = id.uuidString
+            let mixed = String(upper.enumerated().map { $0.offset % 3 == 0 ? Character($0.element.lowercased()) : $0.element })
+            for text in [upper, upper.lowercased(), mixed] {
+                #expect(UUID.parse(text) == id)
+                #expect(UUID.parse(text) == UUID(uuidString: text))
+            }
+        }
+        let malformed = [
+            "", "0190f5c2-7a3b-7c4d-8e5f-0123456789a", "0190f5c2-7a3b-7c4d-8e5f-0123456789abc", "0190f5c2x7a3b-7c4d-8e5f-0123456789ab",
+            "0190f5c2-7a3b-7c4d-8e5f-0123456789ag", "0190f5c27a3b7c4d8e5f0123456789ab", "{0190f5c2-7a3b-7c4d-8e5f-0123456789ab}",
+            "0190f5c2-7a3b-7c4d-8e5f-0123456789\u{00E9}", " 190f5c2-7a3b-7c4d-8e5f-0123456789ab", "+190f5c2-7a3b-7c4d-8e5f-0123456789ab",
+        ]
+        for text in malformed {
+            #expect(UUID.parse(text) == UUID(uuidString: text), "\(text)")
+        }
+        #expect(UUID.parse("0190f5c2-7a3b-7c4d-8e5f-0123456789ag") == nil)
+    }
 }

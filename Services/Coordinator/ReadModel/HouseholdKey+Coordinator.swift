@@ -21,16 +21,21 @@ extension HouseholdKey {
 /// `SymmetricKey` is an immutable value that swift-crypto does not mark `Sendable`; it is never changed
 /// after `init`, so sharing it between tasks is safe.
 struct HouseholdKeying: @unchecked Sendable {
-    let key: SymmetricKey
+    /// HMAC-SHA256 keyed once: the key's inner and outer blocks, hashed, which every code starts from (a copy
+    /// of it each time; keying it again cost two of the three SHA-256 blocks of a household's key).
+    let keyed: HMAC<SHA256>
 
     init(_ secret: HouseholdKeySecret) {
-        key = SymmetricKey(data: secret.bytes)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: secret.bytes))
     }
 
     /// HMAC-SHA256 of `text` under the key as 64 lowercase hexadecimal digits, written straight into the
     /// string's storage (`String(format:)` per byte cost more than the HMAC).
     func lowercaseHexCode(of text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes(LowercaseHex.string(of:))
+        var code = keyed
+        var text = text
+        text.withUTF8 { code.update(data: UnsafeRawBufferPointer($0)) }
+        return code.finalize().withUnsafeBytes(LowercaseHex.string(of:))
     }
 }
 

@@ -20,7 +20,7 @@ extension EventEnvelope {
             throw .unsupportedSpecVersion(EventDecodingError.echo(header: specVersion))
         }
         let idText = try required(EventHeader.id)
-        guard let id = UUID(uuidString: idText) else {
+        guard let id = UUID.parse(idText) else {
             throw .invalidHeader(name: EventHeader.id, value: EventDecodingError.echo(header: idText))
         }
         let source = try required(EventHeader.source)
@@ -32,7 +32,8 @@ extension EventEnvelope {
         guard let time = InstantFormat.parse(timeText) else {
             throw .invalidHeader(name: EventHeader.time, value: EventDecodingError.echo(header: timeText))
         }
-        if let contentType = header(EventHeader.contentType) {
+        // Every Entas producer writes exactly `application/json`; anything else is read as a media type.
+        if let contentType = header(EventHeader.contentType), contentType != EventHeader.jsonContentType {
             let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard mediaType == EventHeader.jsonContentType else {

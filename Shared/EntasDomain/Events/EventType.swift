@@ -46,6 +46,11 @@ public struct EventType: Sendable, Hashable, CustomStringConvertible {
     /// Every type this build reads and writes.
     public static var supported: [EventType] { EventPayload.supportedTypes }
 
+    /// Every supported type by its `ce_type`: the usual event is found with one lookup, without taking its
+    /// `ce_type` apart.
+    private static let supportedByCEType: [String: EventType] = Dictionary(
+        supported.map { ($0.ceType, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The versions of `name` this build supports, ascending; empty for an unknown name.
     public static func supportedVersions(of name: String) -> [Int] {
         supported.filter { $0.name == name }.map(\.version).sorted()
@@ -56,6 +61,7 @@ public struct EventType: Sendable, Hashable, CustomStringConvertible {
     ///   ``EventDecodingError/unsupportedVersion(type:version:supported:)`` when the name is known but the
     ///   version is not.
     public static func parse(ceType: String) throws(EventDecodingError) -> EventType {
+        if let known = supportedByCEType[ceType] { return known }
         guard let type = EventType(ceType: ceType) else { throw .unknownType(EventDecodingError.echo(type: ceType)) }
         let versions = supportedVersions(of: type.name)
         guard !versions.isEmpty else { throw .unknownType(EventDecodingError.echo(type: ceType)) }
