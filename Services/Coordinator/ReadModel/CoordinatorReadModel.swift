@@ -46,11 +46,12 @@ public struct CoordinatorReadModel: Sendable {
     /// key and the people it names, keyed (HMACs, which cost as much as a statement), and its history row.
     func prepare(_ envelope: EventEnvelope) -> HouseholdBatch.Item {
         let event = AppliedEvent(envelope)
+        let key = envelope.payload.kkNumber.map { HouseholdKey(kk: $0, keying: keying) }
         return HouseholdBatch.Item(
-            envelope: envelope, event: event, key: envelope.payload.kkNumber.map { HouseholdKey(kk: $0, keying: keying) },
+            envelope: envelope, event: event, key: key,
             people: HouseholdPeople.Statement(
                 envelope.payload, order: FactOrder(time: event.time, eventId: event.id), keying: keying),
-            history: HouseholdEvent.Entry(envelope.payload, event, verifiers: verifiers))
+            history: key.flatMap { HouseholdEvent(envelope.payload, event, key: $0, verifiers: verifiers) })
     }
 
     /// Applies one event. Call it inside a write transaction (the inbox's).

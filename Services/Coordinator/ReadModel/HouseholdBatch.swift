@@ -14,8 +14,8 @@ struct HouseholdBatch {
         /// Nil for a commitment.
         let key: HouseholdKey?
         let people: HouseholdPeople.Statement?
-        /// The event's history row but for its household's number; nil for a commitment.
-        let history: HouseholdEvent.Entry?
+        /// The event's history row; nil for a commitment.
+        let history: HouseholdEvent?
     }
 
     /// One household's events of the batch.
