@@ -1,3 +1,4 @@
+import EntasDomain
 import Foundation
 
 /// The secret the coordinator keys household hashes with (``HouseholdKey``), given in configuration.
@@ -30,7 +31,7 @@ public struct HouseholdKeySecret: Sendable, Hashable, CustomStringConvertible, C
         bytes.reserveCapacity(digits.count / 2)
         var index = 0
         while index < digits.count {
-            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else {
+            guard let high = HexDigit.value(digits[index]), let low = HexDigit.value(digits[index + 1]) else {
                 throw .secretNotHex
             }
             bytes.append(high << 4 | low)
@@ -45,13 +46,4 @@ public struct HouseholdKeySecret: Sendable, Hashable, CustomStringConvertible, C
     public var debugDescription: String { description }
     /// Shows the length only to `dump` and debuggers.
     public var customMirror: Mirror { Mirror(self, children: ["byteCount": bytes.count]) }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }

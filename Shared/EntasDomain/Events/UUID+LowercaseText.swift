@@ -40,7 +40,7 @@ extension UUID {
                         guard bytes[position] == UInt8(ascii: "-") else { return false }
                         position += 1
                     }
-                    guard let high = hexValue(bytes[position]), let low = hexValue(bytes[position + 1]) else { return false }
+                    guard let high = HexDigit.value(bytes[position]), let low = HexDigit.value(bytes[position + 1]) else { return false }
                     out[index] = high << 4 | low
                     position += 2
                 }
@@ -50,8 +50,12 @@ extension UUID {
         }
         return canonical ?? UUID(uuidString: text)
     }
+}
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+/// A hexadecimal digit's value.
+public enum HexDigit {
+    /// The value (0–15) of the ASCII hexadecimal digit `byte`, in either case; nil for any other byte.
+    public static func value(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
