@@ -53,6 +53,16 @@ struct CoordinatorStoreFixtureTests {
         }
     }
 
+    /// A copy of the fixture in a temporary file, migrated up to `migration` (a release before the current one),
+    /// and the copy's path, for the caller to remove.
+    static func fixtureCopy(migratedUpTo migration: String) throws -> (DatabaseQueue, URL) {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("entas-fixture-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(at: fixture, to: copy)
+        let queue = try DatabaseQueue(path: copy.path)
+        try ServiceRuntime.migrator(CoordinatorApplication.registerMigrations).migrate(queue, upTo: migration)
+        return (queue, copy)
+    }
+
     /// The columns of each fact table as the earlier release stored them, read in a stable order.
     static let factQueries = [
         "SELECT eventId, householdKey, ceType, cluster, effectiveDate, eventTime, status, summary, detail FROM householdEvent ORDER BY eventId",
@@ -65,11 +75,8 @@ struct CoordinatorStoreFixtureTests {
     @Test("numbering the households keeps every fact row, the region tables equal a recount, and a new household takes the next number")
     func householdNumbersKeepTheFacts() async throws {
         // The fixture's rows as the release before the numbers stored them: a copy migrated up to it.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("entas-v6-\(UUID().uuidString).sqlite")
-        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let (queue, copy) = try Self.fixtureCopy(migratedUpTo: "coordinator-v6-household-people")
         defer { try? FileManager.default.removeItem(at: copy) }
-        let queue = try DatabaseQueue(path: copy.path)
-        try ServiceRuntime.migrator(CoordinatorApplication.registerMigrations).migrate(queue, upTo: "coordinator-v6-household-people")
         let before = try queue.read { db in try Self.factQueries.map { try Row.fetchAll(db, sql: $0) } }
         try queue.close()
         #expect(before[0].count > 0 && before[2].count > 0, "the fixture has history and enrolments")
@@ -125,15 +132,12 @@ struct CoordinatorStoreFixtureTests {
             #expect(again.0 == 2 && again.1 == false && again.2)
         }
     }
+
     @Test("the checks rewritten without IN lists keep every row, refuse what they refused, and no insert builds a temporary B-tree")
     func checksWithoutInLists() async throws {
         // The fixture migrated up to the release before the rewrite, to compare its rows and schema with after.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("entas-v8-\(UUID().uuidString).sqlite")
-        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let (queue, copy) = try Self.fixtureCopy(migratedUpTo: "coordinator-v8-history-without-event-index")
         defer { try? FileManager.default.removeItem(at: copy) }
-        let queue = try DatabaseQueue(path: copy.path)
-        try ServiceRuntime.migrator(CoordinatorApplication.registerMigrations)
-            .migrate(queue, upTo: "coordinator-v8-history-without-event-index")
         // The tables whose definitions change, read whole (the same B-trees, so in the same order).
         let edited = [
             "household", "historyByHousehold", "assessmentByHousehold", "enrolmentByHousehold", "deliveryByHousehold",
