@@ -2,13 +2,7 @@
 public enum DigitParsing {
     /// The value of a run of ASCII digits, or nil when empty, too long or holding anything else.
     static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
+        bytes.withUnsafeBufferPointer { number($0, 0..<$0.count) }
     }
 
     /// The value of a run of ASCII digits in `bytes[range]`, or nil when empty, too long or holding anything else.
