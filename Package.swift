@@ -53,6 +53,9 @@ let package = Package(
         // The JSON answers of the coordinator's read API (and the household key they name households
         // by): the coordinator writes them, the CLI reads them; one copy.
         .target(name: "EntasAPI", dependencies: ["EntasDomain"], path: "Shared/EntasAPI"),
+        // SQLite's process-wide options (`sqlite3_config`, which Swift cannot call): only EntasStore uses it.
+        .target(
+            name: "CSQLiteSettings", path: "Shared/CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Value types and rules, no I/O.
         .target(
             name: "EntasDomain",
@@ -73,7 +76,7 @@ let package = Package(
         .target(
             name: "EntasStore",
             dependencies: [
-                "EntasDomain",
+                "EntasDomain", "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the hot path's statements (DirectStatement).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 
@@ -67,6 +68,7 @@ public enum EntasDatabase {
     static func productionConfiguration(
         _ base: Configuration, writerCacheKiB: Int = writerCacheKiB, walAutocheckpointPages: Int = walAutocheckpointPages
     ) -> Configuration {
+        _ = sqliteSettings
         var configuration = base
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -86,6 +88,12 @@ public enum EntasDatabase {
         }
         return configuration
     }
+
+    /// SQLite's process-wide options, set once before the process's first connection opens: connections without
+    /// a mutex of their own (GRDB never uses one from two threads at once) and no memory statistics (a global
+    /// mutex at every allocation). Both spare the writer locking it does not need (docs/performance.md).
+    /// SQLITE_MISUSE when SQLite was used before (a test process's own connections): SQLite then runs as built.
+    static let sqliteSettings: CInt = entas_sqlite_configure()
 
     private static func createParentDirectory(of path: String) throws(EntasDatabaseError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

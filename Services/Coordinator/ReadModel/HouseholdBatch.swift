@@ -8,7 +8,9 @@ import GRDB
 struct HouseholdBatch {
     /// An event with the attributes the read model keeps, its household's key, the people it names, keyed, and
     /// its history row: made as the event is decoded, off the writer thread (``CoordinatorReadModel/prepare(_:)``).
-    struct Item: Sendable {
+    /// A class: the batch hands each item from array to array, and a reference moves with one retain where the
+    /// struct's copy retained each of its strings.
+    final class Item: Sendable {
         let envelope: EventEnvelope
         let event: AppliedEvent
         /// Nil for a commitment.
@@ -16,6 +18,14 @@ struct HouseholdBatch {
         let people: HouseholdPeople.Statement?
         /// The event's history row; nil for a commitment.
         let history: HouseholdEvent?
+
+        init(envelope: EventEnvelope, event: AppliedEvent, key: HouseholdKey?, people: HouseholdPeople.Statement?, history: HouseholdEvent?) {
+            self.envelope = envelope
+            self.event = event
+            self.key = key
+            self.people = people
+            self.history = history
+        }
     }
 
     /// One household's events of the batch.

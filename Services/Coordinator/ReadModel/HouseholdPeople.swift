@@ -1,5 +1,6 @@
 import EntasAPI
 import EntasDomain
+import EntasStore
 import GRDB
 
 /// The people of each household as keys (`householdPerson`): its head and, when a cluster listed them, its
@@ -43,22 +44,21 @@ enum HouseholdPeople {
     /// that put the person in both and its cluster (the earliest such, when they share several): what opens
     /// their case. A function of the rows as they stand, so any order of the same events gives the same.
     static func sharing(of key: HouseholdKey, _ db: Database) throws -> [HouseholdKey: (order: FactOrder, cluster: Cluster)] {
-        let statement = try db.cachedStatement(
+        // Run for every registration: bound and read by position (``DirectStatement``).
+        let statement = try DirectStatement(
+            db,
             sql: """
                 SELECT b.householdKey, a.eventTime, a.eventId, a.cluster, b.eventTime, b.eventId, b.cluster
                 FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey AND b.householdKey <> a.householdKey
                 WHERE a.householdKey = ?
                 """)
         var others: [HouseholdKey: (order: FactOrder, cluster: Cluster)] = [:]
-        for row in try Row.fetchAll(statement, arguments: [key]) {
-            guard let other = row[0] as HouseholdKey?, let ownTime = row[1] as Timestamp?, let ownId = row[2] as String?,
-                let ownCluster = (row[3] as String?).flatMap(Cluster.init(rawValue:)), let theirTime = row[4] as Timestamp?,
-                let theirId = row[5] as String?, let theirCluster = (row[6] as String?).flatMap(Cluster.init(rawValue:))
-            else { continue }
-            let own = FactOrder(time: ownTime, eventId: ownId)
-            let theirs = FactOrder(time: theirTime, eventId: theirId)
-            let opener = theirs > own ? (theirs, theirCluster) : (own, ownCluster)
-            if let earlier = others[other], earlier.order <= opener.0 { continue }
+        try statement.forEachRow(key) { row in
+            let other: HouseholdKey = try row[0]
+            let own = FactOrder(time: try row[1], eventId: try row[2])
+            let theirs = FactOrder(time: try row[4], eventId: try row[5])
+            let opener: (FactOrder, Cluster) = theirs > own ? (theirs, try row[6]) : (own, try row[3])
+            if let earlier = others[other], earlier.order <= opener.0 { return }
             others[other] = opener
         }
         return others
@@ -66,12 +66,13 @@ enum HouseholdPeople {
 
     /// The households that list one of household `key`'s people.
     static func sharers(of key: HouseholdKey, _ db: Database) throws -> Set<HouseholdKey> {
-        let statement = try db.cachedStatement(
+        let statement = try DirectStatement(
+            db,
             sql: """
                 SELECT DISTINCT b.householdKey FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey
                 WHERE a.householdKey = ? AND b.householdKey <> a.householdKey
                 """)
-        return Set(try HouseholdKey.fetchAll(statement, arguments: [key]))
+        return Set(try statement.readAll(key) { row -> HouseholdKey in try row[0] })
     }
 
     /// True when household `key` shares a person with a household of a smaller key: the pair is counted once, in
@@ -92,20 +93,18 @@ enum HouseholdPeople {
     ) throws {
         let order = statement.order
         if checking {
-            let stated = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"),
-                arguments: [key, kind])
-            if let stated, let time = stated[0] as Timestamp?, let eventId = stated[1] as String?,
-                FactOrder(time: time, eventId: eventId) > order
-            {
-                return
-            }
-            try db.cachedStatement(sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(arguments: [key, kind])
+            let stated = try DirectStatement(
+                db, sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"
+            ).readOne(key, kind) { row in FactOrder(time: try row[0], eventId: try row[1]) }
+            if let stated, stated > order { return }
+            try DirectStatement(db, sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(key, kind)
         }
-        let insert = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO householdPerson (householdKey, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
-        for person in Set(people) {
-            try insert.execute(arguments: [key, kind, person.rawValue, order.time, order.eventId, statement.cluster.rawValue])
+        // Written for every registration: bound by position (``DirectStatement``); the time as text once.
+        let insert = try DirectStatement(
+            db, sql: "INSERT OR IGNORE INTO householdPerson (householdKey, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
+        let time = order.time.description
+        for person in people.count == 1 ? people : Array(Set(people)) {
+            try insert.execute(key, kind, person.rawValue, time, order.eventId, statement.cluster)
         }
     }
 }
