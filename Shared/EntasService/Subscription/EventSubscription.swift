@@ -137,35 +137,38 @@ public struct EventSubscription: Service {
     /// The consumer group's id.
     public var groupID: String { consumer.settings.groupID }
 
-    /// Consumes until shutdown, two batches at a time: while one batch is written (on the database's
-    /// writer thread), the records that arrived meanwhile are decoded and validated (here), so both
-    /// cores work. A batch's offsets are stored only after its transaction commits, and batches
-    /// commit in the order they were consumed. When nothing more has arrived, the batch in hand is
-    /// written at once rather than held for the next.
+    /// Consumes until shutdown in two stages that run side by side, so both cores work: one takes what has
+    /// arrived (up to ``Settings/maximumBatch`` records) and decodes and validates it; the other writes each
+    /// decoded batch (on the database's writer thread) and then stores its offsets. A batch's offsets are
+    /// stored only after its transaction commits, and batches commit in the order they were consumed. At most
+    /// ``batchesInFlight`` batches are between the stages (one written, the next decoded or waiting), so each
+    /// stage goes at its own pace, never more than a batch ahead of the other. When nothing more has arrived,
+    /// a batch is written as soon as the writer is free rather than held for the next.
     public func run() async throws {
         do {
-            var messages = consumer.messages.cancelOnGracefulShutdown().makeAsyncIterator()
-            var ready: DecodedBatch?
-            while true {
-                let current: DecodedBatch
-                if let decoded = ready {
-                    current = decoded
-                    ready = nil
-                } else {
-                    guard let first = try await messages.next() else { break }
-                    current = decode(try gather(after: first))
+            let (decoded, decodedOutput) = AsyncStream<DecodedBatch>.makeStream()
+            // The writer hands a credit back for each batch it has written; the decoding stage takes one before
+            // each batch it decodes.
+            let (credits, creditOutput) = AsyncStream<Void>.makeStream()
+            for _ in 0..<Self.batchesInFlight { creditOutput.yield() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    defer { decodedOutput.finish() }
+                    var messages = consumer.messages.cancelOnGracefulShutdown().makeAsyncIterator()
+                    var credit = credits.makeAsyncIterator()
+                    while await credit.next() != nil, let first = try await messages.next() {
+                        decodedOutput.yield(decode(try gather(after: first)))
+                    }
                 }
-                let more = try gather(after: nil)
-                guard !more.isEmpty else {
-                    try await write(current)
-                    continue
+                group.addTask {
+                    defer { creditOutput.finish() }
+                    for await batch in decoded {
+                        try await write(batch)
+                        creditOutput.yield()
+                    }
                 }
-                async let written: Void = write(current)
-                let next = decode(more)
-                try await written
-                ready = next
+                try await group.waitForAll()
             }
-            if let ready { try await write(ready) }
         } catch is CancellationError {
             // Hard cancellation: leave the group all the same.
         }
@@ -173,6 +176,9 @@ public struct EventSubscription: Service {
         // A subscription never returns by itself while the group runs: wait for shutdown.
         if !Task.isShuttingDownGracefully && !Task.isCancelled { try? await gracefulShutdown() }
     }
+
+    /// Batches decoded or being written at once: one written while the next is decoded.
+    static let batchesInFlight = 2
 
     /// `first` and what else has already arrived, up to `maximumBatch` records; no waiting.
     private func gather(after first: KafkaMessage?) throws -> [KafkaMessage] {
