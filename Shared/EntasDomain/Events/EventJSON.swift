@@ -43,7 +43,11 @@ enum EventJSON {
         }
     }
 
-    static func decode<Payload: EventData>(_ value: Data) throws(EventDecodingError) -> Payload {
+    /// Decodes and validates `value`; with `plain`, a value that is a ``PlainJSONObject`` is read by it (without
+    /// `JSONDecoder`), and any other, or one `plain` does not take, by the decoder.
+    static func decode<Payload: EventData>(
+        _ value: Data, plain: ((PlainJSONObject) -> Payload?)? = nil
+    ) throws(EventDecodingError) -> Payload {
         guard !value.isEmpty else { throw .invalidJSON("the value is empty") }
         guard value.count <= maximumValueSize else {
             throw .invalidJSON("the value has \(value.count) bytes, more than the \(maximumValueSize) accepted")
@@ -54,7 +58,11 @@ enum EventJSON {
         }
         let payload: Payload
         do {
-            payload = try decoder.decode(Payload.self, from: value)
+            if let plain, let object = PlainJSONObject(value), let read = plain(object) {
+                payload = read
+            } else {
+                payload = try decoder.decode(Payload.self, from: value)
+            }
         } catch let error as DecodingError {
             throw translate(error)
         } catch {

@@ -122,19 +122,20 @@ public enum EventPayload: Sendable, Equatable {
         try data.validate(in: reference)
     }
 
-    /// Decodes and validates the JSON `value` as the payload of `type`.
+    /// Decodes and validates the JSON `value` as the payload of `type`; the usual payloads of the most frequent
+    /// events without `JSONDecoder` (``PlainJSONObject``).
     /// - Throws: ``EventDecodingError`` (`unknown-type` for a type this build does not know).
     public static func decode(_ type: EventType, from value: Data) throws(EventDecodingError) -> EventPayload {
         switch type {
-        case HouseholdRegistered.eventType: .householdRegistered(try EventJSON.decode(value))
+        case HouseholdRegistered.eventType: .householdRegistered(try EventJSON.decode(value, plain: HouseholdRegistered.init(plain:)))
         case HouseholdUpdated.eventType: .householdUpdated(try EventJSON.decode(value))
-        case HouseholdAssessed.eventType: .householdAssessed(try EventJSON.decode(value))
-        case EnrolmentStarted.eventType: .enrolmentStarted(try EventJSON.decode(value))
+        case HouseholdAssessed.eventType: .householdAssessed(try EventJSON.decode(value, plain: HouseholdAssessed.init(plain:)))
+        case EnrolmentStarted.eventType: .enrolmentStarted(try EventJSON.decode(value, plain: EnrolmentStarted.init(plain:)))
         case EnrolmentEnded.eventType: .enrolmentEnded(try EventJSON.decode(value))
-        case BenefitDelivered.eventType: .benefitDelivered(try EventJSON.decode(value))
+        case BenefitDelivered.eventType: .benefitDelivered(try EventJSON.decode(value, plain: BenefitDelivered.init(plain:)))
         case ReferralMade.eventType: .referralMade(try EventJSON.decode(value))
         case ReferralAnswered.eventType: .referralAnswered(try EventJSON.decode(value))
-        case HouseholdGraduated.eventType: .householdGraduated(try EventJSON.decode(value))
+        case HouseholdGraduated.eventType: .householdGraduated(try EventJSON.decode(value, plain: HouseholdGraduated.init(plain:)))
         case CommitmentMade.eventType: .commitmentMade(try EventJSON.decode(value))
         case HouseholdVerified.eventType: .householdVerified(try EventJSON.decode(value))
         case VerificationRequested.eventType: .verificationRequested(try EventJSON.decode(value))
