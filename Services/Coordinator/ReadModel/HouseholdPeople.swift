@@ -103,7 +103,7 @@ enum HouseholdPeople {
         let insert = try DirectStatement(
             db, sql: "INSERT OR IGNORE INTO householdPerson (householdKey, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
         let time = order.time.description
-        for person in people.count == 1 ? people : Array(Set(people)) {
+        for person in Set(people) {
             try insert.execute(key, kind, person.rawValue, time, order.eventId, statement.cluster)
         }
     }

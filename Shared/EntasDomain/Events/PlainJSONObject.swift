@@ -190,8 +190,11 @@ extension PlainJSONObject {
             }
             let digits = position - start
             guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
-            if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
-                return nil
+            if position < bytes.count {
+                switch bytes[position] {
+                case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+                default: break
+                }
             }
             if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil }
             return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
