@@ -46,15 +46,10 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     /// facts, and the steps of its verification cases: one statement.
     static func facts(for number: Int64, _ db: Database) throws -> (status: [StatusFact], steps: [CaseStep]) {
         // Read for every event: only the columns a fact needs, decoded by hand.
-        let statement = try DirectStatement(
-            db,
-            sql: """
-                SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM historyByHousehold
-                WHERE household = ? AND (status IS NOT NULL OR ceType IN (?, ?, ?))
-                """)
+        let statement = try DirectStatement(db, sql: factsSQL)
         var status: [StatusFact] = []
         var steps: [CaseStep] = []
-        try statement.forEachRow(number, requestedType, assignedType, SharedPersonStep.ceType) { row in
+        try statement.forEachRow(number) { row in
             let cluster: Cluster = try row[0]
             let order = FactOrder(day: try row[2], time: try row[3], eventId: try row[4])
             let type: String = try row[5]
@@ -68,6 +63,15 @@ struct HouseholdEvent: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         }
         return (status, steps)
     }
+
+    /// The case steps' types written into the statement, as equalities: SQLite builds a temporary B-tree for an
+    /// `IN` list of three at every run, and compiles the statement again for every new value bound where the
+    /// graduation index's condition names the column (our own constants, never input).
+    private static let factsSQL = """
+        SELECT cluster, status, effectiveDate, eventTime, eventId, ceType, detail FROM historyByHousehold
+        WHERE household = ? AND (status IS NOT NULL OR ceType = '\(requestedType)' OR ceType = '\(assignedType)'
+            OR ceType = '\(SharedPersonStep.ceType)')
+        """
 
     /// This row as a timeline fact, when it states a status.
     var statusFact: StatusFact? {

@@ -65,12 +65,22 @@ public struct RegionCode: Sendable, Hashable, Comparable, TextCodable, CustomStr
 
     /// The dotted form, e.g. `"35.09.31.2006"`.
     public var dotted: String {
-        let bytes = Array(digits.utf8)
-        var parts: [String] = []
-        for (start, end) in [(0, 2), (2, 4), (4, 6), (6, 10)] where end <= bytes.count {
-            parts.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        // Parts of 2, 2, 2 and 4 digits, as far as the digits complete one, written in one pass: the writer binds
+        // a desa's code this way for every row it writes.
+        let count = digits.utf8.count
+        let end = count >= 10 ? 10 : count >= 6 ? 6 : count >= 4 ? 4 : count >= 2 ? 2 : 0
+        return String(unsafeUninitializedCapacity: end + 3) { buffer in
+            var written = 0
+            for (index, byte) in digits.utf8.prefix(end).enumerated() {
+                if index == 2 || index == 4 || index == 6 {
+                    buffer[written] = UInt8(ascii: ".")
+                    written += 1
+                }
+                buffer[written] = byte
+                written += 1
+            }
+            return written
         }
-        return parts.joined(separator: ".")
     }
 
     /// The code one level up (`35.09.31` for `35.09.31.2006`), nil for the province.
