@@ -65,13 +65,11 @@ public struct RegionCode: Sendable, Hashable, Comparable, TextCodable, CustomStr
 
     /// The dotted form, e.g. `"35.09.31.2006"`.
     public var dotted: String {
-        // Parts of 2, 2, 2 and 4 digits, as far as the digits complete one, written in one pass: the writer binds
-        // a desa's code this way for every row it writes.
-        let count = digits.utf8.count
-        let end = count >= 10 ? 10 : count >= 6 ? 6 : count >= 4 ? 4 : count >= 2 ? 2 : 0
-        return String(unsafeUninitializedCapacity: end + 3) { buffer in
+        // Parts of 2, 2, 2 and 4 digits (a code always has a level's 2, 4, 6 or 10), written in one pass: the
+        // writer binds a desa's code this way for every row it writes.
+        String(unsafeUninitializedCapacity: digits.utf8.count + 3) { buffer in
             var written = 0
-            for (index, byte) in digits.utf8.prefix(end).enumerated() {
+            for (index, byte) in digits.utf8.enumerated() {
                 if index == 2 || index == 4 || index == 6 {
                     buffer[written] = UInt8(ascii: ".")
                     written += 1
