@@ -15,9 +15,11 @@ enum CoordinatorApplication {
     /// Every topic the coordinator consumes.
     static let topics: [EntasTopic] = [.households, .socialAid, .empowerment, .umkm, .lowCost]
     static let consumerGroup = "entas-coordinator"
-    /// Up to 2,048 events per transaction (the cluster services keep 256): the read model applies a batch
+    /// Up to 4,096 events per transaction (the cluster services keep 256): the read model applies a batch
     /// household by household and writes the region tables once per batch, so larger batches cost less per
-    /// event (docs/performance.md). The rebuild applies the same batches.
+    /// event (docs/performance.md; 8,192 was faster but took the scale step's memory to 293 MB at 1,000,000
+    /// households). The consumer reads about two batches ahead (8 MiB, ``EventSubscription/Settings/readAheadKiB``),
+    /// not librdkafka's 64 MiB. The rebuild applies the same batches.
     static let subscriptionSettings: EventSubscription.Settings = {
         var settings = EventSubscription.Settings()
         settings.maximumBatch = 4_096

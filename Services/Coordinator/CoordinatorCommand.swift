@@ -16,6 +16,7 @@ struct CoordinatorCommand: AsyncParsableCommand, ServiceExecutable {
 
     static let consumerGroup = CoordinatorApplication.consumerGroup
     static let consumedTopics = CoordinatorApplication.topics
+    static let subscriptionSettings = CoordinatorApplication.subscriptionSettings
 
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         CoordinatorApplication.registerMigrations(&migrator)

@@ -38,7 +38,8 @@ struct CoordinatorRebuild {
         let consumer = try KafkaConsumer(
             settings: KafkaConsumerSettings(
                 kafka: configuration.kafka, groupID: "entas-coordinator-rebuild-\(UUID().uuidString.prefix(8).lowercased())",
-                topics: CoordinatorApplication.topics.map(\.rawValue), startFrom: .earliest),
+                topics: CoordinatorApplication.topics.map(\.rawValue), startFrom: .earliest,
+                readAheadKiB: CoordinatorApplication.subscriptionSettings.readAheadKiB),
             logger: logger)
         let counts = Counts()
         let applier = Task {

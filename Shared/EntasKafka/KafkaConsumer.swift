@@ -40,6 +40,7 @@ public final class KafkaConsumer: Sendable {
         var defaults = Self.defaultProperties
         defaults["group.id"] = settings.groupID
         defaults["auto.offset.reset"] = settings.startFrom.rawValue
+        if let readAhead = settings.readAheadKiB { defaults["queued.max.messages.kbytes"] = String(readAhead) }
         let client = try RdKafkaClient(
             kind: .consumer,
             properties: settings.kafka.librdkafkaProperties(defaults: defaults, for: .consumer),

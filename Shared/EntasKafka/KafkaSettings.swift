@@ -38,12 +38,20 @@ public struct KafkaConsumerSettings: Sendable, Hashable {
     /// Where a group with no committed offset starts: `earliest` (default) or `latest`.
     public var startFrom: StartOffset
 
+    /// `queued.max.messages.kbytes`: how much librdkafka fetches ahead of what the consumer has taken, in KiB
+    /// of record values; nil leaves librdkafka's default (64 MiB). A `queued.max.messages.kbytes` among
+    /// ``KafkaSettings/properties`` wins over it.
+    public var readAheadKiB: Int?
+
     public enum StartOffset: String, Sendable, Hashable { case earliest, latest }
 
-    public init(kafka: KafkaSettings, groupID: String, topics: [String], startFrom: StartOffset = .earliest) {
+    public init(
+        kafka: KafkaSettings, groupID: String, topics: [String], startFrom: StartOffset = .earliest, readAheadKiB: Int? = nil
+    ) {
         self.kafka = kafka
         self.groupID = groupID
         self.topics = topics
         self.startFrom = startFrom
+        self.readAheadKiB = readAheadKiB
     }
 }

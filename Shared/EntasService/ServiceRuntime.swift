@@ -90,7 +90,9 @@ public final class ServiceRuntime: Sendable {
         group: String, topics: [EntasTopic], settings: EventSubscription.Settings = EventSubscription.Settings(),
         accepts: @escaping EventSubscription.Filter = { _ in true }, preparedHandler: EventSubscription.PreparedBatchHandler<Prepared>
     ) throws -> EventSubscription {
-        let consumer = try KafkaConsumer(settings: Self.consumerSettings(configuration, group: group, topics: topics), logger: logger)
+        let consumer = try KafkaConsumer(
+            settings: Self.consumerSettings(configuration, group: group, topics: topics, readAheadKiB: settings.readAheadKiB),
+            logger: logger)
         let subscription = EventSubscription(
             consumer: consumer, inbox: Inbox(database), deadLetters: producer, settings: settings, logger: logger, accepts: accepts,
             preparedHandler: preparedHandler)
@@ -99,11 +101,13 @@ public final class ServiceRuntime: Sendable {
     }
 
     /// The settings of a subscription's consumer: the service's Kafka settings, with the group
-    /// in its client id (`entas-social-aid-entas-social-aid`).
-    public static func consumerSettings(_ configuration: ServiceConfiguration, group: String, topics: [EntasTopic]) -> KafkaConsumerSettings {
+    /// in its client id (`entas-social-aid-entas-social-aid`), fetching `readAheadKiB` ahead.
+    public static func consumerSettings(
+        _ configuration: ServiceConfiguration, group: String, topics: [EntasTopic], readAheadKiB: Int? = nil
+    ) -> KafkaConsumerSettings {
         var kafka = configuration.kafka
         kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
-        return KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue))
+        return KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue), readAheadKiB: readAheadKiB)
     }
 
     /// A router with the shared middleware and the open operational routes. Mount the

@@ -52,6 +52,28 @@ struct KafkaConfigurationTests {
         #expect(consumer.effectiveConfiguration["group.id"] == "entas-social-aid")
     }
 
+    @Test("a subscription's consumer reads about two batches ahead, not librdkafka's 64 MiB; a set property wins")
+    func readAhead() async throws {
+        var settings = EventSubscription.Settings()
+        #expect(settings.readAheadKiB == 8_192, "at least 8 MiB")
+        settings.maximumBatch = 16_384
+        #expect(settings.readAheadKiB == 32_768)
+        let configured = try configuration()
+        let consumer = try KafkaConsumer(
+            settings: ServiceRuntime.consumerSettings(
+                configured, group: "entas-coordinator", topics: [.households], readAheadKiB: settings.readAheadKiB),
+            logger: ServiceTestSupport.logger)
+        #expect(consumer.effectiveConfiguration["queued.max.messages.kbytes"] == "32768")
+        await consumer.close()
+        let flagged = try configuration(flags: ["--kafka", "queued.max.messages.kbytes=4096"])
+        let overridden = try KafkaConsumer(
+            settings: ServiceRuntime.consumerSettings(
+                flagged, group: "entas-coordinator", topics: [.households], readAheadKiB: settings.readAheadKiB),
+            logger: ServiceTestSupport.logger)
+        #expect(overridden.effectiveConfiguration["queued.max.messages.kbytes"] == "4096", "the operator's value wins")
+        await overridden.close()
+    }
+
     @Test("a --kafka flag wins over its variable, by the property's exact name")
     func flagWins() throws {
         let kafka = try configuration(flags: ["--kafka", "sasl.username=bapemas-empowerment", "--kafka", "socket.keepalive.enable=false"]).kafka
@@ -68,6 +90,7 @@ struct KafkaConfigurationTests {
         #expect(report.consumer["group.id"] == "entas-social-aid")
         #expect(report.consumer["client.id"] == "entas-social-aid-entas-social-aid", "the client id of serve's subscription")
         #expect(report.producer["request.required.acks"] == "-1")
+        #expect(report.consumer["queued.max.messages.kbytes"] == "8192", "serve's read-ahead: two batches of 256, at least 8 MiB")
         let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "[producer]" && lines.contains("[consumer]"))
         let producerLines = Array(lines.dropFirst().prefix { !$0.isEmpty })

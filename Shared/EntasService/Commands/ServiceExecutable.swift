@@ -11,10 +11,13 @@ public protocol ServiceExecutable {
     static var consumerGroup: String { get }
     /// The topics `serve` subscribes to.
     static var consumedTopics: [EntasTopic] { get }
+    /// The settings of `serve`'s subscription (its batch and read-ahead); the defaults unless the executable says otherwise.
+    static var subscriptionSettings: EventSubscription.Settings { get }
 }
 
 extension ServiceExecutable {
     public static var consumerGroup: String { "entas-\(serviceName)" }
+    public static var subscriptionSettings: EventSubscription.Settings { EventSubscription.Settings() }
 }
 
 extension ServiceExecutable where Self: AsyncParsableCommand {

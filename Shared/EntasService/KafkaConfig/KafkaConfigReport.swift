@@ -20,9 +20,15 @@ public struct KafkaConfigReport: Sendable, Equatable {
     /// produced and no group is joined; the store is not opened. librdkafka may begin to
     /// connect to a bootstrap broker in the moment the clients exist, so brokers that cannot be
     /// reached change nothing here.
-    public static func read(configuration: ServiceConfiguration, group: String, topics: [EntasTopic], logger: Logger) async throws -> KafkaConfigReport {
+    /// - Parameter readAheadKiB: the read-ahead of `serve`'s subscription (``EventSubscription/Settings/readAheadKiB``).
+    public static func read(
+        configuration: ServiceConfiguration, group: String, topics: [EntasTopic],
+        readAheadKiB: Int = EventSubscription.Settings().readAheadKiB, logger: Logger
+    ) async throws -> KafkaConfigReport {
         let producer = try KafkaProducer(settings: configuration.kafka, logger: logger)
-        let consumer = try KafkaConsumer(settings: ServiceRuntime.consumerSettings(configuration, group: group, topics: topics), logger: logger)
+        let consumer = try KafkaConsumer(
+            settings: ServiceRuntime.consumerSettings(configuration, group: group, topics: topics, readAheadKiB: readAheadKiB),
+            logger: logger)
         let report = KafkaConfigReport(
             producer: producer.effectiveConfiguration.properties, consumer: consumer.effectiveConfiguration.properties,
             secrets: secretValues(of: configuration.kafka))

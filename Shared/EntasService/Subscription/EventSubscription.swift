@@ -62,6 +62,10 @@ public struct EventSubscription: Service {
         public var maximumValueBytes = 1 << 20
         /// Events already received are applied together, up to this many per transaction.
         public var maximumBatch = 256
+        /// How far the consumer fetches ahead of the subscription (``KafkaConsumerSettings/readAheadKiB``): about
+        /// two batches of Entas records (0.5–1 KiB each), at least 8 MiB. librdkafka's own default, 64 MiB, was
+        /// most of the coordinator's heap at its peak (docs/performance.md).
+        public var readAheadKiB: Int { max(8_192, 2 * maximumBatch) }
         /// The `ce_source` of the service's own events (a cluster service records them in its inbox as
         /// it writes them): records from it are not decoded unless the inbox lacks their id.
         public var ownSource: String?
