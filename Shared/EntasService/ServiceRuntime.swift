@@ -91,7 +91,7 @@ public final class ServiceRuntime: Sendable {
         accepts: @escaping EventSubscription.Filter = { _ in true }, preparedHandler: EventSubscription.PreparedBatchHandler<Prepared>
     ) throws -> EventSubscription {
         let consumer = try KafkaConsumer(
-            settings: Self.consumerSettings(configuration, group: group, topics: topics, readAheadKiB: settings.readAheadKiB),
+            settings: Self.consumerSettings(configuration, group: group, topics: topics, subscription: settings),
             logger: logger)
         let subscription = EventSubscription(
             consumer: consumer, inbox: Inbox(database), deadLetters: producer, settings: settings, logger: logger, accepts: accepts,
@@ -101,13 +101,14 @@ public final class ServiceRuntime: Sendable {
     }
 
     /// The settings of a subscription's consumer: the service's Kafka settings, with the group
-    /// in its client id (`entas-social-aid-entas-social-aid`), fetching `readAheadKiB` ahead.
+    /// in its client id (`entas-social-aid-entas-social-aid`), reading ahead as `subscription` says.
     public static func consumerSettings(
-        _ configuration: ServiceConfiguration, group: String, topics: [EntasTopic], readAheadKiB: Int? = nil
+        _ configuration: ServiceConfiguration, group: String, topics: [EntasTopic],
+        subscription: EventSubscription.Settings = EventSubscription.Settings()
     ) -> KafkaConsumerSettings {
         var kafka = configuration.kafka
         kafka.clientID = "\(configuration.kafka.clientID)-\(group)"
-        return KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue), readAheadKiB: readAheadKiB)
+        return KafkaConsumerSettings(kafka: kafka, groupID: group, topics: topics.map(\.rawValue), readAheadKiB: subscription.readAheadKiB)
     }
 
     /// A router with the shared middleware and the open operational routes. Mount the

@@ -61,14 +61,14 @@ struct KafkaConfigurationTests {
         let configured = try configuration()
         let consumer = try KafkaConsumer(
             settings: ServiceRuntime.consumerSettings(
-                configured, group: "entas-coordinator", topics: [.households], readAheadKiB: settings.readAheadKiB),
+                configured, group: "entas-coordinator", topics: [.households], subscription: settings),
             logger: ServiceTestSupport.logger)
         #expect(consumer.effectiveConfiguration["queued.max.messages.kbytes"] == "32768")
         await consumer.close()
         let flagged = try configuration(flags: ["--kafka", "queued.max.messages.kbytes=4096"])
         let overridden = try KafkaConsumer(
             settings: ServiceRuntime.consumerSettings(
-                flagged, group: "entas-coordinator", topics: [.households], readAheadKiB: settings.readAheadKiB),
+                flagged, group: "entas-coordinator", topics: [.households], subscription: settings),
             logger: ServiceTestSupport.logger)
         #expect(overridden.effectiveConfiguration["queued.max.messages.kbytes"] == "4096", "the operator's value wins")
         await overridden.close()

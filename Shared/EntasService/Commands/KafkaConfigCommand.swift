@@ -51,7 +51,7 @@ public struct KafkaConfigOutput: ParsableArguments, Sendable {
         EntasLogging.bootstrap(level: configuration.logLevel <= .debug ? configuration.logLevel : .critical)
         let report = try await KafkaConfigReport.read(
             configuration: configuration, group: Executable.consumerGroup, topics: Executable.consumedTopics,
-            readAheadKiB: Executable.subscriptionSettings.readAheadKiB,
+            subscription: Executable.subscriptionSettings,
             logger: Logger(label: "entas-\(Executable.serviceName)-kafka-config"))
         FileHandle.standardOutput.write(Data((json ? report.json : report.text).utf8))
     }

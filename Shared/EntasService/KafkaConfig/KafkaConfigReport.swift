@@ -20,14 +20,14 @@ public struct KafkaConfigReport: Sendable, Equatable {
     /// produced and no group is joined; the store is not opened. librdkafka may begin to
     /// connect to a bootstrap broker in the moment the clients exist, so brokers that cannot be
     /// reached change nothing here.
-    /// - Parameter readAheadKiB: the read-ahead of `serve`'s subscription (``EventSubscription/Settings/readAheadKiB``).
+    /// - Parameter subscription: the settings of `serve`'s subscription (its read-ahead).
     public static func read(
         configuration: ServiceConfiguration, group: String, topics: [EntasTopic],
-        readAheadKiB: Int = EventSubscription.Settings().readAheadKiB, logger: Logger
+        subscription: EventSubscription.Settings = EventSubscription.Settings(), logger: Logger
     ) async throws -> KafkaConfigReport {
         let producer = try KafkaProducer(settings: configuration.kafka, logger: logger)
         let consumer = try KafkaConsumer(
-            settings: ServiceRuntime.consumerSettings(configuration, group: group, topics: topics, readAheadKiB: readAheadKiB),
+            settings: ServiceRuntime.consumerSettings(configuration, group: group, topics: topics, subscription: subscription),
             logger: logger)
         let report = KafkaConfigReport(
             producer: producer.effectiveConfiguration.properties, consumer: consumer.effectiveConfiguration.properties,
