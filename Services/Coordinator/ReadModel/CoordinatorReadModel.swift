@@ -99,7 +99,7 @@ public struct CoordinatorReadModel: Sendable {
             for (index, item) in household.events.enumerated() {
                 try apply(item, key: household.key, to: &change, db)
                 if index == 0, change?.isNumberedNow == true { peopleStored = false }
-                if try findSharedPeople(item, key: household.key, peopleStored: peopleStored, into: &sharing, db) {
+                if try findSharedPeople(item, key: household.key, number: change?.number, peopleStored: peopleStored, into: &sharing, db) {
                     peopleStored = true
                 }
                 applied += 1
@@ -111,7 +111,7 @@ public struct CoordinatorReadModel: Sendable {
         // (a pair sharing a person is counted once) are derived again.
         for key in sharing.sorted() {
             guard var change = try HouseholdChange.reopen(key: key, db) else { continue }
-            change.household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
+            change.household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, number: change.number, db)
             try change.finish(db, ledger: &ledger)
         }
         try ledger.write(db)
@@ -170,16 +170,21 @@ public struct CoordinatorReadModel: Sendable {
 
     /// Records the people a registration or an update names (as keys) and, for each household that also lists
     /// one of them, the case step of a shared person in both histories; both households go to `sharing`.
-    /// - Parameter peopleStored: false when household `key` has no people stored (numbered by this batch, and
-    ///   none stated yet): nothing to read or replace before the people are written.
+    /// - Parameters:
+    ///   - number: the household's number when the batch's change of it knows it (else it is looked up: applying
+    ///     the event numbered the household).
+    ///   - peopleStored: false when household `key` has no people stored (numbered by this batch, and none stated
+    ///     yet): nothing to read or replace before the people are written.
     /// - Returns: true when the event named people.
     private func findSharedPeople(
-        _ item: HouseholdBatch.Item, key: HouseholdKey, peopleStored: Bool, into sharing: inout Set<HouseholdKey>, _ db: Database
+        _ item: HouseholdBatch.Item, key: HouseholdKey, number: Int64?, peopleStored: Bool, into sharing: inout Set<HouseholdKey>,
+        _ db: Database
     ) throws -> Bool {
         guard let statement = item.people else { return false }
-        let before = peopleStored ? try HouseholdPeople.sharers(of: key, db) : []
-        try HouseholdPeople.apply(statement, to: key, replacing: peopleStored, db)
-        let now = try HouseholdPeople.sharing(of: key, db)
+        let number = try number ?? HouseholdNumber.of(key, db).number
+        let before = peopleStored ? try HouseholdPeople.sharers(of: number, db) : []
+        try HouseholdPeople.apply(statement, to: number, replacing: peopleStored, db)
+        let now = try HouseholdPeople.sharing(of: number, db)
         for other in before.union(now.keys) {
             try SharedPersonStep.set(key, other, opener: now[other], db)
             sharing.formUnion([key, other])

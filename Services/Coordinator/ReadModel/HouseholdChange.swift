@@ -78,7 +78,7 @@ struct HouseholdChange: Sendable {
         if earlierHistory != nil {
             // What came before it could be placed: jiwa, and the people it shares with another household.
             try PendingPeople.adopt(into: &household, db)
-            household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, db)
+            household.isDuplicate = try HouseholdPeople.isCountedElsewhere(key, number: number, db)
             facts = try HouseholdState.load(number, key: key, db)
         }
         // Written once, by ``finish(_:ledger:)``, with its views: the transaction defers foreign keys, so its

@@ -3,7 +3,7 @@ import EntasDomain
 import EntasStore
 import GRDB
 
-/// The people of each household as keys (`householdPerson`): its head and, when a cluster listed them, its
+/// The people of each household as keys (`personByHousehold`, by household number): its head and, when a cluster listed them, its
 /// members, each as the latest event that stated them (by ``FactOrder``) left them, so any order of the same
 /// events leaves the same rows. A key held by two households is one person listed in both.
 enum HouseholdPeople {
@@ -33,27 +33,29 @@ enum HouseholdPeople {
         }
     }
 
-    /// Writes what `statement` says of household `key` unless a later event already said it.
+    /// Writes what `statement` says of household `number` unless a later event already said it.
     /// - Parameter replacing: false when the household has no people stored: they are inserted without a read.
-    static func apply(_ statement: Statement, to key: HouseholdKey, replacing: Bool = true, _ db: Database) throws {
-        if let head = statement.head { try replace(key, kind: "head", with: [head], statement, checking: replacing, db) }
-        if let members = statement.members { try replace(key, kind: "member", with: members, statement, checking: replacing, db) }
+    static func apply(_ statement: Statement, to number: Int64, replacing: Bool = true, _ db: Database) throws {
+        if let head = statement.head { try replace(number, kind: "head", with: [head], statement, checking: replacing, db) }
+        if let members = statement.members { try replace(number, kind: "member", with: members, statement, checking: replacing, db) }
     }
 
-    /// The households that list one of household `key`'s people now, each with the later of the two statements
+    /// The households that list one of household `number`'s people now, each with the later of the two statements
     /// that put the person in both and its cluster (the earliest such, when they share several): what opens
     /// their case. A function of the rows as they stand, so any order of the same events gives the same.
-    static func sharing(of key: HouseholdKey, _ db: Database) throws -> [HouseholdKey: (order: FactOrder, cluster: Cluster)] {
+    static func sharing(of number: Int64, _ db: Database) throws -> [HouseholdKey: (order: FactOrder, cluster: Cluster)] {
         // Run for every registration: bound and read by position (``DirectStatement``).
         let statement = try DirectStatement(
             db,
             sql: """
-                SELECT b.householdKey, a.eventTime, a.eventId, a.cluster, b.eventTime, b.eventId, b.cluster
-                FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey AND b.householdKey <> a.householdKey
-                WHERE a.householdKey = ?
+                SELECT n.key, a.eventTime, a.eventId, a.cluster, b.eventTime, b.eventId, b.cluster
+                FROM personByHousehold a
+                JOIN personByHousehold b ON b.personKey = a.personKey AND b.household <> a.household
+                JOIN householdNumber n ON n.number = b.household
+                WHERE a.household = ?
                 """)
         var others: [HouseholdKey: (order: FactOrder, cluster: Cluster)] = [:]
-        try statement.forEachRow(key) { row in
+        try statement.forEachRow(number) { row in
             let other: HouseholdKey = try row[0]
             let own = FactOrder(time: try row[1], eventId: try row[2])
             let theirs = FactOrder(time: try row[4], eventId: try row[5])
@@ -64,47 +66,53 @@ enum HouseholdPeople {
         return others
     }
 
-    /// The households that list one of household `key`'s people.
-    static func sharers(of key: HouseholdKey, _ db: Database) throws -> Set<HouseholdKey> {
+    /// The households that list one of household `number`'s people.
+    static func sharers(of number: Int64, _ db: Database) throws -> Set<HouseholdKey> {
         let statement = try DirectStatement(
             db,
             sql: """
-                SELECT DISTINCT b.householdKey FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey
-                WHERE a.householdKey = ? AND b.householdKey <> a.householdKey
+                SELECT DISTINCT n.key
+                FROM personByHousehold a
+                JOIN personByHousehold b ON b.personKey = a.personKey AND b.household <> a.household
+                JOIN householdNumber n ON n.number = b.household
+                WHERE a.household = ?
                 """)
-        return Set(try statement.readAll(key) { row -> HouseholdKey in try row[0] })
+        return Set(try statement.readAll(number) { row -> HouseholdKey in try row[0] })
     }
 
-    /// True when household `key` shares a person with a household of a smaller key: the pair is counted once, in
-    /// that one (a stable choice, whatever order the events came in).
-    static func isCountedElsewhere(_ key: HouseholdKey, _ db: Database) throws -> Bool {
+    /// True when household `key` (numbered `number`) shares a person with a household of a smaller key: the pair
+    /// is counted once, in that one (a stable choice, whatever order the events came in: keys, not numbers).
+    static func isCountedElsewhere(_ key: HouseholdKey, number: Int64, _ db: Database) throws -> Bool {
         let statement = try db.cachedStatement(
             sql: """
-                SELECT 1 FROM householdPerson a JOIN householdPerson b ON b.personKey = a.personKey
-                WHERE a.householdKey = ? AND b.householdKey < a.householdKey LIMIT 1
+                SELECT 1
+                FROM personByHousehold a
+                JOIN personByHousehold b ON b.personKey = a.personKey
+                JOIN householdNumber n ON n.number = b.household
+                WHERE a.household = ? AND n.key < ? LIMIT 1
                 """)
-        return try Bool.fetchOne(statement, arguments: [key]) ?? false
+        return try Bool.fetchOne(statement, arguments: [number, key]) ?? false
     }
 
-    /// Replaces household `key`'s people of `kind` with `people` when `order` is later than the event that
+    /// Replaces household `number`'s people of `kind` with `people` when `order` is later than the event that
     /// stated them (`checking`; without, the household has none stored).
     private static func replace(
-        _ key: HouseholdKey, kind: String, with people: [PersonKey], _ statement: Statement, checking: Bool, _ db: Database
+        _ number: Int64, kind: String, with people: [PersonKey], _ statement: Statement, checking: Bool, _ db: Database
     ) throws {
         let order = statement.order
         if checking {
             let stated = try DirectStatement(
-                db, sql: "SELECT eventTime, eventId FROM householdPerson WHERE householdKey = ? AND kind = ? LIMIT 1"
-            ).readOne(key, kind) { row in FactOrder(time: try row[0], eventId: try row[1]) }
+                db, sql: "SELECT eventTime, eventId FROM personByHousehold WHERE household = ? AND kind = ? LIMIT 1"
+            ).readOne(number, kind) { row in FactOrder(time: try row[0], eventId: try row[1]) }
             if let stated, stated > order { return }
-            try DirectStatement(db, sql: "DELETE FROM householdPerson WHERE householdKey = ? AND kind = ?").execute(key, kind)
+            try DirectStatement(db, sql: "DELETE FROM personByHousehold WHERE household = ? AND kind = ?").execute(number, kind)
         }
         // Written for every registration: bound by position (``DirectStatement``); the time as text once.
         let insert = try DirectStatement(
-            db, sql: "INSERT OR IGNORE INTO householdPerson (householdKey, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
+            db, sql: "INSERT OR IGNORE INTO personByHousehold (household, kind, personKey, eventTime, eventId, cluster) VALUES (?, ?, ?, ?, ?, ?)")
         let time = order.time.description
         for person in Set(people) {
-            try insert.execute(key, kind, person.rawValue, time, order.eventId, statement.cluster)
+            try insert.execute(number, kind, person.rawValue, time, order.eventId, statement.cluster)
         }
     }
 }
