@@ -120,20 +120,20 @@ struct RealisationFacts: Sendable {
 
         let (householdInside, householdArguments) = CoordinatorQueries.within(region, column: "h.desaCode")
         let graduated = """
-            FROM householdEvent e JOIN household h ON h.key = e.householdKey
+            FROM historyByHousehold e JOIN household h ON h.number = e.household
             WHERE e.ceType = '\(graduatedType)' AND e.effectiveDate >= ? AND e.effectiveDate <= ? AND \(householdInside)
             """
         let graduationArguments = StatementArguments([first, last]) + householdArguments
         let householdPart = partExpression(region, column: "h.desaCode")
         for row in try Row.fetchAll(
-            db, sql: "SELECT e.cluster AS cluster, \(householdPart) AS part, count(DISTINCT e.householdKey) AS n \(graduated) GROUP BY e.cluster, part",
+            db, sql: "SELECT e.cluster AS cluster, \(householdPart) AS part, count(DISTINCT e.household) AS n \(graduated) GROUP BY e.cluster, part",
             arguments: graduationArguments)
         {
             guard let cluster = row["cluster"] as Cluster?, let code = try? RegionCode(row["part"] as String? ?? "") else { continue }
             facts.graduations[code, default: [:]][cluster] = row["n"]
         }
         for row in try Row.fetchAll(
-            db, sql: "SELECT \(householdPart) AS part, count(DISTINCT e.householdKey) AS n \(graduated) GROUP BY part",
+            db, sql: "SELECT \(householdPart) AS part, count(DISTINCT e.household) AS n \(graduated) GROUP BY part",
             arguments: graduationArguments)
         {
             guard let code = try? RegionCode(row["part"] as String? ?? "") else { continue }
@@ -152,9 +152,9 @@ struct RealisationFacts: Sendable {
             SELECT cluster, programme, strategy\(byPart ? ", part" : ""), sum(n) AS n FROM (
               SELECT e.cluster AS cluster, e.programme AS programme, e.strategy AS strategy\(part),
               CASE WHEN count(e.memberKey) = 0 THEN max(h.people) ELSE count(DISTINCT e.memberKey) END AS n
-              FROM enrolment e JOIN household h ON h.key = e.householdKey
+              FROM enrolmentByHousehold e JOIN household h ON h.number = e.household
               WHERE \(inside) AND \(overlap)
-              GROUP BY e.cluster, e.programme, e.strategy\(groupPart), e.householdKey)
+              GROUP BY e.cluster, e.programme, e.strategy\(groupPart), e.household)
             GROUP BY cluster, programme, strategy\(groupPart)
             """
     }

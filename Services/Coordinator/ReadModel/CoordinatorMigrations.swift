@@ -14,8 +14,8 @@ public enum CoordinatorMigrations {
     /// `coordinator-v2-cycle-index` for the plan and the evaluation; `coordinator-v3-commitment-graduations`;
     /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`;
     /// `coordinator-v6-household-people`; `coordinator-v7-household-numbers`,
-    /// `coordinator-v8-history-without-event-index`, `coordinator-v9-checks-without-in-lists` and
-    /// `coordinator-v10-people-by-household-number` for throughput.
+    /// `coordinator-v8-history-without-event-index`, `coordinator-v9-checks-without-in-lists`,
+    /// `coordinator-v10-people-by-household-number` and `coordinator-v11-household-by-number` for throughput.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -32,6 +32,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v8-history-without-event-index", migrate: dropHistoryEventIndex)
         migrator.registerMigration("coordinator-v9-checks-without-in-lists", migrate: checksWithoutInLists)
         migrator.registerMigration("coordinator-v10-people-by-household-number", migrate: peopleByHouseholdNumber)
+        migrator.registerMigration("coordinator-v11-household-by-number", migrate: householdByNumber)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"

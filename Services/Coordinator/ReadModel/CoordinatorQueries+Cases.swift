@@ -50,7 +50,7 @@ extension CoordinatorQueries {
             var households: [HouseholdKey: Household] = [:]
             for chunk in stride(from: 0, to: keys.count, by: 500) {
                 let part = Array(keys[chunk..<min(chunk + 500, keys.count)])
-                for household in try Household.filter(part.contains(Household.Columns.key))
+                for household in try Household.filter(keys: part)
                     .filter(Household.Columns.isGap || Household.Columns.hasConflict || Household.Columns.caseId != nil)
                     .fetchAll(db)
                 {

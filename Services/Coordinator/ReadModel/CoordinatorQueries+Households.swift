@@ -62,7 +62,7 @@ extension CoordinatorQueries {
     /// The household with this key; nil when unknown.
     public func household(key: HouseholdKey) async throws -> HouseholdDetail? {
         let loaded = try await reader.read { db -> HouseholdFacts? in
-            guard let household = try Household.fetchOne(db, key: key) else { return nil }
+            guard let household = try Household.filter(keys: [key]).fetchOne(db) else { return nil }
             return HouseholdFacts(
                 household: household, assessments: try ClusterAssessment.latest(for: key, db),
                 enrolments: try Enrolment.filter(Enrolment.Columns.householdKey == key).fetchAll(db),

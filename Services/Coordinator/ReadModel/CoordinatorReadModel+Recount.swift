@@ -85,8 +85,8 @@ extension CoordinatorReadModel {
             (
                 """
                 SELECT h.desaCode, e.cluster, e.strategy, count(*) AS n,
-                sum(CASE WHEN e.memberKey IS NULL THEN h.people ELSE 1 END) AS people FROM enrolment e
-                JOIN household h ON h.key = e.householdKey
+                sum(CASE WHEN e.memberKey IS NULL THEN h.people ELSE 1 END) AS people FROM enrolmentByHousehold e
+                JOIN household h ON h.number = e.household
                 WHERE e.startedOn IS NOT NULL AND e.endedOn IS NULL GROUP BY 1, 2, 3
                 """,
                 { StrategyCounts(activeEnrolments: $0["n"], activePeople: $0["people"]) }

@@ -233,7 +233,7 @@ public struct CoordinatorReadModel: Sendable {
         if let stored = numbered?.household, stored.updatedAt < event.time {
             var household = stored
             household.updatedAt = event.time
-            try household.save(from: stored, db)
+            try household.save(from: stored, number: number, db)
         }
     }
 

@@ -182,18 +182,15 @@ extension Household {
     /// records and a statement per set of changed columns. SQLite rewrites the entries of every index whose
     /// columns (or partial-index conditions) a statement sets, so when the desa, the conflict and the gap are
     /// as stored, as for most events, a statement that leaves those columns out updates the row alone.
-    func save(from stored: Household, _ db: Database) throws {
+    /// - Parameter number: the household's number (``HouseholdNumber``), the table's key.
+    func save(from stored: Household, number: Int64, _ db: Database) throws {
         guard self != stored else { return }
         guard desaCode == stored.desaCode, hasConflict == stored.hasConflict, isGap == stored.isGap,
             caseId == stored.caseId, verifiedStatus == stored.verifiedStatus
         else {
-            return try saveAll(db)
+            return try Self.updateAll.execute(self, number: number, db)
         }
-        try Self.updateUnindexed.execute(self, db)
-    }
-
-    private func saveAll(_ db: Database) throws {
-        try Self.updateAll.execute(self, db)
+        try Self.updateUnindexed.execute(self, number: number, db)
     }
 
     /// Every column but the key.
@@ -211,14 +208,14 @@ extension Household {
 
         init(_ places: some Sequence<Int>) {
             self.places = Array(places)
-            sql = "UPDATE household SET \(self.places.map { "\(Household.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE key = ?"
+            sql = "UPDATE household SET \(self.places.map { "\(Household.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE number = ?"
         }
 
-        /// Sets the columns to `household`'s values, through one cached statement.
-        func execute(_ household: Household, _ db: Database) throws {
+        /// Sets the columns of household `number` to `household`'s values, through one cached statement.
+        func execute(_ household: Household, number: Int64, _ db: Database) throws {
             let values = household.values
             var arguments: [(any DatabaseValueConvertible)?] = places.map { values[$0] }
-            arguments.append(household.key)
+            arguments.append(number)
             try DirectStatement(db, sql: sql).execute(list: arguments)
         }
     }
@@ -340,6 +337,14 @@ extension Household {
         }
     }
 
+    /// The households with these keys, found through `householdNumber`, which holds each key once (the table is
+    /// keyed by number since `coordinator-v11`, its key column unindexed).
+    static func filter(keys: [HouseholdKey]) -> QueryInterfaceRequest<Household> {
+        Household.filter(
+            sql: "number IN (SELECT number FROM householdNumber WHERE key IN (\(databaseQuestionMarks(count: keys.count))))",
+            arguments: StatementArguments(keys))
+    }
+
     /// The number of household `key` (``HouseholdNumber``) and the household, when the read model has met the key:
     /// the household is nil while only history has named it (an update without a desa). One cached statement.
     static func numbered(_ key: HouseholdKey, _ db: Database) throws -> (number: Int64, household: Household?)? {
@@ -362,7 +367,12 @@ extension Household {
     }
 
     private static let selection = columnNames.joined(separator: ", ")
-    private static let findSQL = "SELECT \(selection), number FROM household WHERE key = ?"
+    /// Through `householdNumber`, which holds each key once: the table is keyed by number (`coordinator-v11`).
+    private static let findSQL = """
+        SELECT \(columnNames.map { "household.\($0)" }.joined(separator: ", ")), household.number
+        FROM householdNumber JOIN household ON household.number = householdNumber.number
+        WHERE householdNumber.key = ?
+        """
     private static let insertSQL = "INSERT INTO household (\(selection), number) VALUES (\(columnNames.map { _ in "?" }.joined(separator: ", ")), ?)"
 
     func encode(to container: inout PersistenceContainer) throws {

@@ -142,13 +142,13 @@ struct HouseholdChange: Sendable {
         case .unchanged where household.desaCode == stored.desaCode:
             // The views and the footprint are as they were: only the events' own counters change (an event that
             // states jiwa reads the facts first, so it never takes this path).
-            try household.save(from: stored, db)
+            try household.save(from: stored, number: number, db)
             ledger.add(strategyChanges)
             return
         case .unchanged:
             // Moved by an event's desa: the same enrolments and facts, counted in another desa.
             let facts = try HouseholdState.load(number, key: household.key, db)
-            try household.save(from: stored, db)
+            try household.save(from: stored, number: number, db)
             before = HouseholdFootprint(household: stored, enrolments: facts.enrolments, facts: facts.statusFacts)
             after = HouseholdFootprint(household: household, enrolments: facts.enrolments, facts: facts.statusFacts)
         case .none, .read:
@@ -157,7 +157,7 @@ struct HouseholdChange: Sendable {
             household.adopt(facts.standing)
             household.isGap = ConsensusRule.isGap(consensus: household.consensusStatus, coveredBy: household.coverage)
             if case .read(let footprint) = self.before {
-                try household.save(from: stored, db)
+                try household.save(from: stored, number: number, db)
                 before = footprint
             } else {
                 try household.insertNew(number: number, db)
