@@ -330,11 +330,10 @@ extension Household {
     }
 
     /// The household keyed `key`, if the read model has placed it, and its number (``HouseholdNumber``): one
-    /// cached statement, read by position.
+    /// cached statement (``numbered(_:_:)``'s), read by position.
     static func find(_ key: HouseholdKey, _ db: Database) throws -> (household: Household, number: Int64)? {
-        try DirectStatement(db, sql: findSQL).readOne(key) { row in
-            (try Household(ColumnReader.inOrder(row)), try row[columnNames.count])
-        }
+        guard let numbered = try numbered(key, db), let household = numbered.household else { return nil }
+        return (household, numbered.number)
     }
 
     /// The households with these keys, found through `householdNumber`, which holds each key once (the table is
@@ -367,12 +366,6 @@ extension Household {
     }
 
     private static let selection = columnNames.joined(separator: ", ")
-    /// Through `householdNumber`, which holds each key once: the table is keyed by number (`coordinator-v11`).
-    private static let findSQL = """
-        SELECT \(columnNames.map { "household.\($0)" }.joined(separator: ", ")), household.number
-        FROM householdNumber JOIN household ON household.number = householdNumber.number
-        WHERE householdNumber.key = ?
-        """
     private static let insertSQL = "INSERT INTO household (\(selection), number) VALUES (\(columnNames.map { _ in "?" }.joined(separator: ", ")), ?)"
 
     func encode(to container: inout PersistenceContainer) throws {
