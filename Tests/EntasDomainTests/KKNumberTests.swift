@@ -98,4 +98,13 @@ import Testing
         #expect(IdentityNumberMask.mask("3509") == "****")
         #expect(IdentityNumberMask.mask("") == "")
     }
+
+    @Test("the mask counts characters, not bytes, in text that is not ASCII")
+    func maskCountsCharacters() {
+        // Full-width digits (three bytes each), an accented letter, and CR LF (one character of two bytes).
+        #expect(IdentityNumberMask.mask("３５０９３１１２０３０８０００１") == "３５０９３１******０００１")
+        #expect(IdentityNumberMask.mask("3509é1203080001xy") == "3509é1*******01xy")
+        #expect(IdentityNumberMask.mask("350931\r\n") == "350931*")
+        #expect(IdentityNumberMask.mask("3509311203080001"[...]) == "350931******0001")
+    }
 }
