@@ -15,7 +15,8 @@ public enum CoordinatorMigrations {
     /// `coordinator-v4-lean-fact-tables` for throughput; `coordinator-v5-verification-cases`;
     /// `coordinator-v6-household-people`; `coordinator-v7-household-numbers`,
     /// `coordinator-v8-history-without-event-index`, `coordinator-v9-checks-without-in-lists`,
-    /// `coordinator-v10-people-by-household-number` and `coordinator-v11-household-by-number` for throughput.
+    /// `coordinator-v10-people-by-household-number`, `coordinator-v11-household-by-number` and
+    /// `coordinator-v12-enrolments-and-deliveries-by-household` for throughput.
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("coordinator-v1-household", migrate: createHousehold)
         migrator.registerMigration("coordinator-v1-household-fact", migrate: createHouseholdFacts)
@@ -33,6 +34,7 @@ public enum CoordinatorMigrations {
         migrator.registerMigration("coordinator-v9-checks-without-in-lists", migrate: checksWithoutInLists)
         migrator.registerMigration("coordinator-v10-people-by-household-number", migrate: peopleByHouseholdNumber)
         migrator.registerMigration("coordinator-v11-household-by-number", migrate: householdByNumber)
+        migrator.registerMigration("coordinator-v12-enrolments-and-deliveries-by-household", migrate: factsByHousehold)
     }
 
     static let statuses = "('sangatMiskin', 'miskin', 'hampirMiskin', 'tidakMiskin', 'graduated')"
