@@ -15,14 +15,16 @@ enum CoordinatorApplication {
     /// Every topic the coordinator consumes.
     static let topics: [EntasTopic] = [.households, .socialAid, .empowerment, .umkm, .lowCost]
     static let consumerGroup = "entas-coordinator"
-    /// Up to 4,096 events per transaction (the cluster services keep 256): the read model applies a batch
+    /// Up to 8,192 events per transaction (the cluster services keep 256): the read model applies a batch
     /// household by household and writes the region tables once per batch, so larger batches cost less per
-    /// event (docs/performance.md; 8,192 was faster but took the scale step's memory to 293 MB at 1,000,000
-    /// households). The consumer reads about two batches ahead (8 MiB, ``EventSubscription/Settings/readAheadKiB``),
+    /// event. What malloc keeps of each batch is handed back after it (``EventSubscription/Settings/releasesFreedMemory``):
+    /// without that, 8,192 took the scale step's memory to 276–293 MB at 1,000,000 households, with it 242 MB
+    /// (docs/performance.md). The consumer reads about one batch ahead (8 MiB, ``EventSubscription/Settings/readAheadKiB``),
     /// not librdkafka's 64 MiB. The rebuild applies the same batches.
     static let subscriptionSettings: EventSubscription.Settings = {
         var settings = EventSubscription.Settings()
-        settings.maximumBatch = 4_096
+        settings.maximumBatch = 8_192
+        settings.releasesFreedMemory = true
         return settings
     }()
 

@@ -52,18 +52,20 @@ struct KafkaConfigurationTests {
         #expect(consumer.effectiveConfiguration["group.id"] == "entas-social-aid")
     }
 
-    @Test("a subscription's consumer reads about two batches ahead, not librdkafka's 64 MiB; a set property wins")
+    @Test("a subscription's consumer reads about one batch ahead, not librdkafka's 64 MiB; a set property wins")
     func readAhead() async throws {
         var settings = EventSubscription.Settings()
         #expect(settings.readAheadKiB == 8_192, "at least 8 MiB")
+        settings.maximumBatch = 8_192
+        #expect(settings.readAheadKiB == 8_192, "the coordinator's batch")
         settings.maximumBatch = 16_384
-        #expect(settings.readAheadKiB == 32_768)
+        #expect(settings.readAheadKiB == 16_384)
         let configured = try configuration()
         let consumer = try KafkaConsumer(
             settings: ServiceRuntime.consumerSettings(
                 configured, group: "entas-coordinator", topics: [.households], subscription: settings),
             logger: ServiceTestSupport.logger)
-        #expect(consumer.effectiveConfiguration["queued.max.messages.kbytes"] == "32768")
+        #expect(consumer.effectiveConfiguration["queued.max.messages.kbytes"] == "16384")
         await consumer.close()
         let flagged = try configuration(flags: ["--kafka", "queued.max.messages.kbytes=4096"])
         let overridden = try KafkaConsumer(

@@ -47,7 +47,7 @@ extension Faults {
                 "consumer": common.merging([
                     "client.id": "entas-\(name)-entas-\(name)", "group.id": "entas-\(name)", "enable.auto.offset.store": "false",
                     "fetch.wait.max.ms": "25", "queue.buffering.max.ms": "5",
-                    // serve's read-ahead: two batches (the coordinator's are 4,096 events, a service's 256), at least 8 MiB.
+                    // serve's read-ahead: about a batch (the coordinator's are 8,192 events, a service's 256), at least 8 MiB.
                     "queued.max.messages.kbytes": "8192",
                 ]) { $1 },
             ]
