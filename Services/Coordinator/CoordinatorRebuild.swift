@@ -57,7 +57,7 @@ struct CoordinatorRebuild {
                     }
                     await counts.add(applied: envelopes.count, skipped: batch.count - envelopes.count)
                     for message in batch { try consumer.markProcessed(message) }
-                    if CoordinatorApplication.subscriptionSettings.releasesFreedMemory { FreedMemory.release() }
+                    if CoordinatorApplication.subscriptionSettings.releasesFreedMemory { ProcessMemory.releaseFreed() }
                 }
             } catch is CancellationError {
             } catch {

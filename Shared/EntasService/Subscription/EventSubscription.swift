@@ -66,7 +66,7 @@ public struct EventSubscription: Service {
         /// one batch of Entas records (0.5–1 KiB each), at least 8 MiB. librdkafka's own default, 64 MiB, was
         /// most of the coordinator's heap at its peak (docs/performance.md).
         public var readAheadKiB: Int { max(8_192, maximumBatch) }
-        /// Whether the memory freed by each batch is handed back to the system after it (``FreedMemory``): for a
+        /// Whether the memory freed by each batch is handed back to the system after it (``ProcessMemory/releaseFreed()``): for a
         /// subscription whose batches are large enough that what malloc keeps of them counts in the resident set.
         public var releasesFreedMemory = false
         /// The `ce_source` of the service's own events (a cluster service records them in its inbox as
@@ -305,7 +305,7 @@ public struct EventSubscription: Service {
             }
         }
         for message in batch.messages { try consumer.markProcessed(message) }
-        if settings.releasesFreedMemory { FreedMemory.release() }
+        if settings.releasesFreedMemory { ProcessMemory.releaseFreed() }
     }
 
     /// Handles one record until it is applied, found a duplicate, or dead-lettered; then marks

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite("Freed memory goes back to the system")
-struct FreedMemoryTests {
+struct ProcessMemoryTests {
     #if os(Linux)
         @Test("after a batch's worth of small allocations is freed, releasing it lowers the resident set")
         func releasesFreedPages() throws {
@@ -13,7 +13,7 @@ struct FreedMemoryTests {
             let fence = [UInt8](repeating: 2, count: 1_000)
             blocks.removeAll()
             let kept = try Self.residentBytes()
-            FreedMemory.release()
+            ProcessMemory.releaseFreed()
             let released = try Self.residentBytes()
             #expect(kept - released > 16 << 20, "resident \(kept >> 20) MiB before the release, \(released >> 20) MiB after")
             withExtendedLifetime(fence) {}
