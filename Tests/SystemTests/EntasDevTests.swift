@@ -105,6 +105,13 @@ struct EntasDevTests {
         for name in ["entas_outbox_pending", "entas_consumer_lag", "hb_requests"] {
             #expect(metrics.contains(name), "\(name) missing from /metrics")
         }
+        // The coordinator's subscription says how long its two stages worked on the events it applied.
+        let coordinatorMetrics = try await DevHTTP.send("GET", coordinator + "/metrics").text
+        for name in ["entas_subscription_write_seconds_total", "entas_subscription_decode_seconds_total"] {
+            let seconds = coordinatorMetrics.split(separator: "\n").filter { $0.hasPrefix(name + "{") }
+                .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.reduce(0, +)
+            #expect(seconds > 0, "\(name) is \(seconds) after thousands of events applied")
+        }
 
         // SIGINT stops every child.
         let pids = try dev.childPIDs()

@@ -43,7 +43,7 @@ struct ConsumerThroughputStep: Sendable {
         let peer = try await context.peer.run(
             bootstrapServers: broker.bootstrapServers, topics: topics, expected: events, households: census.households, directory: folder)
         context.say("   Python peer: \(Figure.grouped(Int(peer.perSecond))) events/s")
-        let (coordinator, peakBytes) = try await coordinatorThroughput(broker: broker, census: census, folder: folder)
+        let (coordinator, peakBytes, stages) = try await coordinatorThroughput(broker: broker, census: census, folder: folder)
         context.say("   coordinator: \(Figure.grouped(Int(coordinator.perSecond))) events/s")
 
         let counts = "\(Figure.grouped(events)) events, \(Figure.grouped(census.households)) households"
@@ -60,14 +60,18 @@ struct ConsumerThroughputStep: Sendable {
                 ratio: Figure.ratio(coordinator.perSecond, limit.perSecond) + " C limit, "
                     + Figure.ratio(coordinator.perSecond, peer.perSecond) + " Python peer",
                 detail: "\(counts); \(Figure.grouped(coordinator.events)) applied in \(String(format: "%.2f", coordinator.seconds)) s "
-                    + "after the first; peak RSS \(peakBytes / 1_048_576) MB; counts checked through /v1/freshness and /v1/overview",
+                    + "after the first; \(stages.text(events: coordinator.events)); peak RSS \(peakBytes / 1_048_576) MB; "
+                    + "counts checked through /v1/freshness and /v1/overview",
                 target: BenchTarget.atLeast(
                     coordinator.perSecond, limit.perSecond * BenchTarget.coordinatorShareOfLimit, " (⅓ C limit)")),
         ]
     }
 
-    /// The coordinator on a fresh store: its rate, and its peak resident memory meanwhile.
-    private func coordinatorThroughput(broker: BenchBroker, census: EventStream.Census, folder: URL) async throws -> (Throughput, Int) {
+    /// The coordinator on a fresh store: its rate, its peak resident memory meanwhile, and how long its subscription's
+    /// two stages worked.
+    private func coordinatorThroughput(
+        broker: BenchBroker, census: EventStream.Census, folder: URL
+    ) async throws -> (Throughput, Int, StageSeconds) {
         let coordinator = try await ServiceProcess.start(
             "coordinator", binaries: context.binaries, directory: folder, bootstrapServers: broker.bootstrapServers)
         do {
@@ -76,6 +80,9 @@ struct ConsumerThroughputStep: Sendable {
                 context.say("   coordinator: \(Figure.grouped(applied)) of \(Figure.grouped(events)) applied")
             }
             let peak = coordinator.program.peakResidentBytes ?? 0
+            let stages = StageSeconds(
+                writing: try await coordinator.metric("entas_subscription_write_seconds_total"),
+                decoding: try await coordinator.metric("entas_subscription_decode_seconds_total"))
             let reported = try await probe.reportedEventsApplied()
             guard reported == events else {
                 throw BenchError.countMismatch(consumer: "the coordinator", what: "events (/v1/freshness)", expected: events, got: reported)
@@ -86,10 +93,23 @@ struct ConsumerThroughputStep: Sendable {
                     consumer: "the coordinator", what: "households (/v1/overview)", expected: census.households, got: households)
             }
             await coordinator.stop()
-            return (throughput, peak)
+            return (throughput, peak, stages)
         } catch {
             await coordinator.stop()
             throw error
+        }
+    }
+
+    /// The seconds the coordinator's subscription stages worked (its `/metrics`): the writing stage busy all the
+    /// time the events were applied means the store's one writer is the bound.
+    struct StageSeconds {
+        var writing: Double
+        var decoding: Double
+
+        func text(events: Int) -> String {
+            let perEvent = { (seconds: Double) in events > 0 ? String(format: "%.1f", seconds * 1e6 / Double(events)) : "?" }
+            return String(format: "writing stage busy %.2f s", writing) + " (\(perEvent(writing)) µs an event), "
+                + String(format: "decoding stage %.2f s", decoding) + " (\(perEvent(decoding)) µs)"
         }
     }
 

@@ -8,6 +8,12 @@ public enum MetricName: String, CaseIterable, Sendable {
     case eventsDuplicate = "entas_events_duplicate_total"
     /// Events a subscription sent to `entas.dead-letter`.
     case eventsDeadLettered = "entas_events_dead_lettered_total"
+    /// Seconds a subscription's decoding stage spent taking records and decoding, validating and preparing them
+    /// (label: group).
+    case subscriptionDecodeSeconds = "entas_subscription_decode_seconds_total"
+    /// Seconds a subscription's writing stage spent writing batches: the transaction and storing the offsets
+    /// (label: group). Rising by about a second a second: the writer is the service's bound.
+    case subscriptionWriteSeconds = "entas_subscription_write_seconds_total"
     /// Outbox rows not yet acknowledged by the broker.
     case outboxPending = "entas_outbox_pending"
     /// Outbox rows the relay published.

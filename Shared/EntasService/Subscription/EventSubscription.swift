@@ -85,6 +85,10 @@ public struct EventSubscription: Service {
     private let applied: Counter
     private let duplicates: Counter
     private let deadLettered: Counter
+    /// Seconds the decoding stage worked (``MetricName/subscriptionDecodeSeconds``).
+    private let decodeSeconds: FloatingPointCounter
+    /// Seconds the writing stage worked (``MetricName/subscriptionWriteSeconds``).
+    private let writeSeconds: FloatingPointCounter
 
     /// A subscription applying each event with `handler`.
     public init(
@@ -132,6 +136,8 @@ public struct EventSubscription: Service {
         applied = Counter(label: MetricName.eventsApplied.rawValue, dimensions: dimensions)
         duplicates = Counter(label: MetricName.eventsDuplicate.rawValue, dimensions: dimensions)
         deadLettered = Counter(label: MetricName.eventsDeadLettered.rawValue, dimensions: dimensions)
+        decodeSeconds = FloatingPointCounter(label: MetricName.subscriptionDecodeSeconds.rawValue, dimensions: dimensions)
+        writeSeconds = FloatingPointCounter(label: MetricName.subscriptionWriteSeconds.rawValue, dimensions: dimensions)
     }
 
     /// Where the subscription's group stands on each partition it owns (lag = high
@@ -164,13 +170,18 @@ public struct EventSubscription: Service {
                     var messages = consumer.messages.cancelOnGracefulShutdown().makeAsyncIterator()
                     var credit = credits.makeAsyncIterator()
                     while await credit.next() != nil, let first = try await messages.next() {
-                        decodedOutput.yield(decode(try gather(after: first)))
+                        let start = ContinuousClock.now
+                        let batch = decode(try gather(after: first))
+                        decodeSeconds.increment(by: Self.seconds(since: start))
+                        decodedOutput.yield(batch)
                     }
                 }
                 group.addTask {
                     defer { creditOutput.finish() }
                     for await batch in decoded {
+                        let start = ContinuousClock.now
                         try await write(batch)
+                        writeSeconds.increment(by: Self.seconds(since: start))
                         creditOutput.yield()
                     }
                 }
@@ -186,6 +197,12 @@ public struct EventSubscription: Service {
 
     /// Batches decoded or being written at once: one written while the next is decoded.
     static let batchesInFlight = 2
+
+    /// The seconds from `start` to now, for the stages' counters.
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
 
     /// `first` and what else has already arrived, up to `maximumBatch` records; no waiting.
     private func gather(after first: KafkaMessage?) throws -> [KafkaMessage] {
