@@ -105,6 +105,8 @@ public final class KafkaProducer: Service, Sendable {
         let batch = DeliveryBatch(count: messages.count)
         let pending = PendingDeliveries(batch: batch, producer: self)
         guard !messages.isEmpty else { return pending }
+        var arena = RdKafkaClient.CArena()
+        defer { arena.free() }
         var index = 0
         while index < messages.count {
             guard case .produce(let client) = stateMachine.withLock({ $0.send() }) else {
@@ -113,7 +115,7 @@ public final class KafkaProducer: Service, Sendable {
                 break
             }
             let id = deliveries.register(batch, index: index)
-            guard let error = client.produce(messages[index], opaque: id) else {
+            guard let error = client.produce(messages[index], opaque: id, arena: &arena) else {
                 index += 1
                 continue
             }

@@ -11,10 +11,15 @@ extension RdKafkaClient {
 
     /// Hands a record to librdkafka; nil when it was queued (its report comes later, to the
     /// delivery table, under `opaque`). A `_QUEUE_FULL` error is back-pressure.
-    func produce(_ message: KafkaOutgoingMessage, opaque: UInt) -> KafkaError? {
-        var arena = CArena()
-        defer { arena.free() }
+    /// - Parameter arena: memory for the record's strings and bytes, reused from record to record.
+    func produce(_ message: KafkaOutgoingMessage, opaque: UInt, arena: inout CArena) -> KafkaError? {
+        var reserved = CArena.size(of: message.topic) + max(message.key?.count ?? 0, 1) + max(message.value.count, 1)
+        for header in message.headers {
+            reserved += CArena.size(of: header.name) + max(header.value?.count ?? 0, 1)
+        }
+        arena.reset(reserving: reserved)
         var fields: [rd_kafka_vu_t] = []
+        fields.reserveCapacity(5 + message.headers.count)
         func field(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
             var field = rd_kafka_vu_t()
             field.vtype = type

@@ -88,8 +88,12 @@ public struct Inbox: Sendable {
 
     /// Those of `eventIDs` already in the inbox: one statement per 500 ids rather than one per event.
     static func applied(among eventIDs: [UUID], in db: Database) throws -> Set<UUID> {
-        let present = try db.presentValues(of: "eventId", in: "inboxEntry", among: eventIDs.map { $0.lowercaseText })
-        return Set(present.compactMap(UUID.init(uuidString:)))
+        // The ids found are mapped back to the ones asked for, not read again from their text.
+        var byText: [String: UUID] = [:]
+        byText.reserveCapacity(eventIDs.count)
+        for id in eventIDs { byText[id.lowercaseText] = id }
+        let present = try db.presentValues(of: "eventId", in: "inboxEntry", among: Array(byText.keys))
+        return Set(present.compactMap { byText[$0] })
     }
 
     /// True when `eventID` has been applied in this database.

@@ -59,6 +59,43 @@ struct RoundTripTests {
         #expect(message.partition == report.partition && message.offset == report.offset)
     }
 
+    @Test("each record of a batch keeps its own key, headers and value (the producer reuses one block of memory for them)")
+    func batchFieldsSurvive() async throws {
+        let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = KafkaTestSupport.uniqueName("batch-fields")
+        let producer = try KafkaProducer(settings: KafkaTestSupport.settings(kafka), logger: KafkaTestSupport.logger)
+        // Sizes around and beyond the block's first 4 KiB, so it grows between records; a record without a key,
+        // a header without a value, an empty value, a name with a NUL byte's worth of room.
+        let sent: [KafkaOutgoingMessage] = [
+            KafkaOutgoingMessage(topic: topic, key: "k0", headers: [KafkaHeader(name: "ce_id", string: "0")], value: Data("small".utf8)),
+            KafkaOutgoingMessage(
+                topic: topic, key: "k1", headers: [KafkaHeader(name: "ce_id", string: "1"), KafkaHeader(name: "empty", value: nil)],
+                value: Data(repeating: 0x41, count: 10_000)),
+            KafkaOutgoingMessage(topic: topic, key: nil, headers: [KafkaHeader(name: "ce_id", string: "2")], value: Data()),
+            KafkaOutgoingMessage(
+                topic: topic, key: String(repeating: "k", count: 5_000),
+                headers: (0..<20).map { KafkaHeader(name: "h\($0)", string: String(repeating: "v", count: $0 * 50)) }
+                    + [KafkaHeader(name: "ce_id", string: "3")],
+                value: Data((0..<3_000).map { UInt8($0 % 251) })),
+            KafkaOutgoingMessage(topic: topic, key: "k4", headers: [KafkaHeader(name: "ce_id", string: "4")], value: Data("last".utf8)),
+        ]
+        let results = await producer.send(batch: sent)
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+
+        let consumer = try KafkaTestSupport.consumer(kafka, group: KafkaTestSupport.uniqueName("batch-fields"), topics: [topic])
+        let received = try await KafkaTestSupport.collect(consumer, count: sent.count)
+        await consumer.close()
+        await producer.shutdown()
+        let byID = Dictionary(uniqueKeysWithValues: received.compactMap { message in message.stringHeaders["ce_id"].map { ($0, message) } })
+        for (index, record) in sent.enumerated() {
+            let message = try #require(byID["\(index)"], "record \(index) did not arrive")
+            #expect(message.key == record.key, "record \(index)")
+            #expect(message.value == record.value, "record \(index)")
+            #expect(message.headers == record.headers, "record \(index)")
+        }
+    }
+
     @Test("a producer that has shut down refuses to send, with a clear error")
     func sendAfterShutdown() async throws {
         let kafka = try EmbeddedKafka(logger: KafkaTestSupport.logger)

@@ -47,6 +47,41 @@ struct OutboxRelayTests {
         #expect(integrity == "ok")
     }
 
+    @Test("a backlog of many batches, each read while the one before is handed over, is published once and in outbox order")
+    func backlogInOrder() async throws {
+        let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
+        defer { kafka.stop() }
+        let topic = EntasTopic.households.rawValue
+        try kafka.createTopic(topic, partitions: 4)
+        let (pool, directory) = try ServiceTestSupport.temporaryStore()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outbox = Outbox(pool)
+        let events = try (0..<3_000).map { try ServiceTestSupport.registeredEvent($0).encoded() }
+        try await pool.write { db in
+            for event in events { try Outbox.enqueue(event, in: db) }
+        }
+        var settings = OutboxRelay.Settings()
+        settings.batchSize = 128  // 24 batches: the relay reads ahead 23 times
+
+        let producer = try KafkaProducer(settings: ServiceTestSupport.kafkaSettings(kafka), logger: ServiceTestSupport.logger)
+        let relay = Task { [settings] in try await OutboxRelay(outbox: outbox, producer: producer, settings: settings, logger: ServiceTestSupport.logger).run() }
+        try await eventually("the outbox drains") { try await outbox.pendingCount() == 0 }
+        relay.cancel()
+        _ = await relay.result
+        await producer.shutdown()
+
+        let published = try await ServiceTestSupport.readAll(kafka, topics: [topic], count: events.count)
+        let position = Dictionary(uniqueKeysWithValues: events.enumerated().map { ($1.id.lowercaseText, $0) })
+        #expect(published.count == events.count, "each row once")
+        #expect(Set(published.compactMap { $0.stringHeaders["ce_id"] }) == Set(position.keys))
+        // Within a partition, the broker's order is the outbox's.
+        for partition in Set(published.map(\.partition)) {
+            let order = published.filter { $0.partition == partition }.sorted { $0.offset < $1.offset }
+                .compactMap { $0.stringHeaders["ce_id"].flatMap { position[$0] } }
+            #expect(order == order.sorted(), "partition \(partition) is out of the outbox's order")
+        }
+    }
+
     @Test("a relay stopped mid-batch and restarted loses nothing, and consumers apply each event once")
     func restartMidBatch() async throws {
         let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)

@@ -17,7 +17,7 @@ public struct EventActor: Sendable, Hashable, Codable {
 
     /// True when the id is a UUID and the name is 1–200 characters of printable text.
     var isValid: Bool {
-        guard UUID(uuidString: id) != nil else { return false }
+        guard UUID.parse(id) != nil else { return false }
         // The usual name, printable ASCII, is checked byte by byte (every event a service publishes or reads).
         let utf8 = name.utf8
         if utf8.count <= 200, utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {

@@ -69,6 +69,9 @@ public struct OutboxRelay: Service {
         var inFlight: [Batch] = []
         /// The last row handed to the producer: the next batch is read after it.
         var after: Int64 = 0
+        /// The batch after the last one handed over, read (and made into records) while that one was handed
+        /// over and the oldest was finished.
+        var ahead: Prepared?
         defer {
             // Rows whose reports did not come stay unsent and are published again after the restart.
             if !inFlight.isEmpty { producer.abandonPendingDeliveries() }
@@ -77,19 +80,34 @@ public struct OutboxRelay: Service {
             var failed = false
             do {
                 if inFlight.count < settings.batchesInFlight {
-                    let rows = try await outbox.unsentEvents(after: after, limit: settings.batchSize)
-                    if let last = rows.last?.id {
-                        inFlight.append(Batch(rows: rows, pending: await producer.enqueue(batch: messages(rows))))
+                    let batch: Prepared
+                    if let read = ahead {
+                        batch = read
+                        ahead = nil
+                    } else {
+                        batch = try await prepare(after: after)
+                    }
+                    if let last = batch.rows.last?.id {
                         after = last
-                        if inFlight.count < settings.batchesInFlight && rows.count == settings.batchSize { continue }
+                        // A full batch has more behind it: the next one is read on another thread while this one
+                        // is handed to the producer and the oldest finished.
+                        async let following = batch.rows.count == settings.batchSize ? prepare(after: last) : nil
+                        inFlight.append(Batch(rows: batch.rows, pending: await producer.enqueue(batch: batch.messages)))
+                        if inFlight.count == settings.batchesInFlight || batch.rows.count < settings.batchSize {
+                            failed = try await finishWithinShutdownGrace(inFlight.removeFirst()) > 0
+                        }
+                        ahead = try await following
+                        if !failed { continue }
                     }
                 }
-                guard !inFlight.isEmpty else {
-                    after = 0
-                    await signal.wait(atMost: settings.idleInterval)
-                    continue
+                if !failed {
+                    guard !inFlight.isEmpty else {
+                        after = 0
+                        await signal.wait(atMost: settings.idleInterval)
+                        continue
+                    }
+                    failed = try await finishWithinShutdownGrace(inFlight.removeFirst()) > 0
                 }
-                failed = try await finishWithinShutdownGrace(inFlight.removeFirst()) > 0
             } catch is CancellationError {
                 return
             } catch {
@@ -104,12 +122,25 @@ public struct OutboxRelay: Service {
             // relay starts again from the oldest unsent row.
             while !inFlight.isEmpty { _ = try? await finishWithinShutdownGrace(inFlight.removeFirst()) }
             after = 0
+            ahead = nil
             let delay = backoff
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             backoff = min(backoff * 2, settings.maximumBackoff)
         }
         // A graceful shutdown lets the batches in flight finish, within the grace.
         while !inFlight.isEmpty { _ = try? await finishWithinShutdownGrace(inFlight.removeFirst()) }
+    }
+
+    /// Unsent rows read and made into records, not yet handed to the producer.
+    struct Prepared: Sendable {
+        var rows: [Outbox.UnsentEvent]
+        var messages: [KafkaOutgoingMessage]
+    }
+
+    /// The next batch: up to ``Settings/batchSize`` unsent rows after row `after`, as records.
+    private func prepare(after: Int64) async throws -> Prepared {
+        let rows = try await outbox.unsentEvents(after: after, limit: settings.batchSize)
+        return Prepared(rows: rows, messages: messages(rows))
     }
 
     /// Rows handed to the producer and their pending deliveries.

@@ -258,7 +258,7 @@ public struct EventSubscription: Service {
             if header.name == EventHeader.id { id = header.value }
         }
         guard let source, source.elementsEqual(own.utf8), let id else { return nil }
-        return UUID(uuidString: String(decoding: id, as: UTF8.self))
+        return UUID.parse(String(decoding: id, as: UTF8.self))
     }
 
     /// The events of `batch` to apply, in order: an echo the inbox holds (the usual case) is a
