@@ -74,18 +74,34 @@ extension HouseholdReplica {
     /// array of their identifiers, as the record's encoding stores them.
     /// - Throws: a GRDB constraint error when the KK number is known already.
     public func insertNew(_ db: Database) throws {
-        let statement = try db.cachedStatement(
+        // No GRDB observation tracks this table (only the outbox's is observed), so the statement may be run
+        // through SQLite directly, as the inbox's row is.
+        try DirectStatement(
+            db,
             sql: """
                 INSERT INTO householdReplica (kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount,
                 criteriaMet, baselineStatus, registeredBy, firstSeenAt, updatedAt, lastEventId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        // Identifiers are lowercase letters, digits and underscores: nothing in them needs JSON escaping.
-        let criteria = "[" + criteriaMet.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
-        try statement.execute(arguments: [
-            kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount, criteria, baselineStatus,
-            registeredBy, DatabaseTimestamp.value(firstSeenAt), DatabaseTimestamp.value(updatedAt), lastEventId.lowercaseText,
-        ])
+                """
+        ).execute(
+            kkNumber, headNIK, headName, address, desaCode, kecamatanCode, memberCount, Self.criteriaText(criteriaMet),
+            baselineStatus, registeredBy, DatabaseTimestamp.value(firstSeenAt), DatabaseTimestamp.value(updatedAt),
+            lastEventId.lowercaseText)
+    }
+
+    /// The criteria as the JSON array of their identifiers (`["a","b"]`), as the record's encoding stores them.
+    /// Identifiers are lowercase letters, digits and underscores: nothing in them needs JSON escaping.
+    static func criteriaText(_ criteria: [PovertyCriterion]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(2 + criteria.count * 24)
+        for (index, criterion) in criteria.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: criterion.rawValue.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
