@@ -9,6 +9,19 @@ import Testing
 
 @Suite("Outbox relay through the embedded broker", .timeLimit(.minutes(3)), .english)
 struct OutboxRelayTests {
+    /// An embedded broker with `entas.households` in four partitions, and a fresh store whose outbox holds
+    /// `count` registrations, unsent. The caller stops the broker and removes `directory`.
+    private static func backlog(_ count: Int) async throws -> (kafka: EmbeddedKafka, pool: DatabasePool, directory: URL, events: [EncodedEvent]) {
+        let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
+        try kafka.createTopic(EntasTopic.households.rawValue, partitions: 4)
+        let (pool, directory) = try ServiceTestSupport.temporaryStore()
+        let events = try (0..<count).map { try ServiceTestSupport.registeredEvent($0).encoded() }
+        try await pool.write { db in
+            for event in events { try Outbox.enqueue(event, in: db) }
+        }
+        return (kafka, pool, directory, events)
+    }
+
     @Test("rows written while the broker is down are all published after it returns")
     func publishesAfterOutage() async throws {
         let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
@@ -49,17 +62,13 @@ struct OutboxRelayTests {
 
     @Test("a backlog of many batches, each read while the one before is handed over, is published once and in outbox order")
     func backlogInOrder() async throws {
-        let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
-        defer { kafka.stop() }
-        let topic = EntasTopic.households.rawValue
-        try kafka.createTopic(topic, partitions: 4)
-        let (pool, directory) = try ServiceTestSupport.temporaryStore()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outbox = Outbox(pool)
-        let events = try (0..<3_000).map { try ServiceTestSupport.registeredEvent($0).encoded() }
-        try await pool.write { db in
-            for event in events { try Outbox.enqueue(event, in: db) }
+        let (kafka, pool, directory, events) = try await Self.backlog(3_000)
+        defer {
+            kafka.stop()
+            try? FileManager.default.removeItem(at: directory)
         }
+        let topic = EntasTopic.households.rawValue
+        let outbox = Outbox(pool)
         var settings = OutboxRelay.Settings()
         settings.batchSize = 128  // 24 batches: the relay reads ahead 23 times
 
@@ -84,19 +93,14 @@ struct OutboxRelayTests {
 
     @Test("a relay stopped mid-batch and restarted loses nothing, and consumers apply each event once")
     func restartMidBatch() async throws {
-        let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
-        defer { kafka.stop() }
-        let topic = EntasTopic.households.rawValue
-        try kafka.createTopic(topic, partitions: 4)
-        let (pool, directory) = try ServiceTestSupport.temporaryStore()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outbox = Outbox(pool)
-
-        let events = try (0..<5_000).map { try ServiceTestSupport.registeredEvent($0).encoded() }
-        let ids = Set(events.map(\.id))
-        try await pool.write { db in
-            for event in events { try Outbox.enqueue(event, in: db) }
+        let (kafka, pool, directory, events) = try await Self.backlog(5_000)
+        defer {
+            kafka.stop()
+            try? FileManager.default.removeItem(at: directory)
         }
+        let topic = EntasTopic.households.rawValue
+        let outbox = Outbox(pool)
+        let ids = Set(events.map(\.id))
         let settings = {
             var settings = OutboxRelay.Settings()
             settings.batchSize = 250
