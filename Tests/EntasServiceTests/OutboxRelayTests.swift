@@ -13,13 +13,18 @@ struct OutboxRelayTests {
     /// `count` registrations, unsent. The caller stops the broker and removes `directory`.
     private static func backlog(_ count: Int) async throws -> (kafka: EmbeddedKafka, pool: DatabasePool, directory: URL, events: [EncodedEvent]) {
         let kafka = try EmbeddedKafka(logger: ServiceTestSupport.logger)
-        try kafka.createTopic(EntasTopic.households.rawValue, partitions: 4)
-        let (pool, directory) = try ServiceTestSupport.temporaryStore()
-        let events = try (0..<count).map { try ServiceTestSupport.registeredEvent($0).encoded() }
-        try await pool.write { db in
-            for event in events { try Outbox.enqueue(event, in: db) }
+        do {
+            try kafka.createTopic(EntasTopic.households.rawValue, partitions: 4)
+            let (pool, directory) = try ServiceTestSupport.temporaryStore()
+            let events = try (0..<count).map { try ServiceTestSupport.registeredEvent($0).encoded() }
+            try await pool.write { db in
+                for event in events { try Outbox.enqueue(event, in: db) }
+            }
+            return (kafka, pool, directory, events)
+        } catch {
+            kafka.stop()  // the caller's cleanup never runs when the fixture fails
+            throw error
         }
-        return (kafka, pool, directory, events)
     }
 
     @Test("rows written while the broker is down are all published after it returns")
