@@ -181,6 +181,31 @@ struct ValidationAndImportTests {
         #expect(rule.refusal(for: dark) == nil)
     }
 
+    @Test("a CSV import finds its columns by name in any order; criteria by number or name, spaced, with empty pieces")
+    func importColumnsAndCriteria() async throws {
+        try await RecordsClient.with(SocialAidCommand.definition) { api in
+            let csv = "baselineStatus,criteriaMet,memberCount,desaCode,address,headName,headNIK,kkNumber,note\n"
+                + "SM, 1 ; ;no_private_toilet;5;,4,35.09.31.2006,Dusun Krajan,Siti,\(HouseholdRegistration.sampleNIK(31)),\(kk(31)),x\n"
+                + ",2,3,35.09.31.2006,Dusun Krajan,Sri,\(HouseholdRegistration.sampleNIK(32)),\(kk(32))\n"  // short row: no note
+                + "M,1;owns_a_yacht,3,35.09.31.2006,Dusun Krajan,Sri,\(HouseholdRegistration.sampleNIK(33)),\(kk(33)),x\n"
+            let summary = try await api.client.execute(
+                uri: "/v1/households/import", method: .post, headers: [.authorization: "Bearer \(api.cluster.token)", .contentType: "text/csv"],
+                body: ByteBuffer(string: csv)
+            ) { response in
+                #expect(response.status == .ok)
+                return Fixture.object(response.body)
+            }
+            #expect(summary["created"] as? Int == 2 && summary["rejected"] as? Int == 1, "\(summary)")
+            let rejections = summary["rejections"] as? [[String: Any]] ?? []
+            #expect(rejections.first?["row"] as? Int == 4 && rejections.first?["field"] as? String == "criteriaMet", "\(rejections)")
+            let first = try await api.send(.get, "/v1/households/\(kk(31))", expect: .ok)
+            #expect(first["criteriaMet"] as? [String] == ["floor_area_under_8m2_per_person", "no_private_toilet", "no_electric_lighting"])
+            #expect(first["baselineStatus"] as? String == "sangatMiskin" && first["memberCount"] as? Int == 4 && first["headName"] as? String == "Siti")
+            let second = try await api.send(.get, "/v1/households/\(kk(32))", expect: .ok)
+            #expect(second["criteriaMet"] as? [String] == ["floor_earth_bamboo_or_cheap_wood"] && second["memberCount"] as? Int == 3)
+        }
+    }
+
     @Test("a CSV import writes the good rows and lists each bad row with its number and reason")
     func importCSV() async throws {
         let kafka = try EmbeddedKafka(logger: TestCluster.logger)

@@ -33,6 +33,11 @@ import Testing
             ("35093112030800O1", .nonDigit(field: "kkNumber")),
             ("3509 11203080001", .nonDigit(field: "kkNumber")),
             ("350931120308000١", .nonDigit(field: "kkNumber")),
+            // Counted as the characters a person typed, not as bytes.
+            ("３５０９３１１２０３０８０００１", .nonDigit(field: "kkNumber")),
+            ("350931120308000\u{0301}1", .nonDigit(field: "kkNumber")),
+            ("35093112030800\r\n1", .nonDigit(field: "kkNumber")),
+            ("35093112030800\u{0301}", .wrongLength(field: "kkNumber", length: 14)),
             ("3509991203080001", .unknownKecamatan(field: "kkNumber", prefix: "350999")),
             ("3609311203080001", .unknownKecamatan(field: "kkNumber", prefix: "360931")),
             ("0000001203080001", .unknownKecamatan(field: "kkNumber", prefix: "000000")),

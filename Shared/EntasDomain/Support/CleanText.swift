@@ -8,7 +8,9 @@ import Foundation
 public enum CleanText {
     /// The first character `text` may not hold, or nil (line breaks and tabs are folded, not refused).
     public static func forbidden(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { scalar in
+        // Printable ASCII (nearly every field) holds none: checked byte by byte, not scalar by scalar.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        return text.unicodeScalars.first { scalar in
             let value = scalar.value
             guard !isFolded(scalar) else { return false }
             return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
