@@ -55,28 +55,34 @@ public struct Outbox: Sendable {
         }
     }
 
-    /// An unsent row as the relay publishes it: its id and its event.
+    /// An unsent row as the relay publishes it: its id and its Kafka record's parts.
     public struct UnsentEvent: Sendable {
         public var id: Int64
-        public var event: EncodedEvent
+        public var topic: String
+        /// The Kafka key: the household's KK number.
+        public var key: String
+        /// The Kafka headers, in name order.
+        public var headers: [OutboxHeader]
+        public var value: Data
     }
 
     /// Up to `limit` unsent events with their row ids, oldest (lowest id) first, after row `after` (the relay
     /// reads the rows after a batch still in flight): what the relay publishes. Read by position from one
-    /// cached statement, without the columns publishing does not need (the relay reads thousands of rows a
-    /// second).
+    /// cached statement, without the columns publishing does not need, the headers straight into name order
+    /// (the relay reads thousands of rows a second).
     public func unsentEvents(after: Int64 = 0, limit: Int) async throws -> [UnsentEvent] {
         guard limit > 0 else { return [] }
         return try await writer.read { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT id, eventId, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL AND id > ? ORDER BY id LIMIT ?")
+                sql: "SELECT id, topic, key, headers, value FROM outboxMessage WHERE sentAt IS NULL AND id > ? ORDER BY id LIMIT ?")
             var events: [UnsentEvent] = []
+            events.reserveCapacity(min(limit, 10_000))
             let rows = try Row.fetchCursor(statement, arguments: [after, limit])
             while let row = try rows.next() {
-                let event = EncodedEvent(
-                    id: try row.decode(atIndex: 1), topic: try row.decode(atIndex: 2), key: try row.decode(atIndex: 3),
-                    headers: try OutboxHeaders.headers(row.decode(atIndex: 4)), value: try row.decode(atIndex: 5))
-                events.append(UnsentEvent(id: try row.decode(atIndex: 0), event: event))
+                events.append(
+                    UnsentEvent(
+                        id: try row.decode(atIndex: 0), topic: try row.decode(atIndex: 1), key: try row.decode(atIndex: 2),
+                        headers: try OutboxHeaders.pairs(row.decode(atIndex: 3)), value: try row.decode(atIndex: 4)))
             }
             return events
         }

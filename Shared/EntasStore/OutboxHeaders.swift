@@ -39,8 +39,21 @@ enum OutboxHeaders {
     /// The headers a column's text holds.
     /// - Throws: a `DecodingError` when the text is not a JSON object of strings.
     static func headers(_ text: String) throws -> [String: String] {
-        if let headers = plainHeaders(text) { return headers }
-        return try decoder.decode([String: String].self, from: Data(text.utf8))
+        var headers: [String: String] = [:]
+        for header in try pairs(text) { headers[header.name] = header.value }
+        return headers
+    }
+
+    /// The headers a column's text holds, in name order (as Kafka records carry them): read without a
+    /// dictionary, since the text keeps its keys sorted.
+    /// - Throws: a `DecodingError` when the text is not a JSON object of strings.
+    static func pairs(_ text: String) throws -> [OutboxHeader] {
+        var text = text
+        if let pairs = text.withUTF8(plainPairs) {
+            return pairs
+        }
+        return try decoder.decode([String: String].self, from: Data(text.utf8)).sorted { $0.key < $1.key }
+            .map { OutboxHeader(name: $0.key, value: $0.value) }
     }
 
     /// True when `string` is written in JSON as it is: no quote, backslash or control character.
@@ -52,35 +65,43 @@ enum OutboxHeaders {
         byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F
     }
 
-    /// `{"k":"v",…}` with plain strings only; nil for any other text (read by the decoder instead).
-    private static func plainHeaders(_ text: String) -> [String: String]? {
-        let bytes = Array(text.utf8)
+    /// `{"k":"v",…}` with plain strings only, keys in ascending order and each once, as ``text(_:)`` writes it;
+    /// nil for any other text (read by the decoder instead).
+    private static func plainPairs(_ bytes: UnsafeBufferPointer<UInt8>) -> [OutboxHeader]? {
         var position = 0
-        func expect(_ character: Character) -> Bool {
-            guard position < bytes.count, bytes[position] == character.asciiValue else { return false }
+        func expect(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
             position += 1
             return true
         }
         func string() -> String? {
-            guard expect("\"") else { return nil }
+            guard expect(UInt8(ascii: "\"")) else { return nil }
             let start = position
             while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
                 guard isPlain(bytes[position]) else { return nil }
                 position += 1
             }
             guard position < bytes.count else { return nil }
-            let value = String(decoding: bytes[start..<position], as: UTF8.self)
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             position += 1
             return value
         }
-        guard expect("{") else { return nil }
-        var headers: [String: String] = [:]
-        if expect("}") { return position == bytes.count ? headers : nil }
+        guard expect(UInt8(ascii: "{")) else { return nil }
+        var pairs: [OutboxHeader] = []
+        pairs.reserveCapacity(8)
+        if expect(UInt8(ascii: "}")) { return position == bytes.count ? pairs : nil }
         repeat {
-            guard let key = string(), expect(":"), let value = string(), headers.updateValue(value, forKey: key) == nil
+            guard let name = string(), expect(UInt8(ascii: ":")), let value = string(), pairs.last.map({ $0.name < name }) ?? true
             else { return nil }
-        } while expect(",")
-        guard expect("}"), position == bytes.count else { return nil }
-        return headers
+            pairs.append(OutboxHeader(name: name, value: value))
+        } while expect(UInt8(ascii: ","))
+        guard expect(UInt8(ascii: "}")), position == bytes.count else { return nil }
+        return pairs
     }
+}
+
+/// One Kafka header of an outbox row, as text.
+public struct OutboxHeader: Sendable, Hashable {
+    public var name: String
+    public var value: String
 }

@@ -152,11 +152,8 @@ public struct OutboxRelay: Service {
     /// The rows as Kafka records, headers in name order.
     private func messages(_ rows: [Outbox.UnsentEvent]) -> [KafkaOutgoingMessage] {
         rows.map { row in
-            let event = row.event
-            return KafkaOutgoingMessage(
-                topic: event.topic, key: event.key,
-                headers: event.headers.sorted { $0.key < $1.key }.map { KafkaHeader(name: $0.key, string: $0.value) },
-                value: event.value)
+            KafkaOutgoingMessage(
+                topic: row.topic, key: row.key, headers: row.headers.map { KafkaHeader(name: $0.name, string: $0.value) }, value: row.value)
         }
     }
 
