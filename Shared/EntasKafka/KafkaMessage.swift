@@ -11,7 +11,7 @@ public struct KafkaHeader: Sendable, Hashable {
     }
 
     public init(name: String, string: String) {
-        self.init(name: name, value: Data(string.utf8))
+        self.init(name: name, value: Data(utf8Of: string))
     }
 }
 
@@ -31,7 +31,7 @@ public struct KafkaOutgoingMessage: Sendable, Hashable {
     }
 
     public init(topic: String, key: String, headers: [KafkaHeader] = [], value: Data) {
-        self.init(topic: topic, key: Data(key.utf8), headers: headers, value: value)
+        self.init(topic: topic, key: Data(utf8Of: key), headers: headers, value: value)
     }
 }
 
@@ -56,5 +56,13 @@ public struct KafkaMessage: Sendable, Hashable {
             if let value = header.value, let text = String(data: value, encoding: .utf8) { result[header.name] = text }
         }
         return result
+    }
+}
+
+extension Data {
+    /// `string`'s UTF-8 bytes, copied at once (`Data(string.utf8)` walks the view byte by byte).
+    init(utf8Of string: String) {
+        var string = string
+        self = string.withUTF8 { Data(buffer: $0) }
     }
 }

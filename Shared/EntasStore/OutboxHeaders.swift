@@ -40,12 +40,12 @@ enum OutboxHeaders {
     /// - Throws: a `DecodingError` when the text is not a JSON object of strings.
     static func headers(_ text: String) throws -> [String: String] {
         var headers: [String: String] = [:]
-        for header in try pairs(text) { headers[header.name] = header.value }
+        for header in try pairs(text) { headers[header.name] = String(decoding: header.value, as: UTF8.self) }
         return headers
     }
 
-    /// The headers a column's text holds, in name order (as Kafka records carry them): read without a
-    /// dictionary, since the text keeps its keys sorted.
+    /// The headers a column's text holds, in name order (as Kafka records carry them), each value as its UTF-8
+    /// bytes: read without a dictionary, since the text keeps its keys sorted, and without a string per value.
     /// - Throws: a `DecodingError` when the text is not a JSON object of strings.
     static func pairs(_ text: String) throws -> [OutboxHeader] {
         var text = text
@@ -53,7 +53,7 @@ enum OutboxHeaders {
             return pairs
         }
         return try decoder.decode([String: String].self, from: Data(text.utf8)).sorted { $0.key < $1.key }
-            .map { OutboxHeader(name: $0.key, value: $0.value) }
+            .map { OutboxHeader(name: $0.key, value: Data($0.value.utf8)) }
     }
 
     /// True when `string` is written in JSON as it is: no quote, backslash or control character.
@@ -74,7 +74,8 @@ enum OutboxHeaders {
             position += 1
             return true
         }
-        func string() -> String? {
+        /// The bytes of the string at `position`, without its quotes.
+        func string() -> UnsafeBufferPointer<UInt8>? {
             guard expect(UInt8(ascii: "\"")) else { return nil }
             let start = position
             while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
@@ -82,26 +83,27 @@ enum OutboxHeaders {
                 position += 1
             }
             guard position < bytes.count else { return nil }
-            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             position += 1
-            return value
+            return UnsafeBufferPointer(rebasing: bytes[start..<position - 1])
         }
         guard expect(UInt8(ascii: "{")) else { return nil }
         var pairs: [OutboxHeader] = []
         pairs.reserveCapacity(8)
         if expect(UInt8(ascii: "}")) { return position == bytes.count ? pairs : nil }
         repeat {
-            guard let name = string(), expect(UInt8(ascii: ":")), let value = string(), pairs.last.map({ $0.name < name }) ?? true
-            else { return nil }
-            pairs.append(OutboxHeader(name: name, value: value))
+            guard let nameBytes = string(), expect(UInt8(ascii: ":")), let value = string() else { return nil }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            guard pairs.last.map({ $0.name < name }) ?? true else { return nil }
+            pairs.append(OutboxHeader(name: name, value: Data(buffer: value)))
         } while expect(UInt8(ascii: ","))
         guard expect(UInt8(ascii: "}")), position == bytes.count else { return nil }
         return pairs
     }
 }
 
-/// One Kafka header of an outbox row, as text.
+/// One Kafka header of an outbox row.
 public struct OutboxHeader: Sendable, Hashable {
     public var name: String
-    public var value: String
+    /// The value's UTF-8 bytes, as the record carries them.
+    public var value: Data
 }

@@ -153,7 +153,7 @@ public struct OutboxRelay: Service {
     private func messages(_ rows: [Outbox.UnsentEvent]) -> [KafkaOutgoingMessage] {
         rows.map { row in
             KafkaOutgoingMessage(
-                topic: row.topic, key: row.key, headers: row.headers.map { KafkaHeader(name: $0.name, string: $0.value) }, value: row.value)
+                topic: row.topic, key: row.key, headers: row.headers.map { KafkaHeader(name: $0.name, value: $0.value) }, value: row.value)
         }
     }
 
