@@ -87,13 +87,13 @@ public struct OutboxRelay: Service {
                     } else {
                         batch = try await prepare(after: after)
                     }
-                    if let last = batch.rows.last?.id {
+                    if let last = batch.ids.last {
                         after = last
                         // A full batch has more behind it: the next one is read on another thread while this one
                         // is handed to the producer and the oldest finished.
-                        async let following = batch.rows.count == settings.batchSize ? prepare(after: last) : nil
-                        inFlight.append(Batch(rows: batch.rows, pending: await producer.enqueue(batch: batch.messages)))
-                        if inFlight.count == settings.batchesInFlight || batch.rows.count < settings.batchSize {
+                        async let following = batch.ids.count == settings.batchSize ? prepare(after: last) : nil
+                        inFlight.append(Batch(ids: batch.ids, pending: await producer.enqueue(batch: batch.messages)))
+                        if inFlight.count == settings.batchesInFlight || batch.ids.count < settings.batchSize {
                             failed = try await finishWithinShutdownGrace(inFlight.removeFirst()) > 0
                         }
                         ahead = try await following
@@ -131,21 +131,21 @@ public struct OutboxRelay: Service {
         while !inFlight.isEmpty { _ = try? await finishWithinShutdownGrace(inFlight.removeFirst()) }
     }
 
-    /// Unsent rows read and made into records, not yet handed to the producer.
+    /// Unsent rows read and made into records, not yet handed to the producer: the rows' ids and their records.
     struct Prepared: Sendable {
-        var rows: [Outbox.UnsentEvent]
+        var ids: [Int64]
         var messages: [KafkaOutgoingMessage]
     }
 
     /// The next batch: up to ``Settings/batchSize`` unsent rows after row `after`, as records.
     private func prepare(after: Int64) async throws -> Prepared {
         let rows = try await outbox.unsentEvents(after: after, limit: settings.batchSize)
-        return Prepared(rows: rows, messages: messages(rows))
+        return Prepared(ids: rows.map(\.id), messages: messages(rows))
     }
 
-    /// Rows handed to the producer and their pending deliveries.
+    /// Rows handed to the producer (their ids: all marking needs) and their pending deliveries.
     struct Batch: Sendable {
-        var rows: [Outbox.UnsentEvent]
+        var ids: [Int64]
         var pending: KafkaProducer.PendingDeliveries
     }
 
@@ -187,13 +187,13 @@ public struct OutboxRelay: Service {
         var sentIDs: [Int64] = []
         var firstError: KafkaError?
         var failedCount = 0
-        for (row, result) in zip(batch.rows, results) {
+        for (id, result) in zip(batch.ids, results) {
             switch result {
-            case .success: sentIDs.append(row.id)
+            case .success: sentIDs.append(id)
             case .failure(let error):
                 failedCount += 1
                 if firstError == nil { firstError = error }
-                try await outbox.recordFailure(row.id, error: error.description)
+                try await outbox.recordFailure(id, error: error.description)
             }
         }
         try await outbox.markSent(sentIDs, at: Date())
